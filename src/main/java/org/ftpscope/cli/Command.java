@@ -1,0 +1,18 @@
+package org.ftpscope.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** One headless sub-command ({@code frames}, {@code streams}, {@code analyze} …). */
+public interface Command {
+    String name();
+
+    /** One line of usage, e.g. {@code frames CAPTURE [-Y FILTER]}. */
+    String usage();
+
+    /**
+     * @return the process exit code: 0 analysed (maybe with warnings), 1 usage error, 2 unreadable input
+     * @throws UsageException for bad arguments (exit 1 with usage)
+     */
+    int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
+}

@@ -1,0 +1,187 @@
+package org.ftpscope.decode;
+
+import org.ftpscope.capture.LinkType;
+
+/** The fast path: link layer, IPv4/IPv6 and TCP header fields, without allocating. */
+public final class PacketDecoder {
+    public static final int ETH_IPV4 = 0x0800, ETH_IPV6 = 0x86DD, ETH_ARP = 0x0806, ETH_VLAN = 0x8100,
+            ETH_QINQ = 0x88A8, ETH_QINQ_OLD = 0x9100;
+    public static final int IP_TCP = 6, IP_UDP = 17, IP_ICMP = 1, IP_ICMPV6 = 58;
+
+    private PacketDecoder() {}
+
+    /** Decodes {@code buf[off..off+len)} of the given link type into {@code out}. */
+    public static void decode(int linkType, byte[] buf, int off, int len, PacketInfo out) {
+        out.reset();
+        out.linkType = linkType;
+        int end = off + len;
+        int p;
+        switch (linkType) {
+            case LinkType.ETHERNET -> {
+                if (len < 14) { out.malformed = "Ethernet header cut short"; return; }
+                int type = Bytes.uint16(buf, off + 12);
+                p = off + 14;
+                while ((type == ETH_VLAN || type == ETH_QINQ || type == ETH_QINQ_OLD) && p + 4 <= end) {
+                    out.vlanTags++;
+                    type = Bytes.uint16(buf, p + 2);
+                    p += 4;
+                }
+                out.etherType = type;
+            }
+            case LinkType.LINUX_SLL -> {
+                if (len < 16) { out.malformed = "Linux cooked header cut short"; return; }
+                out.etherType = Bytes.uint16(buf, off + 14);
+                p = off + 16;
+            }
+            case LinkType.LINUX_SLL2 -> {
+                if (len < 20) { out.malformed = "Linux cooked v2 header cut short"; return; }
+                out.etherType = Bytes.uint16(buf, off);
+                p = off + 20;
+            }
+            case LinkType.NULL, LinkType.LOOP -> {
+                if (len < 4) { out.malformed = "loopback header cut short"; return; }
+                int be = Bytes.int32(buf, off);
+                int le = Integer.reverseBytes(be);
+                int family = linkType == LinkType.LOOP ? be : (le >= 0 && le < 256 ? le : be);
+                out.etherType = family == 2 ? ETH_IPV4 : (family == 10 || family == 24 || family == 28 || family == 30)
+                        ? ETH_IPV6 : 0;
+                p = off + 4;
+            }
+            case LinkType.RAW, LinkType.RAW_BSD_12, LinkType.RAW_BSD_14, LinkType.IPV4, LinkType.IPV6 -> {
+                if (len < 1) { out.malformed = "empty frame"; return; }
+                int v = (buf[off] >> 4) & 0xF;
+                out.etherType = v == 4 ? ETH_IPV4 : v == 6 ? ETH_IPV6 : 0;
+                p = off;
+            }
+            default -> { return; }
+        }
+        if (out.etherType == ETH_IPV4) ipv4(buf, off, p, end, out);
+        else if (out.etherType == ETH_IPV6) ipv6(buf, off, p, end, out);
+    }
+
+    private static void ipv4(byte[] b, int frameStart, int p, int end, PacketInfo out) {
+        if (p + 20 > end) { out.malformed = "IPv4 header cut short"; return; }
+        int vihl = b[p] & 0xFF;
+        if ((vihl >> 4) != 4) { out.malformed = "IPv4 header with version " + (vihl >> 4); return; }
+        int ihl = (vihl & 0xF) * 4;
+        if (ihl < 20) { out.malformed = "IPv4 header length " + ihl + " below 20"; return; }
+        out.ipVersion = 4;
+        out.ipOffset = p - frameStart;
+        out.ipHeaderLength = ihl;
+        int total = Bytes.uint16(b, p + 2);
+        out.ipTotalLength = total;
+        int fragField = Bytes.uint16(b, p + 6);
+        out.ipFragment = (fragField & 0x2000) != 0 || (fragField & 0x1FFF) != 0;
+        out.ttl = b[p + 8] & 0xFF;
+        out.ipProtocol = b[p + 9] & 0xFF;
+        out.srcLo = Bytes.uint32(b, p + 12);
+        out.dstLo = Bytes.uint32(b, p + 16);
+        if (total < ihl) {
+            // TSO frames captured on the sender can claim 0; trust the capture then.
+            total = end - p;
+            if (out.ipTotalLength != 0) { out.malformed = "IPv4 total length " + out.ipTotalLength + " below its header length"; return; }
+        }
+        if ((fragField & 0x1FFF) != 0) return; // only the first fragment carries the transport header
+        transport(b, frameStart, p + ihl, p + total, end, out);
+    }
+
+    private static void ipv6(byte[] b, int frameStart, int p, int end, PacketInfo out) {
+        if (p + 40 > end) { out.malformed = "IPv6 header cut short"; return; }
+        if (((b[p] >> 4) & 0xF) != 6) { out.malformed = "IPv6 header with version " + ((b[p] >> 4) & 0xF); return; }
+        out.ipVersion = 6;
+        out.ipOffset = p - frameStart;
+        int payloadLen = Bytes.uint16(b, p + 4);
+        out.ipTotalLength = 40 + payloadLen;
+        int next = b[p + 6] & 0xFF;
+        out.ttl = b[p + 7] & 0xFF;
+        out.srcHi = Bytes.int64(b, p + 8);
+        out.srcLo = Bytes.int64(b, p + 16);
+        out.dstHi = Bytes.int64(b, p + 24);
+        out.dstLo = Bytes.int64(b, p + 32);
+        int ipEnd = p + 40 + payloadLen;
+        int q = p + 40;
+        // Extension headers: hop-by-hop, routing, fragment, destination options, AH.
+        for (int guard = 0; guard < 16; guard++) {
+            if (next == 0 || next == 43 || next == 60) {
+                if (q + 8 > end) { out.malformed = "IPv6 extension header cut short"; return; }
+                int n = b[q] & 0xFF;
+                q += (b[q + 1] & 0xFF) * 8 + 8;
+                next = n;
+            } else if (next == 44) {
+                if (q + 8 > end) { out.malformed = "IPv6 fragment header cut short"; return; }
+                int n = b[q] & 0xFF;
+                int offFlags = Bytes.uint16(b, q + 2);
+                out.ipFragment = true;
+                q += 8;
+                next = n;
+                if ((offFlags & 0xFFF8) != 0) { out.ipHeaderLength = q - p; out.ipProtocol = next; return; }
+            } else if (next == 51) {
+                if (q + 8 > end) { out.malformed = "IPv6 AH header cut short"; return; }
+                int n = b[q] & 0xFF;
+                q += ((b[q + 1] & 0xFF) + 2) * 4;
+                next = n;
+            } else {
+                break;
+            }
+        }
+        out.ipHeaderLength = q - p;
+        out.ipProtocol = next;
+        transport(b, frameStart, q, ipEnd, end, out);
+    }
+
+    private static void transport(byte[] b, int frameStart, int p, int ipEnd, int capEnd, PacketInfo out) {
+        if (out.ipProtocol == IP_TCP) tcp(b, frameStart, p, ipEnd, capEnd, out);
+        else if (out.ipProtocol == IP_UDP && p + 8 <= capEnd) {
+            out.udp = true;
+            out.srcPort = Bytes.uint16(b, p);
+            out.dstPort = Bytes.uint16(b, p + 2);
+            out.payloadOffset = p + 8 - frameStart;
+            out.payloadLength = Math.max(0, ipEnd - p - 8);
+            out.capturedPayloadLength = Math.max(0, Math.min(ipEnd, capEnd) - p - 8);
+        }
+    }
+
+    private static void tcp(byte[] b, int frameStart, int p, int ipEnd, int capEnd, PacketInfo out) {
+        if (p + 20 > capEnd) { out.malformed = "TCP header cut short"; return; }
+        int hl = ((b[p + 12] >> 4) & 0xF) * 4;
+        if (hl < 20) { out.malformed = "TCP header length " + hl + " below 20"; return; }
+        out.tcp = true;
+        out.tcpOffset = p - frameStart;
+        out.tcpHeaderLength = hl;
+        out.srcPort = Bytes.uint16(b, p);
+        out.dstPort = Bytes.uint16(b, p + 2);
+        out.seq = Bytes.uint32(b, p + 4);
+        out.ack = Bytes.uint32(b, p + 8);
+        out.flags = ((b[p + 12] & 1) << 8) | (b[p + 13] & 0xFF);
+        out.window = Bytes.uint16(b, p + 14);
+        int optEnd = Math.min(p + hl, capEnd);
+        for (int o = p + 20; o < optEnd; ) {
+            int kind = b[o] & 0xFF;
+            if (kind == 0) break;
+            if (kind == 1) { o++; continue; }
+            if (o + 1 >= optEnd) break;
+            int olen = b[o + 1] & 0xFF;
+            if (olen < 2 || o + olen > optEnd) break;
+            switch (kind) {
+                case 2 -> { if (olen == 4) out.mss = Bytes.uint16(b, o + 2); }
+                case 3 -> { if (olen == 3) out.windowScale = b[o + 2] & 0xFF; }
+                case 4 -> out.sackPermitted = true;
+                case 5 -> out.sackBlocks = (olen - 2) / 8;
+                case 8 -> {
+                    if (olen == 10) {
+                        out.hasTimestamps = true;
+                        out.tsVal = Bytes.uint32(b, o + 2);
+                        out.tsEcr = Bytes.uint32(b, o + 6);
+                    }
+                }
+                default -> { }
+            }
+            o += olen;
+        }
+        int payloadStart = p + hl;
+        out.payloadOffset = payloadStart - frameStart;
+        out.payloadLength = Math.max(0, ipEnd - payloadStart);
+        out.capturedPayloadLength = Math.max(0, Math.min(ipEnd, capEnd) - payloadStart);
+        if (hl > ipEnd - p) out.malformed = "TCP header length " + hl + " runs past the IP payload";
+    }
+}

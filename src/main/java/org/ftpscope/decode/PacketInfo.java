@@ -1,0 +1,80 @@
+package org.ftpscope.decode;
+
+/**
+ * The fields one analysis pass needs from a frame, filled in place by {@link PacketDecoder}
+ * so that the fast path allocates nothing per frame. Offsets are relative to the frame's first
+ * byte. A flyweight: copy what you keep, the next decode overwrites it.
+ */
+public final class PacketInfo {
+    public static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20,
+            ECE = 0x40, CWR = 0x80, NS = 0x100;
+
+    public int linkType;
+    /** Ethertype of the network layer (0x0800, 0x86DD, 0x0806 …), 0 when unknown. */
+    public int etherType;
+    public int vlanTags;
+    /** 4, 6, or 0 when the frame carries no IP. */
+    public int ipVersion;
+    public int ipOffset;
+    public int ipHeaderLength;
+    /** Total IP length claimed by the header (IPv6: 40 + payload length). */
+    public int ipTotalLength;
+    public boolean ipFragment;
+    public int ipProtocol;
+    public int ttl;
+    public long srcHi, srcLo, dstHi, dstLo;
+
+    public boolean tcp;
+    public int tcpOffset;
+    public int tcpHeaderLength;
+    public int srcPort, dstPort;
+    public long seq, ack;
+    public int flags;
+    public int window;
+    /** TCP options seen; -1 when absent. */
+    public int mss, windowScale;
+    public boolean sackPermitted;
+    public long tsVal, tsEcr;
+    public boolean hasTimestamps;
+    public int sackBlocks;
+
+    public boolean udp;
+    public int payloadOffset;
+    /** Payload bytes the IP header says were sent. */
+    public int payloadLength;
+    /** Payload bytes actually present in the capture (less when the snaplen cut the frame). */
+    public int capturedPayloadLength;
+    /** Non-null when a header is inconsistent; decoding stopped at that layer. */
+    public String malformed;
+
+    public void reset() {
+        linkType = etherType = vlanTags = ipVersion = ipOffset = ipHeaderLength = ipTotalLength = 0;
+        ipFragment = false;
+        ipProtocol = ttl = 0;
+        srcHi = srcLo = dstHi = dstLo = 0;
+        tcp = udp = false;
+        tcpOffset = tcpHeaderLength = srcPort = dstPort = flags = window = 0;
+        seq = ack = 0;
+        mss = windowScale = -1;
+        sackPermitted = hasTimestamps = false;
+        tsVal = tsEcr = 0;
+        sackBlocks = 0;
+        payloadOffset = payloadLength = capturedPayloadLength = 0;
+        malformed = null;
+    }
+
+    public boolean isIp() { return ipVersion != 0; }
+
+    public boolean has(int flag) { return (flags & flag) != 0; }
+
+    public IpAddr src() { return new IpAddr(ipVersion == 6, srcHi, srcLo); }
+
+    public IpAddr dst() { return new IpAddr(ipVersion == 6, dstHi, dstLo); }
+
+    public Endpoint srcEndpoint() { return new Endpoint(src(), srcPort); }
+
+    public Endpoint dstEndpoint() { return new Endpoint(dst(), dstPort); }
+
+    /** True when the capture holds fewer payload bytes than were sent. */
+    public boolean payloadTruncated() { return capturedPayloadLength < payloadLength; }
+}

@@ -1,0 +1,18 @@
+package org.ftpscope.decode;
+
+/**
+ * What the tcp layer knows about one TCP frame, handed back to the decoder so the Info column
+ * and detail tree can show relative sequence numbers, the stream index and analysis flags.
+ *
+ * @param stream        Wireshark's {@code tcp.stream} index
+ * @param seqBase       initial sequence number of the sender's direction (relative Seq = seq - base)
+ * @param ackBase       initial sequence number of the other direction, or -1 when unknown
+ * @param windowShift   the sender's window scale shift, or -1 when unknown (then Win is raw)
+ * @param analysisFlags {@link TcpAnalysisFlags} bits
+ * @param duplicateAckOf for a duplicate ACK, the frame it duplicates (0 otherwise)
+ * @param duplicateAckCount for a duplicate ACK, its ordinal (Wireshark's {@code #1}, {@code #2} …)
+ */
+public record TcpFrameContext(int stream, long seqBase, long ackBase, int windowShift, int analysisFlags,
+                              int duplicateAckOf, int duplicateAckCount) {
+    public static final TcpFrameContext UNKNOWN = new TcpFrameContext(-1, 0, -1, -1, 0, 0, 0);
+}
