@@ -1,0 +1,69 @@
+package org.ftpscope.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Dispatches headless sub-commands; maps failures to the documented exit codes. */
+public final class Cli {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USAGE = 1;
+    public static final int EXIT_UNREADABLE = 2;
+
+    private Cli() {}
+
+    static Map<String, Command> commands() {
+        Map<String, Command> m = new LinkedHashMap<>();
+        for (Command c : List.<Command>of()) m.put(c.name(), c);
+        return m;
+    }
+
+    public static boolean looksLikeCaptureFile(String arg) {
+        return !commands().containsKey(arg) && !arg.startsWith("-") && Files.isRegularFile(Path.of(arg));
+    }
+
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        List<String> args = new ArrayList<>(List.of(argv));
+        boolean debug = args.remove("--debug");
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            printUsage(args.isEmpty() ? err : out);
+            return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
+        }
+        Command cmd = commands().get(args.get(0));
+        if (cmd == null) {
+            err.println("ftpscope: unknown command '" + args.get(0) + "'");
+            printUsage(err);
+            return EXIT_USAGE;
+        }
+        try {
+            int rc = cmd.run(args.subList(1, args.size()), out, err);
+            out.flush();
+            return rc;
+        } catch (UsageException e) {
+            err.println("ftpscope " + cmd.name() + ": " + e.getMessage());
+            err.println("usage: ftpscope " + cmd.usage());
+            return EXIT_USAGE;
+        } catch (org.ftpscope.capture.CaptureException e) {
+            err.println("ftpscope: " + e.getMessage());
+            if (debug) e.printStackTrace(err);
+            return EXIT_UNREADABLE;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            err.println("ftpscope " + cmd.name() + ": failed: " + e);
+            if (debug) e.printStackTrace(err);
+            else err.println("(run with --debug for details)");
+            return EXIT_UNREADABLE;
+        }
+    }
+
+    static void printUsage(PrintStream s) {
+        s.println("usage: java -jar ftpscope.jar [CAPTURE]          open the desktop app");
+        s.println("       java -jar ftpscope.jar COMMAND ARGS...    run headless:");
+        for (Command c : commands().values()) s.println("         " + c.usage());
+        s.println("options: --debug  print stack traces");
+        s.println("exit codes: 0 analysed (maybe with warnings), 1 usage error, 2 unreadable input");
+    }
+}

@@ -1,0 +1,12 @@
+package org.ftpscope.ftp;
+
+/**
+ * A TCP connection claimed by an expected data channel.
+ *
+ * @param usedAdvertisedAddress false when the connection went to the control connection's
+ *                              address instead of the advertised one (NAT, or a client that
+ *                              ignores the PASV address)
+ * @param sourcePort20          for active modes: the server connected from port 20
+ */
+public record DataChannelMatch(ExpectedChannel expected, int stream, int synFrame,
+                               boolean usedAdvertisedAddress, boolean sourcePort20) {}

@@ -1,0 +1,114 @@
+package org.ftpscope.ftp;
+
+/**
+ * The registry of diagnoses: each kind has a stable id, a severity, a title, what it means and
+ * what to do about it. Adding a diagnosis is one entry here plus its rule in {@link FindingRules}.
+ */
+public enum FindingKind {
+    PASV_ADDRESS_MISMATCH("pasv-address-mismatch", Severity.WARNING,
+            "Server advertises a different address for passive mode",
+            "The 227/228 reply names an address that is not the one the client reached the server at "
+                    + "(often the server's private address behind NAT, or 0.0.0.0). Clients that trust it "
+                    + "connect to an address that does not work; many modern clients ignore it and use the "
+                    + "control connection's address instead.",
+            "Set the server's public address for passive mode (vsftpd: pasv_address; proftpd: "
+                    + "MasqueradeAddress; FileZilla Server: passive-mode external IP), or let the NAT device's "
+                    + "FTP helper rewrite it."),
+    DATA_CONNECTION_BLOCKED("data-connection-blocked", Severity.ERROR,
+            "Data connection blocked (SYN without answer)",
+            "The data connection's SYN was never answered: a firewall or NAT device drops traffic to "
+                    + "the data port, so listings and transfers hang after a successful login.",
+            "Open the passive port range on the server's firewall (and pin the range in the server's "
+                    + "configuration), or, for active mode, allow the server's connections back to the client."),
+    DATA_CONNECTION_REFUSED("data-connection-refused", Severity.ERROR,
+            "Data connection refused (RST to the SYN)",
+            "The data connection's SYN was answered with a reset: nothing listens on that port, or a "
+                    + "firewall rejects the connection.",
+            "Check that the address and port in the setup reply are the ones the server listens on, and "
+                    + "that no firewall rejects the data port range."),
+    DATA_CONNECTION_MISSING("data-connection-missing", Severity.WARNING,
+            "No data connection in the capture",
+            "A data channel was set up and a transfer command sent, but no matching TCP connection "
+                    + "appears in the capture. Either it was blocked before the capture point, or it took a "
+                    + "path the capture did not see.",
+            "Capture on both sides of the firewall, and check the firewall's log for the data port."),
+    BOUNCE_ATTEMPT("bounce-attempt", Severity.ERROR,
+            "FTP bounce attempt (PORT names another host)",
+            "The client asked the server to open the data connection to a host other than itself. This is "
+                    + "the FTP bounce attack (RFC 2577): the server is used to reach a third party.",
+            "Servers should refuse PORT/EPRT to any address but the client's (vsftpd does unless "
+                    + "port_promiscuous=YES). Investigate the client."),
+    PRIVILEGED_DATA_PORT("privileged-data-port", Severity.WARNING,
+            "Data port below 1024 requested",
+            "PORT/EPRT named a port below 1024. Legitimate clients use high ports; a privileged port is a "
+                    + "sign of a bounce or port-scanning attempt (RFC 2577).",
+            "Servers should refuse data connections to ports below 1024."),
+    CLEARTEXT_CREDENTIALS("cleartext-credentials", Severity.WARNING,
+            "Password sent in cleartext",
+            "USER and PASS crossed the network unencrypted: anyone on the path can read them.",
+            "Use FTPS (AUTH TLS) or SFTP, and change the exposed password."),
+    LOGIN_FAILED("login-failed", Severity.WARNING,
+            "Login failed",
+            "The server rejected the credentials (530). Many failures in a row are a brute-force attempt.",
+            "Check user name and password; for repeated failures, block the source and review the logs."),
+    TLS_CONTROL_CHANNEL("tls-control-channel", Severity.INFO,
+            "Control channel encrypted (AUTH TLS)",
+            "After AUTH TLS and the server's 234 reply the control connection is encrypted: commands, "
+                    + "replies and the data-channel ports are no longer visible, so data connections cannot be "
+                    + "tied to commands, and NAT helpers cannot rewrite addresses.",
+            "Firewalls in front of an FTPS server need the whole passive port range opened statically."),
+    TRANSFER_INCOMPLETE("transfer-incomplete", Severity.ERROR,
+            "Transfer incomplete",
+            "Fewer bytes arrived than the server announced, bytes are missing from the capture, or the "
+                    + "server reported the transfer as aborted.",
+            "Look at the data connection for resets or timeouts; retry the transfer."),
+    CAPTURE_TRUNCATED("capture-truncated", Severity.INFO,
+            "Capture cut frames short (snaplen)",
+            "The capture's snapshot length cut data frames short, so the transferred content is not "
+                    + "fully in the capture; sizes are taken from the headers, content hashes are incomplete.",
+            "Capture with the full snapshot length (tcpdump -s 0)."),
+    TRANSFER_FAILED("transfer-failed", Severity.WARNING,
+            "Transfer command failed",
+            "The server answered the transfer command with an error (4xx/5xx), e.g. 550 file not found "
+                    + "or 425 can't open data connection.",
+            "Read the server's reply text; 425 points at the data connection, 550 at the path or permissions."),
+    INVALID_SETUP_REPLY("invalid-setup-reply", Severity.WARNING,
+            "Malformed data-channel setup",
+            "A PASV/EPSV/PORT/EPRT line could not be understood (e.g. an octet above 255); no data "
+                    + "connection can be expected from it.",
+            "Check the server or client software that produced it."),
+    MALFORMED_CONTROL("malformed-control", Severity.INFO,
+            "Malformed control-channel line",
+            "A reply without a valid 3-digit code, or a line longer than the limit, was seen on the control "
+                    + "connection.",
+            "Usually harmless; repeated garbage may be an evasion attempt.");
+
+    private final String id;
+    private final Severity severity;
+    private final String title;
+    private final String explanation;
+    private final String suggestedFix;
+
+    FindingKind(String id, Severity severity, String title, String explanation, String suggestedFix) {
+        this.id = id;
+        this.severity = severity;
+        this.title = title;
+        this.explanation = explanation;
+        this.suggestedFix = suggestedFix;
+    }
+
+    public String id() { return id; }
+
+    public Severity severity() { return severity; }
+
+    public String title() { return title; }
+
+    public String explanation() { return explanation; }
+
+    public String suggestedFix() { return suggestedFix; }
+
+    public static FindingKind byId(String id) {
+        for (FindingKind k : values()) if (k.id.equals(id)) return k;
+        return null;
+    }
+}
