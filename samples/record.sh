@@ -1,0 +1,990 @@
+#!/usr/bin/env bash
+# samples/record.sh -- record REAL FTP captures for ftpscope's tests.
+#
+# Everything in the capture files comes from real software (vsftpd, curl,
+# lftp, Python ftplib) talking over veth pairs between network namespaces;
+# no packet is written by hand.  Run as root on Debian 12:
+#
+#     sudo bash samples/record.sh                 # all scenarios
+#     sudo ONLY="pasv_curl auth_tls" bash samples/record.sh   # a subset
+#
+# Needs: iproute2 (ip, tc, ss), ethtool, iptables, tcpdump, tshark (dumpcap,
+# editcap, capinfos), vsftpd, curl, lftp, openssl, python3 (stdlib only).
+#
+# Topology (all addresses are documentation ranges):
+#
+#   ns ftpc (clients)            ns ftpr (router)                 ns ftps (server)
+#   c-eth0 192.0.2.10-.13/24 --- r-cli 192.0.2.1/24
+#          2001:db8:1::10/64           2001:db8:1::1/64
+#                                r-srv 198.51.100.1/24  --------- s-eth0 198.51.100.21/24
+#                                      2001:db8:2::1/64                  198.51.100.22/24
+#                                                                        2001:db8:2::21/64
+#   203.0.113.5 = "third host" for bounce attempts (does not exist)
+#   10.10.10.0/24 = bogus "private" PASV address, blackholed on the router
+#
+# The script is idempotent: it deletes its namespaces, server tree
+# (/srv/ftpscope) and the capture files it is about to write before starting.
+set -euo pipefail
+
+OUT=$(cd "$(dirname "$0")" && pwd)
+SRV=/srv/ftpscope                 # server-side file tree (rebuilt per scenario)
+ANON=$SRV/anon                    # anon_root
+HOMEDIR=$SRV/home/ftpuser         # ftpuser's home (chroot)
+TMPD=$(mktemp -d /tmp/ftpscope-rec.XXXXXX)
+CF=$TMPD/client                   # client-side files to upload
+RECV=$TMPD/recv                   # what the clients received
+ROWS=$TMPD/rows                   # transfers.tsv fragments, one per capture
+LOGS=$TMPD/logs
+mkdir -p "$CF" "$RECV" "$ROWS" "$LOGS"
+
+NS_C=ftpc NS_R=ftpr NS_S=ftps
+C1=192.0.2.10 C2=192.0.2.11 C3=192.0.2.12 C4=192.0.2.13
+S1=198.51.100.21 S2=198.51.100.22
+C6=2001:db8:1::10 S6=2001:db8:2::21
+THIRD=203.0.113.5
+BOGUS_PASV=10.10.10.21
+
+PY=${PYTHON:-$(command -v python3)}
+CURL=(curl -sS --connect-timeout 5 --max-time 60)
+USERPASS=ftpuser:ftpsecret
+
+ALL_SCENARIOS="pasv_curl epsv_ftplib active_port ipv6_eprt_epsv long_session
+nat_wrong_pasv firewall_blocks_pasv firewall_rejects_pasv bounce_port
+lossy_transfers concurrent_clients auth_tls multiline_replies hostile_names
+fmt_pcapng fmt_nanosecond fmt_any_sll2 fmt_snaplen96 vlan"
+ONLY=${ONLY:-$ALL_SCENARIOS}
+
+declare -a BG_PIDS=()
+VSFTPD_PID=""
+CAP_PID=""
+
+log()  { printf '\n=== %s\n' "$*" >&2; }
+note() { printf '    %s\n' "$*" >&2; }
+c() { ip netns exec "$NS_C" "$@"; }
+r() { ip netns exec "$NS_R" "$@"; }
+s() { ip netns exec "$NS_S" "$@"; }
+
+# ---------------------------------------------------------------- teardown
+cleanup() {
+    set +e
+    [ -n "$CAP_PID" ] && kill -INT "$CAP_PID" 2>/dev/null
+    [ -n "$VSFTPD_PID" ] && kill "$VSFTPD_PID" 2>/dev/null
+    for p in "${BG_PIDS[@]}"; do kill "$p" 2>/dev/null; done
+    for ns in $NS_C $NS_R $NS_S ftpsw; do
+        # only processes started by this script live in these namespaces
+        for p in $(ip netns pids "$ns" 2>/dev/null); do kill "$p" 2>/dev/null; done
+    done
+    sleep 0.3
+    for ns in $NS_C $NS_R $NS_S ftpsw; do ip netns del "$ns" 2>/dev/null; done
+    if [ -z "${KEEP_TMP:-}" ]; then rm -rf "$TMPD"; else echo "kept $TMPD" >&2; fi
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- checks
+preflight() {
+    [ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
+    local t
+    for t in ip tc ss ethtool iptables tcpdump tshark dumpcap editcap capinfos \
+             vsftpd curl lftp openssl useradd chpasswd; do
+        command -v "$t" >/dev/null || { echo "missing tool: $t" >&2; exit 1; }
+    done
+    [ -x "$PY" ] || { echo "missing python3" >&2; exit 1; }
+}
+
+# ---------------------------------------------------------------- network
+offloads_off() {  # ns ifname: wire-sized frames, real checksums in captures
+    ip netns exec "$1" ethtool -K "$2" tso off gso off gro off tx off >/dev/null 2>&1 ||
+        ip netns exec "$1" ethtool -K "$2" tso off gso off gro off >/dev/null
+}
+
+setup_net() {
+    log "network namespaces"
+    local ns
+    for ns in $NS_C $NS_R $NS_S ftpsw; do ip netns del "$ns" 2>/dev/null || true; done
+    for ns in $NS_C $NS_R $NS_S; do
+        ip netns add "$ns"
+        ip netns exec "$ns" ip link set lo up
+        ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
+        ip netns exec "$ns" sysctl -qw net.ipv6.conf.default.accept_ra=0 net.ipv6.conf.all.accept_ra=0
+    done
+    ip link add c-eth0 netns $NS_C type veth peer name r-cli netns $NS_R
+    ip link add s-eth0 netns $NS_S type veth peer name r-srv netns $NS_R
+
+    c ip addr add $C1/24 dev c-eth0
+    c ip addr add $C2/24 dev c-eth0
+    c ip addr add $C3/24 dev c-eth0
+    c ip addr add $C4/24 dev c-eth0
+    c ip -6 addr add $C6/64 dev c-eth0 nodad
+    r ip addr add 192.0.2.1/24 dev r-cli
+    r ip -6 addr add 2001:db8:1::1/64 dev r-cli nodad
+    r ip addr add 198.51.100.1/24 dev r-srv
+    r ip -6 addr add 2001:db8:2::1/64 dev r-srv nodad
+    s ip addr add $S1/24 dev s-eth0
+    s ip addr add $S2/24 dev s-eth0
+    s ip -6 addr add $S6/64 dev s-eth0 nodad
+    local pair
+    for pair in "$NS_C c-eth0" "$NS_R r-cli" "$NS_R r-srv" "$NS_S s-eth0"; do
+        set -- $pair
+        ip netns exec "$1" ip link set "$2" up
+        offloads_off "$1" "$2"
+    done
+    r sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+    c ip route add default via 192.0.2.1
+    c ip -6 route add default via 2001:db8:1::1
+    s ip route add default via 198.51.100.1
+    s ip -6 route add default via 2001:db8:2::1
+    sleep 1
+    c bash -c "exec 3<>/dev/tcp/$S1/9 || true" 2>/dev/null || true   # warm ARP/routes (RST, not captured)
+}
+
+router_reset() {   # undo any scenario-specific router tweaks
+    r iptables -F; r iptables -t mangle -F
+    r ip6tables -F
+    r ip route del blackhole 10.10.10.0/24 2>/dev/null || true
+    r tc qdisc del dev r-srv root 2>/dev/null || true
+    r tc qdisc del dev r-cli root 2>/dev/null || true
+}
+
+# ---------------------------------------------------------------- files
+ensure_user() {
+    if ! id ftpuser >/dev/null 2>&1; then
+        useradd -M -d "$HOMEDIR" -s /bin/bash ftpuser
+    fi
+    usermod -d "$HOMEDIR" -s /bin/bash ftpuser
+    echo 'ftpuser:ftpsecret' | chpasswd
+}
+
+gen() {  # gen FILE SIZE SEED text|bin  -- deterministic content
+    "$PY" - "$@" <<'EOF'
+import random, sys
+path, size, seed, kind = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+rnd = random.Random(seed)
+if kind == "bin":
+    data = bytes(rnd.getrandbits(8) for _ in range(size))
+else:
+    words = ("ftp data control passive active port reply transfer server client "
+             "stream binary ascii listing directory packet segment window retransmit "
+             "capture analyzer session greeting anonymous upload download").split()
+    out, line = [], []
+    n = 0
+    while n < size:
+        w = rnd.choice(words)
+        line.append(w)
+        if len(line) >= rnd.randint(6, 12):
+            s = " ".join(line) + "\r\n" if seed % 2 else " ".join(line) + "\n"
+            out.append(s); n += len(s); line = []
+    data = "".join(out).encode()[:size]
+open(path, "wb").write(data)
+EOF
+}
+
+make_client_files() {
+    gen "$CF/up-20k.bin"      20000 20  bin
+    gen "$CF/up-6k.txt"        6000 6   text
+    gen "$CF/up-250k.bin"    250000 250 bin
+    gen "$CF/up-150k.bin"    150000 150 bin
+    gen "$CF/append-chunk.txt" 1500 15  text
+    gen "$CF/tmp-note.txt"      700 7   text
+    touch -d '2024-03-02 08:30:00 UTC' "$CF"/*
+}
+
+PUBFILES="readme.txt small.bin notes-48k.txt medium-120k.bin text-200k.txt large-300k.bin"
+make_server_tree() {  # fresh, deterministic server tree
+    rm -rf "$SRV"
+    mkdir -p "$ANON/pub" "$ANON/incoming" "$HOMEDIR/pub" "$HOMEDIR/upload"
+    local d=$TMPD/pubsrc
+    if [ ! -d "$d" ]; then
+        mkdir -p "$d"
+        gen "$d/readme.txt"         900 1    text
+        gen "$d/small.bin"          512 512  bin
+        gen "$d/notes-48k.txt"    48000 48   text
+        gen "$d/medium-120k.bin" 120000 120  bin
+        gen "$d/text-200k.txt"   200000 201  text
+        gen "$d/large-300k.bin"  300000 300  bin
+    fi
+    cp "$d"/* "$ANON/pub/"; cp "$d"/* "$HOMEDIR/pub/"
+    chown -R root:root "$ANON"; chmod 755 "$ANON" "$ANON/pub"
+    chown ftp:ftp "$ANON/incoming"; chmod 755 "$ANON/incoming"
+    chown -R ftpuser:ftpuser "$SRV/home/ftpuser"; chmod 755 "$SRV" "$SRV/home"
+    find "$SRV" -exec touch -h -d '2024-03-01 12:00:00 UTC' {} +
+}
+
+# ---------------------------------------------------------------- vsftpd
+# vsftpd_start NAME [extra config lines...]
+vsftpd_start() {
+    local name=$1; shift
+    local conf=$TMPD/vsftpd-$name.conf
+    cat > "$conf" <<EOF
+listen=YES
+listen_ipv6=NO
+background=NO
+anonymous_enable=YES
+anon_root=$ANON
+no_anon_password=NO
+local_enable=YES
+write_enable=YES
+local_umask=022
+anon_upload_enable=YES
+anon_mkdir_write_enable=YES
+anon_umask=022
+chroot_local_user=YES
+allow_writeable_chroot=YES
+hide_ids=YES
+use_localtime=NO
+pasv_enable=YES
+pasv_min_port=40000
+pasv_max_port=40100
+connect_from_port_20=NO
+seccomp_sandbox=NO
+isolate_network=NO
+secure_chroot_dir=/var/run/vsftpd/empty
+pam_service_name=vsftpd
+ftpd_banner=ftpscope test server (vsftpd) ready.
+xferlog_enable=YES
+log_ftp_protocol=YES
+dual_log_enable=YES
+xferlog_file=$LOGS/$name.xferlog
+vsftpd_log_file=$LOGS/$name.vsftpd.log
+EOF
+    local l
+    for l in "$@"; do   # later lines override earlier ones
+        local key=${l%%=*}
+        sed -i "/^$key=/d" "$conf"
+        echo "$l" >> "$conf"
+    done
+    s vsftpd "$conf" > "$LOGS/$name.vsftpd.out" 2>&1 &
+    VSFTPD_PID=$!
+    local i
+    for i in $(seq 50); do
+        s ss -Hltn 'sport = :21' | grep -q LISTEN && return 0
+        kill -0 "$VSFTPD_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "vsftpd did not start:" >&2; cat "$LOGS/$name.vsftpd.out" >&2; exit 1
+}
+
+vsftpd_stop() {
+    [ -n "$VSFTPD_PID" ] || return 0
+    kill "$VSFTPD_PID" 2>/dev/null || true
+    wait "$VSFTPD_PID" 2>/dev/null || true
+    VSFTPD_PID=""
+    # leftover session processes (e.g. stuck waiting for a data connection)
+    local p
+    for p in $(ip netns pids $NS_S); do
+        [ "$(cat /proc/$p/comm 2>/dev/null)" = vsftpd ] && kill "$p" 2>/dev/null
+    done
+    sleep 0.2
+}
+
+# ---------------------------------------------------------------- capture
+# cap_start FILE NS IFACE [extra tcpdump args...]
+cap_start() {
+    local file=$1 ns=$2 ifc=$3; shift 3
+    rm -f "$OUT/$file"
+    ip netns exec "$ns" tcpdump -U -n -Z root -i "$ifc" "$@" -w "$OUT/$file" \
+        2> "$LOGS/$file.tcpdump" &
+    CAP_PID=$!
+    wait_for "$LOGS/$file.tcpdump" "listening on"
+    note "capturing $file on $ns/$ifc"
+}
+
+# dumpcap variant (pcapng with interface description block options)
+cap_start_dumpcap() {
+    local file=$1 ns=$2 ifc=$3; shift 3
+    rm -f "$OUT/$file"
+    ip netns exec "$ns" dumpcap -i "$ifc" "$@" -w "$OUT/$file" 2> "$LOGS/$file.dumpcap" &
+    CAP_PID=$!
+    wait_for "$LOGS/$file.dumpcap" "Capturing on"
+    note "capturing $file on $ns/$ifc (dumpcap)"
+}
+
+wait_for() {
+    local i
+    for i in $(seq 100); do grep -q "$2" "$1" 2>/dev/null && { sleep 0.2; return 0; }; sleep 0.05; done
+    echo "capture did not start: $(cat "$1")" >&2; exit 1
+}
+
+cap_stop() {
+    sleep 1                       # let FINs/ACKs arrive
+    kill -INT "$CAP_PID"; wait "$CAP_PID" 2>/dev/null || true
+    CAP_PID=""
+}
+
+# ---------------------------------------------------------------- transfers.tsv
+# row CAPTURE CLIENT COMMAND FTP-PATH FILE [NOTE] [OFFSET]
+#   FILE: the bytes that crossed the data connection, as they exist on disk
+#   (server file; or, for a file changed later in the session, the client copy).
+#   OFFSET: for REST transfers, the bytes from OFFSET to the end.
+row() {
+    local cap=$1 client=$2 cmd=$3 path=$4 file=$5 notes=${6:-} off=${7:-0}
+    local size sha
+    size=$(( $(stat -c %s "$file") - off ))
+    sha=$(tail -c +$((off + 1)) "$file" | sha256sum | cut -d' ' -f1)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cap" "$client" "$cmd" "$path" "$size" "$sha" "$notes" \
+        >> "$ROWS/$cap"
+}
+
+same() {  # same FILE1 FILE2: warn loudly if a client copy differs from the server copy
+    if ! cmp -s "$1" "$2"; then echo "!!! MISMATCH: $1 vs $2" >&2; MISMATCH=1; fi
+}
+MISMATCH=0
+
+write_tsv() {
+    local tsv=$OUT/transfers.tsv new=$TMPD/transfers.tsv cap
+    printf 'capture\tclient\tcommand\tpath\tbytes\tsha256\tnote\n' > "$new"
+    for cap in pasv-curl.pcap epsv-ftplib.pcap active-port.pcap ipv6-eprt-epsv.pcap \
+               long-session.pcap nat-wrong-pasv-address.pcap firewall-blocks-pasv.pcap \
+               firewall-rejects-pasv.pcap bounce-port.pcap lossy-transfers.pcap \
+               concurrent-clients.pcap auth-tls.pcap multiline-replies.pcap \
+               hostile-names.pcap pasv-curl.pcapng pasv-nanosecond.pcap any-sll2.pcap \
+               snaplen-96.pcap vlan.pcap; do
+        if [ -e "$TMPD/ran-$cap" ]; then
+            [ -f "$ROWS/$cap" ] && cat "$ROWS/$cap" >> "$new"
+        elif [ -f "$tsv" ]; then
+            awk -F'\t' -v c="$cap" 'NR > 1 && $1 == c' "$tsv" >> "$new"
+        fi
+    done
+    cp "$new" "$tsv"
+}
+
+begin() {  # begin CAPTURE: common per-scenario reset
+    log "$1"
+    touch "$TMPD/ran-$1"
+    rm -f "$ROWS/$1"
+    router_reset
+    make_server_tree
+    mkdir -p "$RECV/$1"
+}
+
+# ---------------------------------------------------------------- python client
+write_pyclient() {
+cat > "$TMPD/ftpc.py" <<'EOF'
+"""ftplib-based clients for record.sh (Python stdlib only)."""
+import ftplib, os, socket, sys
+
+S1, C1 = "198.51.100.21", "192.0.2.10"
+mode, recv, cf = sys.argv[1], sys.argv[2], sys.argv[3]
+
+def save(name, data):
+    with open(os.path.join(recv, name), "wb") as f:
+        f.write(data)
+
+def get(ftp, cmd, rest=None):
+    buf = bytearray()
+    ftp.retrbinary(cmd, buf.extend, rest=rest)
+    return bytes(buf)
+
+def raw_list(ftp, cmd):
+    """LIST/NLST bytes exactly as received (TYPE A, like retrlines)."""
+    ftp.sendcmd("TYPE A")
+    buf = bytearray()
+    with ftp.transfercmd(cmd) as conn:
+        while True:
+            b = conn.recv(8192)
+            if not b:
+                break
+            buf.extend(b)
+    ftp.voidresp()
+    return bytes(buf)
+
+def put(ftp, cmd, path):
+    with open(path, "rb") as f:
+        return ftp.storbinary(cmd, f)
+
+def try_cmd(ftp, cmd):
+    try:
+        r = ftp.sendcmd(cmd)
+    except ftplib.all_errors as e:
+        r = "ERR %s" % e
+    print("  %-28s -> %s" % (cmd, r.splitlines()[0] if r else r))
+    return r
+
+class EpsvFTP(ftplib.FTP):
+    """ftplib only uses EPSV over IPv6; force it over IPv4."""
+    def makepasv(self):
+        return ftplib.parse229(self.sendcmd("EPSV"), self.sock.getpeername())
+
+def login(cls=ftplib.FTP, user="ftpuser", pw="ftpsecret", src=None, timeout=10):
+    ftp = cls(timeout=timeout, source_address=src)
+    ftp.connect(S1, 21)
+    ftp.login(user, pw)
+    return ftp
+
+if mode == "epsv":
+    ftp = login(EpsvFTP)
+    save("notes-48k.txt", get(ftp, "RETR pub/notes-48k.txt"))
+    save("list-pub.txt", raw_list(ftp, "LIST pub"))
+    put(ftp, "STOR upload/epsv-up.txt", os.path.join(cf, "up-6k.txt"))
+    ftp.quit()
+
+elif mode == "long":
+    ftp = login()
+    for cmd in ("SYST", "PWD", "NOOP", "CWD pub", "PWD", "TYPE A", "SIZE readme.txt"):
+        try_cmd(ftp, cmd)
+    save("list-pub.txt", raw_list(ftp, "LIST"))
+    save("nlst-pub.txt", raw_list(ftp, "NLST"))
+    try:
+        print("  MLSD:", list(ftp.mlsd()))
+    except ftplib.all_errors as e:
+        print("  MLSD -> ERR", e)
+    for cmd in ("TYPE I", "SIZE large-300k.bin", "MDTM large-300k.bin", "MODE S", "STRU F"):
+        try_cmd(ftp, cmd)
+    save("readme.txt", get(ftp, "RETR readme.txt"))
+    save("small.bin", get(ftp, "RETR small.bin"))
+    save("notes-48k.txt", get(ftp, "RETR notes-48k.txt"))
+    save("medium-120k.bin.rest100000", get(ftp, "RETR medium-120k.bin", rest=100000))
+    # start a download and abort it (IAC IP/IAC DM urgent data + ABOR)
+    conn = ftp.transfercmd("RETR large-300k.bin")
+    part = conn.recv(4096)
+    print("  partial RETR got", len(part), "bytes, aborting")
+    try:
+        print("  ABOR ->", ftp.abort())
+    except ftplib.all_errors as e:
+        print("  ABOR -> ERR", e)
+    conn.close()
+    try:
+        print("  after ABOR:", ftp.getresp())
+    except ftplib.all_errors as e:
+        print("  after ABOR: ERR", e)
+    try_cmd(ftp, "CDUP")
+    try_cmd(ftp, "PWD")
+    try_cmd(ftp, "CWD upload")
+    try_cmd(ftp, "MKD newdir")
+    try_cmd(ftp, "CWD newdir")
+    put(ftp, "STOR a.txt", os.path.join(cf, "up-6k.txt"))
+    put(ftp, "STOR b.bin", os.path.join(cf, "up-20k.bin"))
+    put(ftp, "APPE a.txt", os.path.join(cf, "append-chunk.txt"))
+    try_cmd(ftp, "SIZE a.txt")
+    try_cmd(ftp, "CDUP")
+    try_cmd(ftp, "RNFR newdir/b.bin")
+    try_cmd(ftp, "RNTO newdir/b-renamed.bin")
+    put(ftp, "STOR tmp-note.txt", os.path.join(cf, "tmp-note.txt"))
+    try_cmd(ftp, "DELE tmp-note.txt")
+    try_cmd(ftp, "DELE does-not-exist.txt")
+    save("list-newdir.txt", raw_list(ftp, "LIST newdir"))
+    save("b-renamed.bin", get(ftp, "RETR newdir/b-renamed.bin"))
+    try_cmd(ftp, "MKD empty")
+    try_cmd(ftp, "RMD empty")
+    try_cmd(ftp, "SITE CHMOD 600 newdir/a.txt")
+    try_cmd(ftp, "CWD /no/such/dir")
+    try_cmd(ftp, "XYZZY")
+    print("  QUIT ->", ftp.quit())
+
+elif mode == "nat-default":
+    ftp = login(user="anonymous", pw="nat-default@", timeout=5)
+    save("readme.txt", get(ftp, "RETR pub/readme.txt"))
+    ftp.quit()
+
+elif mode == "nat-trust":
+    ftp = login(user="anonymous", pw="nat-trust@", timeout=5)
+    ftp.trust_server_pasv_ipv4_address = True
+    try:
+        get(ftp, "RETR pub/small.bin")
+        print("  unexpected success")
+    except (OSError, ftplib.Error) as e:
+        print("  trusted PASV address failed as expected:", repr(e))
+    ftp.quit()
+
+elif mode == "fw":
+    ftp = login(timeout=5)
+    try:
+        raw_list(ftp, "LIST pub")
+        print("  unexpected success")
+    except (OSError, ftplib.Error) as e:
+        print("  data connection failed as expected:", repr(e))
+    try:
+        print("  QUIT ->", ftp.quit())
+    except (OSError, ftplib.Error) as e:
+        print("  QUIT failed:", repr(e))
+
+elif mode == "bounce":
+    ftp = login()
+    try_cmd(ftp, "PORT 203,0,113,5,17,92")          # third host, port 4444
+    try_cmd(ftp, "RETR pub/readme.txt")             # no valid PORT/PASV yet
+    try_cmd(ftp, "EPRT |1|203.0.113.5|4444|")       # same via EPRT
+    try_cmd(ftp, "PORT 192,0,2,10,0,25")            # client itself, privileged port 25
+    try_cmd(ftp, "EPRT |1|192.0.2.10|25|")
+    try_cmd(ftp, "PORT 192,0,2,11,17,92")           # another client address
+    try_cmd(ftp, "PORT 999,0,2,10,17,92")           # malformed
+    # a legitimate active transfer for contrast (PORT to our own ephemeral port)
+    ftp.set_pasv(False)
+    save("list-pub.txt", raw_list(ftp, "LIST pub"))
+    ftp.quit()
+
+elif mode == "multiline":
+    ftp = ftplib.FTP(timeout=10)
+    print(ftp.connect(S1, 21))
+    ftp.login("anonymous", "multiline@")
+    for cmd in ("FEAT", "HELP", "SITE HELP", "STAT", "STAT pub", "SYST", "OPTS UTF8 ON"):
+        r = try_cmd(ftp, cmd)
+    save("readme.txt", get(ftp, "RETR pub/readme.txt"))
+    try_cmd(ftp, "STAT")
+    ftp.quit()
+
+elif mode == "hostile":
+    names = ["<img src=x onerror=alert(1)>.txt", "../../etc/passwd", "..\\..\\win.ini",
+             "a\"b'c&d.txt", "CON", "x" * 196 + ".txt",
+             "r\u00e9sum\u00e9 \u65e5\u672c.txt", " leading-space.txt", "semi;colon|pipe$(id).txt"]
+    ftp = login()
+    ftp.encoding = "utf-8"
+    ftp.cwd("upload")
+    res = open(os.path.join(recv, "results.tsv"), "w", encoding="utf-8")
+    for i, name in enumerate(names):
+        src = os.path.join(recv, "src-%d" % i)
+        with open(src, "wb") as f:
+            f.write(("hostile name test #%d\nname=%r\n" % (i, name)).encode() * (i + 1))
+        try:
+            stor = put(ftp, "STOR " + name, src)
+        except ftplib.all_errors as e:
+            stor = "ERR %s" % e
+        try:
+            data = get(ftp, "RETR " + name)
+            save("got-%d" % i, data)
+            retr = "OK %d bytes" % len(data)
+        except ftplib.all_errors as e:
+            retr = "ERR %s" % e
+        print("  %r: STOR %s / RETR %s" % (name, stor, retr))
+        res.write("%d\t%s\t%s\t%s\n" % (i, name, stor.replace("\t", " "), retr.replace("\t", " ")))
+    res.close()
+    ftp.quit()
+
+elif mode == "concurrent":
+    ftp = login(user="anonymous", pw="concurrent@", src=("192.0.2.12", 0), timeout=30)
+    save("medium-120k.bin", get(ftp, "RETR pub/medium-120k.bin"))
+    ftp.quit()
+
+else:
+    sys.exit("unknown mode " + mode)
+EOF
+}
+
+pyc() {  # pyc MODE CAPTURE
+    c "$PY" "$TMPD/ftpc.py" "$1" "$RECV/$2" "$CF"
+}
+
+# ================================================================ scenarios
+
+pasv_curl() {
+    local cap=pasv-curl.pcap R=$RECV/pasv-curl.pcap
+    begin $cap
+    vsftpd_start pasv
+    cap_start $cap $NS_S s-eth0
+    # one control connection: LIST then RETR (curl reuses the connection)
+    c "${CURL[@]}" --disable-epsv -u $USERPASS \
+        "ftp://$S1/pub/" -o "$R/list-pub.txt" \
+        "ftp://$S1/pub/notes-48k.txt" -o "$R/notes-48k.txt"
+    c "${CURL[@]}" --disable-epsv -u $USERPASS -T "$CF/up-20k.bin" "ftp://$S1/upload/"
+    cap_stop; vsftpd_stop
+    same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
+    same "$CF/up-20k.bin" "$HOMEDIR/upload/up-20k.bin"
+    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "directory listing as received by curl"
+    row $cap "curl $C1" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt"
+    row $cap "curl $C1" STOR /upload/up-20k.bin "$HOMEDIR/upload/up-20k.bin"
+}
+
+epsv_ftplib() {
+    local cap=epsv-ftplib.pcap R=$RECV/epsv-ftplib.pcap
+    begin $cap
+    vsftpd_start epsv
+    cap_start $cap $NS_S s-eth0
+    pyc epsv $cap
+    cap_stop; vsftpd_stop
+    same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
+    same "$CF/up-6k.txt" "$HOMEDIR/upload/epsv-up.txt"
+    row $cap "ftplib $C1" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt"
+    row $cap "ftplib $C1" LIST /pub "$R/list-pub.txt" "directory listing as received by ftplib"
+    row $cap "ftplib $C1" STOR /upload/epsv-up.txt "$HOMEDIR/upload/epsv-up.txt"
+}
+
+active_port() {
+    local cap=active-port.pcap R=$RECV/active-port.pcap
+    begin $cap
+    vsftpd_start active connect_from_port_20=YES
+    cap_start $cap $NS_S s-eth0
+    c "${CURL[@]}" -P $C1 --disable-eprt -u $USERPASS \
+        "ftp://$S1/pub/" -o "$R/list-pub.txt" \
+        "ftp://$S1/pub/readme.txt" -o "$R/readme.txt"
+    c "${CURL[@]}" -P $C1 --disable-eprt -u $USERPASS -T "$CF/up-20k.bin" "ftp://$S1/upload/"
+    mkdir -p "$R/lftp"
+    c timeout 30 lftp -u $USERPASS -e "set ftp:passive-mode off; set cmd:fail-exit no; \
+        set net:max-retries 1; lcd $R/lftp; cls -l pub; get pub/small.bin; \
+        put -O upload $CF/up-6k.txt; bye" "ftp://$S1" > "$R/lftp.out" 2>&1
+    cap_stop; vsftpd_stop
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    same "$R/lftp/small.bin" "$HOMEDIR/pub/small.bin"
+    same "$CF/up-20k.bin" "$HOMEDIR/upload/up-20k.bin"
+    same "$CF/up-6k.txt" "$HOMEDIR/upload/up-6k.txt"
+    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "PORT; listing as received by curl"
+    row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "PORT"
+    row $cap "curl $C1" STOR /upload/up-20k.bin "$HOMEDIR/upload/up-20k.bin" "PORT"
+    row $cap "lftp $C1" RETR /pub/small.bin "$HOMEDIR/pub/small.bin" "PORT"
+    row $cap "lftp $C1" STOR /upload/up-6k.txt "$HOMEDIR/upload/up-6k.txt" "PORT"
+}
+
+ipv6_eprt_epsv() {
+    local cap=ipv6-eprt-epsv.pcap R=$RECV/ipv6-eprt-epsv.pcap
+    begin $cap
+    vsftpd_start ipv6 listen=NO listen_ipv6=YES
+    cap_start $cap $NS_S s-eth0
+    # EPSV (curl's default passive command)
+    c "${CURL[@]}" -g -u $USERPASS \
+        "ftp://[$S6]/pub/" -o "$R/list-epsv.txt" \
+        "ftp://[$S6]/pub/notes-48k.txt" -o "$R/notes-48k.txt"
+    # EPRT (active; '-' = the control connection's local address)
+    c "${CURL[@]}" -g -P - -u $USERPASS \
+        "ftp://[$S6]/pub/" -o "$R/list-eprt.txt" \
+        "ftp://[$S6]/pub/readme.txt" -o "$R/readme.txt"
+    c "${CURL[@]}" -g -P - -u $USERPASS -T "$CF/up-6k.txt" "ftp://[$S6]/upload/"
+    cap_stop; vsftpd_stop
+    same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    same "$CF/up-6k.txt" "$HOMEDIR/upload/up-6k.txt"
+    row $cap "curl $C6" LIST /pub/ "$R/list-epsv.txt" "EPSV; listing as received by curl"
+    row $cap "curl $C6" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt" "EPSV"
+    row $cap "curl $C6" LIST /pub/ "$R/list-eprt.txt" "EPRT; listing as received by curl"
+    row $cap "curl $C6" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "EPRT"
+    row $cap "curl $C6" STOR /upload/up-6k.txt "$HOMEDIR/upload/up-6k.txt" "EPRT"
+}
+
+long_session() {
+    local cap=long-session.pcap R=$RECV/long-session.pcap
+    begin $cap
+    vsftpd_start long
+    cap_start $cap $NS_S s-eth0
+    pyc long $cap
+    cap_stop; vsftpd_stop
+    local P=$HOMEDIR/pub U=$HOMEDIR/upload
+    same "$R/readme.txt" "$P/readme.txt"; same "$R/small.bin" "$P/small.bin"
+    same "$R/notes-48k.txt" "$P/notes-48k.txt"; same "$R/b-renamed.bin" "$U/newdir/b-renamed.bin"
+    cat "$CF/up-6k.txt" "$CF/append-chunk.txt" | cmp -s - "$U/newdir/a.txt" || { echo "!!! APPE mismatch" >&2; MISMATCH=1; }
+    tail -c +100001 "$P/medium-120k.bin" | cmp -s - "$R/medium-120k.bin.rest100000" || { echo "!!! REST mismatch" >&2; MISMATCH=1; }
+    row $cap "ftplib $C1" LIST /pub "$R/list-pub.txt" "listing as received by ftplib"
+    row $cap "ftplib $C1" NLST /pub "$R/nlst-pub.txt" "name list as received by ftplib"
+    row $cap "ftplib $C1" RETR /pub/readme.txt "$P/readme.txt"
+    row $cap "ftplib $C1" RETR /pub/small.bin "$P/small.bin"
+    row $cap "ftplib $C1" RETR /pub/notes-48k.txt "$P/notes-48k.txt"
+    row $cap "ftplib $C1" RETR /pub/medium-120k.bin "$P/medium-120k.bin" "REST 100000: last 20000 bytes of a 120000-byte file" 100000
+    row $cap "ftplib $C1" STOR /upload/newdir/a.txt "$CF/up-6k.txt" "later APPEnded; final file = this + the APPE bytes"
+    row $cap "ftplib $C1" STOR /upload/newdir/b.bin "$U/newdir/b-renamed.bin" "renamed to /upload/newdir/b-renamed.bin later"
+    row $cap "ftplib $C1" APPE /upload/newdir/a.txt "$CF/append-chunk.txt" "bytes appended; final a.txt is $(stat -c %s "$U/newdir/a.txt") bytes sha256 $(sha256sum < "$U/newdir/a.txt" | cut -c1-64)"
+    row $cap "ftplib $C1" STOR /upload/tmp-note.txt "$CF/tmp-note.txt" "deleted (DELE) later in the session"
+    row $cap "ftplib $C1" LIST /upload/newdir "$R/list-newdir.txt" "listing as received by ftplib"
+    row $cap "ftplib $C1" RETR /upload/newdir/b-renamed.bin "$U/newdir/b-renamed.bin"
+}
+
+nat_wrong_pasv() {
+    local cap=nat-wrong-pasv-address.pcap R=$RECV/nat-wrong-pasv-address.pcap
+    begin $cap
+    r ip route add blackhole 10.10.10.0/24
+    vsftpd_start nat pasv_address=$BOGUS_PASV pasv_addr_resolve=NO
+    # client-side view: the router silently drops SYNs to 10.10.10.21
+    cap_start $cap $NS_R r-cli
+    # 1) curl ignores the 227 address (default --ftp-skip-pasv-ip) -> works
+    c "${CURL[@]}" --disable-epsv -u $USERPASS "ftp://$S1/pub/readme.txt" -o "$R/readme-curl.txt"
+    # 2) Python ftplib ignores it by default (trust_server_pasv_ipv4_address=False) -> works
+    pyc nat-default $cap
+    # 3) Python ftplib told to trust it -> SYN to 10.10.10.21, no answer, 5 s timeout
+    pyc nat-trust $cap
+    # 4) lftp with ftp:fix-pasv-address off -> same
+    c timeout 40 lftp -e "set ftp:fix-pasv-address no; set ftp:prefer-epsv no; set net:timeout 5; \
+        set net:max-retries 1; set net:persist-retries 0; set cmd:fail-exit no; \
+        cls pub; bye" -u anonymous,lftp@ "ftp://$S1" > "$R/lftp.out" 2>&1 || true
+    cap_stop; vsftpd_stop
+    cp "$R/readme.txt" "$R/readme-ftplib.txt"
+    same "$R/readme-curl.txt" "$HOMEDIR/pub/readme.txt"
+    same "$R/readme-ftplib.txt" "$ANON/pub/readme.txt"
+    row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "227 names 10.10.10.21; curl used 198.51.100.21"
+    row $cap "ftplib $C1" RETR /pub/readme.txt "$ANON/pub/readme.txt" "anonymous; 227 names 10.10.10.21; ftplib used 198.51.100.21"
+}
+
+firewall_common() {  # firewall_common CAPTURE IPTABLES-TARGET...
+    local cap=$1; shift
+    local R=$RECV/$cap
+    begin $cap
+    r iptables -A FORWARD -p tcp -d $S1 --dport 40000:40100 -j "$@"
+    vsftpd_start fw
+    cap_start $cap $NS_R r-cli
+    # curl: EPSV, then the data connection cannot be set up
+    c "${CURL[@]}" -u $USERPASS "ftp://$S1/pub/" -o "$R/list.txt" > "$R/curl.out" 2>&1 || true
+    # ftplib: PASV, 5 s timeout, then QUIT
+    pyc fw $cap || true
+    cap_stop; vsftpd_stop
+    cat "$R/curl.out" >&2
+}
+firewall_blocks_pasv()  { firewall_common firewall-blocks-pasv.pcap DROP; }
+firewall_rejects_pasv() { firewall_common firewall-rejects-pasv.pcap REJECT --reject-with tcp-reset; }
+
+bounce_port() {
+    local cap=bounce-port.pcap R=$RECV/bounce-port.pcap
+    begin $cap
+    vsftpd_start bounce
+    cap_start $cap $NS_S s-eth0
+    pyc bounce $cap
+    # curl asked to use the third host's address for PORT: it has to bind() it locally
+    c "${CURL[@]}" -P $THIRD --disable-eprt -u $USERPASS "ftp://$S1/pub/readme.txt" \
+        -o "$R/readme.txt" > "$R/curl.out" 2>&1 || true
+    cap_stop; vsftpd_stop
+    cat "$R/curl.out" >&2
+    row $cap "ftplib $C1" LIST /pub "$R/list-pub.txt" "the one accepted PORT; listing as received by ftplib"
+}
+
+lossy_transfers() {
+    local cap=lossy-transfers.pcap R=$RECV/lossy-transfers.pcap
+    begin $cap
+    # no sch_netem in this kernel: use netfilter + HTB instead (see README)
+    #  * 3 % random loss in both directions (iptables statistic + DROP)
+    #  * ~1 % duplicates (iptables TEE clones the packet to the same next hop)
+    #  * reordering: ~10 % of packets go through a slow 2 Mbit/s HTB class
+    local ifc gw
+    for ifc in r-srv r-cli; do
+        [ $ifc = r-srv ] && gw=$S1 || gw=$C1
+        r iptables -A FORWARD -o $ifc -p tcp -m statistic --mode random --probability 0.03 -j DROP
+        r iptables -t mangle -A POSTROUTING -o $ifc -p tcp -m statistic --mode random \
+            --probability 0.01 -j TEE --gateway $gw
+        r iptables -t mangle -A POSTROUTING -o $ifc -p tcp -m statistic --mode random \
+            --probability 0.10 -j CLASSIFY --set-class 1:20
+        r tc qdisc add dev $ifc root handle 1: htb default 10
+        r tc class add dev $ifc parent 1: classid 1:10 htb rate 1gbit
+        r tc class add dev $ifc parent 1: classid 1:20 htb rate 2mbit ceil 2mbit
+    done
+    vsftpd_start lossy
+    cap_start $cap $NS_S s-eth0
+    c "${CURL[@]}" --max-time 120 -u $USERPASS "ftp://$S1/pub/large-300k.bin" -o "$R/large-300k.bin"
+    c "${CURL[@]}" --max-time 120 -u $USERPASS -T "$CF/up-250k.bin" "ftp://$S1/upload/"
+    cap_stop; vsftpd_stop
+    router_reset
+    same "$R/large-300k.bin" "$HOMEDIR/pub/large-300k.bin"
+    same "$CF/up-250k.bin" "$HOMEDIR/upload/up-250k.bin"
+    row $cap "curl $C1" RETR /pub/large-300k.bin "$HOMEDIR/pub/large-300k.bin" "EPSV; lossy path"
+    row $cap "curl $C1" STOR /upload/up-250k.bin "$HOMEDIR/upload/up-250k.bin" "EPSV; lossy path"
+}
+
+concurrent_clients() {
+    local cap=concurrent-clients.pcap R=$RECV/concurrent-clients.pcap
+    begin $cap
+    # rate-limit so the four sessions overlap for ~1 s
+    vsftpd_start concurrent local_max_rate=150000 anon_max_rate=150000
+    cap_start $cap $NS_S s-eth0
+    local pids=()
+    c "${CURL[@]}" --interface $C1 -u $USERPASS "ftp://$S1/pub/text-200k.txt" -o "$R/text-200k.txt" & pids+=($!)
+    c "${CURL[@]}" --interface $C2 -u $USERPASS -T "$CF/up-150k.bin" "ftp://$S1/upload/" & pids+=($!)
+    pyc concurrent $cap & pids+=($!)
+    mkdir -p "$R/lftp"
+    c timeout 60 lftp -e "set net:socket-bind-ipv4 $C4; lcd $R/lftp; get pub/large-300k.bin; bye" \
+        -u anonymous,lftp@ "ftp://$S1" > "$R/lftp.out" 2>&1 & pids+=($!)
+    wait "${pids[@]}"
+    cap_stop; vsftpd_stop
+    same "$R/text-200k.txt" "$HOMEDIR/pub/text-200k.txt"
+    same "$CF/up-150k.bin" "$HOMEDIR/upload/up-150k.bin"
+    same "$R/medium-120k.bin" "$ANON/pub/medium-120k.bin"
+    same "$R/lftp/large-300k.bin" "$ANON/pub/large-300k.bin"
+    row $cap "curl $C1" RETR /pub/text-200k.txt "$HOMEDIR/pub/text-200k.txt" "ftpuser"
+    row $cap "curl $C2" STOR /upload/up-150k.bin "$HOMEDIR/upload/up-150k.bin" "ftpuser"
+    row $cap "ftplib $C3" RETR /pub/medium-120k.bin "$ANON/pub/medium-120k.bin" "anonymous"
+    row $cap "lftp $C4" RETR /pub/large-300k.bin "$ANON/pub/large-300k.bin" "anonymous"
+}
+
+auth_tls() {
+    local cap=auth-tls.pcap R=$RECV/auth-tls.pcap
+    begin $cap
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=ftp.example.net" \
+        -keyout "$TMPD/tls.key" -out "$TMPD/tls.crt" 2>/dev/null
+    vsftpd_start tls ssl_enable=YES rsa_cert_file=$TMPD/tls.crt rsa_private_key_file=$TMPD/tls.key \
+        allow_anon_ssl=NO force_local_logins_ssl=YES force_local_data_ssl=YES \
+        require_ssl_reuse=NO ssl_ciphers=HIGH
+    rm -f "$OUT/auth-tls.keys"
+    cap_start $cap $NS_S s-eth0
+    c env SSLKEYLOGFILE="$OUT/auth-tls.keys" "${CURL[@]}" --ssl-reqd -k -u $USERPASS \
+        "ftp://$S1/pub/" -o "$R/list-pub.txt" \
+        "ftp://$S1/pub/notes-48k.txt" -o "$R/notes-48k.txt"
+    c env SSLKEYLOGFILE="$OUT/auth-tls.keys" "${CURL[@]}" --ssl-reqd -k -u $USERPASS \
+        -T "$CF/up-20k.bin" "ftp://$S1/upload/"
+    cap_stop; vsftpd_stop
+    same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
+    same "$CF/up-20k.bin" "$HOMEDIR/upload/up-20k.bin"
+    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "TLS-protected (PROT P); listing as received by curl"
+    row $cap "curl $C1" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt" "TLS-protected (PROT P)"
+    row $cap "curl $C1" STOR /upload/up-20k.bin "$HOMEDIR/upload/up-20k.bin" "TLS-protected (PROT P)"
+}
+
+multiline_replies() {
+    local cap=multiline-replies.pcap R=$RECV/multiline-replies.pcap
+    begin $cap
+    cat > "$TMPD/banner.txt" <<'EOF'
+Welcome to the ftpscope test server.
+This banner spans several lines so the greeting
+is sent as a multi-line 220 reply.
+   Indented line, and an empty line follows:
+
+220 this line starts with "220 " but is not the last line
+Last line of the banner.
+EOF
+    vsftpd_start multiline banner_file=$TMPD/banner.txt
+    cap_start $cap $NS_S s-eth0
+    pyc multiline $cap
+    cap_stop; vsftpd_stop
+    same "$R/readme.txt" "$ANON/pub/readme.txt"
+    row $cap "ftplib $C1" RETR /pub/readme.txt "$ANON/pub/readme.txt" "anonymous"
+}
+
+hostile_names() {
+    local cap=hostile-names.pcap R=$RECV/hostile-names.pcap
+    begin $cap
+    vsftpd_start hostile
+    cap_start $cap $NS_S s-eth0
+    pyc hostile $cap
+    cap_stop; vsftpd_stop
+    local i name stor retr f
+    while IFS=$'\t' read -r i name stor retr; do
+        f=$HOMEDIR/upload/$name
+        case $stor in
+            ERR*) note "STOR of $name failed: $stor"; continue ;;
+        esac
+        same "$R/src-$i" "$f"
+        row $cap "ftplib $C1" STOR "/upload/$name" "$f"
+        case $retr in
+            OK*) same "$R/got-$i" "$f"; row $cap "ftplib $C1" RETR "/upload/$name" "$f" ;;
+            *) note "RETR of $name failed: $retr" ;;
+        esac
+    done < "$R/results.tsv"
+}
+
+# ---- format variants ------------------------------------------------------
+
+small_pasv_session() {  # small_pasv_session RECVDIR
+    c "${CURL[@]}" --disable-epsv -u $USERPASS \
+        "ftp://$S1/pub/" -o "$1/list-pub.txt" \
+        "ftp://$S1/pub/readme.txt" -o "$1/readme.txt"
+}
+
+fmt_pcapng() {
+    local cap=pasv-curl.pcapng R=$RECV/pasv-curl.pcapng
+    begin $cap
+    vsftpd_start pcapng
+    cap_start_dumpcap $cap $NS_S s-eth0 \
+        --capture-comment "ftpscope sample: curl PASV LIST+RETR+STOR, recorded by samples/record.sh"
+    small_pasv_session "$R"
+    c "${CURL[@]}" --disable-epsv -u $USERPASS -T "$CF/up-6k.txt" "ftp://$S1/upload/"
+    cap_stop; vsftpd_stop
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "listing as received by curl"
+    row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt"
+    row $cap "curl $C1" STOR /upload/up-6k.txt "$HOMEDIR/upload/up-6k.txt"
+}
+
+fmt_nanosecond() {
+    local cap=pasv-nanosecond.pcap R=$RECV/pasv-nanosecond.pcap
+    begin $cap
+    vsftpd_start nano
+    cap_start $cap $NS_S s-eth0 --time-stamp-precision=nano
+    small_pasv_session "$R"
+    cap_stop; vsftpd_stop
+    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "listing as received by curl"
+    row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt"
+}
+
+fmt_any_sll2() {
+    local cap=any-sll2.pcap R=$RECV/any-sll2.pcap
+    begin $cap
+    vsftpd_start any
+    cap_start $cap $NS_S any
+    small_pasv_session "$R"
+    cap_stop; vsftpd_stop
+    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "listing as received by curl"
+    row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt"
+}
+
+fmt_snaplen96() {
+    local cap=snaplen-96.pcap R=$RECV/snaplen-96.pcap
+    begin $cap
+    vsftpd_start snap
+    cap_start $cap $NS_S s-eth0 -s 96
+    c "${CURL[@]}" --disable-epsv -u $USERPASS "ftp://$S1/pub/notes-48k.txt" -o "$R/notes-48k.txt"
+    cap_stop; vsftpd_stop
+    same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
+    row $cap "curl $C1" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt" "frames truncated to 96 bytes"
+}
+
+# 802.1Q: this kernel has no 8021q module, so a tiny user-space "switch" in its
+# own namespace relays frames between the router and the server over a trunk
+# veth pair, pushing/popping a VLAN 100 tag.  The capture on the trunk shows
+# real vsftpd/curl traffic with real 802.1Q tags on the wire.
+vlan() {
+    local cap=vlan.pcap R=$RECV/vlan.pcap
+    begin $cap
+    ip netns add ftpsw
+    ip netns exec ftpsw ip link set lo up
+    # move the router<->server link onto the switch: r-srv <-> sw-r | trunk | sw-s <-> s-eth1
+    ip link add r-vl netns $NS_R type veth peer name sw-r netns ftpsw
+    ip link add s-vl netns $NS_S type veth peer name sw-s netns ftpsw
+    ip netns exec ftpsw ip link add trunk0 type veth peer name trunk1
+    local x
+    for x in sw-r sw-s trunk0 trunk1; do ip netns exec ftpsw ip link set $x up; offloads_off ftpsw $x; done
+    r ip link set r-vl up; offloads_off $NS_R r-vl
+    s ip link set s-vl up; offloads_off $NS_S s-vl
+    r ip addr add 198.51.101.1/24 dev r-vl 2>/dev/null || true
+    r ip link set r-vl address 02:00:00:00:01:01
+    s ip link set s-vl address 02:00:00:00:02:02
+    # server on the VLAN uses 198.51.100.121 via r-vl (documentation range stays)
+    r ip addr add 198.51.100.129/25 dev r-vl
+    s ip addr add 198.51.100.130/25 dev s-vl
+    r ip route add 198.51.100.130/32 dev r-vl
+    ip netns exec ftpsw "$PY" - <<'EOF' > "$LOGS/vlan-switch.log" 2>&1 &
+import os, socket, select, struct
+ETH_P_ALL = 3
+def sock(ifc):
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
+    s.bind((ifc, ETH_P_ALL))
+    s.setsockopt(263, 8, 1)   # SOL_PACKET, PACKET_AUXDATA (to see kernel-stripped tags)
+    return s
+S = {n: sock(n) for n in ("sw-r", "sw-s", "trunk0", "trunk1")}
+TAG = struct.pack("!HH", 0x8100, 100)
+# access port -> trunk side to send tagged frames on; trunk side -> access port
+UP = {"sw-r": "trunk0", "sw-s": "trunk1"}
+DOWN = {"trunk0": "sw-r", "trunk1": "sw-s"}
+open("/dev/stdout", "w").write("switch up\n")
+while True:
+    rd, _, _ = select.select(list(S.values()), [], [])
+    for s in rd:
+        name = [n for n, x in S.items() if x is s][0]
+        data, anc, flags, addr = s.recvmsg(65600, 64)
+        if addr[2] == socket.PACKET_OUTGOING:
+            continue
+        if name in UP:
+            S[UP[name]].send(data[:12] + TAG + data[12:])
+        else:
+            # the kernel already removed the tag on receive (it is in the aux data);
+            # strip an inline tag too if present
+            if data[12:14] == b"\x81\x00":
+                data = data[:12] + data[16:]
+            S[DOWN[name]].send(data)
+EOF
+    BG_PIDS+=($!)
+    sleep 1
+    vsftpd_start vlan
+    cap_start $cap ftpsw trunk0
+    c "${CURL[@]}" --disable-epsv -u $USERPASS \
+        "ftp://198.51.100.130/pub/" -o "$R/list-pub.txt" \
+        "ftp://198.51.100.130/pub/readme.txt" -o "$R/readme.txt"
+    cap_stop; vsftpd_stop
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "VLAN 100; listing as received by curl"
+    row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "VLAN 100"
+}
+
+# ================================================================ main
+main() {
+    preflight
+    ensure_user
+    setup_net
+    make_client_files
+    write_pyclient
+    local sc
+    for sc in $ONLY; do "$sc"; done
+    write_tsv
+    rm -rf "$SRV"
+    log "done"
+    ls -l "$OUT" >&2
+    [ "$MISMATCH" = 0 ] || { echo "!!! some transfers did not match, see above" >&2; exit 2; }
+}
+main "$@"

@@ -1,0 +1,18 @@
+package org.ftpscope.ftp;
+
+import org.ftpscope.decode.Endpoint;
+
+/**
+ * One PASV/EPSV/LPSV reply or PORT/EPRT/LPRT command, as understood, and the connection that
+ * followed it.
+ *
+ * @param commandFrame the PASV/PORT… command's frame
+ * @param setupFrame   the frame that fixed the endpoint: the 227/229/228 reply in passive
+ *                     modes, the PORT/EPRT/LPRT command in active ones
+ * @param advertised   the endpoint it names (EPSV: the control server's address and the port)
+ * @param portMath     e.g. {@code 158*256+67 = 40515}
+ * @param replyCode    the server's reply to the setup command (-1 when none was seen)
+ * @param data         the connection that claimed this setup, or null when none did
+ */
+public record DataSetup(int id, DataMode mode, int commandFrame, int setupFrame, Endpoint advertised,
+                        String portMath, String text, int replyCode, int replyFrame, DataConnection data) {}
