@@ -7,9 +7,12 @@
 #
 #     sudo bash samples/record.sh                 # all scenarios
 #     sudo ONLY="pasv_curl auth_tls" bash samples/record.sh   # a subset
+#     bash samples/verify.sh    # check transfers.tsv against the captures
+#
+# KEEP_TMP=1 keeps the work dir (vsftpd logs, client copies) for debugging.
 #
 # Needs: iproute2 (ip, tc, ss), ethtool, iptables, tcpdump, tshark (dumpcap,
-# editcap, capinfos), vsftpd, curl, lftp, openssl, python3 (stdlib only).
+# capinfos), vsftpd, curl, lftp, openssl, python3 (stdlib only).
 #
 # Topology (all addresses are documentation ranges):
 #
@@ -21,6 +24,8 @@
 #                                                                        2001:db8:2::21/64
 #   203.0.113.5 = "third host" for bounce attempts (does not exist)
 #   10.10.10.0/24 = bogus "private" PASV address, blackholed on the router
+#   vlan.pcap only: ns ftpsw, a user-space 802.1Q "switch" between r-vl
+#   (198.51.100.129/25) and s-vl (198.51.100.130/25), see vlan() below
 #
 # The script is idempotent: it deletes its namespaces, server tree
 # (/srv/ftpscope) and the capture files it is about to write before starting.
@@ -84,7 +89,7 @@ trap cleanup EXIT
 preflight() {
     [ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
     local t
-    for t in ip tc ss ethtool iptables tcpdump tshark dumpcap editcap capinfos \
+    for t in ip tc ss ethtool iptables tcpdump tshark dumpcap capinfos \
              vsftpd curl lftp openssl useradd chpasswd; do
         command -v "$t" >/dev/null || { echo "missing tool: $t" >&2; exit 1; }
     done
@@ -134,7 +139,6 @@ setup_net() {
     s ip route add default via 198.51.100.1
     s ip -6 route add default via 2001:db8:2::1
     sleep 1
-    c bash -c "exec 3<>/dev/tcp/$S1/9 || true" 2>/dev/null || true   # warm ARP/routes (RST, not captured)
 }
 
 router_reset() {   # undo any scenario-specific router tweaks
@@ -150,7 +154,7 @@ ensure_user() {
     if ! id ftpuser >/dev/null 2>&1; then
         useradd -M -d "$HOMEDIR" -s /bin/bash ftpuser
     fi
-    usermod -d "$HOMEDIR" -s /bin/bash ftpuser
+    usermod -d "$HOMEDIR" -s /bin/bash ftpuser 2>/dev/null || true
     echo 'ftpuser:ftpsecret' | chpasswd
 }
 
@@ -323,6 +327,11 @@ row() {
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cap" "$client" "$cmd" "$path" "$size" "$sha" "$notes" \
         >> "$ROWS/$cap"
 }
+
+# curl converts CRLF to LF when it saves a TYPE A (listing) download; vsftpd
+# sends CRLF lines, so put the CRs back to get the bytes that were on the wire.
+wire_listing() { sed 's/\r*$/\r/' "$1" > "$1.wire"; echo "$1.wire"; }
+CURL_LIST_NOTE="listing; curl's saved output with CRLF line ends restored (= data-connection bytes)"
 
 same() {  # same FILE1 FILE2: warn loudly if a client copy differs from the server copy
     if ! cmp -s "$1" "$2"; then echo "!!! MISMATCH: $1 vs $2" >&2; MISMATCH=1; fi
@@ -548,6 +557,20 @@ elif mode == "hostile":
     res.close()
     ftp.quit()
 
+elif mode == "tls":
+    import ssl
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE          # self-signed test certificate
+    ctx.keylog_filename = sys.argv[4]        # NSS key log, lets Wireshark decrypt
+    ftp = ftplib.FTP_TLS(context=ctx, timeout=10)
+    ftp.connect(S1, 21)
+    ftp.login("ftpuser", "ftpsecret")        # sends AUTH TLS first
+    ftp.prot_p()                             # PBSZ 0 + PROT P
+    save("readme.txt", get(ftp, "RETR pub/readme.txt"))
+    put(ftp, "STOR upload/tls-up.txt", os.path.join(cf, "up-6k.txt"))
+    ftp.quit()
+
 elif mode == "concurrent":
     ftp = login(user="anonymous", pw="concurrent@", src=("192.0.2.12", 0), timeout=30)
     save("medium-120k.bin", get(ftp, "RETR pub/medium-120k.bin"))
@@ -558,8 +581,8 @@ else:
 EOF
 }
 
-pyc() {  # pyc MODE CAPTURE
-    c "$PY" "$TMPD/ftpc.py" "$1" "$RECV/$2" "$CF"
+pyc() {  # pyc MODE CAPTURE [EXTRA]
+    c "$PY" "$TMPD/ftpc.py" "$1" "$RECV/$2" "$CF" "${@:3}"
 }
 
 # ================================================================ scenarios
@@ -577,7 +600,7 @@ pasv_curl() {
     cap_stop; vsftpd_stop
     same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
     same "$CF/up-20k.bin" "$HOMEDIR/upload/up-20k.bin"
-    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "directory listing as received by curl"
+    row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "$CURL_LIST_NOTE"
     row $cap "curl $C1" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt"
     row $cap "curl $C1" STOR /upload/up-20k.bin "$HOMEDIR/upload/up-20k.bin"
 }
@@ -614,7 +637,7 @@ active_port() {
     same "$R/lftp/small.bin" "$HOMEDIR/pub/small.bin"
     same "$CF/up-20k.bin" "$HOMEDIR/upload/up-20k.bin"
     same "$CF/up-6k.txt" "$HOMEDIR/upload/up-6k.txt"
-    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "PORT; listing as received by curl"
+    row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "PORT; $CURL_LIST_NOTE"
     row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "PORT"
     row $cap "curl $C1" STOR /upload/up-20k.bin "$HOMEDIR/upload/up-20k.bin" "PORT"
     row $cap "lftp $C1" RETR /pub/small.bin "$HOMEDIR/pub/small.bin" "PORT"
@@ -639,9 +662,9 @@ ipv6_eprt_epsv() {
     same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
     same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
     same "$CF/up-6k.txt" "$HOMEDIR/upload/up-6k.txt"
-    row $cap "curl $C6" LIST /pub/ "$R/list-epsv.txt" "EPSV; listing as received by curl"
+    row $cap "curl $C6" LIST /pub/ "$(wire_listing "$R/list-epsv.txt")" "EPSV; $CURL_LIST_NOTE"
     row $cap "curl $C6" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt" "EPSV"
-    row $cap "curl $C6" LIST /pub/ "$R/list-eprt.txt" "EPRT; listing as received by curl"
+    row $cap "curl $C6" LIST /pub/ "$(wire_listing "$R/list-eprt.txt")" "EPRT; $CURL_LIST_NOTE"
     row $cap "curl $C6" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "EPRT"
     row $cap "curl $C6" STOR /upload/up-6k.txt "$HOMEDIR/upload/up-6k.txt" "EPRT"
 }
@@ -649,7 +672,7 @@ ipv6_eprt_epsv() {
 long_session() {
     local cap=long-session.pcap R=$RECV/long-session.pcap
     begin $cap
-    vsftpd_start long
+    vsftpd_start long async_abor_enable=YES
     cap_start $cap $NS_S s-eth0
     pyc long $cap
     cap_stop; vsftpd_stop
@@ -688,6 +711,7 @@ nat_wrong_pasv() {
     # 4) lftp with ftp:fix-pasv-address off -> same
     c timeout 40 lftp -e "set ftp:fix-pasv-address no; set ftp:prefer-epsv no; set net:timeout 5; \
         set net:max-retries 1; set net:persist-retries 0; set cmd:fail-exit no; \
+        set net:reconnect-interval-base 2; set net:reconnect-interval-max 2; \
         cls pub; bye" -u anonymous,lftp@ "ftp://$S1" > "$R/lftp.out" 2>&1 || true
     cap_stop; vsftpd_stop
     cp "$R/readme.txt" "$R/readme-ftplib.txt"
@@ -734,7 +758,9 @@ lossy_transfers() {
     # no sch_netem in this kernel: use netfilter + HTB instead (see README)
     #  * 3 % random loss in both directions (iptables statistic + DROP)
     #  * ~1 % duplicates (iptables TEE clones the packet to the same next hop)
-    #  * reordering: ~10 % of packets go through a slow 2 Mbit/s HTB class
+    #  * the link is shaped to 20 Mbit/s (HTB, ~0.6 ms per full frame), and
+#  * reordering: ~5 % of packets go through a slower 5 Mbit/s HTB class
+#    (~2.4 ms per full frame), so they arrive a few segments late
     local ifc gw
     for ifc in r-srv r-cli; do
         [ $ifc = r-srv ] && gw=$S1 || gw=$C1
@@ -742,10 +768,10 @@ lossy_transfers() {
         r iptables -t mangle -A POSTROUTING -o $ifc -p tcp -m statistic --mode random \
             --probability 0.01 -j TEE --gateway $gw
         r iptables -t mangle -A POSTROUTING -o $ifc -p tcp -m statistic --mode random \
-            --probability 0.10 -j CLASSIFY --set-class 1:20
+            --probability 0.05 -j CLASSIFY --set-class 1:20
         r tc qdisc add dev $ifc root handle 1: htb default 10
-        r tc class add dev $ifc parent 1: classid 1:10 htb rate 1gbit
-        r tc class add dev $ifc parent 1: classid 1:20 htb rate 2mbit ceil 2mbit
+        r tc class add dev $ifc parent 1: classid 1:10 htb rate 20mbit ceil 20mbit
+        r tc class add dev $ifc parent 1: classid 1:20 htb rate 5mbit ceil 5mbit
     done
     vsftpd_start lossy
     cap_start $cap $NS_S s-eth0
@@ -799,12 +825,19 @@ auth_tls() {
         "ftp://$S1/pub/notes-48k.txt" -o "$R/notes-48k.txt"
     c env SSLKEYLOGFILE="$OUT/auth-tls.keys" "${CURL[@]}" --ssl-reqd -k -u $USERPASS \
         -T "$CF/up-20k.bin" "ftp://$S1/upload/"
+    # Python ftplib.FTP_TLS: AUTH TLS (curl always starts with AUTH SSL)
+    pyc tls $cap "$OUT/auth-tls.keys"
     cap_stop; vsftpd_stop
+    chmod 644 "$OUT/auth-tls.keys"
     same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
     same "$CF/up-20k.bin" "$HOMEDIR/upload/up-20k.bin"
-    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "TLS-protected (PROT P); listing as received by curl"
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    same "$CF/up-6k.txt" "$HOMEDIR/upload/tls-up.txt"
+    row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "TLS-protected (PROT P); $CURL_LIST_NOTE"
     row $cap "curl $C1" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt" "TLS-protected (PROT P)"
     row $cap "curl $C1" STOR /upload/up-20k.bin "$HOMEDIR/upload/up-20k.bin" "TLS-protected (PROT P)"
+    row $cap "ftplib $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "AUTH TLS; TLS-protected (PROT P)"
+    row $cap "ftplib $C1" STOR /upload/tls-up.txt "$HOMEDIR/upload/tls-up.txt" "AUTH TLS; TLS-protected (PROT P)"
 }
 
 multiline_replies() {
@@ -866,8 +899,9 @@ fmt_pcapng() {
     small_pasv_session "$R"
     c "${CURL[@]}" --disable-epsv -u $USERPASS -T "$CF/up-6k.txt" "ftp://$S1/upload/"
     cap_stop; vsftpd_stop
+    chmod 644 "$OUT/$cap"
     same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
-    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "listing as received by curl"
+    row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "$CURL_LIST_NOTE"
     row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt"
     row $cap "curl $C1" STOR /upload/up-6k.txt "$HOMEDIR/upload/up-6k.txt"
 }
@@ -879,7 +913,7 @@ fmt_nanosecond() {
     cap_start $cap $NS_S s-eth0 --time-stamp-precision=nano
     small_pasv_session "$R"
     cap_stop; vsftpd_stop
-    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "listing as received by curl"
+    row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "$CURL_LIST_NOTE"
     row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt"
 }
 
@@ -890,7 +924,7 @@ fmt_any_sll2() {
     cap_start $cap $NS_S any
     small_pasv_session "$R"
     cap_stop; vsftpd_stop
-    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "listing as received by curl"
+    row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "$CURL_LIST_NOTE"
     row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt"
 }
 
@@ -914,21 +948,26 @@ vlan() {
     begin $cap
     ip netns add ftpsw
     ip netns exec ftpsw ip link set lo up
-    # move the router<->server link onto the switch: r-srv <-> sw-r | trunk | sw-s <-> s-eth1
+    # extra router<->server path through the switch: r-vl <-> sw-r =[trunk0~trunk1]= sw-s <-> s-vl
     ip link add r-vl netns $NS_R type veth peer name sw-r netns ftpsw
     ip link add s-vl netns $NS_S type veth peer name sw-s netns ftpsw
     ip netns exec ftpsw ip link add trunk0 type veth peer name trunk1
     local x
-    for x in sw-r sw-s trunk0 trunk1; do ip netns exec ftpsw ip link set $x up; offloads_off ftpsw $x; done
+    ip netns exec ftpsw sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+    r sysctl -qw net.ipv6.conf.r-vl.disable_ipv6=1
+    s sysctl -qw net.ipv6.conf.s-vl.disable_ipv6=1
+    for x in sw-r sw-s trunk0 trunk1; do
+        ip netns exec ftpsw sysctl -qw net.ipv6.conf.$x.disable_ipv6=1
+        ip netns exec ftpsw ip link set $x up; offloads_off ftpsw $x
+    done
     r ip link set r-vl up; offloads_off $NS_R r-vl
     s ip link set s-vl up; offloads_off $NS_S s-vl
-    r ip addr add 198.51.101.1/24 dev r-vl 2>/dev/null || true
-    r ip link set r-vl address 02:00:00:00:01:01
-    s ip link set s-vl address 02:00:00:00:02:02
-    # server on the VLAN uses 198.51.100.121 via r-vl (documentation range stays)
+    # the VLAN segment is 198.51.100.128/25 (router .129, server .130); the server
+    # answers from .130 through the VLAN link (source-based route)
     r ip addr add 198.51.100.129/25 dev r-vl
     s ip addr add 198.51.100.130/25 dev s-vl
-    r ip route add 198.51.100.130/32 dev r-vl
+    s ip rule add from 198.51.100.130 table 100
+    s ip route add default via 198.51.100.129 dev s-vl table 100
     ip netns exec ftpsw "$PY" - <<'EOF' > "$LOGS/vlan-switch.log" 2>&1 &
 import os, socket, select, struct
 ETH_P_ALL = 3
@@ -968,7 +1007,7 @@ EOF
         "ftp://198.51.100.130/pub/readme.txt" -o "$R/readme.txt"
     cap_stop; vsftpd_stop
     same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
-    row $cap "curl $C1" LIST /pub/ "$R/list-pub.txt" "VLAN 100; listing as received by curl"
+    row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "VLAN 100; $CURL_LIST_NOTE"
     row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "VLAN 100"
 }
 

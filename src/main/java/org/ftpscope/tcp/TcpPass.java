@@ -1,0 +1,27 @@
+package org.ftpscope.tcp;
+
+import org.ftpscope.capture.CaptureException;
+import org.ftpscope.capture.CaptureFile;
+import org.ftpscope.capture.ReadProgress;
+import org.ftpscope.decode.PacketDecoder;
+import org.ftpscope.decode.PacketInfo;
+
+import java.nio.file.Path;
+
+/** Reads a capture once and reassembles its TCP streams: the tcp layer on its own, for tools and tests. */
+public final class TcpPass {
+    private TcpPass() {}
+
+    public record Result(CaptureFile capture, TcpReassembler tcp) {}
+
+    public static Result run(Path path, StreamListener listener, ReadProgress progress) throws CaptureException {
+        PacketInfo info = new PacketInfo();
+        TcpReassembler tcp = new TcpReassembler(listener == null ? new StreamListener() {} : listener);
+        CaptureFile cf = CaptureFile.read(path, (frame, ts, linkType, orig, buf, off, cap) -> {
+            PacketDecoder.decode(linkType, buf, off, cap, info);
+            tcp.frame(frame, ts, info, buf, off, cap);
+        }, progress);
+        tcp.finish();
+        return new Result(cf, tcp);
+    }
+}

@@ -1,0 +1,137 @@
+package org.ftpscope.tcp;
+
+import org.ftpscope.decode.Endpoint;
+
+import java.util.TreeMap;
+
+/**
+ * One TCP connection (Wireshark's {@code tcp.stream}). Filled during reassembly; everyone else
+ * only reads it.
+ */
+public final class TcpStream {
+    private final int index;
+    final Endpoint client;
+    final Endpoint server;
+    final boolean roleGuessed;
+    final Half[] half = {new Half(), new Half()};
+    int firstFrame;
+    int lastFrame;
+    long firstTimeNanos;
+    long lastTimeNanos;
+    int synFrame;
+    int synAckFrame;
+    int synCount;
+    boolean closedNotified;
+    /** Smallest handshake round trip seen, for telling out-of-order from retransmission. */
+    long rttNanos = -1;
+    long synNanos;
+    long synAckNanos;
+    String warning;
+
+    TcpStream(int index, Endpoint client, Endpoint server, boolean roleGuessed) {
+        this.index = index;
+        this.client = client;
+        this.server = server;
+        this.roleGuessed = roleGuessed;
+    }
+
+    /** Per-direction reassembly state. Offsets are relative to the ISN (the SYN is offset 0). */
+    static final class Half {
+        boolean baseKnown;
+        /** ISN, or the first sequence number seen when the SYN was not captured. */
+        long isn = -1;
+        boolean synSeen;
+        /** Relative offset of the next byte to deliver. */
+        long nextRel;
+        /** The 32-bit sequence number matching {@link #nextRel}. */
+        long nextSeq32;
+        /** Highest relative end (seq + len, + SYN/FIN) seen. */
+        long maxEnd;
+        long maxEndNanos;
+        long bytes;
+        int frames;
+        long gapBytes;
+        int finFrame;
+        long finRel = -1;
+        int rstFrame;
+        int windowShift = -1;
+        boolean wsOffered;
+        long lastAck = -1;
+        int lastWindow = -1;
+        int lastAckFrame;
+        long lastAckNanos;
+        int dupAcks;
+        final TreeMap<Long, Pending> pending = new TreeMap<>();
+        long pendingBytes;
+        final StreamSpans spans = new StreamSpans();
+
+        /** Relative offset of a 32-bit sequence number, unwrapped around {@link #nextSeq32}. */
+        long rel(long seq32) {
+            int delta = (int) (seq32 - nextSeq32);
+            return nextRel + delta;
+        }
+    }
+
+    /** Bytes waiting behind a hole: a copy, plus where they are in the capture. */
+    record Pending(long rel, byte[] data, int frame, int offsetInFrame, int wireLength, long nanos) {}
+
+    public int index() { return index; }
+
+    public Endpoint client() { return client; }
+
+    public Endpoint server() { return server; }
+
+    /** True when no SYN was seen and the roles were guessed from the ports. */
+    public boolean roleGuessed() { return roleGuessed; }
+
+    public int firstFrame() { return firstFrame; }
+
+    public int lastFrame() { return lastFrame; }
+
+    public long firstTimeNanos() { return firstTimeNanos; }
+
+    public long lastTimeNanos() { return lastTimeNanos; }
+
+    public long bytes(Direction d) { return half[d.ordinal()].bytes; }
+
+    public int frames(Direction d) { return half[d.ordinal()].frames; }
+
+    public long gapBytes(Direction d) { return half[d.ordinal()].gapBytes; }
+
+    public int synFrame() { return synFrame; }
+
+    public int synAckFrame() { return synAckFrame; }
+
+    /** SYNs the client sent, retransmissions included. */
+    public int synCount() { return synCount; }
+
+    public int finFrame(Direction d) { return half[d.ordinal()].finFrame; }
+
+    public int rstFrame(Direction d) { return half[d.ordinal()].rstFrame; }
+
+    /** ISN of a direction, -1 when its SYN was not captured. */
+    public long isn(Direction d) { Half h = half[d.ordinal()]; return h.synSeen ? h.isn : -1; }
+
+    public StreamSpans spans(Direction d) { return half[d.ordinal()].spans; }
+
+    /** A note about this stream's reassembly (e.g. the out-of-order limit was hit), or null. */
+    public String warning() { return warning; }
+
+    public StreamState state() {
+        Half c = half[0], s = half[1];
+        if (synFrame > 0 && synAckFrame == 0) {
+            return s.rstFrame > 0 ? StreamState.REFUSED : StreamState.SYN_SENT;
+        }
+        if (c.rstFrame > 0 || s.rstFrame > 0) return StreamState.RESET;
+        if (c.finFrame > 0 && s.finFrame > 0) return StreamState.CLOSED;
+        if (c.finFrame > 0 || s.finFrame > 0) return StreamState.HALF_CLOSED;
+        return synFrame == 0 && synAckFrame == 0 ? StreamState.MIDSTREAM : StreamState.ESTABLISHED;
+    }
+
+    boolean ended() {
+        return half[0].rstFrame > 0 || half[1].rstFrame > 0 || (half[0].finFrame > 0 && half[1].finFrame > 0);
+    }
+
+    @Override
+    public String toString() { return "tcp.stream " + index + " " + client + " → " + server; }
+}
