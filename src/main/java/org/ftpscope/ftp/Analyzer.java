@@ -1,0 +1,30 @@
+package org.ftpscope.ftp;
+
+import org.ftpscope.capture.CaptureException;
+import org.ftpscope.capture.CaptureFile;
+import org.ftpscope.capture.ReadProgress;
+import org.ftpscope.decode.PacketDecoder;
+import org.ftpscope.decode.PacketInfo;
+import org.ftpscope.tcp.TcpReassembler;
+
+import java.nio.file.Path;
+
+/** The whole analysis in one pass: read → decode → reassemble → FTP. Headless. */
+public final class Analyzer {
+    private Analyzer() {}
+
+    public static Analysis analyze(Path capture) throws CaptureException { return analyze(capture, null); }
+
+    public static Analysis analyze(Path capture, ReadProgress progress) throws CaptureException {
+        PacketInfo info = new PacketInfo();
+        FtpAnalyzer ftp = new FtpAnalyzer();
+        TcpReassembler tcp = new TcpReassembler(ftp);
+        CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
+            PacketDecoder.decode(linkType, buf, off, cap, info);
+            ftp.setNow(ts);
+            tcp.frame(frame, ts, info, buf, off, cap);
+        }, progress);
+        tcp.finish();
+        return new Analysis(cf, tcp.streams(), tcp.frameTable(), ftp.result());
+    }
+}

@@ -1,0 +1,293 @@
+package org.ftpscope.ftp;
+
+import org.ftpscope.decode.Endpoint;
+import org.ftpscope.ftp.SessionState.SetupState;
+import org.ftpscope.ftp.SessionState.TransferState;
+import org.ftpscope.tcp.Direction;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One control connection's command/reply state: pairs each command with its replies (FIFO, so
+ * pipelined commands pair in order; 1xx replies are preliminary and keep the command waiting),
+ * follows login, working directory, TYPE, REST and AUTH TLS, and tells the session about setups
+ * and transfers as they happen.
+ */
+final class ControlFeed {
+    private final FtpAnalyzer analyzer;
+    private final SessionState session;
+    private final ControlLineSplitter fromClient;
+    private final ControlLineSplitter fromServer;
+    private final ReplyAssembler replies;
+    private final Deque<Exchange> waiting = new ArrayDeque<>();
+    private final List<Exchange> exchanges = new ArrayList<>();
+
+    private String user;
+    private String password;
+    private LoginOutcome login = LoginOutcome.NONE;
+    private String cwd = "";
+    private String type = "A";
+    private long rest;
+    private int tlsFrame;
+    private int lastFrame;
+
+    /** A command (or an unsolicited reply) and what it led to. */
+    private static final class Exchange {
+        final FtpCommand command;
+        final List<ReplyRecord> replies = new ArrayList<>();
+        Object tag;
+        String path;
+
+        Exchange(FtpCommand command) { this.command = command; }
+    }
+
+    ControlFeed(FtpAnalyzer analyzer, SessionState session) {
+        this.analyzer = analyzer;
+        this.session = session;
+        this.replies = new ReplyAssembler(this::reply);
+        this.fromClient = new ControlLineSplitter(this::commandLine);
+        this.fromServer = new ControlLineSplitter((line, frame, nanos, overlong) -> {
+            if (overlong) malformed(frame, "a reply line longer than " + ControlLineSplitter.MAX_LINE + " bytes was cut");
+            replies.line(line, frame, nanos);
+        });
+    }
+
+    void data(Direction d, int frame, long nanos, byte[] buf, int off, int len) {
+        if (tlsFrame > 0) return; // encrypted from here on
+        lastFrame = frame;
+        (d == Direction.CLIENT_TO_SERVER ? fromClient : fromServer).feed(buf, off, len, frame, nanos);
+    }
+
+    void gap(Direction d, long length, int frame) {
+        if (tlsFrame > 0) return;
+        (d == Direction.CLIENT_TO_SERVER ? fromClient : fromServer).gap();
+        malformed(frame, length + " bytes of the control connection are missing from the capture ("
+                + (d == Direction.CLIENT_TO_SERVER ? "commands" : "replies") + ")");
+    }
+
+    void finish() {
+        if (tlsFrame > 0) return;
+        fromClient.finish();
+        fromServer.finish();
+        replies.finish(lastFrame);
+        for (int f : replies.malformedFrames()) malformed(f, "a reply code is not followed by a space or hyphen");
+    }
+
+    private void malformed(int frame, String text) {
+        session.parseFindings.add(new Finding(FindingKind.MALFORMED_CONTROL, session.id, frame, text));
+    }
+
+    // ---- commands ----
+
+    private void commandLine(String line, int frame, long nanos, boolean overlong) {
+        if (overlong) malformed(frame, "a command line longer than " + ControlLineSplitter.MAX_LINE + " bytes was cut");
+        FtpCommand c = FtpCommand.parse(line, frame, nanos);
+        Exchange ex = new Exchange(c);
+        exchanges.add(ex);
+        waiting.add(ex);
+        String verb = c.verb();
+        switch (verb) {
+            case "USER" -> user = c.arg();
+            case "PASS" -> {
+                password = c.arg();
+                session.passFrame = frame;
+                session.passBeforeTls = tlsFrame == 0;
+            }
+            case "TYPE" -> { if (!c.arg().isBlank()) type = c.arg().trim().substring(0, 1).toUpperCase(Locale.ROOT); }
+            case "REST" -> {
+                try {
+                    rest = Long.parseLong(c.arg().trim());
+                } catch (NumberFormatException e) {
+                    rest = 0;
+                }
+            }
+            case "PASV", "EPSV", "LPSV" -> ex.tag = new SetupState(-1, DataMode.valueOf(verb), frame);
+            case "PORT", "EPRT", "LPRT" -> activeSetup(ex, c);
+            case "SIZE", "CWD", "XCWD" -> ex.path = resolve(c.arg());
+            default -> { }
+        }
+        TransferDirection dir = TransferDirection.of(verb);
+        if (dir != null) {
+            String path = resolve(c.pathArgument());
+            SetupState setup = session.pendingSetup;
+            session.pendingSetup = null;
+            TransferState t = new TransferState(session.transfers.size(), verb, c.arg(), path, frame, nanos, dir, setup,
+                    dir == TransferDirection.LISTING ? 0 : rest, type);
+            if (setup != null && setup.transfer == null) setup.transfer = t;
+            session.transfers.add(t);
+            ex.tag = t;
+            rest = 0;
+        }
+    }
+
+    private void activeSetup(Exchange ex, FtpCommand c) {
+        DataMode mode = DataMode.valueOf(c.verb());
+        Parsed<SetupAddress> p = switch (mode) {
+            case PORT -> SetupParsers.port(c.arg());
+            case EPRT -> SetupParsers.extendedPort(c.arg());
+            default -> SetupParsers.longPort(c.arg());
+        };
+        if (p instanceof Parsed.Invalid<SetupAddress> bad) {
+            session.parseFindings.add(new Finding(FindingKind.INVALID_SETUP_REPLY, session.id, c.frame(),
+                    c.verb() + " " + c.arg() + ": " + bad.reason()));
+            return;
+        }
+        SetupAddress a = ((Parsed.Ok<SetupAddress>) p).value();
+        SetupState s = new SetupState(session.setups.size(), mode, c.frame());
+        s.setupFrame = c.frame();
+        s.advertised = new Endpoint(a.ip(), a.port());
+        s.portMath = a.portMath();
+        s.text = c.arg();
+        session.setups.add(s);
+        ex.tag = s;
+        analyzer.activeSetupSent(session, s);
+    }
+
+    // ---- replies ----
+
+    private void reply(FtpReply r) {
+        ReplyRecord rec = new ReplyRecord(r.firstFrame(), r.nanos(), r.code(), r.text(), r.lines());
+        Exchange ex = waiting.peek();
+        boolean greeting = r.code() == 220 && !sawGreeting() && ex != null && ex.replies.isEmpty();
+        if (ex == null || greeting) {
+            // The greeting, or an unsolicited reply such as 421: no command to pair with.
+            Exchange unsolicited = new Exchange(null);
+            unsolicited.replies.add(rec);
+            exchanges.add(ex == null ? exchanges.size() : exchanges.indexOf(ex), unsolicited);
+            return;
+        }
+        ex.replies.add(rec);
+        if (!r.preliminary()) waiting.poll();
+        onReply(ex, r);
+    }
+
+    private boolean sawGreeting() {
+        for (Exchange e : exchanges) if (e.command == null) return true;
+        return false;
+    }
+
+    private void onReply(Exchange ex, FtpReply r) {
+        int code = r.code();
+        FtpCommand c = ex.command;
+        switch (c.verb()) {
+            case "USER", "PASS", "ACCT" -> {
+                if (code == 230) login = LoginOutcome.SUCCEEDED;
+                else if (code == 530 && login != LoginOutcome.SUCCEEDED) {
+                    login = LoginOutcome.FAILED;
+                    session.failedLoginFrames.add(r.firstFrame());
+                    if (user != null) session.failedUsers.add(user);
+                }
+            }
+            case "AUTH" -> {
+                if (code == 234) {
+                    tlsFrame = r.firstFrame();
+                    waiting.clear();
+                }
+            }
+            case "PWD", "XPWD" -> {
+                if (code == 257) {
+                    String dir = quoted(r.text());
+                    if (dir != null) cwd = dir;
+                }
+            }
+            case "CWD", "XCWD" -> { if (code >= 200 && code < 300 && ex.path != null) cwd = ex.path; }
+            case "CDUP", "XCUP" -> { if (code >= 200 && code < 300) cwd = PathNames.parent(cwd); }
+            case "SIZE" -> {
+                if (code == 213 && ex.path != null) {
+                    try {
+                        session.sizes.put(ex.path, Long.parseLong(r.text().trim()));
+                    } catch (NumberFormatException ignored) {
+                        // not a size
+                    }
+                }
+            }
+            case "PASV", "EPSV", "LPSV" -> passiveReply(ex, r);
+            default -> { }
+        }
+        if (ex.tag instanceof SetupState s && !s.mode.passive() && !r.preliminary()) {
+            s.replyCode = code;
+            s.replyFrame = r.firstFrame();
+            if (code >= 400 || code < 0) analyzer.activeSetupRefused(session, s);
+        }
+        if (ex.tag instanceof TransferState t) t.reply(code, r.firstFrame(), r.text());
+    }
+
+    private void passiveReply(Exchange ex, FtpReply r) {
+        if (!(ex.tag instanceof SetupState pending)) return;
+        DataMode mode = pending.mode;
+        int want = mode == DataMode.PASV ? 227 : mode == DataMode.EPSV ? 229 : 228;
+        if (r.code() != want) return; // refused (e.g. 500 EPSV not understood): no setup
+        Parsed<SetupAddress> p = switch (mode) {
+            case PASV -> SetupParsers.passive(r.text());
+            case EPSV -> SetupParsers.extendedPassive(r.text());
+            default -> SetupParsers.longPassive(r.text());
+        };
+        if (p instanceof Parsed.Invalid<SetupAddress> bad) {
+            session.parseFindings.add(new Finding(FindingKind.INVALID_SETUP_REPLY, session.id, r.firstFrame(),
+                    r.code() + " " + r.text() + ": " + bad.reason()));
+            return;
+        }
+        SetupAddress a = ((Parsed.Ok<SetupAddress>) p).value();
+        SetupState s = new SetupState(session.setups.size(), mode, pending.commandFrame);
+        s.setupFrame = r.firstFrame();
+        s.advertised = new Endpoint(a.ip() == null ? session.server().ip() : a.ip(), a.port());
+        s.portMath = a.portMath();
+        s.text = r.text();
+        s.replyCode = r.code();
+        s.replyFrame = r.firstFrame();
+        session.setups.add(s);
+        ex.tag = s;
+        analyzer.passiveSetupReplied(session, s);
+    }
+
+    private String resolve(String arg) { return PathNames.resolve(cwd, arg); }
+
+    /** The quoted directory of a 257 reply ({@code "dir" is current}), with doubled quotes undone. */
+    static String quoted(String text) {
+        int a = text.indexOf('"');
+        if (a < 0) return null;
+        StringBuilder sb = new StringBuilder();
+        for (int i = a + 1; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    sb.append('"');
+                    i++;
+                } else {
+                    return sb.toString();
+                }
+            } else {
+                sb.append(ch);
+            }
+        }
+        return null;
+    }
+
+    // ---- results ----
+
+    String user() { return user; }
+
+    String password() { return password; }
+
+    LoginOutcome login() { return login; }
+
+    int tlsFrame() { return tlsFrame; }
+
+    List<CommandRecord> commands() {
+        List<CommandRecord> out = new ArrayList<>(exchanges.size());
+        for (Exchange e : exchanges) {
+            if (e.command == null) {
+                ReplyRecord r = e.replies.get(0);
+                out.add(new CommandRecord(r.frame(), r.nanos(), null, null, e.replies));
+            } else {
+                out.add(new CommandRecord(e.command.frame(), e.command.nanos(), e.command.sentVerb(), e.command.arg(),
+                        e.replies));
+            }
+        }
+        return out;
+    }
+}

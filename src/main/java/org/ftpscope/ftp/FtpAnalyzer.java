@@ -1,0 +1,211 @@
+package org.ftpscope.ftp;
+
+import org.ftpscope.decode.Endpoint;
+import org.ftpscope.decode.IpAddr;
+import org.ftpscope.decode.PacketInfo;
+import org.ftpscope.ftp.SessionState.SetupState;
+import org.ftpscope.ftp.SessionState.TransferState;
+import org.ftpscope.tcp.Direction;
+import org.ftpscope.tcp.StreamListener;
+import org.ftpscope.tcp.TcpStream;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The FTP layer of the single analysis pass: finds control connections (port 21, or any port
+ * whose server greets with 220 and whose client answers with an FTP command), follows their
+ * commands and replies, keeps the expected data channels, and claims new TCP connections for
+ * them. Everything is decided in capture order, as the frames arrive.
+ */
+public final class FtpAnalyzer implements StreamListener {
+    /** Bytes kept per direction of an unclassified connection while deciding whether it is FTP. */
+    static final int SNIFF_LIMIT = 4096;
+
+    private final ExpectedChannelTable expected = new ExpectedChannelTable();
+    private final List<SessionState> sessions = new ArrayList<>();
+    private final Map<Integer, SessionState> controlByStream = new HashMap<>();
+    private final Map<Integer, ControlFeed> feedByStream = new HashMap<>();
+    private final Map<Integer, DataStreamState> dataByStream = new HashMap<>();
+    private final Map<Integer, Sniffer> sniffers = new HashMap<>();
+    private long nowNanos;
+
+    /** The capture time of the frame being fed; set by the driver before each frame. */
+    public void setNow(long nanos) { this.nowNanos = nanos; }
+
+    @Override
+    public void streamOpened(TcpStream s, int frame) {
+        if (s.server().port() == 21) {
+            startSession(s);
+            return;
+        }
+        DataChannelMatch m = expected.claim(s.client().ip(), s.client().port(), s.server().ip(), s.server().port(),
+                nowNanos, s.index(), frame);
+        if (m != null) {
+            SessionState owner = sessions.get(m.expected().session());
+            SetupState setup = owner.setups.get(m.expected().setupId());
+            DataStreamState d = new DataStreamState(m, s);
+            setup.match = m;
+            setup.stream = d;
+            dataByStream.put(s.index(), d);
+            return;
+        }
+        sniffers.put(s.index(), new Sniffer());
+    }
+
+    @Override
+    public void segment(TcpStream s, Direction d, int frame, PacketInfo p) {
+        if (p.payloadTruncated()) {
+            DataStreamState ds = dataByStream.get(s.index());
+            if (ds != null) ds.markTruncated(d);
+        }
+    }
+
+    @Override
+    public void data(TcpStream s, Direction d, int frame, byte[] buf, int off, int len) {
+        DataStreamState ds = dataByStream.get(s.index());
+        if (ds != null) {
+            ds.data(d, frame, nowNanos, buf, off, len);
+            return;
+        }
+        ControlFeed feed = feedByStream.get(s.index());
+        if (feed != null) {
+            feed.data(d, frame, nowNanos, buf, off, len);
+            return;
+        }
+        Sniffer sn = sniffers.get(s.index());
+        if (sn != null) sniff(s, sn, d, frame, buf, off, len);
+    }
+
+    @Override
+    public void gap(TcpStream s, Direction d, long length, int frame) {
+        DataStreamState ds = dataByStream.get(s.index());
+        if (ds != null) {
+            ds.gap(d, length);
+            return;
+        }
+        ControlFeed feed = feedByStream.get(s.index());
+        if (feed != null) {
+            feed.gap(d, length, frame);
+            return;
+        }
+        sniffers.remove(s.index()); // can't judge a stream with holes at its start
+    }
+
+    private SessionState startSession(TcpStream s) {
+        SessionState st = new SessionState(sessions.size(), s);
+        sessions.add(st);
+        controlByStream.put(s.index(), st);
+        feedByStream.put(s.index(), new ControlFeed(this, st));
+        sniffers.remove(s.index());
+        return st;
+    }
+
+    // ---- content detection for FTP on other ports ----
+
+    private static final class Sniffer {
+        final List<Object[]> chunks = new ArrayList<>(); // {Direction, frame, nanos, byte[]}
+        int bytes;
+        boolean greeting220;
+    }
+
+    private void sniff(TcpStream s, Sniffer sn, Direction d, int frame, byte[] buf, int off, int len) {
+        byte[] copy = java.util.Arrays.copyOfRange(buf, off, off + Math.min(len, SNIFF_LIMIT));
+        sn.chunks.add(new Object[] {d, frame, nowNanos, copy});
+        sn.bytes += copy.length;
+        if (d == Direction.SERVER_TO_CLIENT && !sn.greeting220 && sn.chunks.stream()
+                .noneMatch(c -> c[0] == Direction.CLIENT_TO_SERVER)) {
+            sn.greeting220 = copy.length >= 4 && copy[0] == '2' && copy[1] == '2' && copy[2] == '0'
+                    && (copy[3] == ' ' || copy[3] == '-');
+            if (!sn.greeting220) {
+                sniffers.remove(s.index());
+                return;
+            }
+        }
+        if (d == Direction.CLIENT_TO_SERVER) {
+            if (!sn.greeting220) {
+                sniffers.remove(s.index());
+                return;
+            }
+            int end = 0;
+            while (end < copy.length && end < 8 && Character.isLetter(copy[end])) end++;
+            String verb = new String(copy, 0, end, java.nio.charset.StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT);
+            boolean delimited = end < copy.length && (copy[end] == ' ' || copy[end] == '\r' || copy[end] == '\n');
+            if (delimited && FIRST_FTP_VERBS.contains(verb)) {
+                SessionState st = startSession(s);
+                ControlFeed feed = feedByStream.get(s.index());
+                long saved = nowNanos;
+                for (Object[] c : sn.chunks) {
+                    byte[] b = (byte[]) c[3];
+                    nowNanos = (Long) c[2];
+                    feed.data((Direction) c[0], (Integer) c[1], nowNanos, b, 0, b.length);
+                }
+                nowNanos = saved;
+                return;
+            }
+            sniffers.remove(s.index());
+            return;
+        }
+        if (sn.bytes > SNIFF_LIMIT) sniffers.remove(s.index());
+    }
+
+    /** Commands an FTP client may open with; SMTP's EHLO/HELO after a 220 does not qualify. */
+    private static final java.util.Set<String> FIRST_FTP_VERBS = java.util.Set.of(
+            "USER", "AUTH", "FEAT", "SYST", "OPTS", "HOST", "PASS", "CLNT", "SITE", "PBSZ", "NOOP", "HELP");
+
+    // ---- called by ControlFeed as commands and replies are understood ----
+
+    void passiveSetupReplied(SessionState st, SetupState setup) {
+        setSetupPending(st, setup);
+        expected.add(new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame, nowNanos,
+                st.client().ip(), setup.advertised, new Endpoint(st.server().ip(), setup.advertised.port()),
+                nowNanos + ExpectedChannel.LIFETIME_NANOS));
+    }
+
+    void activeSetupSent(SessionState st, SetupState setup) {
+        setSetupPending(st, setup);
+        expected.add(new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame, nowNanos,
+                st.server().ip(), setup.advertised, new Endpoint(st.client().ip(), setup.advertised.port()),
+                nowNanos + ExpectedChannel.LIFETIME_NANOS));
+    }
+
+    void activeSetupRefused(SessionState st, SetupState setup) {
+        expected.forget(st.id, setup.id);
+        if (st.pendingSetup == setup) st.pendingSetup = null;
+    }
+
+    private void setSetupPending(SessionState st, SetupState setup) {
+        SetupState old = st.pendingSetup;
+        if (old != null && old.match == null) expected.forget(st.id, old.id);
+        st.pendingSetup = setup;
+    }
+
+    /** Builds the immutable sessions and findings once the capture has been read. */
+    public FtpResult result() {
+        List<FtpSession> out = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (SessionState st : sessions) {
+            ControlFeed feed = feedByStream.get(st.control.index());
+            feed.finish();
+            FtpSession s = SessionBuilder.build(st, feed);
+            out.add(s);
+            findings.addAll(st.parseFindings);
+            findings.addAll(FindingRules.derive(s, st.failedLoginFrames, st.failedUsers, st.passFrame, st.passBeforeTls));
+        }
+        findings.sort(java.util.Comparator.comparingInt(Finding::frame));
+        Map<Integer, StreamRole> roles = new HashMap<>();
+        for (SessionState st : sessions) {
+            roles.put(st.control.index(), new StreamRole(st.id, -1, true));
+            for (SetupState setup : st.setups) {
+                if (setup.match != null) {
+                    roles.put(setup.match.stream(), new StreamRole(st.id, setup.id, false));
+                }
+            }
+        }
+        return new FtpResult(out, findings, FirewallSummary.of(out), roles, expected.dropped());
+    }
+
+    static IpAddr ipOf(Endpoint e) { return e == null ? null : e.ip(); }
+}

@@ -1,0 +1,74 @@
+package org.ftpscope.ftp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Assembles server lines into replies. {@code 226-…} opens a multi-line reply that ends at a
+ * line starting with {@code 226 } (or exactly {@code 226}); lines in between may start with
+ * anything, other codes included (RFC 959 §4.2). A line outside a multi-line reply without a
+ * valid code becomes a reply with code -1, so no line is silently lost.
+ */
+final class ReplyAssembler {
+    private final Consumer<FtpReply> sink;
+    private final List<String> lines = new ArrayList<>();
+    private int openCode = -1;
+    private String firstText;
+    private int firstFrame;
+    private long firstNanos;
+    /** Lines that had a code followed by neither space nor hyphen (e.g. {@code 230_no_space}). */
+    private final List<Integer> malformedFrames = new ArrayList<>();
+
+    ReplyAssembler(Consumer<FtpReply> sink) { this.sink = sink; }
+
+    void line(String line, int frame, long nanos) {
+        int code = code(line);
+        if (openCode >= 0) {
+            lines.add(line);
+            if (code == openCode && (line.length() == 3 || line.charAt(3) == ' ')) {
+                sink.accept(new FtpReply(openCode, firstText, lines, true, firstFrame, frame, firstNanos));
+                lines.clear();
+                openCode = -1;
+            }
+            return;
+        }
+        if (code >= 0 && line.length() > 3 && line.charAt(3) == '-') {
+            openCode = code;
+            firstText = line.substring(4);
+            firstFrame = frame;
+            firstNanos = nanos;
+            lines.add(line);
+            return;
+        }
+        String text;
+        if (code < 0) text = line;
+        else if (line.length() <= 3) text = "";
+        else if (line.charAt(3) == ' ') text = line.substring(4);
+        else {
+            malformedFrames.add(frame);
+            text = line.substring(3);
+        }
+        sink.accept(new FtpReply(code, text, List.of(line), false, frame, frame, nanos));
+    }
+
+    /** Emits an unterminated multi-line reply when the connection ends. */
+    void finish(int frame) {
+        if (openCode >= 0 && !lines.isEmpty()) {
+            sink.accept(new FtpReply(openCode, firstText, lines, true, firstFrame, frame, firstNanos));
+        }
+        lines.clear();
+        openCode = -1;
+    }
+
+    List<Integer> malformedFrames() { return malformedFrames; }
+
+    /** The reply code at the start of a line, or -1. */
+    static int code(String line) {
+        if (line.length() < 3) return -1;
+        char a = line.charAt(0), b = line.charAt(1), c = line.charAt(2);
+        if (a < '1' || a > '6' || b < '0' || b > '9' || c < '0' || c > '9') return -1;
+        if (line.length() > 3 && Character.isDigit(line.charAt(3))) return -1;
+        return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
+    }
+}

@@ -1,0 +1,127 @@
+package org.ftpscope.ftp;
+
+import org.ftpscope.decode.Endpoint;
+import org.ftpscope.decode.IpAddr;
+import org.ftpscope.tcp.Direction;
+import org.ftpscope.tcp.TcpStream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the analyzer keeps for one control connection while the capture is read: the
+ * setups waiting for a connection and a transfer command, the transfers, and the facts the
+ * finding rules need. Turned into an immutable {@link FtpSession} at the end.
+ */
+final class SessionState {
+    private static final Pattern BYTES_IN_150 = Pattern.compile("\\((\\d+) bytes?\\)");
+
+    final int id;
+    final TcpStream control;
+    final List<SetupState> setups = new ArrayList<>();
+    final List<TransferState> transfers = new ArrayList<>();
+    final List<Finding> parseFindings = new ArrayList<>();
+    final List<Integer> failedLoginFrames = new ArrayList<>();
+    final List<String> failedUsers = new ArrayList<>();
+    /** Sizes from SIZE's 213 replies, by resolved path. */
+    final java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+    int passFrame;
+    boolean passBeforeTls;
+    /** The latest setup not yet taken by a transfer command. */
+    SetupState pendingSetup;
+
+    SessionState(int id, TcpStream control) {
+        this.id = id;
+        this.control = control;
+    }
+
+    Endpoint client() { return control.client(); }
+
+    Endpoint server() { return control.server(); }
+
+    /** A setup as it stands while reading; frozen into a {@link DataSetup}. */
+    static final class SetupState {
+        final int id;
+        final DataMode mode;
+        final int commandFrame;
+        int setupFrame;
+        Endpoint advertised;
+        String portMath;
+        String text;
+        int replyCode = -1;
+        int replyFrame;
+        DataChannelMatch match;
+        DataStreamState stream;
+        TransferState transfer;
+
+        SetupState(int id, DataMode mode, int commandFrame) {
+            this.id = id;
+            this.mode = mode;
+            this.commandFrame = commandFrame;
+        }
+    }
+
+    /** A transfer command as it stands while reading. */
+    static final class TransferState {
+        final int index;
+        final String verb;
+        final String arg;
+        final String path;
+        final int commandFrame;
+        final long commandNanos;
+        final TransferDirection direction;
+        final SetupState setup;
+        final long restOffset;
+        final String type;
+        long expectedBytes = -1;
+        int preliminaryCode = -1;
+        int replyCode = -1;
+        int replyFrame;
+        String replyText;
+
+        TransferState(int index, String verb, String arg, String path, int commandFrame, long commandNanos,
+                      TransferDirection direction, SetupState setup, long restOffset, String type) {
+            this.index = index;
+            this.verb = verb;
+            this.arg = arg;
+            this.path = path;
+            this.commandFrame = commandFrame;
+            this.commandNanos = commandNanos;
+            this.direction = direction;
+            this.setup = setup;
+            this.restOffset = restOffset;
+            this.type = type;
+        }
+
+        void reply(int code, int frame, String text) {
+            if (code >= 100 && code < 200) {
+                preliminaryCode = code;
+                Matcher m = BYTES_IN_150.matcher(text);
+                if (m.find() && expectedBytes < 0) {
+                    try {
+                        expectedBytes = Long.parseLong(m.group(1));
+                    } catch (NumberFormatException ignored) {
+                        // absurd number: no expectation
+                    }
+                }
+            } else {
+                replyCode = code;
+                replyFrame = frame;
+                replyText = text;
+            }
+        }
+    }
+
+    /** Which direction of a data connection carries this transfer's bytes. */
+    static Direction dataDirection(SetupState setup, TransferDirection dir) {
+        // In passive mode the FTP server accepted the data connection (it is the TCP server);
+        // in active mode it opened it. Downloads and listings flow from the FTP server.
+        boolean fromFtpServer = dir != TransferDirection.UPLOAD;
+        boolean ftpServerIsTcpServer = setup.mode.passive();
+        return fromFtpServer == ftpServerIsTcpServer ? Direction.SERVER_TO_CLIENT : Direction.CLIENT_TO_SERVER;
+    }
+
+    static boolean sameHost(IpAddr a, IpAddr b) { return a != null && a.equals(b); }
+}

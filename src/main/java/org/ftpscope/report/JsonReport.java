@@ -1,0 +1,203 @@
+package org.ftpscope.report;
+
+import org.ftpscope.capture.CaptureFile;
+import org.ftpscope.capture.CaptureInterface;
+import org.ftpscope.capture.CaptureWarning;
+import org.ftpscope.capture.LinkType;
+import org.ftpscope.decode.Endpoint;
+import org.ftpscope.ftp.CommandRecord;
+import org.ftpscope.ftp.DataConnection;
+import org.ftpscope.ftp.DataSetup;
+import org.ftpscope.ftp.Finding;
+import org.ftpscope.ftp.FirewallSummary;
+import org.ftpscope.ftp.FtpResult;
+import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.ftp.ReplyRecord;
+import org.ftpscope.ftp.Transfer;
+
+import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The {@code analyze} document: capture, sessions (commands, transfers), findings, firewall.
+ * Field names are stable; new fields may be added, none renamed.
+ */
+public final class JsonReport {
+    private JsonReport() {}
+
+    public static void write(CaptureFile capture, FtpResult r, Writer out, boolean showPasswords) {
+        JsonWriter j = new JsonWriter(out);
+        j.beginObject();
+        j.name("capture").beginObject()
+                .field("file", capture.path().getFileName().toString())
+                .field("format", capture.formatLabel())
+                .field("frames", capture.frameCount());
+        Set<String> links = new LinkedHashSet<>();
+        for (CaptureInterface i : capture.interfaces()) links.add(LinkType.name(i.linkType()));
+        j.name("linkTypes").beginArray();
+        for (String l : links) j.value(l);
+        j.endArray();
+        j.name("warnings").beginArray();
+        for (CaptureWarning w : capture.warnings()) j.value(w.toString());
+        j.endArray();
+        j.endObject();
+
+        j.name("sessions").beginArray();
+        for (FtpSession s : r.sessions()) session(j, s, showPasswords);
+        j.endArray();
+
+        j.name("findings").beginArray();
+        for (Finding f : r.findings()) {
+            j.beginObject()
+                    .field("kind", f.kind().id())
+                    .field("severity", f.severity().label())
+                    .field("session", f.session())
+                    .field("frame", f.frame())
+                    .field("title", f.kind().title())
+                    .field("message", f.message());
+            j.name("frames").beginArray();
+            for (int fr : f.frames()) j.value(fr);
+            j.endArray();
+            j.endObject();
+        }
+        j.endArray();
+
+        j.name("firewall").beginObject();
+        j.name("servers").beginArray();
+        for (FirewallSummary fw : r.firewall()) firewall(j, fw);
+        j.endArray();
+        j.endObject();
+        j.endObject();
+        j.flush();
+    }
+
+    private static void session(JsonWriter j, FtpSession s, boolean showPasswords) {
+        j.beginObject().field("id", s.id());
+        endpoint(j, "client", s.client());
+        endpoint(j, "server", s.server());
+        j.field("controlStream", s.controlStream())
+                .field("firstFrame", s.firstFrame())
+                .field("lastFrame", s.lastFrame())
+                .field("user", s.user());
+        if (s.password() != null) j.field("password", showPasswords ? s.password() : "********");
+        j.field("login", s.login().label())
+                .field("tls", s.tls());
+        if (s.tls()) j.field("tlsFrame", s.tlsFrame());
+        j.name("commands").beginArray();
+        for (CommandRecord c : s.commands()) {
+            j.beginObject().field("frame", c.frame())
+                    .field("command", c.command())
+                    .field("arg", c.command() != null && c.command().equalsIgnoreCase("PASS") && !showPasswords
+                            ? "********" : c.arg());
+            j.fieldOrNull("replyCode", c.replyCode());
+            j.field("replyFrame", c.replyFrame())
+                    .field("replyText", c.replyText());
+            if (c.replyMillis() >= 0) j.field("replyMillis", Math.round(c.replyMillis() * 1000) / 1000.0);
+            if (c.replies().size() > 1) {
+                j.name("replies").beginArray();
+                for (ReplyRecord rr : c.replies()) {
+                    j.beginObject().field("frame", rr.frame()).fieldOrNull("code", rr.code())
+                            .field("text", rr.text()).endObject();
+                }
+                j.endArray();
+            }
+            j.endObject();
+        }
+        j.endArray();
+        j.name("transfers").beginArray();
+        for (Transfer t : s.transfers()) transfer(j, t);
+        j.endArray();
+        j.endObject();
+    }
+
+    private static void transfer(JsonWriter j, Transfer t) {
+        j.beginObject()
+                .field("command", t.command())
+                .field("arg", t.arg())
+                .field("path", t.path())
+                .field("commandFrame", t.commandFrame());
+        DataSetup setup = t.setup();
+        if (setup != null) {
+            j.field("mode", setup.mode().name()).field("setupFrame", setup.setupFrame());
+            j.name("advertised").beginObject()
+                    .field("ip", setup.advertised().ip().toString())
+                    .field("port", setup.advertised().port())
+                    .field("portMath", setup.portMath())
+                    .endObject();
+        } else {
+            j.name("mode").nullValue().name("setupFrame").nullValue().name("advertised").nullValue();
+        }
+        DataConnection d = t.data();
+        j.name("data").beginObject();
+        if (d.stream() >= 0) {
+            j.field("stream", d.stream());
+            endpoint(j, "client", d.client());
+            endpoint(j, "server", d.server());
+            j.field("synFrame", d.synFrame())
+                    .field("synCount", d.synCount())
+                    .field("usedAdvertisedAddress", d.usedAdvertisedAddress());
+            if (setup != null && !setup.mode().passive()) j.field("sourcePort20", d.sourcePort20());
+        } else {
+            j.name("stream").nullValue();
+        }
+        j.field("state", d.state().label());
+        j.endObject();
+        j.field("direction", t.direction().label())
+                .field("bytes", t.bytes())
+                .fieldOrNull("expectedBytes", t.expectedBytes())
+                .field("complete", t.complete())
+                .field("gapBytes", t.gapBytes())
+                .field("truncated", t.truncated())
+                .field("sha256", t.sha256());
+        j.fieldOrNull("replyCode", t.replyCode());
+        j.field("replyFrame", t.replyFrame())
+                .field("replyText", t.replyText())
+                .field("outcome", t.outcome().label())
+                .field("restOffset", t.restOffset())
+                .field("type", t.type())
+                .field("durationSeconds", Math.round(t.durationSeconds() * 1e6) / 1e6)
+                .field("throughputBytesPerSecond", Math.round(t.throughput()));
+        j.endObject();
+    }
+
+    private static void firewall(JsonWriter j, FirewallSummary fw) {
+        j.beginObject().field("server", fw.server().toString()).field("sessions", fw.sessions());
+        j.name("controlPorts").beginArray();
+        for (int p : fw.controlPorts()) j.value(p);
+        j.endArray();
+        j.name("passivePortRange");
+        if (fw.passivePorts().isEmpty()) j.nullValue();
+        else j.beginObject().field("min", fw.passiveMin()).field("max", fw.passiveMax())
+                .field("distinct", fw.passivePorts().size()).endObject();
+        j.name("activeSourcePorts").beginArray();
+        for (int p : fw.activeSourcePorts()) j.value(p);
+        j.endArray();
+        j.name("activeClientPorts").beginArray();
+        for (int p : fw.activeClientPorts()) j.value(p);
+        j.endArray();
+        j.field("tls", fw.tlsSeen());
+        j.name("iptables").beginArray();
+        for (String s : fw.iptablesRules()) j.value(s);
+        j.endArray();
+        j.name("nftables").beginArray();
+        for (String s : fw.nftablesRules()) j.value(s);
+        j.endArray();
+        j.name("serverDirectives").beginArray();
+        for (String s : fw.serverDirectives()) j.value(s);
+        j.endArray();
+        j.name("notes").beginArray();
+        for (String s : fw.notes()) j.value(s);
+        j.endArray();
+        j.endObject();
+    }
+
+    private static void endpoint(JsonWriter j, String name, Endpoint e) {
+        j.name(name);
+        if (e == null) {
+            j.nullValue();
+            return;
+        }
+        j.beginObject().field("ip", e.ip().toString()).field("port", e.port()).endObject();
+    }
+}
