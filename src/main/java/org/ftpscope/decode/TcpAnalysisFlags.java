@@ -22,11 +22,15 @@ public final class TcpAnalysisFlags {
     /** Wireshark: "ACKed segment that wasn't captured". */
     public static final int ACKED_UNSEEN = 1 << 10;
     public static final int ZERO_WINDOW_PROBE = 1 << 11;
+    /** The segment fills the receiver's advertised window. */
+    public static final int WINDOW_FULL = 1 << 12;
 
     private TcpAnalysisFlags() {}
 
     /** The Info-column prefixes Wireshark writes, e.g. {@code [TCP Retransmission] }. */
     public static String infoPrefix(int flags) {
+        // Wireshark names a fast or spurious retransmission only by that, not also as a retransmission.
+        if ((flags & (FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION)) != 0) flags &= ~RETRANSMISSION;
         StringBuilder sb = new StringBuilder();
         for (Flag f : FLAGS) {
             if ((flags & f.bit) != 0 && f.info != null) sb.append('[').append(f.info).append("] ");
@@ -78,6 +82,7 @@ public final class TcpAnalysisFlags {
                 "This frame is a (suspected) out-of-order segment"),
         new Flag(DUPLICATE_ACK, "tcp.analysis.duplicate_ack", "TCP Dup ACK",
                 "Duplicate ACK"),
+        new Flag(WINDOW_FULL, "tcp.analysis.window_full", "TCP Window Full", "TCP window specified by the receiver is now completely full"),
         new Flag(ZERO_WINDOW_PROBE, "tcp.analysis.zero_window_probe", "TCP ZeroWindowProbe",
                 "TCP Zero Window Probe"),
         new Flag(ZERO_WINDOW, "tcp.analysis.zero_window", "TCP ZeroWindow",

@@ -66,8 +66,8 @@ final class ControlLineSplitter {
     private void emit() {
         int n = len;
         if (n > 0 && buf[n - 1] == '\r') n--;
-        // Latin-1 keeps every byte as one char: no decoding errors on hostile input.
-        sink.line(new String(buf, 0, n, StandardCharsets.ISO_8859_1), lineFrame, lineNanos, overlong);
+        // UTF-8 as RFC 2640 says; bytes that are not UTF-8 become U+FFFD, never an error.
+        sink.line(new String(buf, 0, n, StandardCharsets.UTF_8), lineFrame, lineNanos, overlong);
     }
 
     /** The first line of a segment, without its line end, as Wireshark's Info column shows it. */
@@ -75,6 +75,6 @@ final class ControlLineSplitter {
         int end = off;
         int lim = off + n;
         while (end < lim && b[end] != '\n' && b[end] != '\r') end++;
-        return new String(b, off, end - off, StandardCharsets.ISO_8859_1);
+        return new String(b, off, end - off, StandardCharsets.UTF_8);
     }
 }

@@ -42,6 +42,9 @@ public final class TcpFrameTable {
         Arrays.fill(stream, -1);
     }
 
+    /** Without a SYN, Wireshark numbers the first byte seen 1, as if a SYN had come before it. */
+    private static long base(TcpStream.Half h) { return h.synSeen ? h.isn : (h.isn - 1) & 0xFFFFFFFFL; }
+
     /** Frames recorded (the highest frame number fed). */
     public int size() { return size; }
 
@@ -62,7 +65,7 @@ public final class TcpFrameTable {
         TcpStream.Half other = s.half[fromClient ? 1 : 0];
         int shift = own.wsOffered && other.wsOffered ? own.windowShift : -1;
         int[] dup = dupAcks.get(frame);
-        return new TcpFrameContext(idx, own.baseKnown ? own.isn : p.seq, other.baseKnown ? other.isn : -1, shift,
+        return new TcpFrameContext(idx, own.baseKnown ? base(own) : p.seq, other.baseKnown ? base(other) : -1, shift,
                 analysisFlags(frame), dup == null ? 0 : dup[0], dup == null ? 0 : dup[1]);
     }
 }

@@ -208,6 +208,12 @@ public final class TcpReassembler {
                 }
             }
         }
+        if (len > 0 && !syn && rev.baseKnown && rev.lastAck >= 0 && rev.lastWindow >= 0) {
+            int shift = rev.wsOffered && h.wsOffered ? rev.windowShift : 0;
+            if (dataRel + len == h.rel(rev.lastAck) + ((long) rev.lastWindow << shift)) {
+                flags |= TcpAnalysisFlags.WINDOW_FULL;
+            }
+        }
         if (end > h.maxEnd) {
             h.maxEnd = end;
             h.maxEndNanos = nanos;
@@ -332,7 +338,7 @@ public final class TcpReassembler {
         if (holeEnd <= o.nextRel) return;
         // An ACK one past what we saw is usually the peer acknowledging a FIN we did not capture.
         if (holeEnd - o.nextRel == 1 && o.pending.isEmpty() && o.finRel < 0) return;
-        table.set(frame, s.index(), flags | TcpAnalysisFlags.ACKED_UNSEEN);
+        if (ackRel > o.maxEnd) table.set(frame, s.index(), flags | TcpAnalysisFlags.ACKED_UNSEEN);
         gap(s, od, o, holeEnd - o.nextRel, frame);
         o.nextRel = holeEnd;
         o.nextSeq32 = (o.isn + o.nextRel) & MASK32;

@@ -1,0 +1,88 @@
+package org.ftpscope.ftp;
+
+import org.ftpscope.capture.CaptureFile;
+import org.ftpscope.decode.AppLabel;
+import org.ftpscope.decode.FrameSummarizer;
+import org.ftpscope.decode.FrameSummary;
+import org.ftpscope.decode.PacketDecoder;
+import org.ftpscope.decode.PacketInfo;
+import org.ftpscope.decode.TcpFrameContext;
+import org.ftpscope.tcp.TcpStream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Frame rows and labels made on demand from the capture and the analysis: nothing per frame is
+ * kept, a row's strings exist only while it is drawn or printed.
+ */
+public final class FrameViews {
+    private final Analysis analysis;
+    private final CaptureFile capture;
+
+    public FrameViews(Analysis analysis) {
+        this.analysis = analysis;
+        this.capture = analysis.capture();
+    }
+
+    /** A decoded frame: its bytes, fast-path fields and TCP context. */
+    public record Decoded(int frame, byte[] bytes, PacketInfo info, TcpFrameContext tcp) {}
+
+    public Decoded decode(int frame) {
+        byte[] bytes;
+        try {
+            bytes = capture.readFrame(frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PacketInfo p = new PacketInfo();
+        PacketDecoder.decode(capture.index().linkType(frame), bytes, 0, bytes.length, p);
+        return new Decoded(frame, bytes, p, analysis.tcpFrames().context(frame, p));
+    }
+
+    public FrameSummary summary(int frame) {
+        Decoded d = decode(frame);
+        return FrameSummarizer.summarize(frame, capture.index(), d.bytes(), d.info(), d.tcp(), appLabel(d));
+    }
+
+    /** FTP or FTP-DATA label for a frame with payload on an FTP stream, else null. */
+    public AppLabel appLabel(Decoded d) {
+        PacketInfo p = d.info();
+        if (!p.tcp || p.capturedPayloadLength == 0 || d.tcp().stream() < 0) return null;
+        StreamRole role = analysis.role(d.tcp().stream());
+        if (role == null) return null;
+        if (role.control()) {
+            FtpSession s = analysis.sessions().get(role.session());
+            boolean request = isFromClient(d.tcp().stream(), p);
+            if (s.tls() && d.frame() > s.tlsFrame()) return new AppLabel("TLS", "Encrypted FTP control channel (after AUTH TLS)");
+            String line = FrameSummarizer.firstLine(d.bytes(), p.payloadOffset, p.capturedPayloadLength);
+            return new AppLabel("FTP", (request ? "Request: " : "Response: ") + printable(line));
+        }
+        DataSetup setup = analysis.setupOnStream(d.tcp().stream());
+        Transfer t = analysis.transferOnStream(d.tcp().stream());
+        StringBuilder info = new StringBuilder("FTP Data: ").append(p.payloadLength).append(" bytes");
+        if (setup != null) info.append(" (").append(setup.mode()).append(')');
+        if (t != null) info.append(" (").append(t.command()).append(t.arg().isEmpty() ? "" : " " + t.arg()).append(')');
+        return new AppLabel("FTP-DATA", info.toString());
+    }
+
+    boolean isFromClient(int stream, PacketInfo p) {
+        TcpStream s = analysis.streams().get(stream);
+        return p.srcPort == s.client().port() && p.src().equals(s.client().ip());
+    }
+
+    /** Control characters as Wireshark escapes them, so a line never breaks a table or a terminal. */
+    static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (sb == null) sb = new StringBuilder(s.substring(0, i));
+                sb.append(String.format("\\%03o", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+}
