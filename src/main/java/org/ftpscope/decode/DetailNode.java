@@ -65,9 +65,9 @@ public record DetailNode(String label, String field, String value, int offset, i
 
     /** Mutable while a dissector adds children; {@link #build()} freezes it. */
     public static final class Builder {
-        private final String label;
+        private String label;
         private final String field;
-        private final String value;
+        private String value;
         private final int offset;
         private final int length;
         private final List<Builder> children = new ArrayList<>();
@@ -85,6 +85,15 @@ public record DetailNode(String label, String field, String value, int offset, i
             Builder b = new Builder(label, field, value, offset, length);
             children.add(b);
             return b;
+        }
+
+        /** Replaces the label, for summary lines known only after the children were decoded. */
+        public void relabel(String newLabel) { this.label = newLabel; }
+
+        /** Replaces label and value. */
+        public void relabel(String newLabel, String newValue) {
+            this.label = newLabel;
+            this.value = newValue;
         }
 
         /** Adds a text-only child with no field and no bytes (e.g. an expert-info line). */

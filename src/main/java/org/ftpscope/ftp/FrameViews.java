@@ -66,6 +66,25 @@ public final class FrameViews {
         return new AppLabel("FTP-DATA", info.toString());
     }
 
+    /** The frame's detail tree, FTP or FTP-DATA included where the analysis knows the stream. */
+    public org.ftpscope.decode.DetailNode tree(int frame) {
+        Decoded d = decode(frame);
+        return org.ftpscope.decode.DetailTreeBuilder.build(frame, capture.index(), d.bytes(), d.info(), d.tcp(), dissector(d));
+    }
+
+    private org.ftpscope.decode.PayloadDissector dissector(Decoded d) {
+        PacketInfo p = d.info();
+        if (!p.tcp || d.tcp().stream() < 0) return null;
+        StreamRole role = analysis.role(d.tcp().stream());
+        if (role == null) return null;
+        if (role.control()) {
+            FtpSession s = analysis.sessions().get(role.session());
+            if (s.tls() && d.frame() > s.tlsFrame()) return null;
+            return FtpTree.control(isFromClient(d.tcp().stream(), p));
+        }
+        return FtpTree.data(analysis.setupOnStream(d.tcp().stream()), analysis.transferOnStream(d.tcp().stream()));
+    }
+
     boolean isFromClient(int stream, PacketInfo p) {
         TcpStream s = analysis.streams().get(stream);
         return p.srcPort == s.client().port() && p.src().equals(s.client().ip());

@@ -1,0 +1,406 @@
+package org.ftpscope.decode;
+
+import org.ftpscope.capture.FrameIndex;
+import org.ftpscope.capture.LinkType;
+import org.pcap4j.packet.EthernetPacket;
+import org.pcap4j.packet.IpV4Packet;
+import org.pcap4j.packet.IpV6Packet;
+import org.pcap4j.packet.TcpPacket;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A frame's detail tree as Wireshark shows it: Frame, link layer, IPv4/IPv6, TCP, then the
+ * application layer. Header values come from pcap4j's decoding; every node also knows its byte
+ * range, computed from the header layouts (pcap4j keeps no offsets).
+ */
+public final class DetailTreeBuilder {
+    private static final DateTimeFormatter ARRIVAL =
+            DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss.SSSSSSSSS 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private DetailTreeBuilder() {}
+
+    public static DetailNode build(int frame, FrameIndex index, byte[] b, PacketInfo p, TcpFrameContext tcp,
+                                   PayloadDissector app) {
+        int cap = b.length, wire = index.originalLength(frame);
+        DetailNode.Builder root = DetailNode.builder("Frame " + frame, null, null, -1, 0);
+        List<String> protocols = new ArrayList<>();
+        DetailNode.Builder f = root.add(String.format(Locale.ROOT, "Frame %d: %d bytes on wire (%d bits), %d bytes captured (%d bits)",
+                frame, wire, wire * 8, cap, cap * 8), "frame", null, 0, cap);
+        f.add("Encapsulation type: " + LinkType.name(p.linkType) + " (" + p.linkType + ")", "frame.encap_type",
+                Integer.toString(p.linkType), -1, 0);
+        long ts = index.timestampNanos(frame);
+        f.add("Arrival Time: " + ARRIVAL.format(Instant.ofEpochSecond(Math.floorDiv(ts, 1_000_000_000L),
+                Math.floorMod(ts, 1_000_000_000L))), "frame.time", null, -1, 0);
+        f.add(String.format(Locale.ROOT, "Epoch Time: %d.%09d seconds", Math.floorDiv(ts, 1_000_000_000L),
+                Math.floorMod(ts, 1_000_000_000L)), "frame.time_epoch", null, -1, 0);
+        f.add(String.format(Locale.ROOT, "Time since reference or first frame: %.9f seconds", index.relativeSeconds(frame)),
+                "frame.time_relative", String.format(Locale.ROOT, "%.9f", index.relativeSeconds(frame)), -1, 0);
+        f.add("Frame Number: " + frame, "frame.number", Integer.toString(frame), -1, 0);
+        f.add("Frame Length: " + wire + " bytes (" + wire * 8 + " bits)", "frame.len", Integer.toString(wire), -1, 0);
+        f.add("Capture Length: " + cap + " bytes (" + cap * 8 + " bits)", "frame.cap_len", Integer.toString(cap), -1, 0);
+        DetailNode.Builder protoNode = f.add("", "frame.protocols", null, -1, 0);
+
+        try {
+            linkLayer(root, b, p, protocols);
+            if (p.ipVersion == 4) ipv4(root, b, p, protocols);
+            else if (p.ipVersion == 6) ipv6(root, b, p, protocols);
+            if (p.tcp) tcp(root, b, p, tcp, protocols);
+            if (p.tcp && app != null && p.capturedPayloadLength > 0) {
+                int before = root.children().size();
+                app.dissect(root, b, p.payloadOffset, p.capturedPayloadLength);
+                for (int i = before; i < root.children().size(); i++) {
+                    String field = root.children().get(i).build().field();
+                    if (field != null) protocols.add(field);
+                }
+            }
+        } catch (RuntimeException e) {
+            // A dissector bug or hostile bytes must not lose the tree built so far.
+            root.add("[Malformed Packet: " + e.getClass().getSimpleName() + "]", "_ws.malformed", null, -1, 0);
+        }
+        if (p.malformed != null) root.add("[Malformed Packet: " + p.malformed + "]", "_ws.malformed", null, -1, 0);
+        if (p.payloadTruncated()) {
+            root.add("[Packet size limited during capture: " + (p.payloadLength - p.capturedPayloadLength)
+                    + " bytes of payload not captured]", "_ws.short", null, -1, 0);
+        }
+        String protos = String.join(":", protocols);
+        protoNode.relabel("[Protocols in frame: " + protos + "]", protos);
+        return root.build();
+    }
+
+    private static void linkLayer(DetailNode.Builder root, byte[] b, PacketInfo p, List<String> protocols) {
+        switch (p.linkType) {
+            case LinkType.ETHERNET -> {
+                if (b.length < 14) return;
+                protocols.add("eth");
+                String src = FrameSummarizer.mac(b, 6), dst = FrameSummarizer.mac(b, 0);
+                try {
+                    EthernetPacket eth = EthernetPacket.newPacket(b, 0, b.length);
+                    src = eth.getHeader().getSrcAddr().toString();
+                    dst = eth.getHeader().getDstAddr().toString();
+                } catch (Exception ignored) {
+                    // pcap4j refuses some frames (e.g. short ones); the bytes still give the addresses.
+                }
+                int hdr = 14 + 4 * p.vlanTags;
+                DetailNode.Builder e = root.add("Ethernet II, Src: " + src + ", Dst: " + dst, "eth", null, 0, 14);
+                e.add("Destination: " + dst, "eth.dst", dst, 0, 6);
+                e.add("Source: " + src, "eth.src", src, 6, 6);
+                int type = Bytes.uint16(b, 12);
+                e.add("Type: " + etherTypeName(type) + String.format(" (0x%04x)", type), "eth.type",
+                        String.format("0x%04x", type), 12, 2);
+                for (int i = 0, o = 14; i < p.vlanTags && o + 4 <= b.length; i++, o += 4) {
+                    protocols.add("vlan");
+                    int tci = Bytes.uint16(b, o), next = Bytes.uint16(b, o + 2);
+                    DetailNode.Builder v = root.add("802.1Q Virtual LAN, PRI: " + (tci >> 13) + ", DEI: " + ((tci >> 12) & 1)
+                            + ", ID: " + (tci & 0xFFF), "vlan", null, o - 2, 6);
+                    v.add("Priority: " + (tci >> 13), "vlan.priority", Integer.toString(tci >> 13), o, 2);
+                    v.add("ID: " + (tci & 0xFFF), "vlan.id", Integer.toString(tci & 0xFFF), o, 2);
+                    v.add("Type: " + etherTypeName(next) + String.format(" (0x%04x)", next), "vlan.etype",
+                            String.format("0x%04x", next), o + 2, 2);
+                }
+                protocols.add("ethertype");
+                if (hdr > b.length) root.addText("[Malformed Packet: VLAN tags cut short]");
+            }
+            case LinkType.LINUX_SLL -> {
+                if (b.length < 16) return;
+                protocols.add("sll");
+                DetailNode.Builder s = root.add("Linux cooked capture v1", "sll", null, 0, 16);
+                s.add("Packet type: " + sllPacketType(Bytes.uint16(b, 0)) + " (" + Bytes.uint16(b, 0) + ")", "sll.pkttype",
+                        Integer.toString(Bytes.uint16(b, 0)), 0, 2);
+                s.add("Link-layer address type: " + Bytes.uint16(b, 2), "sll.hatype", Integer.toString(Bytes.uint16(b, 2)), 2, 2);
+                int alen = Math.min(8, Bytes.uint16(b, 4));
+                s.add("Link-layer address length: " + Bytes.uint16(b, 4), "sll.halen", Integer.toString(Bytes.uint16(b, 4)), 4, 2);
+                s.add("Source: " + Bytes.hex(b, 6, alen, ':'), "sll.src.eth", Bytes.hex(b, 6, alen, ':'), 6, alen);
+                s.add(String.format("Protocol: %s (0x%04x)", etherTypeName(p.etherType), p.etherType), "sll.etype",
+                        String.format("0x%04x", p.etherType), 14, 2);
+            }
+            case LinkType.LINUX_SLL2 -> {
+                if (b.length < 20) return;
+                protocols.add("sll");
+                DetailNode.Builder s = root.add("Linux cooked capture v2", "sll", null, 0, 20);
+                s.add(String.format("Protocol: %s (0x%04x)", etherTypeName(p.etherType), p.etherType), "sll.etype",
+                        String.format("0x%04x", p.etherType), 0, 2);
+                s.add("Reserved: 0", "sll.reserved", null, 2, 2);
+                s.add("Interface index: " + Bytes.int32(b, 4), "sll.ifindex", Integer.toString(Bytes.int32(b, 4)), 4, 4);
+                s.add("Link-layer address type: " + Bytes.uint16(b, 8), "sll.hatype", Integer.toString(Bytes.uint16(b, 8)), 8, 2);
+                s.add("Packet type: " + sllPacketType(b[10] & 0xFF) + " (" + (b[10] & 0xFF) + ")", "sll.pkttype",
+                        Integer.toString(b[10] & 0xFF), 10, 1);
+                int alen = Math.min(8, b[11] & 0xFF);
+                s.add("Link-layer address length: " + (b[11] & 0xFF), "sll.halen", Integer.toString(b[11] & 0xFF), 11, 1);
+                s.add("Source: " + Bytes.hex(b, 12, alen, ':'), "sll.src.eth", Bytes.hex(b, 12, alen, ':'), 12, alen);
+            }
+            case LinkType.NULL, LinkType.LOOP -> {
+                protocols.add("null");
+                DetailNode.Builder s = root.add("Null/Loopback", "null", null, 0, 4);
+                s.add("Family: " + (p.etherType == PacketDecoder.ETH_IPV4 ? "IP" : p.etherType == PacketDecoder.ETH_IPV6
+                        ? "IPv6" : "unknown"), "null.family", null, 0, 4);
+            }
+            default -> protocols.add("raw");
+        }
+    }
+
+    private static void ipv4(DetailNode.Builder root, byte[] b, PacketInfo p, List<String> protocols) {
+        protocols.add("ip");
+        int o = p.ipOffset, ihl = p.ipHeaderLength;
+        String src = p.src().toString(), dst = p.dst().toString();
+        int tos = b[o + 1] & 0xFF, id = Bytes.uint16(b, o + 4), fl = Bytes.uint16(b, o + 6), ttl = p.ttl;
+        int checksum = Bytes.uint16(b, o + 10);
+        try {
+            IpV4Packet.IpV4Header h = IpV4Packet.newPacket(b, o, Math.min(b.length - o, Math.max(ihl, p.ipTotalLength))).getHeader();
+            tos = h.getTos().value() & 0xFF;
+            id = h.getIdentificationAsInt();
+            ttl = h.getTtlAsInt();
+            checksum = h.getHeaderChecksum() & 0xFFFF;
+        } catch (Exception ignored) {
+            // Header fields still come from the bytes when pcap4j rejects the packet.
+        }
+        DetailNode.Builder ip = root.add("Internet Protocol Version 4, Src: " + src + ", Dst: " + dst, "ip", null, o, ihl);
+        ip.add("0100 .... = Version: 4", "ip.version", "4", o, 1);
+        ip.add(String.format(".... %s = Header Length: %d bytes (%d)", bits4(ihl / 4), ihl, ihl / 4), "ip.hdr_len",
+                Integer.toString(ihl), o, 1);
+        ip.add(String.format("Differentiated Services Field: 0x%02x (DSCP: %d, ECN: %d)", tos, tos >> 2, tos & 3), "ip.dsfield",
+                String.format("0x%02x", tos), o + 1, 1);
+        ip.add("Total Length: " + p.ipTotalLength, "ip.len", Integer.toString(p.ipTotalLength), o + 2, 2);
+        ip.add(String.format("Identification: 0x%04x (%d)", id, id), "ip.id", String.format("0x%04x", id), o + 4, 2);
+        String flagText = (fl & 0x4000) != 0 ? ", Don't fragment" : (fl & 0x2000) != 0 ? ", More fragments" : "";
+        DetailNode.Builder flags = ip.add(String.format("Flags: 0x%02x%s", fl >> 8 & 0xE0, flagText), "ip.flags",
+                String.format("0x%02x", fl >> 8 & 0xE0), o + 6, 1);
+        flags.add("0... .... = Reserved bit: " + ((fl & 0x8000) != 0 ? "Set" : "Not set"), "ip.flags.rb",
+                (fl & 0x8000) != 0 ? "1" : "0", o + 6, 1);
+        flags.add(".1.. .... = Don't fragment: " .replace(".1..", (fl & 0x4000) != 0 ? ".1.." : ".0..")
+                + ((fl & 0x4000) != 0 ? "Set" : "Not set"), "ip.flags.df", (fl & 0x4000) != 0 ? "1" : "0", o + 6, 1);
+        flags.add(((fl & 0x2000) != 0 ? "..1." : "..0.") + " .... = More fragments: " + ((fl & 0x2000) != 0 ? "Set" : "Not set"),
+                "ip.flags.mf", (fl & 0x2000) != 0 ? "1" : "0", o + 6, 1);
+        ip.add("Fragment Offset: " + (fl & 0x1FFF) * 8, "ip.frag_offset", Integer.toString((fl & 0x1FFF) * 8), o + 6, 2);
+        ip.add("Time to Live: " + ttl, "ip.ttl", Integer.toString(ttl), o + 8, 1);
+        ip.add("Protocol: " + ipProtoName(p.ipProtocol) + " (" + p.ipProtocol + ")", "ip.proto",
+                Integer.toString(p.ipProtocol), o + 9, 1);
+        ip.add(String.format("Header Checksum: 0x%04x [validation disabled]", checksum), "ip.checksum",
+                String.format("0x%04x", checksum), o + 10, 2);
+        ip.add("Source Address: " + src, "ip.src", src, o + 12, 4);
+        ip.add("Destination Address: " + dst, "ip.dst", dst, o + 16, 4);
+    }
+
+    private static void ipv6(DetailNode.Builder root, byte[] b, PacketInfo p, List<String> protocols) {
+        protocols.add("ipv6");
+        int o = p.ipOffset;
+        String src = p.src().toString(), dst = p.dst().toString();
+        int tclass = ((Bytes.uint16(b, o) >> 4) & 0xFF);
+        int flow = Bytes.int32(b, o) & 0xFFFFF;
+        try {
+            IpV6Packet.IpV6Header h = IpV6Packet.newPacket(b, o, b.length - o).getHeader();
+            tclass = h.getTrafficClass().value() & 0xFF;
+            flow = h.getFlowLabel().value();
+        } catch (Exception ignored) {
+            // fall back to the bytes
+        }
+        DetailNode.Builder ip = root.add("Internet Protocol Version 6, Src: " + src + ", Dst: " + dst, "ipv6", null, o,
+                p.ipHeaderLength);
+        ip.add("0110 .... = Version: 6", "ipv6.version", "6", o, 1);
+        ip.add(String.format(".... %s .... .... .... .... .... = Traffic Class: 0x%02x", "0000", tclass), "ipv6.tclass",
+                String.format("0x%02x", tclass), o, 2);
+        ip.add(String.format("Flow Label: 0x%05x", flow), "ipv6.flow", String.format("0x%05x", flow), o + 1, 3);
+        ip.add("Payload Length: " + (p.ipTotalLength - 40), "ipv6.plen", Integer.toString(p.ipTotalLength - 40), o + 4, 2);
+        int nxt = b[o + 6] & 0xFF;
+        ip.add("Next Header: " + ipProtoName(nxt) + " (" + nxt + ")", "ipv6.nxt", Integer.toString(nxt), o + 6, 1);
+        ip.add("Hop Limit: " + p.ttl, "ipv6.hlim", Integer.toString(p.ttl), o + 7, 1);
+        ip.add("Source Address: " + src, "ipv6.src", src, o + 8, 16);
+        ip.add("Destination Address: " + dst, "ipv6.dst", dst, o + 24, 16);
+        if (p.ipHeaderLength > 40) {
+            ip.add("Extension headers (" + (p.ipHeaderLength - 40) + " bytes)", "ipv6.ext", null, o + 40, p.ipHeaderLength - 40);
+        }
+    }
+
+    private static void tcp(DetailNode.Builder root, byte[] b, PacketInfo p, TcpFrameContext ctx, List<String> protocols) {
+        protocols.add("tcp");
+        int o = p.tcpOffset, hl = p.tcpHeaderLength;
+        boolean rel = ctx.stream() >= 0;
+        long seq = rel ? (p.seq - ctx.seqBase()) & 0xFFFFFFFFL : p.seq;
+        long ack = rel && ctx.ackBase() >= 0 ? (p.ack - ctx.ackBase()) & 0xFFFFFFFFL : p.ack;
+        int checksum = Bytes.uint16(b, o + 16), urgent = Bytes.uint16(b, o + 18), window = p.window;
+        try {
+            TcpPacket.TcpHeader h = TcpPacket.newPacket(b, o, Math.min(hl, b.length - o)).getHeader();
+            checksum = h.getChecksum() & 0xFFFF;
+            urgent = h.getUrgentPointerAsInt();
+            window = h.getWindowAsInt();
+        } catch (Exception ignored) {
+            // fall back to the bytes
+        }
+        DetailNode.Builder t = root.add("Transmission Control Protocol, Src Port: " + p.srcPort + ", Dst Port: " + p.dstPort
+                + ", Seq: " + seq + (p.has(PacketInfo.ACK) ? ", Ack: " + ack : "") + ", Len: " + p.payloadLength, "tcp", null, o, hl);
+        t.add("Source Port: " + p.srcPort, "tcp.srcport", Integer.toString(p.srcPort), o, 2);
+        t.add("Destination Port: " + p.dstPort, "tcp.dstport", Integer.toString(p.dstPort), o + 2, 2);
+        if (ctx.stream() >= 0) t.add("[Stream index: " + ctx.stream() + "]", "tcp.stream", Integer.toString(ctx.stream()), -1, 0);
+        t.add("[TCP Segment Len: " + p.payloadLength + "]", "tcp.len", Integer.toString(p.payloadLength), -1, 0);
+        t.add("Sequence Number: " + seq + (rel ? "    (relative sequence number)" : ""), "tcp.seq", Long.toString(seq), o + 4, 4);
+        t.add("Sequence Number (raw): " + p.seq, "tcp.seq_raw", Long.toString(p.seq), o + 4, 4);
+        long next = seq + p.payloadLength + (p.has(PacketInfo.SYN) ? 1 : 0) + (p.has(PacketInfo.FIN) ? 1 : 0);
+        if (next != seq) t.add("[Next Sequence Number: " + next + (rel ? "    (relative sequence number)]" : "]"), "tcp.nxtseq",
+                Long.toString(next), -1, 0);
+        if (p.has(PacketInfo.ACK)) {
+            t.add("Acknowledgment Number: " + ack + (rel && ctx.ackBase() >= 0 ? "    (relative ack number)" : ""), "tcp.ack",
+                    Long.toString(ack), o + 8, 4);
+            t.add("Acknowledgment number (raw): " + p.ack, "tcp.ack_raw", Long.toString(p.ack), o + 8, 4);
+        }
+        t.add(String.format("%s .... = Header Length: %d bytes (%d)", bits4(hl / 4), hl, hl / 4), "tcp.hdr_len",
+                Integer.toString(hl), o + 12, 1);
+        DetailNode.Builder fl = t.add(String.format("Flags: 0x%03x (%s)", p.flags, FrameSummarizer.flagNames(p.flags)),
+                "tcp.flags", String.format("0x%03x", p.flags), o + 12, 2);
+        String[][] names = {{"tcp.flags.ae", "Accurate ECN", "256"}, {"tcp.flags.cwr", "Congestion Window Reduced", "128"},
+            {"tcp.flags.ece", "ECN-Echo", "64"}, {"tcp.flags.urg", "Urgent", "32"}, {"tcp.flags.ack", "Acknowledgment", "16"},
+            {"tcp.flags.push", "Push", "8"}, {"tcp.flags.reset", "Reset", "4"}, {"tcp.flags.syn", "Syn", "2"},
+            {"tcp.flags.fin", "Fin", "1"}};
+        for (String[] n : names) {
+            boolean set = (p.flags & Integer.parseInt(n[2])) != 0;
+            fl.add(n[1] + ": " + (set ? "Set" : "Not set"), n[0], set ? "1" : "0", o + 12, 2);
+        }
+        t.add("Window: " + window, "tcp.window_size_value", Integer.toString(window), o + 14, 2);
+        long calc = !p.has(PacketInfo.SYN) && ctx.windowShift() >= 0 ? (long) window << ctx.windowShift() : window;
+        t.add("[Calculated window size: " + calc + "]", "tcp.window_size", Long.toString(calc), -1, 0);
+        if (!p.has(PacketInfo.SYN) && ctx.windowShift() >= 0) {
+            t.add("[Window size scaling factor: " + (1 << ctx.windowShift()) + "]", "tcp.window_size_scalefactor",
+                    Integer.toString(1 << ctx.windowShift()), -1, 0);
+        }
+        t.add(String.format("Checksum: 0x%04x [unverified]", checksum), "tcp.checksum", String.format("0x%04x", checksum), o + 16, 2);
+        t.add("Urgent Pointer: " + urgent, "tcp.urgent_pointer", Integer.toString(urgent), o + 18, 2);
+        if (hl > 20) options(t, b, p);
+        if (ctx.analysisFlags() != 0) {
+            DetailNode.Builder a = t.add("[SEQ/ACK analysis]", "tcp.analysis", null, -1, 0);
+            DetailNode.Builder flags = a.add("[TCP Analysis Flags]", "tcp.analysis.flags", null, -1, 0);
+            for (int bit : TcpAnalysisFlags.allBits()) {
+                if ((ctx.analysisFlags() & bit) != 0) {
+                    flags.add("[Expert Info: " + TcpAnalysisFlags.expertText(bit) + "]", TcpAnalysisFlags.fieldName(bit), "1", -1, 0);
+                }
+            }
+            if (ctx.duplicateAckCount() > 0) {
+                a.add("[This is a TCP duplicate ack]", null, null, -1, 0);
+                a.add("[Duplicate ACK #: " + ctx.duplicateAckCount() + "]", "tcp.analysis.duplicate_ack_num",
+                        Integer.toString(ctx.duplicateAckCount()), -1, 0);
+                a.add("[Duplicate to the ACK in frame: " + ctx.duplicateAckOf() + "]", "tcp.analysis.duplicate_ack_frame",
+                        Integer.toString(ctx.duplicateAckOf()), -1, 0);
+            }
+        }
+        if (p.capturedPayloadLength > 0) {
+            t.add("TCP payload (" + p.capturedPayloadLength + " bytes)", "tcp.payload", null, p.payloadOffset, p.capturedPayloadLength);
+        }
+    }
+
+    private static void options(DetailNode.Builder t, byte[] b, PacketInfo p) {
+        int start = p.tcpOffset + 20, end = Math.min(p.tcpOffset + p.tcpHeaderLength, b.length);
+        List<String> names = new ArrayList<>();
+        DetailNode.Builder opts = t.add("", "tcp.options", null, start, end - start);
+        for (int o = start; o < end; ) {
+            int kind = b[o] & 0xFF;
+            if (kind == 0) {
+                opts.add("TCP Option - End of Option List (EOL)", "tcp.option_kind", "0", o, 1);
+                names.add("End of Option List (EOL)");
+                break;
+            }
+            if (kind == 1) {
+                opts.add("TCP Option - No-Operation (NOP)", "tcp.options.nop", null, o, 1);
+                names.add("No-Operation (NOP)");
+                o++;
+                continue;
+            }
+            if (o + 1 >= end) break;
+            int len = b[o + 1] & 0xFF;
+            if (len < 2 || o + len > end) {
+                opts.add("[Malformed option: length " + len + "]", "_ws.malformed", null, o, end - o);
+                break;
+            }
+            switch (kind) {
+                case 2 -> {
+                    names.add("Maximum segment size");
+                    DetailNode.Builder n = opts.add("TCP Option - Maximum segment size: " + Bytes.uint16(b, o + 2) + " bytes",
+                            "tcp.options.mss", null, o, len);
+                    n.add("MSS Value: " + Bytes.uint16(b, o + 2), "tcp.options.mss_val", Integer.toString(Bytes.uint16(b, o + 2)), o + 2, 2);
+                }
+                case 3 -> {
+                    int shift = b[o + 2] & 0xFF;
+                    names.add("Window scale");
+                    DetailNode.Builder n = opts.add("TCP Option - Window scale: " + shift + " (multiply by " + (1 << Math.min(shift, 14)) + ")",
+                            "tcp.options.wscale", null, o, len);
+                    n.add("Shift count: " + shift, "tcp.options.wscale.shift", Integer.toString(shift), o + 2, 1);
+                    n.add("[Multiplier: " + (1 << Math.min(shift, 14)) + "]", "tcp.options.wscale.multiplier",
+                            Integer.toString(1 << Math.min(shift, 14)), -1, 0);
+                }
+                case 4 -> {
+                    names.add("SACK permitted");
+                    opts.add("TCP Option - SACK permitted", "tcp.options.sack_perm", null, o, len);
+                }
+                case 5 -> {
+                    names.add("SACK");
+                    DetailNode.Builder n = opts.add("TCP Option - SACK", "tcp.options.sack", null, o, len);
+                    for (int q = o + 2; q + 8 <= o + len; q += 8) {
+                        n.add("left edge = " + Bytes.uint32(b, q) + " (raw)", "tcp.options.sack_le", Long.toString(Bytes.uint32(b, q)), q, 4);
+                        n.add("right edge = " + Bytes.uint32(b, q + 4) + " (raw)", "tcp.options.sack_re",
+                                Long.toString(Bytes.uint32(b, q + 4)), q + 4, 4);
+                    }
+                }
+                case 8 -> {
+                    names.add("Timestamps");
+                    if (len == 10) {
+                        DetailNode.Builder n = opts.add("TCP Option - Timestamps: TSval " + Bytes.uint32(b, o + 2) + ", TSecr "
+                                + Bytes.uint32(b, o + 6), "tcp.options.timestamp", null, o, len);
+                        n.add("Timestamp value: " + Bytes.uint32(b, o + 2), "tcp.options.timestamp.tsval",
+                                Long.toString(Bytes.uint32(b, o + 2)), o + 2, 4);
+                        n.add("Timestamp echo reply: " + Bytes.uint32(b, o + 6), "tcp.options.timestamp.tsecr",
+                                Long.toString(Bytes.uint32(b, o + 6)), o + 6, 4);
+                    }
+                }
+                default -> {
+                    names.add("Unknown (" + kind + ")");
+                    opts.add("TCP Option - Unknown (" + kind + "), " + len + " bytes", "tcp.option_kind", Integer.toString(kind), o, len);
+                }
+            }
+            o += len;
+        }
+        // Wireshark's summary line names the options, known only now.
+        opts.relabel("Options: (" + (end - start) + " bytes), " + String.join(", ", names));
+    }
+
+    static String bits4(int v) {
+        String s = Integer.toBinaryString(v & 0xF);
+        return "0".repeat(4 - s.length()) + s;
+    }
+
+    static String etherTypeName(int t) {
+        return switch (t) {
+            case 0x0800 -> "IPv4";
+            case 0x86DD -> "IPv6";
+            case 0x0806 -> "ARP";
+            case 0x8100 -> "802.1Q Virtual LAN";
+            case 0x88A8 -> "802.1ad Provider Bridge (Q-in-Q)";
+            default -> "Unknown";
+        };
+    }
+
+    static String ipProtoName(int p) {
+        return switch (p) {
+            case 6 -> "TCP";
+            case 17 -> "UDP";
+            case 1 -> "ICMP";
+            case 58 -> "ICMPv6";
+            case 0 -> "IPv6 Hop-by-Hop Option";
+            case 43 -> "Routing Header for IPv6";
+            case 44 -> "Fragment Header for IPv6";
+            default -> "Unknown";
+        };
+    }
+
+    private static String sllPacketType(int t) {
+        return switch (t) {
+            case 0 -> "Unicast to us";
+            case 1 -> "Broadcast";
+            case 2 -> "Multicast";
+            case 3 -> "Unicast to another host";
+            case 4 -> "Sent by us";
+            default -> "Unknown";
+        };
+    }
+}

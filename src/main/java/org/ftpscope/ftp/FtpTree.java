@@ -1,0 +1,115 @@
+package org.ftpscope.ftp;
+
+import org.ftpscope.decode.DetailNode;
+import org.ftpscope.decode.PayloadDissector;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The FTP part of a frame's detail tree (Wireshark's field names), one node per line with its
+ * exact bytes, and for setups the decoded address and the port math.
+ */
+final class FtpTree {
+    private FtpTree() {}
+
+    static PayloadDissector control(boolean request) {
+        return (root, b, off, len) -> {
+            DetailNode.Builder ftp = root.add("File Transfer Protocol (FTP)", "ftp", null, off, len);
+            int end = off + len;
+            for (int start = off; start < end; ) {
+                int nl = start;
+                while (nl < end && b[nl] != '\n') nl++;
+                int lineEnd = Math.min(end, nl + 1);
+                int textEnd = nl;
+                if (textEnd > start && b[textEnd - 1] == '\r') textEnd--;
+                String line = new String(b, start, textEnd - start, StandardCharsets.UTF_8);
+                String shown = FrameViews.printable(new String(b, start, lineEnd - start, StandardCharsets.UTF_8))
+                        .replace("\\015", "\\r").replace("\\012", "\\n");
+                DetailNode.Builder n = ftp.add(shown, request ? "ftp.request" : "ftp.response", "1", start, lineEnd - start);
+                if (request) request(n, line, start);
+                else response(n, line, start);
+                start = lineEnd;
+            }
+        };
+    }
+
+    private static void request(DetailNode.Builder n, String line, int at) {
+        int sp = line.indexOf(' ');
+        String verb = sp < 0 ? line : line.substring(0, sp);
+        String arg = sp < 0 ? "" : line.substring(sp + 1);
+        int verbBytes = verb.getBytes(StandardCharsets.UTF_8).length;
+        n.add("Request command: " + verb, "ftp.request.command", verb, at, verbBytes);
+        if (sp < 0) return;
+        int argAt = at + verbBytes + 1;
+        int argBytes = arg.getBytes(StandardCharsets.UTF_8).length;
+        String upper = verb.toUpperCase(java.util.Locale.ROOT);
+        n.add("Request arg: " + (upper.equals("PASS") ? arg : arg), "ftp.request.arg", arg, argAt, argBytes);
+        switch (upper) {
+            case "PORT" -> setup(n, SetupParsers.port(arg), argAt, argBytes, "Active IP address", "ftp.active.cip",
+                    "Active port", "ftp.active.port");
+            case "EPRT" -> setup(n, SetupParsers.extendedPort(arg), argAt, argBytes, "Extended active IP address",
+                    "ftp.eprt.ip", "Extended active port", "ftp.eprt.port");
+            case "LPRT" -> setup(n, SetupParsers.longPort(arg), argAt, argBytes, "Long active IP address", "ftp.lprt.ip",
+                    "Long active port", "ftp.lprt.port");
+            default -> { }
+        }
+    }
+
+    private static void response(DetailNode.Builder n, String line, int at) {
+        int code = ReplyAssembler.code(line);
+        if (code < 0) {
+            n.add("Response arg: " + line, "ftp.response.arg", line, at, line.getBytes(StandardCharsets.UTF_8).length);
+            return;
+        }
+        n.add("Response code: " + ReplyCodes.describe(code) + " (" + code + ")", "ftp.response.code",
+                Integer.toString(code), at, 3);
+        if (line.length() <= 4) return;
+        String arg = line.substring(4);
+        int argAt = at + 4, argBytes = arg.getBytes(StandardCharsets.UTF_8).length;
+        n.add("Response arg: " + arg, "ftp.response.arg", arg, argAt, argBytes);
+        switch (code) {
+            case 227 -> setup(n, SetupParsers.passive(arg), argAt, argBytes, "Passive IP address", "ftp.passive.ip",
+                    "Passive port", "ftp.passive.port");
+            case 229 -> setup(n, SetupParsers.extendedPassive(arg), argAt, argBytes, null, null,
+                    "Extended passive port", "ftp.epsv.port");
+            case 228 -> setup(n, SetupParsers.longPassive(arg), argAt, argBytes, "Long passive IP address", "ftp.lpsv.ip",
+                    "Long passive port", "ftp.lpsv.port");
+            default -> { }
+        }
+    }
+
+    private static void setup(DetailNode.Builder n, Parsed<SetupAddress> parsed, int argAt, int argBytes, String ipLabel,
+                              String ipField, String portLabel, String portField) {
+        if (parsed instanceof Parsed.Invalid<SetupAddress> bad) {
+            n.add("[Malformed: " + bad.reason() + "]", "_ws.malformed", null, argAt, argBytes);
+            return;
+        }
+        SetupAddress a = ((Parsed.Ok<SetupAddress>) parsed).value();
+        if (a.ip() != null && ipField != null) {
+            String field = ipField.equals("ftp.eprt.ip") && a.ip().v6() ? "ftp.eprt.ipv6" : ipField;
+            n.add(ipLabel + ": " + a.ip(), field, a.ip().toString(), argAt, argBytes);
+        }
+        String math = a.portMath().contains("*") ? " (" + a.portMath().substring(0, a.portMath().indexOf(" =")) + ")" : "";
+        n.add(portLabel + ": " + a.port() + math, portField, Integer.toString(a.port()), argAt, argBytes);
+    }
+
+    /** FTP-DATA: what the data connection belongs to. */
+    static PayloadDissector data(DataSetup setup, Transfer t) {
+        return (root, b, off, len) -> {
+            DetailNode.Builder d = root.add("FTP Data (" + len + " bytes data)", "ftp-data", null, off, len);
+            if (setup != null) {
+                d.add("[Setup frame: " + setup.setupFrame() + "]", "ftp-data.setup-frame", Integer.toString(setup.setupFrame()), -1, 0);
+                d.add("[Setup method: " + setup.mode() + "]", "ftp-data.setup-method", setup.mode().name(), -1, 0);
+                d.add("[Data port: " + setup.advertised().port() + " = " + setup.portMath() + "]", "ftp-data.port",
+                        Integer.toString(setup.advertised().port()), -1, 0);
+            }
+            if (t != null) {
+                String cmd = t.command() + (t.arg().isEmpty() ? "" : " " + t.arg());
+                d.add("[Command: " + cmd + "]", "ftp-data.command", cmd, -1, 0);
+                d.add("[Command frame: " + t.commandFrame() + "]", "ftp-data.command-frame", Integer.toString(t.commandFrame()), -1, 0);
+                if (!t.path().isEmpty()) d.add("[File: " + t.path() + "]", "ftp-data.file", t.path(), -1, 0);
+            }
+            d.add("Data (" + len + " bytes)", "ftp-data.data", null, off, len);
+        };
+    }
+}
