@@ -22,6 +22,7 @@ public final class Analyzer {
         CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
             PacketDecoder.decode(linkType, buf, off, cap, info);
             ftp.setNow(ts);
+            ftp.frameCaptured(frame, cap, orig);
             tcp.frame(frame, ts, info, buf, off, cap);
         }, progress);
         tcp.finish();

@@ -34,6 +34,9 @@ final class ControlFeed {
     private long rest;
     private int tlsFrame;
     private int lastFrame;
+    private int gapCount;
+    private int firstGapFrame;
+    private long gapBytes;
 
     /** A command (or an unsolicited reply) and what it led to. */
     private static final class Exchange {
@@ -65,8 +68,8 @@ final class ControlFeed {
     void gap(Direction d, long length, int frame) {
         if (tlsFrame > 0) return;
         (d == Direction.CLIENT_TO_SERVER ? fromClient : fromServer).gap();
-        malformed(frame, length + " bytes of the control connection are missing from the capture ("
-                + (d == Direction.CLIENT_TO_SERVER ? "commands" : "replies") + ")");
+        if (gapCount++ == 0) firstGapFrame = frame;
+        gapBytes += length;
     }
 
     void finish() {
@@ -74,6 +77,10 @@ final class ControlFeed {
         fromClient.finish();
         fromServer.finish();
         replies.finish(lastFrame);
+        if (gapCount > 0) {
+            malformed(firstGapFrame, gapBytes + " bytes of the control connection are missing from the capture ("
+                    + gapCount + (gapCount == 1 ? " place" : " places") + "); commands or replies there are lost");
+        }
         for (int f : replies.malformedFrames()) malformed(f, "a reply code is not followed by a space or hyphen");
     }
 
@@ -158,6 +165,16 @@ final class ControlFeed {
             Exchange unsolicited = new Exchange(null);
             unsolicited.replies.add(rec);
             exchanges.add(ex == null ? exchanges.size() : exchanges.indexOf(ex), unsolicited);
+            return;
+        }
+        // A syntax error cannot end a transfer already under way (1xx seen): it answers the command
+        // sent during the transfer, e.g. vsftpd's 500 to an ABOR sent with Telnet urgent bytes.
+        if (r.code() >= 500 && r.code() <= 502 && ex.tag instanceof TransferState && !ex.replies.isEmpty()
+                && waiting.size() > 1) {
+            Exchange next = waiting.stream().skip(1).findFirst().orElseThrow();
+            next.replies.add(rec);
+            waiting.remove(next);
+            onReply(next, r);
             return;
         }
         ex.replies.add(rec);

@@ -24,12 +24,21 @@ final class ControlLineSplitter {
     private boolean overlong;
     /** After a gap the partial line is lost; skip to the next line end. */
     private boolean resync;
+    private boolean iacPending;
 
     ControlLineSplitter(Sink sink) { this.sink = sink; }
 
     void feed(byte[] b, int off, int n, int frame, long nanos) {
         for (int i = off, end = off + n; i < end; i++) {
             byte c = b[i];
+            // Telnet commands (IAC x), e.g. the IP and Synch clients send before ABOR (RFC 959 §4.1.3).
+            if (iacPending) {
+                iacPending = false;
+                if (c != (byte) 0xFF) continue;
+            } else if (c == (byte) 0xFF) {
+                iacPending = true;
+                continue;
+            }
             if (c == '\n') {
                 if (!resync) emit();
                 resync = false;

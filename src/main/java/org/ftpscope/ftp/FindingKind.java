@@ -51,6 +51,11 @@ public enum FindingKind {
             "Login failed",
             "The server rejected the credentials (530). Many failures in a row are a brute-force attempt.",
             "Check user name and password; for repeated failures, block the source and review the logs."),
+    BRUTE_FORCE("brute-force", Severity.ERROR,
+            "Password guessing",
+            "One client failed to log in many times, across connections: a brute-force attack on the "
+                    + "FTP server's accounts.",
+            "Block the source address, rate-limit logins (fail2ban), and check the accounts it tried."),
     TLS_CONTROL_CHANNEL("tls-control-channel", Severity.INFO,
             "Control channel encrypted (AUTH TLS)",
             "After AUTH TLS and the server's 234 reply the control connection is encrypted: commands, "

@@ -194,6 +194,12 @@ public final class FtpAnalyzer implements StreamListener {
             findings.addAll(st.parseFindings);
             findings.addAll(FindingRules.derive(s, st.failedLoginFrames, st.failedUsers, st.passFrame, st.passBeforeTls));
         }
+        findings.addAll(bruteForce(out, findings));
+        if (firstTruncatedFrame > 0) {
+            findings.add(new Finding(FindingKind.CAPTURE_TRUNCATED, -1, firstTruncatedFrame, truncatedFrames
+                    + " frames were cut by the capture's snapshot length (the first is frame " + firstTruncatedFrame
+                    + "): payload is missing, so commands, replies and file contents may be incomplete."));
+        }
         findings.sort(java.util.Comparator.comparingInt(Finding::frame));
         Map<Integer, StreamRole> roles = new HashMap<>();
         for (SessionState st : sessions) {
@@ -205,6 +211,43 @@ public final class FtpAnalyzer implements StreamListener {
             }
         }
         return new FtpResult(out, findings, FirewallSummary.of(out), roles, expected.dropped());
+    }
+
+    /** At least this many failed logins from one client make a brute-force finding (Zeek's default is 20). */
+    static final int BRUTE_FORCE_THRESHOLD = 10;
+
+    private static List<Finding> bruteForce(List<FtpSession> sessions, List<Finding> findings) {
+        Map<String, List<Finding>> byPair = new java.util.TreeMap<>();
+        for (Finding f : findings) {
+            if (f.kind() != FindingKind.LOGIN_FAILED) continue;
+            FtpSession s = sessions.get(f.session());
+            byPair.computeIfAbsent(s.client().ip() + " → " + s.server().ip(), k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<String, List<Finding>> e : byPair.entrySet()) {
+            List<Integer> frames = new ArrayList<>();
+            for (Finding f : e.getValue()) frames.addAll(f.frames());
+            if (frames.size() < BRUTE_FORCE_THRESHOLD) continue;
+            java.util.Collections.sort(frames);
+            FtpSession first = sessions.get(e.getValue().get(0).session());
+            FtpSession last = sessions.get(e.getValue().get(e.getValue().size() - 1).session());
+            double secs = (last.endNanos() - first.startNanos()) / 1e9;
+            out.add(new Finding(FindingKind.BRUTE_FORCE, FindingKind.BRUTE_FORCE.severity(), -1, frames.get(0),
+                    frames.size() + " failed logins from " + e.getKey().replace(" → ", " to ") + " in "
+                            + e.getValue().size() + " connections over " + String.format(java.util.Locale.ROOT, "%.0f", secs)
+                            + " s.", frames));
+        }
+        return out;
+    }
+
+    private int truncatedFrames;
+    private int firstTruncatedFrame;
+
+    /** Counts frames the snapshot length cut; called by the driver for every frame. */
+    public void frameCaptured(int frame, int capturedLength, int originalLength) {
+        if (capturedLength < originalLength) {
+            if (truncatedFrames++ == 0) firstTruncatedFrame = frame;
+        }
     }
 
     static IpAddr ipOf(Endpoint e) { return e == null ? null : e.ip(); }

@@ -69,7 +69,8 @@ final class SessionBuilder {
         } else {
             data = new DataConnection(-1, null, null, 0, 0, 0, 0, DataState.MISSING, false, false, 0, 0, 0, 0);
         }
-        long expected = t.expectedBytes;
+        // Servers announce the whole file's size in 150 and SIZE; after REST only the rest is sent.
+        long expected = t.expectedBytes < 0 ? -1 : Math.max(0, t.expectedBytes - t.restOffset);
         if (expected < 0 && t.direction == TransferDirection.DOWNLOAD) {
             Long size = st.sizes.get(t.path);
             if (size != null) expected = Math.max(0, size - t.restOffset);
