@@ -157,6 +157,11 @@ final class ControlFeed {
     // ---- replies ----
 
     private void reply(FtpReply r) {
+        if (r.code() < 0) {
+            String line = r.lines().get(0);
+            malformed(r.firstFrame(), "a reply without a valid 3-digit code: \""
+                    + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "\"");
+        }
         ReplyRecord rec = new ReplyRecord(r.firstFrame(), r.nanos(), r.code(), r.text(), r.lines());
         Exchange ex = waiting.peek();
         boolean greeting = r.code() == 220 && !sawGreeting() && ex != null && ex.replies.isEmpty();

@@ -38,7 +38,7 @@ final class FindingRules {
         }
         if (s.tls()) {
             out.add(new Finding(FindingKind.TLS_CONTROL_CHANNEL, s.id(), s.tlsFrame(),
-                    "AUTH TLS accepted (234, frame " + s.tlsFrame() + "): from here on the control channel is "
+                    "The server accepted AUTH (234, frame " + s.tlsFrame() + "): from here on the control channel is "
                             + "encrypted; commands, replies and data-channel ports are not visible."));
         }
         for (DataSetup d : s.setups()) {

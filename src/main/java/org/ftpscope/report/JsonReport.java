@@ -94,6 +94,12 @@ public final class JsonReport {
             j.field("replyFrame", c.replyFrame())
                     .field("replyText", c.replyText());
             if (c.replyMillis() >= 0) j.field("replyMillis", Math.round(c.replyMillis() * 1000) / 1000.0);
+            ReplyRecord last = c.finalReply();
+            if (last != null && last.lines().size() > 1) {
+                j.name("replyLines").beginArray();
+                for (String l : last.lines()) j.value(l);
+                j.endArray();
+            }
             if (c.replies().size() > 1) {
                 j.name("replies").beginArray();
                 for (ReplyRecord rr : c.replies()) {

@@ -1,0 +1,54 @@
+package org.ftpscope.ftp;
+
+import org.ftpscope.TestCaptures;
+import org.ftpscope.TestCaptures.TransferRow;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every file the recording script moved (samples/transfers.tsv: command, size and SHA-256 taken
+ * from the files on disk) must be found by the analysis as a complete transfer with the same
+ * command, byte count and SHA-256 — except where the capture cannot hold the content: TLS-protected
+ * data connections and the snaplen-cut capture.
+ */
+class TransfersMatchRecordingTest {
+
+    @TestFactory
+    List<DynamicTest> everyRecordedTransferIsFound() {
+        Map<String, List<TransferRow>> byCapture = new LinkedHashMap<>();
+        for (TransferRow r : TestCaptures.transfers()) byCapture.computeIfAbsent(r.capture(), k -> new ArrayList<>()).add(r);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, List<TransferRow>> e : byCapture.entrySet()) {
+            String capture = e.getKey();
+            if (capture.equals("auth-tls.pcap") || capture.equals("snaplen-96.pcap")) continue;
+            tests.add(DynamicTest.dynamicTest(capture + " (" + e.getValue().size() + " transfers)", () -> {
+                Path p = TestCaptures.sample(capture);
+                try (Analysis a = Analyzer.analyze(p)) {
+                    List<Transfer> all = a.sessions().stream().flatMap(s -> s.transfers().stream()).toList();
+                    for (TransferRow row : e.getValue()) {
+                        Transfer t = all.stream().filter(x -> x.command().equals(row.command()) && x.bytes() == row.bytes()
+                                && row.sha256().equals(x.sha256())).findFirst().orElse(null);
+                        assertTrue(t != null, capture + ": no " + row.command() + " of " + row.path() + " with "
+                                + row.bytes() + " bytes and SHA-256 " + row.sha256());
+                        assertTrue(t.complete(), capture + " " + row.path() + " should be complete");
+                        assertEquals(Outcome.OK, t.outcome());
+                        assertTrue(row.path().replaceAll("/$", "").endsWith(t.path().replaceAll("^.*/", ""))
+                                || t.command().equals("LIST") || t.command().equals("NLST"),
+                                "path " + t.path() + " vs recorded " + row.path());
+                    }
+                }
+            }));
+        }
+        assertTrue(tests.size() >= 15, "transfers.tsv covers the samples");
+        return tests;
+    }
+}
