@@ -45,11 +45,11 @@ final class FtpTree {
         String upper = verb.toUpperCase(java.util.Locale.ROOT);
         n.add("Request arg: " + (upper.equals("PASS") ? arg : arg), "ftp.request.arg", arg, argAt, argBytes);
         switch (upper) {
-            case "PORT" -> setup(n, SetupParsers.port(arg), argAt, argBytes, "Active IP address", "ftp.active.cip",
+            case "PORT" -> setup(n, SetupParsers.port(arg), arg, argAt, argBytes, "Active IP address", "ftp.active.cip",
                     "Active port", "ftp.active.port");
-            case "EPRT" -> setup(n, SetupParsers.extendedPort(arg), argAt, argBytes, "Extended active IP address",
+            case "EPRT" -> setup(n, SetupParsers.extendedPort(arg), arg, argAt, argBytes, "Extended active IP address",
                     "ftp.eprt.ip", "Extended active port", "ftp.eprt.port");
-            case "LPRT" -> setup(n, SetupParsers.longPort(arg), argAt, argBytes, "Long active IP address", "ftp.lprt.ip",
+            case "LPRT" -> setup(n, SetupParsers.longPort(arg), arg, argAt, argBytes, "Long active IP address", "ftp.lprt.ip",
                     "Long active port", "ftp.lprt.port");
             default -> { }
         }
@@ -68,30 +68,49 @@ final class FtpTree {
         int argAt = at + 4, argBytes = arg.getBytes(StandardCharsets.UTF_8).length;
         n.add("Response arg: " + arg, "ftp.response.arg", arg, argAt, argBytes);
         switch (code) {
-            case 227 -> setup(n, SetupParsers.passive(arg), argAt, argBytes, "Passive IP address", "ftp.passive.ip",
+            case 227 -> setup(n, SetupParsers.passive(arg), arg, argAt, argBytes, "Passive IP address", "ftp.passive.ip",
                     "Passive port", "ftp.passive.port");
-            case 229 -> setup(n, SetupParsers.extendedPassive(arg), argAt, argBytes, null, null,
+            case 229 -> setup(n, SetupParsers.extendedPassive(arg), arg, argAt, argBytes, null, null,
                     "Extended passive port", "ftp.epsv.port");
-            case 228 -> setup(n, SetupParsers.longPassive(arg), argAt, argBytes, "Long passive IP address", "ftp.lpsv.ip",
+            case 228 -> setup(n, SetupParsers.longPassive(arg), arg, argAt, argBytes, "Long passive IP address", "ftp.lpsv.ip",
                     "Long passive port", "ftp.lpsv.port");
             default -> { }
         }
     }
 
-    private static void setup(DetailNode.Builder n, Parsed<SetupAddress> parsed, int argAt, int argBytes, String ipLabel,
+    private static void setup(DetailNode.Builder n, Parsed<SetupAddress> parsed, String arg, int argAt, int argBytes, String ipLabel,
                               String ipField, String portLabel, String portField) {
         if (parsed instanceof Parsed.Invalid<SetupAddress> bad) {
             n.add("[Malformed: " + bad.reason() + "]", "_ws.malformed", null, argAt, argBytes);
             return;
         }
         SetupAddress a = ((Parsed.Ok<SetupAddress>) parsed).value();
+        // Highlight just the numbers, as Wireshark does: "198,51,100,21" and "156,93".
+        int ipAt = argAt, ipLen = argBytes, portAt = argAt, portLen = argBytes;
+        int[] spans = portField.equals("ftp.passive.port") || portField.equals("ftp.active.port")
+                ? SetupParsers.hostPortSpans(arg) : null;
+        if (spans != null) {
+            ipAt = argAt + utf8Length(arg.substring(0, spans[0]));
+            ipLen = spans[1] - spans[0];
+            portAt = argAt + utf8Length(arg.substring(0, spans[2]));
+            portLen = spans[3] - spans[2];
+        } else {
+            String port = Integer.toString(a.port());
+            int i = arg.lastIndexOf(port);
+            if (i >= 0) {
+                portAt = argAt + utf8Length(arg.substring(0, i));
+                portLen = port.length();
+            }
+        }
         if (a.ip() != null && ipField != null) {
             String field = ipField.equals("ftp.eprt.ip") && a.ip().v6() ? "ftp.eprt.ipv6" : ipField;
-            n.add(ipLabel + ": " + a.ip(), field, a.ip().toString(), argAt, argBytes);
+            n.add(ipLabel + ": " + a.ip(), field, a.ip().toString(), ipAt, ipLen);
         }
         String math = a.portMath().contains("*") ? " (" + a.portMath().substring(0, a.portMath().indexOf(" =")) + ")" : "";
-        n.add(portLabel + ": " + a.port() + math, portField, Integer.toString(a.port()), argAt, argBytes);
+        n.add(portLabel + ": " + a.port() + math, portField, Integer.toString(a.port()), portAt, portLen);
     }
+
+    private static int utf8Length(String s) { return s.getBytes(StandardCharsets.UTF_8).length; }
 
     /** FTP-DATA: what the data connection belongs to. */
     static PayloadDissector data(DataSetup setup, Transfer t) {

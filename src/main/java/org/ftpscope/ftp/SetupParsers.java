@@ -47,6 +47,16 @@ public final class SetupParsers {
         return Parsed.ok(new SetupAddress(IpAddr.v4(n[0], n[1], n[2], n[3]), port, portMath(n[4], n[5])));
     }
 
+    /**
+     * Where the address and the port are written in a 227 reply or PORT argument:
+     * {ipStart, ipEnd, portStart, portEnd} as char indexes, or null.
+     */
+    public static int[] hostPortSpans(String text) {
+        Matcher m = SIX_NUMBERS.matcher(text);
+        if (!m.find()) return null;
+        return new int[] {m.start(1), m.end(4), m.start(5), m.end(6)};
+    }
+
     public static String portMath(int p1, int p2) { return p1 + "*256+" + p2 + " = " + (p1 * 256 + p2); }
 
     /** 229 reply text: {@code (<d><d><d>port<d>)} with any delimiter character. */
