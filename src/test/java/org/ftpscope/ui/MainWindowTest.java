@@ -1,35 +1,169 @@
 package org.ftpscope.ui;
 
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
+import org.ftpscope.TestCaptures;
+import org.ftpscope.decode.DetailNode;
+import org.ftpscope.ftp.Analysis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Opens the real main window (headless under Xvfb in CI). */
+/**
+ * The real window on real samples, headless under Xvfb in CI. With -Dftpscope.screenshots=DIR
+ * it also writes the README's screenshots.
+ */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private Stage stage;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new FtpscopeApp().start(stage);
+        window = new MainWindow(stage);
+        stage.show();
+    }
+
+    private Analysis open(String sample) throws Exception {
+        Path p = TestCaptures.sample(sample);
+        Task<Analysis>[] task = new Task[1];
+        WaitForAsyncUtils.asyncFx(() -> task[0] = window.open(p)).get(5, TimeUnit.SECONDS);
+        Analysis a = task[0].get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return a;
     }
 
     @Test
-    void showsTitleAndMenu(FxRobot robot) {
+    void startPageShowsSamplesAndMenus(FxRobot robot) {
         assertEquals("ftpscope", stage.getTitle());
-        assertTrue(stage.isShowing());
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         assertEquals("File", bar.getMenus().get(0).getText());
-        Label title = robot.lookup(n -> n instanceof Label l && "ftpscope".equals(l.getText())).queryAs(Label.class);
-        assertEquals("ftpscope", title.getText());
+        assertNotNull(robot.lookup(n -> n instanceof Label l && "ftpscope".equals(l.getText())).query());
+        // The bundled samples are one click away.
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Hyperlink h && h.getText().equals("pasv-curl.pcap"))
+                .tryQuery().isPresent());
+    }
+
+    @Test
+    void framesTreeAndBytes(FxRobot robot) throws Exception {
+        open("pasv-curl.pcap");
+        assertEquals("pasv-curl.pcap — ftpscope", stage.getTitle());
+        assertEquals(169, window.frameTable().getItems().size());
+        // Row 20 is the 227 reply, as tshark shows it.
+        Platform.runLater(() -> window.goToFrame(20));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(20, window.frameTable().getSelectionModel().getSelectedItem());
+        TreeItem<DetailNode> root = window.detailTree().getRoot();
+        assertEquals(List5.of("Frame 20: 117 bytes on wire (936 bits), 117 bytes captured (936 bits)",
+                "Ethernet II, Src: ca:ab:ab:38:aa:ae, Dst: b2:38:21:7e:32:cd",
+                "Internet Protocol Version 4, Src: 198.51.100.21, Dst: 192.0.2.10",
+                "Transmission Control Protocol, Src Port: 21, Dst Port: 40236, Seq: 171, Ack: 51, Len: 51",
+                "File Transfer Protocol (FTP)"), root.getChildren().stream().map(i -> i.getValue().label()).toList());
+        // Selecting the passive-port field highlights its 6 bytes ("156,93" at offset 107).
+        TreeItem<DetailNode> port = find(root, "ftp.passive.port");
+        Platform.runLater(() -> window.detailTree().getSelectionModel().select(port));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(107, window.hexPane().highlightStart());
+        assertEquals(6, window.hexPane().highlightLength());
+        assertTrue(window.hexPane().isHighlighted(112));
+        assertTrue(!window.hexPane().isHighlighted(113));
+        // Clicking byte 27 (in the IPv4 source address) selects ip.src.
+        Platform.runLater(() -> window.hexPane().lookupAll(".hex-byte").stream().skip(27).findFirst()
+                .ifPresent(n -> n.getOnMouseClicked().handle(null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ip.src", window.detailTree().getSelectionModel().getSelectedItem().getValue().field());
+        screenshot("main-window.png");
+    }
+
+    @Test
+    void sessionsStoryAndLadder(FxRobot robot) throws Exception {
+        Analysis a = open("nat-wrong-pasv-address.pcap");
+        assertEquals(5, window.sessionList().getItems().size());
+        Platform.runLater(() -> {
+            window.tabs().getSelectionModel().select(1);
+            window.sessionList().getSelectionModel().select(2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // Session 2: a client that trusted the private 227 address; the story says so, the ladder shows it.
+        assertTrue(window.storyList().getItems().stream().anyMatch(l -> l.frame() == 84 && l.text().contains("10.10.10.21:40005")),
+                window.storyList().getItems().toString());
+        assertTrue(window.storyList().getItems().stream().anyMatch(l -> l.text().contains("SYN never answered (5 tries)")));
+        LadderModel m = window.ladderCanvas().model();
+        long commands = a.sessions().get(2).commands().stream().filter(c -> c.command() != null).count();
+        long replies = a.sessions().get(2).commands().stream().mapToLong(c -> c.replies().size()).sum();
+        assertEquals(commands + replies + 1, m.arrows().size()); // + the unanswered data connection
+        assertEquals(m.arrows().size(), window.ladderCanvas().drawnArrows());
+        assertTrue(m.arrows().stream().anyMatch(x -> x.kind() == LadderModel.Kind.DATA_CONNECT && x.failed()));
+        // A story line jumps to its frame.
+        StoryLine line = window.storyList().getItems().stream().filter(l -> l.frame() == 84).findFirst().orElseThrow();
+        Platform.runLater(() -> window.goToFrame(line.frame()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, window.tabs().getSelectionModel().getSelectedIndex());
+        assertEquals(84, window.frameTable().getSelectionModel().getSelectedItem());
+        Platform.runLater(() -> window.tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("session-view.png");
+    }
+
+    @Test
+    void findingsAreGroupedBySeverity(FxRobot robot) throws Exception {
+        open("firewall-blocks-pasv.pcap");
+        TreeItem<Object> root = window.findingsTree().getRoot();
+        assertTrue(root.getChildren().get(0).getValue().toString().startsWith("ERROR (2)"), root.getChildren().toString());
+    }
+
+    @Test
+    void notACaptureShowsAnErrorInTheWindow(FxRobot robot) throws Exception {
+        Path p = TestCaptures.sample("README.md");
+        Task<Analysis>[] task = new Task[1];
+        WaitForAsyncUtils.asyncFx(() -> task[0] = window.open(p)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> task[0].isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("samples/README.md: not a pcap"))
+                .tryQuery().isPresent());
+    }
+
+    private static TreeItem<DetailNode> find(TreeItem<DetailNode> it, String field) {
+        if (field.equals(it.getValue().field())) return it;
+        for (TreeItem<DetailNode> c : it.getChildren()) {
+            TreeItem<DetailNode> hit = find(c, field);
+            if (hit != null) return hit;
+        }
+        return null;
+    }
+
+    private void screenshot(String name) throws Exception {
+        String dir = System.getProperty("ftpscope.screenshots");
+        if (dir == null) return;
+        WaitForAsyncUtils.asyncFx(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", new File(dir, name));
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** List.of with a name that reads well in the assertion above. */
+    private static final class List5 {
+        static java.util.List<String> of(String... s) { return java.util.List.of(s); }
     }
 }

@@ -1,0 +1,43 @@
+package org.ftpscope.ui;
+
+import javafx.collections.ObservableListBase;
+
+
+/**
+ * The frame table's rows as a primitive array of frame numbers: a million rows cost 4 MB, and
+ * filtering or sorting replaces the array in one change instead of a million list events.
+ */
+final class FrameList extends ObservableListBase<Integer> {
+    private int[] frames = new int[0];
+
+    void setAll(int[] newFrames) {
+        int[] old = frames;
+        frames = newFrames;
+        beginChange();
+        if (old.length > 0) nextRemove(0, new java.util.AbstractList<Integer>() {
+            @Override public Integer get(int i) { return old[i]; }
+
+            @Override public int size() { return old.length; }
+        });
+        if (newFrames.length > 0) nextAdd(0, newFrames.length);
+        endChange();
+    }
+
+    /** All frames 1..n in capture order. */
+    static int[] range(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i + 1;
+        return a;
+    }
+
+    int indexOf(int frame) {
+        for (int i = 0; i < frames.length; i++) if (frames[i] == frame) return i;
+        return -1;
+    }
+
+    @Override
+    public Integer get(int index) { return frames[index]; }
+
+    @Override
+    public int size() { return frames.length; }
+}

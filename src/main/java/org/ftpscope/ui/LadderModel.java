@@ -1,0 +1,60 @@
+package org.ftpscope.ui;
+
+import org.ftpscope.ftp.CommandRecord;
+import org.ftpscope.ftp.DataConnection;
+import org.ftpscope.ftp.DataSetup;
+import org.ftpscope.ftp.DataState;
+import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.ftp.ReplyRecord;
+import org.ftpscope.ftp.Transfer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The arrows of a session's ladder diagram, in frame order: each command and reply on the
+ * control connection, and for each data connection the connect arrow (who connected to which
+ * port) and the data arrow (which way the bytes went).
+ */
+record LadderModel(String clientLabel, String serverLabel, List<Arrow> arrows) {
+
+    enum Kind { COMMAND, REPLY, DATA_CONNECT, DATA_FLOW }
+
+    /** An arrow from the client side (or to it), at a frame, with its text. */
+    record Arrow(int frame, boolean fromClient, Kind kind, String label, boolean failed) {}
+
+    static LadderModel of(FtpSession s) {
+        List<Arrow> a = new ArrayList<>();
+        for (CommandRecord c : s.commands()) {
+            if (c.command() != null) {
+                String arg = c.command().equalsIgnoreCase("PASS") ? "********" : c.arg();
+                a.add(new Arrow(c.frame(), true, Kind.COMMAND, c.command() + (arg.isEmpty() ? "" : " " + arg), false));
+            }
+            for (ReplyRecord r : c.replies()) {
+                a.add(new Arrow(r.frame(), false, Kind.REPLY, (r.code() < 0 ? "???" : Integer.toString(r.code())) + " "
+                        + r.text(), r.code() >= 400 || r.code() < 0));
+            }
+        }
+        for (DataSetup d : s.setups()) {
+            DataConnection c = d.data();
+            if (c == null) continue;
+            boolean clientConnects = d.mode().passive();
+            String how = d.mode() + " " + d.advertised().port() + " = " + d.portMath();
+            String state = c.state() == DataState.UNANSWERED ? " — no answer (" + c.synCount() + " SYNs)"
+                    : c.state() == DataState.REFUSED ? " — refused (RST)" : "";
+            a.add(new Arrow(c.synFrame() > 0 ? c.synFrame() : c.firstFrame(), clientConnects, Kind.DATA_CONNECT,
+                    "SYN " + c.client() + " → " + c.server() + " (" + how + ")" + state,
+                    c.state() == DataState.UNANSWERED || c.state() == DataState.REFUSED));
+        }
+        for (Transfer t : s.transfers()) {
+            if (t.data() == null || t.data().stream() < 0 || t.data().state() != DataState.TRANSFERRED) continue;
+            boolean fromClient = t.direction() == org.ftpscope.ftp.TransferDirection.UPLOAD;
+            int frame = t.data().synAckFrame() > 0 ? t.data().synAckFrame() + 1 : t.data().firstFrame();
+            a.add(new Arrow(Math.max(frame, t.commandFrame() + 1), fromClient, Kind.DATA_FLOW,
+                    t.command() + " data: " + t.bytes() + " bytes" + (t.complete() ? "" : " (incomplete)"), !t.complete()));
+        }
+        a.sort(Comparator.comparingInt(Arrow::frame));
+        return new LadderModel("Client " + s.client(), "Server " + s.server(), a);
+    }
+}

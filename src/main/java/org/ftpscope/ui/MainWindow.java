@@ -1,0 +1,770 @@
+package org.ftpscope.ui;
+
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.ftpscope.capture.CaptureException;
+import org.ftpscope.capture.CaptureWarning;
+import org.ftpscope.decode.DetailNode;
+import org.ftpscope.decode.FrameSummary;
+import org.ftpscope.decode.TcpAnalysisFlags;
+import org.ftpscope.ftp.Analysis;
+import org.ftpscope.ftp.Analyzer;
+import org.ftpscope.ftp.Finding;
+import org.ftpscope.ftp.FirewallSummary;
+import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.ftp.Severity;
+import org.ftpscope.ftp.StreamRole;
+import org.ftpscope.tcp.Direction;
+import org.ftpscope.tcp.StreamSpans;
+import org.ftpscope.tcp.TcpStream;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+
+/** The main window: start page, then frames / FTP sessions / findings of the opened capture. */
+public final class MainWindow {
+    private static final int MAX_RECENT = 10;
+
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final StackPane center = new StackPane();
+    private final StatusBar status = new StatusBar();
+    private final FrameList rows = new FrameList();
+    private final TableView<Integer> table = new TableView<>(rows);
+    private final TreeView<DetailNode> tree = new TreeView<>();
+    private final HexPane hex = new HexPane();
+    private final ListView<FtpSession> sessions = new ListView<>();
+    private final ListView<StoryLine> story = new ListView<>();
+    private final LadderCanvas ladder = new LadderCanvas();
+    private final TreeView<Object> findings = new TreeView<>();
+    private final TextArea firewall = new TextArea();
+    private final TabPane tabs = new TabPane();
+    private final Menu recentMenu = new Menu("Open Recent");
+    private Analysis analysis;
+    private FrameViews views;
+    private SummaryCache summaries;
+    private Task<Analysis> loading;
+    private long loadMillis;
+    private boolean syncingSelection;
+
+    public MainWindow(Stage stage) {
+        this.stage = stage;
+        root.setTop(menus());
+        root.setCenter(center);
+        root.setBottom(status);
+        status.setText("Ready");
+        center.getChildren().setAll(startPage());
+        buildCaptureViews();
+        Scene scene = new Scene(root, 1280, 820);
+        scene.getStylesheets().add(MainWindow.class.getResource("ftpscope.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("ftpscope");
+        Icons.apply(stage);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            if (!files.isEmpty()) open(files.get(0).toPath());
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+
+    // ---- menus ----
+
+    private MenuBar menus() {
+        MenuItem open = item("Open…", "Shortcut+O", () -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Open capture");
+            fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Captures", "*.pcap", "*.pcapng", "*.cap",
+                    "*.gz"), new FileChooser.ExtensionFilter("All files", "*"));
+            File f = fc.showOpenDialog(stage);
+            if (f != null) open(f.toPath());
+        });
+        refreshRecent();
+        MenuItem close = item("Close", "Shortcut+W", this::closeCapture);
+        MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
+        MenuItem gotoFrame = item("Go to Frame…", "Shortcut+G", this::askGoToFrame);
+        MenuItem frames = item("Frames", "Shortcut+1", () -> tabs.getSelectionModel().select(0));
+        MenuItem ftp = item("FTP Sessions", "Shortcut+2", () -> tabs.getSelectionModel().select(1));
+        MenuItem expert = item("Findings", "Shortcut+3", () -> tabs.getSelectionModel().select(2));
+        MenuItem ladderPng = item("Export Ladder Diagram as PNG…", null, this::exportLadder);
+        MenuItem about = item("About ftpscope", null, () -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "ftpscope — offline FTP analysis of packet captures.\n"
+                    + "Frames like Wireshark, plus FTP sessions, data channels and why transfers failed.");
+            a.setHeaderText("ftpscope");
+            a.initOwner(stage);
+            a.show();
+        });
+        return new MenuBar(new Menu("File", null, open, recentMenu, close, ladderPng, quit),
+                new Menu("Go", null, gotoFrame), new Menu("View", null, frames, ftp, expert), new Menu("Help", null, about));
+    }
+
+    private static MenuItem item(String text, String accel, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accel != null) m.setAccelerator(KeyCombination.keyCombination(accel));
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    // ---- start page ----
+
+    private Node startPage() {
+        Label title = new Label("ftpscope");
+        title.getStyleClass().add("start-title");
+        Label sub = new Label("Open a pcap or pcapng capture to see its frames, its FTP sessions and data channels,"
+                + " and why each transfer worked or failed.");
+        sub.setWrapText(true);
+        Button open = new Button("Open a capture…");
+        open.setDefaultButton(true);
+        open.setOnAction(e -> ((MenuBar) root.getTop()).getMenus().get(0).getItems().get(0).fire());
+        VBox box = new VBox(14, title, sub, open);
+        List<Path> recent = recentFiles();
+        if (!recent.isEmpty()) {
+            box.getChildren().add(heading("Recent captures"));
+            for (Path p : recent) box.getChildren().add(link(p.toString(), p));
+        }
+        List<Path> samples = bundledSamples();
+        if (!samples.isEmpty()) {
+            box.getChildren().add(heading("Sample captures (real traffic recorded for ftpscope)"));
+            for (Path p : samples) box.getChildren().add(link(p.getFileName().toString(), p));
+        } else {
+            box.getChildren().add(new Label("Drop a capture file here, or use File ▸ Open (Ctrl+O)."));
+        }
+        box.setPadding(new Insets(40));
+        box.setMaxWidth(760);
+        box.getStyleClass().add("start-page");
+        ScrollPane sp = new ScrollPane(box);
+        sp.setFitToWidth(true);
+        return sp;
+    }
+
+    private static Label heading(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("start-heading");
+        return l;
+    }
+
+    private Hyperlink link(String text, Path p) {
+        Hyperlink h = new Hyperlink(text);
+        h.setOnAction(e -> open(p));
+        return h;
+    }
+
+    /** The samples/ folder of the working directory or beside the jar. */
+    static List<Path> bundledSamples() {
+        List<Path> dirs = new ArrayList<>(List.of(Path.of("samples")));
+        try {
+            Path jar = Path.of(MainWindow.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (jar.getParent() != null && jar.getParent().getParent() != null) dirs.add(jar.getParent().getParent().resolve("samples"));
+        } catch (Exception ignored) {
+            // not started from a file: only the working directory is searched
+        }
+        for (Path d : dirs) {
+            if (!Files.isDirectory(d)) continue;
+            try (Stream<Path> s = Files.list(d)) {
+                List<Path> found = s.filter(p -> p.toString().matches(".*\\.(pcap|pcapng|gz)$")).sorted().toList();
+                if (!found.isEmpty()) return found;
+            } catch (IOException ignored) {
+                // unreadable folder: try the next
+            }
+        }
+        return List.of();
+    }
+
+    private static Preferences prefs() { return Preferences.userNodeForPackage(MainWindow.class); }
+
+    static List<Path> recentFiles() {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < MAX_RECENT; i++) {
+            String s = prefs().get("recent." + i, null);
+            if (s != null && Files.isRegularFile(Path.of(s))) out.add(Path.of(s));
+        }
+        return out;
+    }
+
+    private void remember(Path p) {
+        List<Path> r = new ArrayList<>(recentFiles());
+        r.remove(p.toAbsolutePath());
+        r.add(0, p.toAbsolutePath());
+        for (int i = 0; i < MAX_RECENT; i++) {
+            if (i < r.size()) prefs().put("recent." + i, r.get(i).toString());
+            else prefs().remove("recent." + i);
+        }
+        refreshRecent();
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : recentFiles()) recentMenu.getItems().add(item(p.toString(), null, () -> open(p)));
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    // ---- loading ----
+
+    /** Opens a capture in the background; the window stays responsive and the load can be cancelled. */
+    public Task<Analysis> open(Path path) {
+        if (loading != null) loading.cancel();
+        long start = System.nanoTime();
+        Task<Analysis> task = new Task<>() {
+            @Override
+            protected Analysis call() throws Exception {
+                return Analyzer.analyze(path, (done, total, frames) -> {
+                    if (isCancelled()) throw new CancellationException("cancelled");
+                    updateProgress(done, total);
+                    updateMessage("Reading " + path.getFileName() + ": " + frames + " frames");
+                });
+            }
+        };
+        loading = task;
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(task.progressProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> task.cancel());
+        status.getRightItems().setAll(bar, cancel);
+        status.textProperty().bind(task.messageProperty());
+        task.setOnSucceeded(e -> {
+            finishLoading();
+            loadMillis = (System.nanoTime() - start) / 1_000_000;
+            show(task.getValue());
+            remember(path);
+        });
+        task.setOnFailed(e -> {
+            finishLoading();
+            Throwable ex = task.getException();
+            String msg = ex instanceof CaptureException ? ex.getMessage() : path + ": " + ex;
+            showError("Cannot open the capture", msg);
+        });
+        task.setOnCancelled(e -> {
+            finishLoading();
+            status.setText("Loading cancelled");
+        });
+        Thread t = new Thread(task, "ftpscope-load");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    private void finishLoading() {
+        status.textProperty().unbind();
+        status.getRightItems().clear();
+        loading = null;
+    }
+
+    private void showError(String header, String msg) {
+        VBox box = new VBox(10, heading(header), new Label(msg));
+        box.getStyleClass().add("error-page");
+        box.setPadding(new Insets(40));
+        Button back = new Button("Back to the start page");
+        back.setOnAction(e -> center.getChildren().setAll(startPage()));
+        box.getChildren().add(back);
+        center.getChildren().setAll(box);
+        status.setText(msg);
+    }
+
+    private void closeCapture() {
+        if (analysis != null) {
+            try {
+                analysis.close();
+            } catch (IOException ignored) {
+                // closing a read-only file cannot lose anything
+            }
+        }
+        analysis = null;
+        rows.setAll(new int[0]);
+        center.getChildren().setAll(startPage());
+        stage.setTitle("ftpscope");
+        status.setText("Ready");
+    }
+
+    private void show(Analysis a) {
+        if (analysis != null) {
+            try {
+                analysis.close();
+            } catch (IOException ignored) {
+                // see closeCapture
+            }
+        }
+        analysis = a;
+        views = new FrameViews(a);
+        summaries = new SummaryCache(views);
+        rows.setAll(FrameList.range(a.capture().frameCount()));
+        sessions.getItems().setAll(a.sessions());
+        fillFindings(a);
+        center.getChildren().setAll(tabs);
+        stage.setTitle(a.capture().path().getFileName() + " — ftpscope");
+        int problems = a.capture().warnings().size();
+        status.setText(a.capture().path().getFileName() + " — " + a.capture().frameCount() + " frames — Displayed: "
+                + rows.size() + " — " + a.sessions().size() + " FTP sessions, " + a.findings().size() + " findings — loaded in "
+                + loadMillis + " ms" + (problems > 0 ? " — " + a.capture().warnings().get(0) : ""));
+        if (!a.capture().warnings().isEmpty()) {
+            CaptureWarning w = a.capture().warnings().get(0);
+            Label banner = new Label("⚠ " + a.capture().path().getFileName() + ": " + w + " — the frames before it are shown.");
+            banner.getStyleClass().add("warning-banner");
+            banner.setMaxWidth(Double.MAX_VALUE);
+            root.setTop(new VBox(root.getTop() instanceof VBox v ? v.getChildren().get(0) : root.getTop(), banner));
+        }
+        if (!rows.isEmpty()) table.getSelectionModel().select(0);
+        if (!a.sessions().isEmpty()) sessions.getSelectionModel().select(0);
+    }
+
+    // ---- the three views ----
+
+    private void buildCaptureViews() {
+        // Frames: table above, tree and bytes below, as in Wireshark.
+        table.getColumns().setAll(List.of(
+                column("No.", 70, s -> Integer.toString(s.frame())),
+                column("Time", 100, FrameSummary::timeText),
+                column("Source", 170, FrameSummary::source),
+                column("Destination", 170, FrameSummary::destination),
+                column("Protocol", 80, FrameSummary::protocol),
+                column("Length", 70, s -> Integer.toString(s.length())),
+                column("Info", 600, FrameSummary::info)));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setRowFactory(tv -> {
+            TableRow<Integer> row = new TableRow<>() {
+                @Override
+                protected void updateItem(Integer frame, boolean empty) {
+                    super.updateItem(frame, empty);
+                    getStyleClass().removeAll("row-ftp", "row-ftp-data", "row-tcp-problem", "row-tcp-reset");
+                    if (empty || frame == null || analysis == null) return;
+                    getStyleClass().add(rowStyle(frame));
+                }
+            };
+            MenuItem follow = new MenuItem("Follow TCP Stream");
+            follow.setOnAction(e -> { if (row.getItem() != null) followStream(row.getItem()); });
+            MenuItem session = new MenuItem("Show FTP Session");
+            session.setOnAction(e -> { if (row.getItem() != null) showSessionOf(row.getItem()); });
+            row.setContextMenu(new ContextMenu(follow, session));
+            return row;
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, frame) -> showFrame(frame));
+        tree.setShowRoot(false);
+        tree.setCellFactory(tv -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(DetailNode n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : n.label());
+            }
+        });
+        tree.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> {
+            if (syncingSelection) return;
+            DetailNode n = item == null ? null : item.getValue();
+            if (n != null && n.hasBytes()) hex.highlight(n.offset(), n.length());
+            else hex.highlight(-1, 0);
+        });
+        MenuItem copyFilter = new MenuItem("Copy as Filter");
+        copyFilter.setOnAction(e -> {
+            TreeItem<DetailNode> it = tree.getSelectionModel().getSelectedItem();
+            if (it != null && it.getValue().field() != null) {
+                String f = it.getValue().field() + (it.getValue().value() == null ? "" : " == " + quoteIfNeeded(it.getValue().value()));
+                javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+                c.putString(f);
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+                status.setText("Copied: " + f);
+            }
+        });
+        tree.setContextMenu(new ContextMenu(copyFilter));
+        hex.setOnByteClicked(this::selectNodeAtByte);
+        SplitPane lower = new SplitPane(tree, hex);
+        lower.setDividerPositions(0.55);
+        SplitPane frames = new SplitPane(table, lower);
+        frames.setOrientation(Orientation.VERTICAL);
+        frames.setDividerPositions(0.55);
+
+        // FTP sessions: list, then the story and the ladder of the selected one.
+        sessions.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(FtpSession s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : sessionLabel(s));
+            }
+        });
+        sessions.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> showSession(s));
+        story.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(StoryLine l, boolean empty) {
+                super.updateItem(l, empty);
+                getStyleClass().removeIf(c -> c.startsWith("story-"));
+                if (empty || l == null) {
+                    setText(null);
+                    return;
+                }
+                setText(String.format("%6d   %s", l.frame(), l.text()));
+                getStyleClass().add("story-" + l.kind());
+            }
+        });
+        story.setOnMouseClicked(e -> {
+            StoryLine l = story.getSelectionModel().getSelectedItem();
+            if (l != null && e.getClickCount() == 2) goToFrame(l.frame());
+        });
+        story.setOnKeyPressed(e -> {
+            StoryLine l = story.getSelectionModel().getSelectedItem();
+            if (l != null && e.getCode() == javafx.scene.input.KeyCode.ENTER) goToFrame(l.frame());
+        });
+        ladder.setOnMouseClicked(e -> {
+            LadderModel.Arrow a = ladder.arrowAt(e.getY());
+            if (a != null && e.getClickCount() == 2) goToFrame(a.frame());
+        });
+        Button followSession = new Button("Follow FTP Session in Frames");
+        followSession.setOnAction(e -> followSession(sessions.getSelectionModel().getSelectedItem()));
+        TabPane detail = new TabPane(new Tab("Story", story), new Tab("Ladder diagram", new ScrollPane(ladder)));
+        detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox right = new VBox(6, new HBox(8, new Label("Double-click a line or an arrow to jump to its frame."), followSession), detail);
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        right.setPadding(new Insets(6));
+        SplitPane ftp = new SplitPane(sessions, right);
+        ftp.setDividerPositions(0.3);
+
+        // Findings: grouped by severity and kind; the firewall summary beside them.
+        findings.setShowRoot(false);
+        findings.setOnMouseClicked(e -> {
+            TreeItem<Object> it = findings.getSelectionModel().getSelectedItem();
+            if (it != null && it.getValue() instanceof Finding f && e.getClickCount() == 2) goToFrame(f.frame());
+        });
+        findings.setCellFactory(tv -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(Object o, boolean empty) {
+                super.updateItem(o, empty);
+                setText(empty || o == null ? null : o instanceof Finding f ? "frame " + f.frame() + ": " + f.message() : o.toString());
+            }
+        });
+        firewall.setEditable(false);
+        firewall.setWrapText(false);
+        firewall.getStyleClass().add("mono");
+        SplitPane expert = new SplitPane(findings, firewall);
+        expert.setDividerPositions(0.6);
+
+        tabs.getTabs().setAll(new Tab("Frames", frames), new Tab("FTP Sessions", ftp), new Tab("Findings", expert));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    }
+
+    private static String quoteIfNeeded(String v) {
+        return v.matches("[0-9A-Za-z.:_-]+") ? v : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private TableColumn<Integer, String> column(String name, double width,
+                                                java.util.function.Function<FrameSummary, String> f) {
+        TableColumn<Integer, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setSortable(false); // JavaFX's own sort would summarise every row; order is capture order
+        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(
+                summaries == null ? "" : f.apply(summaries.get(cd.getValue()))));
+        return c;
+    }
+
+    private String rowStyle(int frame) {
+        int flags = analysis.tcpFrames().analysisFlags(frame);
+        if ((flags & (TcpAnalysisFlags.RETRANSMISSION | TcpAnalysisFlags.OUT_OF_ORDER | TcpAnalysisFlags.LOST_SEGMENT
+                | TcpAnalysisFlags.DUPLICATE_ACK | TcpAnalysisFlags.ZERO_WINDOW)) != 0) return "row-tcp-problem";
+        FrameSummary s = summaries.get(frame);
+        if (s.info().contains("[RST")) return "row-tcp-reset";
+        if (s.protocol().equals("FTP")) return "row-ftp";
+        if (s.protocol().equals("FTP-DATA")) return "row-ftp-data";
+        return "row-plain";
+    }
+
+    private void showFrame(Integer frame) {
+        if (frame == null || analysis == null) {
+            tree.setRoot(null);
+            hex.show(null);
+            return;
+        }
+        FrameViews.Decoded d = views.decode(frame);
+        DetailNode root = views.tree(frame);
+        tree.setRoot(treeItem(root));
+        hex.show(d.bytes());
+    }
+
+    private static TreeItem<DetailNode> treeItem(DetailNode n) {
+        TreeItem<DetailNode> it = new TreeItem<>(n);
+        for (DetailNode c : n.children()) it.getChildren().add(treeItem(c));
+        return it;
+    }
+
+    private void selectNodeAtByte(int offset) {
+        TreeItem<DetailNode> best = deepest(tree.getRoot(), offset);
+        if (best == null) return;
+        for (TreeItem<DetailNode> p = best.getParent(); p != null; p = p.getParent()) p.setExpanded(true);
+        tree.getSelectionModel().select(best);
+        tree.scrollTo(tree.getRow(best));
+    }
+
+    /** The smallest node covering the byte (the deeper one on a tie): the field the user clicked. */
+    private static TreeItem<DetailNode> deepest(TreeItem<DetailNode> it, int offset) {
+        if (it == null) return null;
+        TreeItem<DetailNode> best = null;
+        DetailNode n = it.getValue();
+        if (n != null && n.hasBytes() && offset >= n.offset() && offset < n.offset() + n.length()) best = it;
+        for (TreeItem<DetailNode> c : it.getChildren()) {
+            TreeItem<DetailNode> hit = deepest(c, offset);
+            if (hit != null && (best == null || hit.getValue().length() <= best.getValue().length())) best = hit;
+        }
+        return best;
+    }
+
+    /** Selects a frame in the frame table (showing all frames if the filter hid it) and switches to it. */
+    public void goToFrame(int frame) {
+        if (analysis == null || frame < 1 || frame > analysis.capture().frameCount()) return;
+        int idx = rows.indexOf(frame);
+        if (idx < 0) {
+            rows.setAll(FrameList.range(analysis.capture().frameCount()));
+            idx = frame - 1;
+        }
+        tabs.getSelectionModel().select(0);
+        table.getSelectionModel().clearAndSelect(idx);
+        table.scrollTo(Math.max(0, idx - 5));
+        table.requestFocus();
+    }
+
+    private void askGoToFrame() {
+        if (analysis == null) return;
+        TextInputDialog d = new TextInputDialog();
+        d.setTitle("Go to Frame");
+        d.setHeaderText("Frame number (1–" + analysis.capture().frameCount() + ")");
+        d.initOwner(stage);
+        d.showAndWait().ifPresent(s -> {
+            try {
+                goToFrame(Integer.parseInt(s.trim()));
+            } catch (NumberFormatException e) {
+                status.setText("Not a frame number: " + s);
+            }
+        });
+    }
+
+    private static String sessionLabel(FtpSession s) {
+        return "#" + s.id() + "  " + s.client() + " → " + s.server() + "\n      user " + (s.user() == null ? "—" : s.user())
+                + ", login " + s.login().label() + (s.tls() ? ", TLS" : "") + ", " + s.transfers().size() + " transfers";
+    }
+
+    private void showSession(FtpSession s) {
+        if (s == null || analysis == null) {
+            story.getItems().clear();
+            return;
+        }
+        story.getItems().setAll(StoryLine.of(s, analysis.findings()));
+        ladder.show(LadderModel.of(s));
+    }
+
+    private void showSessionOf(int frame) {
+        int stream = analysis.tcpFrames().stream(frame);
+        StreamRole role = stream < 0 ? null : analysis.role(stream);
+        if (role == null) {
+            status.setText("Frame " + frame + " is not part of an FTP session");
+            return;
+        }
+        sessions.getSelectionModel().select(role.session());
+        tabs.getSelectionModel().select(1);
+    }
+
+    /** Shows only the frames of a session's control connection and its data connections. */
+    private void followSession(FtpSession s) {
+        if (s == null) return;
+        java.util.Set<Integer> streams = new java.util.HashSet<>();
+        streams.add(s.controlStream());
+        s.setups().forEach(d -> { if (d.data() != null) streams.add(d.data().stream()); });
+        int[] keep = java.util.stream.IntStream.rangeClosed(1, analysis.capture().frameCount())
+                .filter(f -> streams.contains(analysis.tcpFrames().stream(f))).toArray();
+        rows.setAll(keep);
+        tabs.getSelectionModel().select(0);
+        status.setText("FTP session #" + s.id() + ": Displayed " + keep.length + " of " + analysis.capture().frameCount()
+                + " frames");
+        Button all = new Button("Show all frames");
+        all.setOnAction(e -> {
+            rows.setAll(FrameList.range(analysis.capture().frameCount()));
+            status.getRightItems().clear();
+        });
+        status.getRightItems().setAll(all);
+    }
+
+    private void followStream(int frame) {
+        int idx = analysis.tcpFrames().stream(frame);
+        if (idx < 0) return;
+        TcpStream s = analysis.streams().get(idx);
+        TextFlow flow = new TextFlow();
+        try {
+            List<long[]> pieces = new ArrayList<>(); // {frame, direction, span index}
+            for (Direction d : Direction.values()) {
+                StreamSpans sp = s.spans(d);
+                for (int i = 0; i < sp.size(); i++) {
+                    pieces.add(new long[] {sp.isGap(i) ? Long.MAX_VALUE / 2 : sp.frame(i), d.ordinal(), i});
+                }
+            }
+            pieces.sort(Comparator.comparingLong(p -> p[0]));
+            long shown = 0;
+            for (long[] p : pieces) {
+                StreamSpans sp = s.spans(Direction.values()[(int) p[1]]);
+                int i = (int) p[2];
+                Text t;
+                if (sp.isGap(i)) {
+                    t = new Text("[" + sp.length(i) + " bytes missing in capture]\n");
+                    t.getStyleClass().add("follow-gap");
+                } else {
+                    byte[] b = analysis.capture().readFrame(sp.frame(i));
+                    t = new Text(new String(b, sp.offsetInFrame(i), sp.length(i), StandardCharsets.ISO_8859_1)
+                            .replaceAll("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\xff]", "."));
+                    t.getStyleClass().add(p[1] == 0 ? "follow-client" : "follow-server");
+                }
+                flow.getChildren().add(t);
+                if ((shown += sp.length(i)) > 2_000_000) {
+                    flow.getChildren().add(new Text("\n[… shown the first 2 MB]"));
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            flow.getChildren().add(new Text("Cannot read the capture: " + e.getMessage()));
+        }
+        Stage w = new Stage();
+        w.initOwner(stage);
+        w.setTitle("Follow TCP Stream (tcp.stream eq " + idx + ") — " + s.client() + " → " + s.server());
+        Label legend = new Label("Client → server in red, server → client in blue. " + (s.bytes(Direction.CLIENT_TO_SERVER)
+                + s.bytes(Direction.SERVER_TO_CLIENT)) + " bytes, " + (s.gapBytes(Direction.CLIENT_TO_SERVER)
+                + s.gapBytes(Direction.SERVER_TO_CLIENT)) + " missing.");
+        ScrollPane sp = new ScrollPane(flow);
+        sp.setFitToWidth(true);
+        BorderPane bp = new BorderPane(sp);
+        bp.setTop(legend);
+        BorderPane.setMargin(legend, new Insets(6));
+        Scene sc = new Scene(bp, 900, 600);
+        sc.getStylesheets().add(MainWindow.class.getResource("ftpscope.css").toExternalForm());
+        w.setScene(sc);
+        w.show();
+    }
+
+    private void fillFindings(Analysis a) {
+        TreeItem<Object> root = new TreeItem<>("Findings");
+        Map<Severity, Map<String, List<Finding>>> grouped = new TreeMap<>(Comparator.reverseOrder());
+        for (Finding f : a.findings()) {
+            grouped.computeIfAbsent(f.severity(), k -> new TreeMap<>()).computeIfAbsent(f.kind().title(), k -> new ArrayList<>()).add(f);
+        }
+        for (Map.Entry<Severity, Map<String, List<Finding>>> bySev : grouped.entrySet()) {
+            int n = bySev.getValue().values().stream().mapToInt(List::size).sum();
+            TreeItem<Object> sev = new TreeItem<>(bySev.getKey().label().toUpperCase() + " (" + n + ")");
+            sev.setExpanded(true);
+            for (Map.Entry<String, List<Finding>> byKind : bySev.getValue().entrySet()) {
+                Finding first = byKind.getValue().get(0);
+                TreeItem<Object> kind = new TreeItem<>(byKind.getKey() + " (" + byKind.getValue().size() + ") — "
+                        + first.kind().explanation() + " Fix: " + first.kind().suggestedFix());
+                for (Finding f : byKind.getValue()) kind.getChildren().add(new TreeItem<>(f));
+                sev.getChildren().add(kind);
+            }
+            root.getChildren().add(sev);
+        }
+        if (a.findings().isEmpty()) root.getChildren().add(new TreeItem<>("Nothing to report: no FTP problems found in this capture."));
+        findings.setRoot(root);
+        StringBuilder sb = new StringBuilder();
+        for (FirewallSummary fw : a.ftp().firewall()) {
+            sb.append("Server ").append(fw.server()).append(" (").append(fw.sessions()).append(" sessions)\n");
+            sb.append("  control ports: ").append(fw.controlPorts()).append('\n');
+            sb.append("  passive ports seen: ").append(fw.passivePorts().isEmpty() ? "none" : fw.passiveMin() + "–" + fw.passiveMax()
+                    + " (" + fw.passivePorts().size() + " distinct)").append('\n');
+            sb.append("  active-mode source ports: ").append(fw.activeSourcePorts().isEmpty() ? "none" : fw.activeSourcePorts()).append("\n\n");
+            sb.append("  iptables:\n");
+            fw.iptablesRules().forEach(r -> sb.append("    ").append(r).append('\n'));
+            sb.append("  nftables:\n");
+            fw.nftablesRules().forEach(r -> sb.append("    ").append(r).append('\n'));
+            if (!fw.serverDirectives().isEmpty()) {
+                sb.append("  pin the passive range on the server:\n");
+                fw.serverDirectives().forEach(r -> sb.append("    ").append(r).append('\n'));
+            }
+            fw.notes().forEach(r -> sb.append("  note: ").append(r).append('\n'));
+            sb.append('\n');
+        }
+        firewall.setText(sb.length() == 0 ? "No FTP server in this capture." : "Firewall summary\n\n" + sb);
+    }
+
+    private void exportLadder() {
+        if (ladder.model() == null) return;
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName("ftp-session-ladder.png");
+        File f = fc.showSaveDialog(stage);
+        if (f == null) return;
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(ladder.snapshot(null, null), null), "png", f);
+            status.setText("Saved " + f);
+        } catch (IOException e) {
+            showError("Cannot save the diagram", f + ": " + e.getMessage());
+        }
+    }
+
+    // ---- for tests and the command line ----
+
+    TableView<Integer> frameTable() { return table; }
+
+    TreeView<DetailNode> detailTree() { return tree; }
+
+    HexPane hexPane() { return hex; }
+
+    ListView<FtpSession> sessionList() { return sessions; }
+
+    ListView<StoryLine> storyList() { return story; }
+
+    LadderCanvas ladderCanvas() { return ladder; }
+
+    TreeView<Object> findingsTree() { return findings; }
+
+    TabPane tabs() { return tabs; }
+
+    StatusBar statusBar() { return status; }
+
+    Analysis analysis() { return analysis; }
+
+    Node centerContent() { return center.getChildren().isEmpty() ? null : center.getChildren().get(0); }
+}
