@@ -4,6 +4,8 @@ import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.filter.AnalysisFields;
+import org.ftpscope.filter.DisplayFilter;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -17,20 +19,36 @@ import java.util.List;
 final class FramesCommand implements Command {
     @Override public String name() { return "frames"; }
 
-    @Override public String usage() { return "frames CAPTURE"; }
+    @Override public String usage() { return "frames CAPTURE [-Y FILTER]"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.size() != 1) throw new UsageException("expected one capture file");
-        try (Analysis a = Analyzer.analyze(Path.of(args.get(0)))) {
+        String file = null, filterText = "";
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("-Y")) {
+                if (++i >= args.size()) throw new UsageException("-Y needs a display filter");
+                filterText = args.get(i);
+            } else if (file == null) {
+                file = args.get(i);
+            } else {
+                throw new UsageException("unexpected argument " + args.get(i));
+            }
+        }
+        if (file == null) throw new UsageException("expected one capture file");
+        DisplayFilter.Result compiled = DisplayFilter.compile(filterText);
+        if (compiled instanceof DisplayFilter.Result.Invalid bad) {
+            throw new UsageException("invalid display filter at column " + (bad.position() + 1) + ": " + bad.message());
+        }
+        DisplayFilter filter = ((DisplayFilter.Result.Compiled) compiled).filter();
+        try (Analysis a = Analyzer.analyze(Path.of(file))) {
             FrameViews views = new FrameViews(a);
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            for (int f = 1; f <= a.capture().frameCount(); f++) {
+            for (int f : AnalysisFields.matching(a, filter)) {
                 w.write(views.summary(f).toTsv());
                 w.write('\n');
             }
             w.flush();
-            for (CaptureWarning warning : a.capture().warnings()) err.println("ftpscope: " + args.get(0) + ": " + warning);
+            for (CaptureWarning warning : a.capture().warnings()) err.println("ftpscope: " + file + ": " + warning);
         }
         return Cli.EXIT_OK;
     }

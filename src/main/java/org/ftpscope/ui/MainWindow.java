@@ -48,6 +48,8 @@ import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.decode.DetailNode;
 import org.ftpscope.decode.FrameSummary;
 import org.ftpscope.decode.TcpAnalysisFlags;
+import org.ftpscope.filter.AnalysisFields;
+import org.ftpscope.filter.DisplayFilter;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.ftp.Finding;
@@ -93,7 +95,10 @@ public final class MainWindow {
     private final TreeView<Object> findings = new TreeView<>();
     private final TextArea firewall = new TextArea();
     private final TabPane tabs = new TabPane();
+    private final VBox captureView = new VBox();
     private final Menu recentMenu = new Menu("Open Recent");
+    private final javafx.scene.control.TextField filterField = new javafx.scene.control.TextField();
+    private final Label filterMessage = new Label();
     private Analysis analysis;
     private FrameViews views;
     private SummaryCache summaries;
@@ -141,6 +146,10 @@ public final class MainWindow {
         MenuItem close = item("Close", "Shortcut+W", this::closeCapture);
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         MenuItem gotoFrame = item("Go to Frame…", "Shortcut+G", this::askGoToFrame);
+        MenuItem focusFilter = item("Display Filter", "Shortcut+Slash", () -> {
+            filterField.requestFocus();
+            filterField.selectAll();
+        });
         MenuItem frames = item("Frames", "Shortcut+1", () -> tabs.getSelectionModel().select(0));
         MenuItem ftp = item("FTP Sessions", "Shortcut+2", () -> tabs.getSelectionModel().select(1));
         MenuItem expert = item("Findings", "Shortcut+3", () -> tabs.getSelectionModel().select(2));
@@ -153,7 +162,7 @@ public final class MainWindow {
             a.show();
         });
         return new MenuBar(new Menu("File", null, open, recentMenu, close, ladderPng, quit),
-                new Menu("Go", null, gotoFrame), new Menu("View", null, frames, ftp, expert), new Menu("Help", null, about));
+                new Menu("Go", null, gotoFrame, focusFilter), new Menu("View", null, frames, ftp, expert), new Menu("Help", null, about));
     }
 
     private static MenuItem item(String text, String accel, Runnable action) {
@@ -347,7 +356,9 @@ public final class MainWindow {
         rows.setAll(FrameList.range(a.capture().frameCount()));
         sessions.getItems().setAll(a.sessions());
         fillFindings(a);
-        center.getChildren().setAll(tabs);
+        center.getChildren().setAll(captureView);
+        filterField.clear();
+        setFilterError(null);
         stage.setTitle(a.capture().path().getFileName() + " — ftpscope");
         int problems = a.capture().warnings().size();
         status.setText(a.capture().path().getFileName() + " — " + a.capture().frameCount() + " frames — Displayed: "
@@ -421,7 +432,18 @@ public final class MainWindow {
                 status.setText("Copied: " + f);
             }
         });
-        tree.setContextMenu(new ContextMenu(copyFilter));
+        MenuItem applyAs = new MenuItem("Apply as Filter");
+        applyAs.setOnAction(e -> {
+            TreeItem<DetailNode> it = tree.getSelectionModel().getSelectedItem();
+            if (it == null || it.getValue().field() == null) return;
+            DetailNode n = it.getValue();
+            if (org.ftpscope.filter.Fields.get(n.field()) == null) {
+                status.setText("\"" + n.field() + "\" cannot be filtered on yet");
+                return;
+            }
+            applyFilter(n.value() == null ? n.field() : n.field() + " == " + quoteIfNeeded(n.value()));
+        });
+        tree.setContextMenu(new ContextMenu(applyAs, copyFilter));
         hex.setOnByteClicked(this::selectNodeAtByte);
         SplitPane lower = new SplitPane(tree, hex);
         lower.setDividerPositions(0.55);
@@ -494,6 +516,73 @@ public final class MainWindow {
 
         tabs.getTabs().setAll(new Tab("Frames", frames), new Tab("FTP Sessions", ftp), new Tab("Findings", expert));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        filterField.setPromptText("Apply a display filter … <Ctrl-/>   e.g.  ftp.request.command == \"RETR\"  or  tcp.analysis.flags");
+        filterField.setOnAction(e -> applyFilter(filterField.getText()));
+        Button apply = new Button("Apply");
+        apply.setOnAction(e -> applyFilter(filterField.getText()));
+        Button clear = new Button("Clear");
+        clear.setOnAction(e -> {
+            filterField.clear();
+            applyFilter("");
+        });
+        filterMessage.getStyleClass().add("filter-message");
+        HBox bar = new HBox(6, filterField, apply, clear, filterMessage);
+        HBox.setHgrow(filterField, Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+        captureView.getChildren().setAll(bar, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+    }
+
+    /** Compiles and applies a display filter; an invalid one turns the bar red and says why. */
+    public void applyFilter(String text) {
+        if (analysis == null) return;
+        filterField.setText(text);
+        DisplayFilter.Result r = DisplayFilter.compile(text);
+        if (r instanceof DisplayFilter.Result.Invalid bad) {
+            setFilterError("Column " + (bad.position() + 1) + ": " + bad.message());
+            return;
+        }
+        setFilterError(null);
+        DisplayFilter f = ((DisplayFilter.Result.Compiled) r).filter();
+        Analysis a = analysis;
+        Task<int[]> task = new Task<>() {
+            @Override
+            protected int[] call() { return AnalysisFields.matching(a, f); }
+        };
+        task.setOnSucceeded(e -> {
+            if (analysis != a) return;
+            Integer selected = table.getSelectionModel().getSelectedItem();
+            rows.setAll(task.getValue());
+            status.setText(a.capture().path().getFileName() + " — Displayed: " + rows.size() + " of "
+                    + a.capture().frameCount() + " frames" + (f.isEmpty() ? "" : " — filter: " + f.text()));
+            int idx = selected == null ? -1 : rows.indexOf(selected);
+            if (idx >= 0) table.getSelectionModel().clearAndSelect(idx);
+            else if (!rows.isEmpty()) table.getSelectionModel().clearAndSelect(0);
+            tabs.getSelectionModel().select(0);
+        });
+        Thread t = new Thread(task, "ftpscope-filter");
+        t.setDaemon(true);
+        t.start();
+        lastFilter = task;
+    }
+
+    private Task<int[]> lastFilter;
+
+    /** The running or last filter task (for tests). */
+    Task<int[]> lastFilterTask() { return lastFilter; }
+
+    private void setFilterError(String message) {
+        filterField.getStyleClass().remove("filter-invalid");
+        filterField.getStyleClass().remove("filter-valid");
+        if (message != null) {
+            filterField.getStyleClass().add("filter-invalid");
+            filterMessage.setText(message);
+        } else {
+            if (!filterField.getText().isBlank()) filterField.getStyleClass().add("filter-valid");
+            filterMessage.setText("");
+        }
     }
 
     private static String quoteIfNeeded(String v) {
@@ -565,6 +654,9 @@ public final class MainWindow {
         if (analysis == null || frame < 1 || frame > analysis.capture().frameCount()) return;
         int idx = rows.indexOf(frame);
         if (idx < 0) {
+            // The filter hides the frame: drop the filter rather than fail to show it.
+            filterField.clear();
+            setFilterError(null);
             rows.setAll(FrameList.range(analysis.capture().frameCount()));
             idx = frame - 1;
         }
@@ -617,21 +709,10 @@ public final class MainWindow {
     /** Shows only the frames of a session's control connection and its data connections. */
     private void followSession(FtpSession s) {
         if (s == null) return;
-        java.util.Set<Integer> streams = new java.util.HashSet<>();
+        java.util.SortedSet<Integer> streams = new java.util.TreeSet<>();
         streams.add(s.controlStream());
         s.setups().forEach(d -> { if (d.data() != null) streams.add(d.data().stream()); });
-        int[] keep = java.util.stream.IntStream.rangeClosed(1, analysis.capture().frameCount())
-                .filter(f -> streams.contains(analysis.tcpFrames().stream(f))).toArray();
-        rows.setAll(keep);
-        tabs.getSelectionModel().select(0);
-        status.setText("FTP session #" + s.id() + ": Displayed " + keep.length + " of " + analysis.capture().frameCount()
-                + " frames");
-        Button all = new Button("Show all frames");
-        all.setOnAction(e -> {
-            rows.setAll(FrameList.range(analysis.capture().frameCount()));
-            status.getRightItems().clear();
-        });
-        status.getRightItems().setAll(all);
+        applyFilter("tcp.stream in {" + String.join(", ", streams.stream().map(String::valueOf).toList()) + "}");
     }
 
     private void followStream(int frame) {
@@ -761,6 +842,10 @@ public final class MainWindow {
     TreeView<Object> findingsTree() { return findings; }
 
     TabPane tabs() { return tabs; }
+
+    javafx.scene.control.TextField filterField() { return filterField; }
+
+    Label filterMessage() { return filterMessage; }
 
     StatusBar statusBar() { return status; }
 

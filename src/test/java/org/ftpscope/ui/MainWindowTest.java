@@ -124,6 +124,28 @@ class MainWindowTest {
     }
 
     @Test
+    void displayFilterBar(FxRobot robot) throws Exception {
+        open("pasv-curl.pcap");
+        Platform.runLater(() -> window.applyFilter("ftp.passive.port"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lastFilterTask() != null && window.lastFilterTask().isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of(20, 36, 124), window.frameTable().getItems()); // tshark -Y ftp.passive.port
+        assertTrue(window.statusBar().getText().contains("Displayed: 3 of 169"), window.statusBar().getText());
+        assertTrue(window.filterField().getStyleClass().contains("filter-valid"));
+        // An invalid filter turns the bar red, says why, and keeps the rows.
+        Platform.runLater(() -> window.applyFilter("tcp.prt == 21"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.filterField().getStyleClass().contains("filter-invalid"));
+        assertEquals("Column 1: \"tcp.prt\" is neither a field nor a protocol name.", window.filterMessage().getText());
+        assertEquals(3, window.frameTable().getItems().size());
+        // Typing a filter and pressing Enter applies it.
+        robot.clickOn(window.filterField()).eraseText(30).write("ftp.request.command == \"PASV\"").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.frameTable().getItems().size() == 3
+                && window.frameTable().getItems().get(0) == 19);
+        assertEquals(java.util.List.of(19, 35, 123), window.frameTable().getItems());
+    }
+
+    @Test
     void findingsAreGroupedBySeverity(FxRobot robot) throws Exception {
         open("firewall-blocks-pasv.pcap");
         TreeItem<Object> root = window.findingsTree().getRoot();

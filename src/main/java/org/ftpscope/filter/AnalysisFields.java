@@ -1,0 +1,170 @@
+package org.ftpscope.filter;
+
+import org.ftpscope.decode.FrameSummarizer;
+import org.ftpscope.decode.PacketDecoder;
+import org.ftpscope.decode.PacketInfo;
+import org.ftpscope.decode.TcpAnalysisFlags;
+import org.ftpscope.ftp.Analysis;
+import org.ftpscope.ftp.DataSetup;
+import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.ftp.Parsed;
+import org.ftpscope.ftp.SetupAddress;
+import org.ftpscope.ftp.SetupParsers;
+import org.ftpscope.ftp.StreamRole;
+import org.ftpscope.ftp.Transfer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Field values of one analysed frame, decoded once and read as the filter asks for them. */
+public final class AnalysisFields implements FieldValues {
+    private final Analysis analysis;
+    private final FrameViews views;
+    private FrameViews.Decoded d;
+    private int frame;
+
+    public AnalysisFields(Analysis analysis) {
+        this.analysis = analysis;
+        this.views = new FrameViews(analysis);
+    }
+
+    /** Points at a frame; the next {@link #values} calls answer for it. */
+    public AnalysisFields at(int frame) {
+        this.frame = frame;
+        this.d = views.decode(frame);
+        return this;
+    }
+
+    /** Frames matching a filter, in capture order. */
+    public static int[] matching(Analysis a, DisplayFilter f) {
+        int n = a.capture().frameCount();
+        if (f.isEmpty()) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i + 1;
+            return all;
+        }
+        AnalysisFields v = new AnalysisFields(a);
+        int[] out = new int[n];
+        int k = 0;
+        for (int fr = 1; fr <= n; fr++) if (f.matches(v.at(fr))) out[k++] = fr;
+        return java.util.Arrays.copyOf(out, k);
+    }
+
+    @Override
+    public List<Object> values(Field field) {
+        PacketInfo p = d.info();
+        int flags = d.tcp().analysisFlags();
+        String n = field.name();
+        return switch (n) {
+            case "frame" -> one(1L);
+            case "eth" -> p.linkType == org.ftpscope.capture.LinkType.ETHERNET ? one(1L) : none();
+            case "arp" -> p.etherType == PacketDecoder.ETH_ARP ? one(1L) : none();
+            case "ip" -> p.ipVersion == 4 ? one(1L) : none();
+            case "ipv6" -> p.ipVersion == 6 ? one(1L) : none();
+            case "icmp" -> p.ipVersion == 4 && p.ipProtocol == PacketDecoder.IP_ICMP ? one(1L) : none();
+            case "icmpv6" -> p.ipProtocol == PacketDecoder.IP_ICMPV6 ? one(1L) : none();
+            case "tcp" -> p.tcp ? one(1L) : none();
+            case "udp" -> p.udp ? one(1L) : none();
+            case "ftp" -> "FTP".equals(protocol()) ? one(1L) : none();
+            case "ftp-data" -> "FTP-DATA".equals(protocol()) ? one(1L) : none();
+            case "frame.number" -> one((long) frame);
+            case "frame.len" -> one((long) analysis.capture().index().originalLength(frame));
+            case "frame.cap_len" -> one((long) analysis.capture().index().capturedLength(frame));
+            case "frame.time_relative" -> List.of(analysis.capture().index().relativeSeconds(frame));
+            case "ip.addr" -> p.ipVersion == 4 ? List.of(p.src(), p.dst()) : none();
+            case "ip.src" -> p.ipVersion == 4 ? List.of(p.src()) : none();
+            case "ip.dst" -> p.ipVersion == 4 ? List.of(p.dst()) : none();
+            case "ip.ttl" -> p.ipVersion == 4 ? one((long) p.ttl) : none();
+            case "ip.proto" -> p.ipVersion == 4 ? one((long) p.ipProtocol) : none();
+            case "ipv6.addr" -> p.ipVersion == 6 ? List.of(p.src(), p.dst()) : none();
+            case "ipv6.src" -> p.ipVersion == 6 ? List.of(p.src()) : none();
+            case "ipv6.dst" -> p.ipVersion == 6 ? List.of(p.dst()) : none();
+            case "tcp.port" -> p.tcp ? List.of((long) p.srcPort, (long) p.dstPort) : none();
+            case "tcp.srcport" -> p.tcp ? one((long) p.srcPort) : none();
+            case "tcp.dstport" -> p.tcp ? one((long) p.dstPort) : none();
+            case "tcp.stream" -> p.tcp && d.tcp().stream() >= 0 ? one((long) d.tcp().stream()) : none();
+            case "tcp.len" -> p.tcp ? one((long) p.payloadLength) : none();
+            case "tcp.seq" -> p.tcp ? one(d.tcp().stream() >= 0 ? (p.seq - d.tcp().seqBase()) & 0xFFFFFFFFL : p.seq) : none();
+            case "tcp.ack" -> p.tcp && p.has(PacketInfo.ACK)
+                    ? one(d.tcp().ackBase() >= 0 ? (p.ack - d.tcp().ackBase()) & 0xFFFFFFFFL : p.ack) : none();
+            case "tcp.window_size_value" -> p.tcp ? one((long) p.window) : none();
+            case "tcp.flags.syn" -> flag(p, PacketInfo.SYN);
+            case "tcp.flags.ack" -> flag(p, PacketInfo.ACK);
+            case "tcp.flags.fin" -> flag(p, PacketInfo.FIN);
+            case "tcp.flags.reset" -> flag(p, PacketInfo.RST);
+            case "tcp.flags.push" -> flag(p, PacketInfo.PSH);
+            case "tcp.analysis.flags" -> flags != 0 ? one(1L) : none();
+            case "tcp.analysis.retransmission" -> bit(flags, TcpAnalysisFlags.RETRANSMISSION);
+            case "tcp.analysis.out_of_order" -> bit(flags, TcpAnalysisFlags.OUT_OF_ORDER);
+            case "tcp.analysis.lost_segment" -> bit(flags, TcpAnalysisFlags.LOST_SEGMENT);
+            case "tcp.analysis.duplicate_ack" -> bit(flags, TcpAnalysisFlags.DUPLICATE_ACK);
+            case "tcp.analysis.fast_retransmission" -> bit(flags, TcpAnalysisFlags.FAST_RETRANSMISSION);
+            case "tcp.analysis.zero_window" -> bit(flags, TcpAnalysisFlags.ZERO_WINDOW);
+            case "udp.port" -> p.udp ? List.of((long) p.srcPort, (long) p.dstPort) : none();
+            default -> n.startsWith("ftp-data.") ? ftpData(n) : n.startsWith("ftp.") ? ftp(n) : none();
+        };
+    }
+
+    private String protocol() {
+        var label = views.appLabel(d);
+        return label == null ? null : label.protocol();
+    }
+
+    private List<Object> ftp(String n) {
+        int stream = d.tcp().stream();
+        StreamRole role = stream < 0 ? null : analysis.role(stream);
+        if (role == null || !role.control()) return none();
+        if (n.equals("ftp.session")) return one((long) role.session());
+        if (!"FTP".equals(protocol())) return none();
+        PacketInfo p = d.info();
+        FtpSession s = analysis.sessions().get(role.session());
+        boolean request = p.srcPort == s.client().port() && p.src().equals(s.client().ip());
+        String line = FrameSummarizer.firstLine(d.bytes(), p.payloadOffset, p.capturedPayloadLength);
+        int sp = line.indexOf(' ');
+        String head = sp < 0 ? line : line.substring(0, sp), arg = sp < 0 ? "" : line.substring(sp + 1);
+        int code = request || head.length() != 3 || !head.chars().allMatch(Character::isDigit) ? -1 : Integer.parseInt(head);
+        return switch (n) {
+            case "ftp.request" -> request ? one(1L) : none();
+            case "ftp.response" -> request ? none() : one(1L);
+            case "ftp.request.command" -> request ? List.of(head.toUpperCase(Locale.ROOT)) : none();
+            case "ftp.request.arg" -> request && sp >= 0 ? List.of(arg) : none();
+            case "ftp.response.code" -> code >= 0 ? one((long) code) : none();
+            case "ftp.response.arg" -> !request && sp >= 0 ? List.of(arg) : none();
+            case "ftp.passive.ip", "ftp.passive.port" -> code == 227 ? address(SetupParsers.passive(arg), n.endsWith(".ip")) : none();
+            case "ftp.epsv.port" -> code == 229 ? address(SetupParsers.extendedPassive(arg), false) : none();
+            case "ftp.active.cip", "ftp.active.port" -> request && head.equalsIgnoreCase("PORT")
+                    ? address(SetupParsers.port(arg), n.endsWith(".cip")) : none();
+            case "ftp.eprt.port" -> request && head.equalsIgnoreCase("EPRT") ? address(SetupParsers.extendedPort(arg), false) : none();
+            default -> none();
+        };
+    }
+
+    private static List<Object> address(Parsed<SetupAddress> p, boolean ip) {
+        if (!(p instanceof Parsed.Ok<SetupAddress> ok)) return none();
+        if (ip) return ok.value().ip() == null ? none() : List.of(ok.value().ip());
+        return one((long) ok.value().port());
+    }
+
+    private List<Object> ftpData(String n) {
+        int stream = d.tcp().stream();
+        if (stream < 0) return none();
+        DataSetup setup = analysis.setupOnStream(stream);
+        Transfer t = analysis.transferOnStream(stream);
+        return switch (n) {
+            case "ftp-data.setup-frame" -> setup == null ? none() : one((long) setup.setupFrame());
+            case "ftp-data.command" -> t == null ? none() : List.of(t.command() + (t.arg().isEmpty() ? "" : " " + t.arg()));
+            case "ftp-data.command-frame" -> t == null ? none() : one((long) t.commandFrame());
+            default -> none();
+        };
+    }
+
+    private static List<Object> flag(PacketInfo p, int f) { return p.tcp ? one(p.has(f) ? 1L : 0L) : none(); }
+
+    private static List<Object> bit(int flags, int b) { return (flags & b) != 0 ? one(1L) : none(); }
+
+    private static List<Object> one(long v) { return List.of(v); }
+
+    private static List<Object> none() { return List.of(); }
+}

@@ -1,0 +1,86 @@
+package org.ftpscope.filter;
+
+import org.ftpscope.TestCaptures;
+import org.ftpscope.ftp.Analysis;
+import org.ftpscope.ftp.Analyzer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** Filters evaluated on real captures; each expected frame list is tshark 4.0.17's for the same filter. */
+class DisplayFilterTest {
+    private static Analysis curl, lossy;
+
+    @BeforeAll
+    static void load() throws Exception {
+        curl = Analyzer.analyze(TestCaptures.sample("pasv-curl.pcap"));
+        lossy = Analyzer.analyze(TestCaptures.sample("lossy-transfers.pcap"));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        curl.close();
+        lossy.close();
+    }
+
+    private static int[] run(Analysis a, String filter) {
+        DisplayFilter.Result r = DisplayFilter.compile(filter);
+        assertInstanceOf(DisplayFilter.Result.Compiled.class, r, filter);
+        return AnalysisFields.matching(a, ((DisplayFilter.Result.Compiled) r).filter());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "tcp.flags.syn == 1 && tcp.flags.ack == 0; 3,21,37,107,125",
+        "ftp.passive.port; 20,36,124",
+        "ftp.request.command == PASV; 19,35,123",
+        "ftp.response.code >= 200 and ftp.response.code < 300 and frame.number < 20; 6,13,16,18",
+        "ftp.passive.port == 40070; 36",
+        "ftp.response.arg matches \"^Entering\"; 20,36,124",
+        "arp or icmpv6; 1,2",
+    })
+    void curlCaptureMatchesTshark(String filter, String frames) {
+        int[] want = Arrays.stream(frames.split(",")).mapToInt(Integer::parseInt).toArray();
+        assertArrayEquals(want, run(curl, filter));
+    }
+
+    @Test
+    void countsMatchTshark() {
+        assertEquals(49, run(curl, "ftp-data").length);
+        assertEquals(45, run(curl, "ftp").length);
+        assertEquals(47, run(curl, "!(tcp.port == 21) && tcp.len > 1000").length);
+        assertEquals(76, run(curl, "ip.addr == 198.51.100.0/24 and tcp.port in {21, 40029}").length);
+        assertEquals(8, run(curl, "tcp.port in {40000..40050}").length);
+        assertEquals(23, run(curl, "tcp.stream == 2 and tcp.len == 0").length);
+        assertEquals(189, run(lossy, "tcp.analysis.retransmission").length);
+        assertEquals(336, run(lossy, "tcp.analysis.flags && !tcp.analysis.duplicate_ack").length);
+        assertEquals(83, run(lossy, "tcp.analysis.out_of_order or tcp.analysis.lost_segment").length);
+        assertEquals(curl.capture().frameCount(), run(curl, "").length);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "tcp.prt == 21; 0; \"tcp.prt\" is neither a field nor a protocol name.",
+        "ip.addr == foo; 11; \"foo\" is not a valid IP address",
+        "(tcp.port == 21; 15; missing \")\"",
+        "tcp.port == ; 11; a value is missing after \"==\"",
+        "tcp.port contains 2; 9; \"tcp.port\" is a number: \"contains\" needs a text field",
+        "ftp == 1; 4; \"ftp\" is a protocol: it cannot be compared",
+        "tcp.port == 21 21; 15; unexpected \"21\"",
+        "ftp.request.command matches \"(\"; 28; bad regular expression: Unclosed group",
+    })
+    void invalidFiltersSayWhatAndWhere(String filter, int position, String message) {
+        DisplayFilter.Result r = DisplayFilter.compile(filter);
+        DisplayFilter.Result.Invalid bad = assertInstanceOf(DisplayFilter.Result.Invalid.class, r);
+        assertEquals(message, bad.message());
+        assertEquals(position, bad.position());
+    }
+}
