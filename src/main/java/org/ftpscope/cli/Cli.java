@@ -18,7 +18,7 @@ public final class Cli {
 
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new StreamsCommand(), new FollowCommand(), new AnalyzeCommand(), new FramesCommand(), new TreeCommand(), new ExtractCommand())) m.put(c.name(), c);
+        for (Command c : List.<Command>of(new StreamsCommand(), new FollowCommand(), new AnalyzeCommand(), new FramesCommand(), new TreeCommand(), new ExtractCommand(), new ReportCommand())) m.put(c.name(), c);
         return m;
     }
 

@@ -1,5 +1,7 @@
 package org.ftpscope.ui;
 
+import org.ftpscope.report.LadderModel;
+
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;

@@ -51,6 +51,8 @@ import org.ftpscope.decode.TcpAnalysisFlags;
 import org.ftpscope.filter.AnalysisFields;
 import org.ftpscope.filter.DisplayFilter;
 import org.ftpscope.ftp.Analysis;
+import org.ftpscope.report.LadderModel;
+import org.ftpscope.report.StoryLine;
 import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.ftp.Finding;
 import org.ftpscope.ftp.FirewallSummary;

@@ -10,6 +10,8 @@ import javafx.stage.Stage;
 import org.ftpscope.TestCaptures;
 import org.ftpscope.decode.DetailNode;
 import org.ftpscope.ftp.Analysis;
+import org.ftpscope.report.LadderModel;
+import org.ftpscope.report.StoryLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;

@@ -1,4 +1,4 @@
-package org.ftpscope.ui;
+package org.ftpscope.report;
 
 import org.ftpscope.ftp.CommandRecord;
 import org.ftpscope.ftp.DataConnection;
@@ -17,14 +17,14 @@ import java.util.List;
  * control connection, and for each data connection the connect arrow (who connected to which
  * port) and the data arrow (which way the bytes went).
  */
-record LadderModel(String clientLabel, String serverLabel, List<Arrow> arrows) {
+public record LadderModel(String clientLabel, String serverLabel, List<Arrow> arrows) {
 
-    enum Kind { COMMAND, REPLY, DATA_CONNECT, DATA_FLOW }
+    public enum Kind { COMMAND, REPLY, DATA_CONNECT, DATA_FLOW }
 
     /** An arrow from the client side (or to it), at a frame, with its text. */
-    record Arrow(int frame, boolean fromClient, Kind kind, String label, boolean failed) {}
+    public record Arrow(int frame, boolean fromClient, Kind kind, String label, boolean failed) {}
 
-    static LadderModel of(FtpSession s) {
+    public static LadderModel of(FtpSession s) {
         List<Arrow> a = new ArrayList<>();
         for (CommandRecord c : s.commands()) {
             if (c.command() != null) {

@@ -1,4 +1,4 @@
-package org.ftpscope.ui;
+package org.ftpscope.report;
 
 import org.ftpscope.ftp.CommandRecord;
 import org.ftpscope.ftp.DataConnection;
@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Locale;
 
 /** One line of a session's story, in frame order; every line jumps to its frame. */
-record StoryLine(int frame, String kind, String text) {
+public record StoryLine(int frame, String kind, String text) {
 
-    static List<StoryLine> of(FtpSession s, List<Finding> findings) {
+    public static List<StoryLine> of(FtpSession s, List<Finding> findings) {
         List<StoryLine> out = new ArrayList<>();
         for (CommandRecord c : s.commands()) {
             if (c.command() != null) {

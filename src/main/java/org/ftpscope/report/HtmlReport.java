@@ -1,0 +1,154 @@
+package org.ftpscope.report;
+
+import org.ftpscope.capture.CaptureFile;
+import org.ftpscope.capture.CaptureWarning;
+import org.ftpscope.ftp.Analysis;
+import org.ftpscope.ftp.Finding;
+import org.ftpscope.ftp.FindingKind;
+import org.ftpscope.ftp.FirewallSummary;
+import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.ftp.Transfer;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.ftpscope.report.Escape.html;
+
+/**
+ * One self-contained HTML file: inline CSS, inline SVG ladder diagrams, no scripts and no external
+ * requests; readable when printed. Everything from the capture goes through {@link Escape#html}.
+ */
+public final class HtmlReport {
+    private HtmlReport() {}
+
+    private static final String CSS = """
+            body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#111827;margin:24px auto;max-width:1100px;padding:0 16px}
+            h1{color:#1e3a8a;margin-bottom:4px}h2{border-bottom:2px solid #dbeafe;padding-bottom:4px;margin-top:32px}
+            table{border-collapse:collapse;width:100%;margin:8px 0 16px}th,td{border:1px solid #e5e7eb;padding:4px 6px;text-align:left;vertical-align:top}
+            th{background:#f3f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums}
+            code,.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;word-break:break-all}
+            .sev-error{color:#b91c1c;font-weight:600}.sev-warning{color:#c2410c;font-weight:600}.sev-info{color:#4b5563}
+            .story-command{color:#1d4ed8}.story-reply{color:#047857}.story-setup{color:#b45309;font-weight:600}.story-data{color:#6d28d9}
+            .story-error,.story-finding-error{color:#b91c1c;font-weight:600}.story-finding-warning{color:#c2410c}.story-finding-info{color:#4b5563}
+            .summary td:first-child{width:180px;color:#4b5563}.kind{background:#f9fafb;border-left:4px solid #93c5fd;padding:6px 10px;margin:6px 0}
+            svg.ladder{max-width:100%;height:auto;border:1px solid #e5e7eb;background:#fff}
+            svg .lane{font-weight:600;font-size:13px}svg .life{stroke:#9ca3af;stroke-width:2}svg .label{font-size:11px}svg .frame{font-size:10px;fill:#6b7280}
+            svg .arrow{stroke-width:1.5}svg .a-command{stroke:#1d4ed8}svg .a-reply{stroke:#047857}
+            svg .a-data-connect{stroke:#b45309;stroke-dasharray:6 4}svg .a-data-flow{stroke:#7c3aed;stroke-width:3;stroke-dasharray:6 4}svg .failed{stroke:#dc2626}
+            pre{background:#f3f4f6;padding:8px;overflow-x:auto}
+            @media print{body{max-width:none;margin:0}h2{page-break-after:avoid}.session{page-break-before:always}svg.ladder{page-break-inside:avoid}}
+            """;
+
+    public static void write(Analysis a, Writer w, ReportOptions o) throws IOException {
+        CaptureFile c = a.capture();
+        StringBuilder sb = new StringBuilder(64 * 1024);
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
+                .append("<title>FTP report: ").append(html(c.path().getFileName().toString())).append("</title>\n<style>")
+                .append(CSS).append("</style></head><body>\n");
+        sb.append("<h1>FTP report</h1><p>Made by ftpscope from <code>").append(html(c.path().getFileName().toString()))
+                .append("</code>.</p>\n");
+        List<FtpSession> sessions = a.sessions().stream().filter(s -> o.includes(s.id())).toList();
+        List<Finding> findings = a.findings().stream().filter(f -> f.session() < 0 || o.includes(f.session())).toList();
+
+        sb.append("<h2>Capture</h2><table class=\"summary\">");
+        row(sb, "File", html(c.path().getFileName().toString()));
+        row(sb, "Format", html(c.formatLabel()) + ", link type " + html(ReportText.linkTypes(c)));
+        row(sb, "Frames", Integer.toString(c.frameCount()));
+        if (c.frameCount() > 0) {
+            row(sb, "Time span", html(ReportText.time(c.index().timestampNanos(1))) + " – "
+                    + html(ReportText.time(c.index().timestampNanos(c.frameCount()))));
+        }
+        row(sb, "FTP sessions", sessions.size() + (sessions.size() < a.sessions().size() ? " of " + a.sessions().size() : ""));
+        row(sb, "Transfers", Long.toString(sessions.stream().mapToLong(s -> s.transfers().size()).sum()));
+        for (CaptureWarning cw : c.warnings()) row(sb, "Warning", html(cw.toString()));
+        sb.append("</table>\n");
+
+        sb.append("<h2>Findings</h2>\n");
+        if (findings.isEmpty()) sb.append("<p>No problems found.</p>\n");
+        else {
+            sb.append("<table><tr><th>Severity</th><th>Finding</th><th>Session</th><th>Frame</th><th>What happened</th></tr>\n");
+            for (Finding f : findings) {
+                sb.append("<tr><td class=\"sev-").append(f.severity().label()).append("\">").append(f.severity().label())
+                        .append("</td><td>").append(html(f.kind().title())).append(" <code>").append(f.kind().id())
+                        .append("</code></td><td class=\"num\">").append(f.session() < 0 ? "—" : "#" + f.session())
+                        .append("</td><td class=\"num\">").append(f.frame()).append("</td><td>").append(html(f.message()))
+                        .append("</td></tr>\n");
+            }
+            sb.append("</table>\n<h3>What the findings mean</h3>\n");
+            Set<FindingKind> kinds = new LinkedHashSet<>();
+            findings.forEach(f -> kinds.add(f.kind()));
+            for (FindingKind k : kinds) {
+                sb.append("<div class=\"kind\"><b>").append(html(k.title())).append("</b> — ").append(html(k.explanation()))
+                        .append("<br><i>Suggested fix:</i> ").append(html(k.suggestedFix())).append("</div>\n");
+            }
+        }
+
+        for (FtpSession s : sessions) session(sb, a, s, o);
+
+        sb.append("<h2>Firewall summary</h2>\n");
+        if (a.ftp().firewall().isEmpty()) sb.append("<p>No FTP server in this capture.</p>\n");
+        for (FirewallSummary fw : a.ftp().firewall()) firewall(sb, fw);
+        sb.append("</body></html>\n");
+        w.write(sb.toString());
+    }
+
+    private static void session(StringBuilder sb, Analysis a, FtpSession s, ReportOptions o) {
+        sb.append("<section class=\"session\"><h2>Session #").append(s.id()).append(": ").append(html(s.client().toString()))
+                .append(" → ").append(html(s.server().toString())).append("</h2>\n<table class=\"summary\">");
+        row(sb, "User", html(s.user() == null ? "—" : s.user()));
+        row(sb, "Password", s.password() == null ? "—" : o.showPasswords() ? "<code>" + html(s.password()) + "</code>" : "******** (masked)");
+        row(sb, "Login", s.login().label());
+        row(sb, "Control channel", "tcp.stream " + s.controlStream() + ", frames " + s.firstFrame() + "–" + s.lastFrame()
+                + (s.tls() ? ", encrypted after AUTH TLS (frame " + s.tlsFrame() + ")" : ", cleartext"));
+        sb.append("</table>\n");
+        if (!s.transfers().isEmpty()) {
+            sb.append("<h3>Transfers</h3><table><tr><th>Frame</th><th>Command</th><th>Data channel</th><th>Connection</th>"
+                    + "<th>Bytes</th><th>Time</th><th>SHA-256</th><th>Reply</th><th>Outcome</th></tr>\n");
+            for (Transfer t : s.transfers()) {
+                sb.append("<tr><td class=\"num\">").append(t.commandFrame()).append("</td><td><code>").append(html(t.command()))
+                        .append(' ').append(html(t.arg())).append("</code><br>").append(html(t.direction().label())).append(' ')
+                        .append(html(t.path())).append("</td><td>").append(html(ReportText.setup(t))).append("</td><td>")
+                        .append(html(ReportText.dataConnection(t))).append("</td><td class=\"num\">").append(html(ReportText.size(t.bytes())))
+                        .append(t.expectedBytes() >= 0 ? "<br>expected " + t.expectedBytes() : "").append(t.complete() ? "" : "<br><b>incomplete</b>")
+                        .append("</td><td>").append(html(ReportText.throughput(t))).append("</td><td class=\"mono\">")
+                        .append(t.sha256() == null ? "—" : t.sha256()).append("</td><td>")
+                        .append(t.replyCode() < 0 ? "—" : t.replyCode() + " " + html(t.replyText())).append("</td><td>")
+                        .append(t.outcome().label()).append("</td></tr>\n");
+            }
+            sb.append("</table>\n");
+        }
+        sb.append("<h3>Ladder diagram</h3>\n").append(LadderSvg.render(LadderModel.of(s)));
+        sb.append("<h3>Story</h3><table><tr><th>Frame</th><th>What happened</th></tr>\n");
+        for (StoryLine l : StoryLine.of(s, a.findings())) {
+            String text = l.text();
+            if (o.showPasswords() && s.password() != null) text = text.replace("PASS ********", "PASS " + s.password());
+            sb.append("<tr><td class=\"num\">").append(l.frame()).append("</td><td class=\"story-").append(l.kind()).append("\">")
+                    .append(html(text)).append("</td></tr>\n");
+        }
+        sb.append("</table></section>\n");
+    }
+
+    private static void firewall(StringBuilder sb, FirewallSummary fw) {
+        sb.append("<h3>Server ").append(html(fw.server().toString())).append("</h3><table class=\"summary\">");
+        row(sb, "Control ports", html(fw.controlPorts().toString()));
+        row(sb, "Passive ports seen", fw.passivePorts().isEmpty() ? "none"
+                : fw.passiveMin() + "–" + fw.passiveMax() + " (" + fw.passivePorts().size() + " distinct)");
+        row(sb, "Active-mode source ports", fw.activeSourcePorts().isEmpty() ? "none" : html(fw.activeSourcePorts().toString()));
+        sb.append("</table>\n<p>iptables:</p><pre>").append(html(String.join("\n", fw.iptablesRules()))).append("</pre>\n")
+                .append("<p>nftables:</p><pre>").append(html(String.join("\n", fw.nftablesRules()))).append("</pre>\n");
+        if (!fw.serverDirectives().isEmpty()) {
+            sb.append("<p>Pin the passive range on the server:</p><ul>");
+            fw.serverDirectives().forEach(d -> sb.append("<li>").append(html(d)).append("</li>"));
+            sb.append("</ul>\n");
+        }
+        fw.notes().forEach(n -> sb.append("<p><i>").append(html(n)).append("</i></p>\n"));
+    }
+
+    private static void row(StringBuilder sb, String k, String v) {
+        sb.append("<tr><td>").append(k).append("</td><td>").append(v).append("</td></tr>");
+    }
+}

@@ -1,0 +1,54 @@
+package org.ftpscope.report;
+
+import org.ftpscope.capture.CaptureFile;
+import org.ftpscope.capture.CaptureInterface;
+import org.ftpscope.capture.LinkType;
+import org.ftpscope.ftp.Transfer;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Small formatting shared by the HTML and Markdown reports. */
+final class ReportText {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private ReportText() {}
+
+    static String time(long nanos) {
+        return TIME.format(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
+    }
+
+    static String linkTypes(CaptureFile c) {
+        Set<String> s = new LinkedHashSet<>();
+        for (CaptureInterface i : c.interfaces()) s.add(LinkType.name(i.linkType()));
+        return String.join(", ", s);
+    }
+
+    static String size(long bytes) {
+        if (bytes < 0) return "unknown";
+        if (bytes < 10_000) return bytes + " B";
+        if (bytes < 10_000_000) return String.format(Locale.ROOT, "%d B (%.1f KB)", bytes, bytes / 1024.0);
+        return String.format(Locale.ROOT, "%d B (%.1f MB)", bytes, bytes / 1048576.0);
+    }
+
+    static String throughput(Transfer t) {
+        return t.durationSeconds() > 0 ? String.format(Locale.ROOT, "%.3f s, %.1f KB/s", t.durationSeconds(), t.throughput() / 1024) : "—";
+    }
+
+    static String dataConnection(Transfer t) {
+        if (t.data() == null || t.data().stream() < 0) return "none in capture";
+        return t.data().client() + " → " + t.data().server() + " (tcp.stream " + t.data().stream() + ", " + t.data().state().label()
+                + (t.setup() != null && !t.setup().mode().passive() ? t.data().sourcePort20() ? ", from port 20" : ", not from port 20" : "")
+                + (t.data().usedAdvertisedAddress() ? "" : ", advertised address ignored") + ")";
+    }
+
+    static String setup(Transfer t) {
+        if (t.setup() == null) return "—";
+        return t.setup().mode() + " " + t.setup().advertised() + " = " + t.setup().portMath() + " (frame " + t.setup().setupFrame() + ")";
+    }
+}

@@ -1,0 +1,116 @@
+package org.ftpscope.report;
+
+import org.ftpscope.TestCaptures;
+import org.ftpscope.ftp.Analysis;
+import org.ftpscope.ftp.Analyzer;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reports exported from real samples: content, escaping of hostile names recorded from real traffic, masking. */
+class ReportTest {
+
+    private static String html(String sample, ReportOptions o) throws Exception {
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample(sample))) {
+            StringWriter w = new StringWriter();
+            HtmlReport.write(a, w, o);
+            return w.toString();
+        }
+    }
+
+    private static String markdown(String sample) throws Exception {
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample(sample))) {
+            StringWriter w = new StringWriter();
+            MarkdownReport.write(a, w, ReportOptions.DEFAULT);
+            return w.toString();
+        }
+    }
+
+    @Test
+    void htmlTellsTheNatStory() throws Exception {
+        String h = html("nat-wrong-pasv-address.pcap", ReportOptions.DEFAULT);
+        assertTrue(h.contains("<h2>Session #0: 192.0.2.10:47154 → 198.51.100.21:21</h2>"));
+        assertTrue(h.contains("PASV 10.10.10.21:40026 = 156*256+90 = 40026 (frame 18)"), "port math in the transfer table");
+        assertTrue(h.contains("293ee650ec4b84ae8d93945538f9020ecddf31deb3a18b7c31f0f883511a6627"), "SHA-256 of readme.txt");
+        assertTrue(h.contains("Server advertises a different address for passive mode"));
+        assertTrue(h.contains("Data connection blocked (SYN without answer)"));
+        assertTrue(h.contains("Set the server&#39;s public address for passive mode"), "the fix, escaped");
+        assertTrue(h.contains("pasv_min_port="), "server directive in the firewall summary");
+        assertEquals(5, count(h, "<svg "), "one ladder per session");
+        // Self-contained: no scripts, no external references.
+        assertFalse(h.contains("<script"));
+        assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(h).find());
+        assertTrue(h.contains("******** (masked)"));
+        assertFalse(h.contains("ftpsecret"));
+        assertTrue(html("nat-wrong-pasv-address.pcap", new ReportOptions(true, Set.of())).contains("ftpsecret"));
+    }
+
+    @Test
+    void ladderArrowsMatchTheSession() throws Exception {
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("pasv-curl.pcap"))) {
+            LadderModel m = LadderModel.of(a.sessions().get(0));
+            long commands = a.sessions().get(0).commands().stream().filter(c -> c.command() != null).count();
+            long replies = a.sessions().get(0).commands().stream().mapToLong(c -> c.replies().size()).sum();
+            // + a connect arrow and a data arrow for each of the two data connections (LIST, RETR)
+            assertEquals(commands + replies + 4, m.arrows().size());
+            assertEquals(m.arrows().size(), count(LadderSvg.render(m), "class=\"arrow"));
+        }
+    }
+
+    @Test
+    void hostileNamesAreTextInHtmlAndMarkdown() throws Exception {
+        String h = html("hostile-names.pcap", ReportOptions.DEFAULT);
+        assertFalse(h.contains("<img"), "a file name must not become a tag");
+        assertTrue(h.contains("/upload/&lt;img src=x onerror=alert(1)&gt;.txt"));
+        assertTrue(h.contains("a&quot;b&#39;c&amp;d.txt"));
+        assertFalse(h.contains("<script"));
+        String md = markdown("hostile-names.pcap");
+        assertFalse(md.contains("<img"));
+        assertTrue(md.contains("&lt;img src=x onerror=alert\\(1\\)&gt;\\.txt"));
+        assertTrue(md.contains("semi;colon\\|pipe$\\(id\\)\\.txt"), "a pipe cannot break a Markdown table");
+    }
+
+    @Test
+    void csvHasOneRowPerTransfer() throws Exception {
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("pasv-curl.pcap"))) {
+            StringWriter w = new StringWriter();
+            CsvReport.write(a, w, ReportOptions.DEFAULT);
+            List<String> lines = w.toString().lines().toList();
+            assertEquals(1 + 3, lines.size());
+            assertEquals(String.join(",", CsvReport.COLUMNS), lines.get(0));
+            assertTrue(lines.get(2).startsWith("0,192.0.2.10:40236,198.51.100.21:21,ftpuser,RETR,notes-48k.txt,/pub/notes-48k.txt,44,PASV,36,"
+                    + "198.51.100.21,40070,156*256+134 = 40070,2,transferred,"), lines.get(2));
+            assertTrue(lines.get(2).contains(",download,48000,48000,true,0,"));
+        }
+    }
+
+    @Test
+    void csvNeutralisesFormulasAndQuotes() {
+        assertEquals("'=cmd|' /C calc'!A0", Escape.csv("=cmd|' /C calc'!A0"));
+        assertEquals("\"a,b\"", Escape.csv("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", Escape.csv("say \"hi\""));
+    }
+
+    @Test
+    void selectedSessionsOnly() throws Exception {
+        String h = html("concurrent-clients.pcap", new ReportOptions(false, Set.of(2)));
+        assertTrue(h.contains("<h2>Session #2:"));
+        assertFalse(h.contains("<h2>Session #0:"));
+        assertEquals(1, count(h, "<svg "));
+    }
+
+    private static int count(String s, String what) {
+        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(s);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+}
