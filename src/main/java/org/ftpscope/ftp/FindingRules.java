@@ -86,11 +86,15 @@ final class FindingRules {
         }
         DataConnection c = d.data();
         if (c != null && c.state() == DataState.UNANSWERED) {
+            // To the server's own address, silence means a filter; to another (advertised) address, no such host.
+            String why = c.server().ip().equals(serverIp)
+                    ? "a firewall drops port " + c.server().port() + "."
+                    : "nothing answers at " + c.server().ip() + ", the address the server advertised"
+                      + (c.server().ip().isPrivate() ? " (a private address, not reachable from the client)." : ".");
             out.add(new Finding(FindingKind.DATA_CONNECTION_BLOCKED, s.id(), c.synFrame(),
                     "The data connection " + c.client() + " → " + c.server() + " (set up by the " + what + " in frame "
-                            + d.setupFrame() + ") got no answer to its SYN" + (c.synCount() > 1
-                            ? ", sent " + c.synCount() + " times" : "") + ": a firewall drops port "
-                            + c.server().port() + "."));
+                            + d.setupFrame() + ") got no answer to its SYN"
+                            + (c.synCount() > 1 ? ", sent " + c.synCount() + " times" : "") + ": " + why));
         }
         if (c != null && c.state() == DataState.REFUSED) {
             out.add(new Finding(FindingKind.DATA_CONNECTION_REFUSED, s.id(), c.rstFrame(),

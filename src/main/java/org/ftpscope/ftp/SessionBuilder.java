@@ -55,6 +55,7 @@ final class SessionBuilder {
             if (s.transfer != t) data = null;
         }
         long bytes = 0, gaps = 0, start = 0, end = 0;
+        int firstData = 0;
         boolean truncated = false;
         String sha = null;
         if (data != null) {
@@ -66,6 +67,7 @@ final class SessionBuilder {
             start = s.stream.firstNanos(d);
             end = s.stream.lastNanos(d);
             sha = s.stream.sha256(d);
+            firstData = s.stream.firstFrame(d);
         } else {
             data = new DataConnection(-1, null, null, 0, 0, 0, 0, DataState.MISSING, false, false, 0, 0, 0, 0);
         }
@@ -85,6 +87,6 @@ final class SessionBuilder {
         }
         return new Transfer(st.id, t.index, t.verb, t.arg, t.path, t.commandFrame, t.commandNanos, setup, data,
                 t.direction, bytes, expected, gaps, truncated, complete, sha, t.preliminaryCode, t.replyCode,
-                t.replyFrame, t.replyText, outcome, t.restOffset, t.type, start < 0 ? 0 : start, end < 0 ? 0 : end);
+                t.replyFrame, t.replyText, outcome, t.restOffset, t.type, start < 0 ? 0 : start, end < 0 ? 0 : end, firstData);
     }
 }

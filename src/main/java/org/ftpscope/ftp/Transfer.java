@@ -10,12 +10,14 @@ package org.ftpscope.ftp;
  * @param expectedBytes from SIZE's 213 or the 150 reply's {@code (N bytes)}, -1 when unknown
  * @param sha256        hex SHA-256 of the reassembled content, null when no data connection
  * @param replyCode     the final reply (226, 250, 425, 550 …), -1 when none
+ * @param firstDataFrame the frame carrying the first content byte, 0 when none
  */
 public record Transfer(int session, int index, String command, String arg, String path, int commandFrame,
                        long commandNanos, DataSetup setup, DataConnection data, TransferDirection direction,
                        long bytes, long expectedBytes, long gapBytes, boolean truncated, boolean complete,
                        String sha256, int preliminaryCode, int replyCode, int replyFrame, String replyText,
-                       Outcome outcome, long restOffset, String type, long dataStartNanos, long dataEndNanos) {
+                       Outcome outcome, long restOffset, String type, long dataStartNanos, long dataEndNanos,
+                       int firstDataFrame) {
 
     /** Seconds from the first to the last data byte, 0 when unknown. */
     public double durationSeconds() {

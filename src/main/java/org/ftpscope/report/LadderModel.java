@@ -50,8 +50,8 @@ public record LadderModel(String clientLabel, String serverLabel, List<Arrow> ar
         for (Transfer t : s.transfers()) {
             if (t.data() == null || t.data().stream() < 0 || t.data().state() != DataState.TRANSFERRED) continue;
             boolean fromClient = t.direction() == org.ftpscope.ftp.TransferDirection.UPLOAD;
-            int frame = t.data().synAckFrame() > 0 ? t.data().synAckFrame() + 1 : t.data().firstFrame();
-            a.add(new Arrow(Math.max(frame, t.commandFrame() + 1), fromClient, Kind.DATA_FLOW,
+            int frame = t.firstDataFrame() > 0 ? t.firstDataFrame() : t.data().firstFrame();
+            a.add(new Arrow(frame, fromClient, Kind.DATA_FLOW,
                     t.command() + " data: " + t.bytes() + " bytes" + (t.complete() ? "" : " (incomplete)"), !t.complete()));
         }
         a.sort(Comparator.comparingInt(Arrow::frame));

@@ -12,7 +12,7 @@ public final class LadderSvg {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ladder\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"ladder diagram\">%n", width, height, width, height));
-        sb.append("<defs><marker id=\"ah\" markerWidth=\"10\" markerHeight=\"8\" refX=\"9\" refY=\"4\" orient=\"auto\">"
+        sb.append("<defs><marker id=\"ah\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"8\" refX=\"9\" refY=\"4\" orient=\"auto\">"
                 + "<path d=\"M0,0 L10,4 L0,8 z\" fill=\"#374151\"/></marker></defs>\n");
         sb.append(text(xc, 20, "middle", "lane", m.clientLabel()));
         sb.append(text(xs, 20, "middle", "lane", m.serverLabel()));

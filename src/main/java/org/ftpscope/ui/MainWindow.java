@@ -156,6 +156,16 @@ public final class MainWindow {
         MenuItem ftp = item("FTP Sessions", "Shortcut+2", () -> tabs.getSelectionModel().select(1));
         MenuItem expert = item("Findings", "Shortcut+3", () -> tabs.getSelectionModel().select(2));
         MenuItem ladderPng = item("Export Ladder Diagram as PNG…", null, this::exportLadder);
+        MenuItem report = item("Export Session Report…", "Shortcut+E", () -> {
+            if (analysis == null) return;
+            java.util.Set<Integer> selected = new java.util.TreeSet<>();
+            if (tabs.getSelectionModel().getSelectedIndex() == 1) {
+                sessions.getSelectionModel().getSelectedItems().forEach(x -> selected.add(x.id()));
+            }
+            ExportDialogs.exportReport(stage, analysis, selected);
+        });
+        MenuItem objects = item("FTP-DATA…", null, () -> { if (analysis != null) ExportDialogs.exportObjects(stage, analysis); });
+        Menu exportObjects = new Menu("Export Objects", null, objects);
         MenuItem about = item("About ftpscope", null, () -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION, "ftpscope — offline FTP analysis of packet captures.\n"
                     + "Frames like Wireshark, plus FTP sessions, data channels and why transfers failed.");
@@ -163,7 +173,7 @@ public final class MainWindow {
             a.initOwner(stage);
             a.show();
         });
-        return new MenuBar(new Menu("File", null, open, recentMenu, close, ladderPng, quit),
+        return new MenuBar(new Menu("File", null, open, recentMenu, close, report, exportObjects, ladderPng, quit),
                 new Menu("Go", null, gotoFrame, focusFilter), new Menu("View", null, frames, ftp, expert), new Menu("Help", null, about));
     }
 
@@ -461,6 +471,7 @@ public final class MainWindow {
                 setText(empty || s == null ? null : sessionLabel(s));
             }
         });
+        sessions.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         sessions.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> showSession(s));
         story.setCellFactory(lv -> new ListCell<>() {
             @Override
@@ -491,7 +502,14 @@ public final class MainWindow {
         followSession.setOnAction(e -> followSession(sessions.getSelectionModel().getSelectedItem()));
         TabPane detail = new TabPane(new Tab("Story", story), new Tab("Ladder diagram", new ScrollPane(ladder)));
         detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox right = new VBox(6, new HBox(8, new Label("Double-click a line or an arrow to jump to its frame."), followSession), detail);
+        Button exportSession = new Button("Export Report…");
+        exportSession.setOnAction(e -> {
+            java.util.Set<Integer> selected = new java.util.TreeSet<>();
+            sessions.getSelectionModel().getSelectedItems().forEach(x -> selected.add(x.id()));
+            if (analysis != null) ExportDialogs.exportReport(stage, analysis, selected);
+        });
+        VBox right = new VBox(6, new HBox(8, new Label("Double-click a line or an arrow to jump to its frame."), followSession,
+                exportSession), detail);
         VBox.setVgrow(detail, Priority.ALWAYS);
         right.setPadding(new Insets(6));
         SplitPane ftp = new SplitPane(sessions, right);
