@@ -400,6 +400,10 @@ public final class MainWindow {
                 column("Length", 70, s -> Integer.toString(s.length())),
                 column("Info", 600, FrameSummary::info)));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setSortPolicy(t -> {
+            sortFrames();
+            return true;
+        });
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setRowFactory(tv -> {
             TableRow<Integer> row = new TableRow<>() {
@@ -565,6 +569,7 @@ public final class MainWindow {
             return;
         }
         setFilterError(null);
+        table.getSortOrder().clear(); // a new filter shows frames in capture order
         DisplayFilter f = ((DisplayFilter.Result.Compiled) r).filter();
         Analysis a = analysis;
         Task<int[]> task = new Task<>() {
@@ -589,6 +594,59 @@ public final class MainWindow {
     }
 
     private Task<int[]> lastFilter;
+    private Task<int[]> lastSort;
+
+    /**
+     * Sorts the displayed frames by the first sort column, off the FX thread, on primitive keys:
+     * number, time and length come from the frame index; text columns from the frame summaries.
+     */
+    private void sortFrames() {
+        if (analysis == null || rows.isEmpty()) return;
+        Analysis a = analysis;
+        int[] current = new int[rows.size()];
+        for (int i = 0; i < current.length; i++) current[i] = rows.get(i);
+        TableColumn<Integer, ?> col = table.getSortOrder().isEmpty() ? null : table.getSortOrder().get(0);
+        String name = col == null ? "No." : col.getText();
+        boolean descending = col != null && col.getSortType() == TableColumn.SortType.DESCENDING;
+        Task<int[]> task = new Task<>() {
+            @Override
+            protected int[] call() {
+                Integer[] boxed = java.util.Arrays.stream(current).boxed().toArray(Integer[]::new);
+                java.util.Comparator<Integer> cmp = switch (name) {
+                    case "Time" -> java.util.Comparator.comparingLong(f -> a.capture().index().timestampNanos(f));
+                    case "Length" -> java.util.Comparator.comparingInt(f -> a.capture().index().originalLength(f));
+                    case "Source", "Destination", "Protocol", "Info" -> {
+                        FrameViews v = new FrameViews(a);
+                        String[] keys = new String[a.capture().frameCount() + 1];
+                        for (int f : current) {
+                            FrameSummary s = v.summary(f);
+                            keys[f] = switch (name) {
+                                case "Source" -> s.source();
+                                case "Destination" -> s.destination();
+                                case "Protocol" -> s.protocol();
+                                default -> s.info();
+                            };
+                        }
+                        yield java.util.Comparator.comparing(f -> keys[f]);
+                    }
+                    default -> java.util.Comparator.naturalOrder();
+                };
+                // Ties keep capture order in either direction.
+                if (descending) cmp = cmp.reversed();
+                java.util.Arrays.sort(boxed, cmp.thenComparing(java.util.Comparator.naturalOrder()));
+                return java.util.Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (analysis == a) rows.setAll(task.getValue());
+        });
+        Thread t = new Thread(task, "ftpscope-sort");
+        t.setDaemon(true);
+        t.start();
+        lastSort = task;
+    }
+
+    Task<int[]> lastSortTask() { return lastSort; }
 
     /** The running or last filter task (for tests). */
     Task<int[]> lastFilterTask() { return lastFilter; }
@@ -613,7 +671,7 @@ public final class MainWindow {
                                                 java.util.function.Function<FrameSummary, String> f) {
         TableColumn<Integer, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
-        c.setSortable(false); // JavaFX's own sort would summarise every row; order is capture order
+        c.setSortable(true); // sorted by sortFrames(), never by JavaFX's comparator over cell values
         c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(
                 summaries == null ? "" : f.apply(summaries.get(cd.getValue()))));
         return c;

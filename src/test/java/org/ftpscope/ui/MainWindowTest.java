@@ -148,6 +148,24 @@ class MainWindowTest {
     }
 
     @Test
+    void sortingByLengthAndBack(FxRobot robot) throws Exception {
+        Analysis a = open("pasv-curl.pcap");
+        var lengthCol = window.frameTable().getColumns().get(5);
+        Platform.runLater(() -> {
+            lengthCol.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            window.frameTable().getSortOrder().setAll(java.util.List.of(lengthCol));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lastSortTask() != null && window.lastSortTask().isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+        int first = window.frameTable().getItems().get(0);
+        assertEquals(1514, a.capture().index().originalLength(first)); // the largest frames first
+        assertEquals(46, first); // and among equals, capture order: frame 46 is the first 1514-byte frame
+        assertEquals(169, window.frameTable().getItems().size());
+        Platform.runLater(() -> window.frameTable().getSortOrder().clear());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.frameTable().getItems().get(0) == 1);
+    }
+
+    @Test
     void findingsAreGroupedBySeverity(FxRobot robot) throws Exception {
         open("firewall-blocks-pasv.pcap");
         TreeItem<Object> root = window.findingsTree().getRoot();
