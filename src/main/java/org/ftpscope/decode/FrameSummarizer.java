@@ -18,8 +18,12 @@ public final class FrameSummarizer {
      */
     public static FrameSummary summarize(int frame, FrameIndex index, byte[] bytes, PacketInfo p,
                                          TcpFrameContext tcp, AppLabel app) {
-        double time = index.relativeSeconds(frame);
-        int length = index.originalLength(frame);
+        return summarize(frame, index.relativeSeconds(frame), index.originalLength(frame), bytes, p, tcp, app);
+    }
+
+    /** The same from the time and length directly, for frames whose index entry is not at hand. */
+    public static FrameSummary summarize(int frame, double time, int length, byte[] bytes, PacketInfo p,
+                                         TcpFrameContext tcp, AppLabel app) {
         String src, dst, proto, info;
         if (p.isIp()) {
             src = p.src().toString();

@@ -16,6 +16,15 @@ public final class Analyzer {
     public static Analysis analyze(Path capture) throws CaptureException { return analyze(capture, null); }
 
     public static Analysis analyze(Path capture, ReadProgress progress) throws CaptureException {
+        return analyze(capture, progress, null);
+    }
+
+    /**
+     * As {@link #analyze(Path, ReadProgress)}, also handing every frame to {@code tap} as it is read
+     * (the app shows the first frames before the analysis has finished).
+     */
+    public static Analysis analyze(Path capture, ReadProgress progress, org.ftpscope.capture.FrameVisitor tap)
+            throws CaptureException {
         PacketInfo info = new PacketInfo();
         FtpAnalyzer ftp = new FtpAnalyzer();
         TcpReassembler tcp = new TcpReassembler(ftp);
@@ -24,6 +33,7 @@ public final class Analyzer {
             ftp.setNow(ts);
             ftp.frameCaptured(frame, cap, orig);
             tcp.frame(frame, ts, info, buf, off, cap);
+            if (tap != null) tap.frame(frame, ts, linkType, orig, buf, off, cap);
         }, progress);
         tcp.finish();
         return new Analysis(cf, tcp.streams(), tcp.frameTable(), ftp.result());

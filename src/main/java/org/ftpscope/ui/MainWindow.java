@@ -47,6 +47,9 @@ import org.ftpscope.capture.CaptureException;
 import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.decode.DetailNode;
 import org.ftpscope.decode.FrameSummary;
+import org.ftpscope.decode.FrameSummarizer;
+import org.ftpscope.decode.PacketDecoder;
+import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.decode.TcpAnalysisFlags;
 import org.ftpscope.filter.AnalysisFields;
 import org.ftpscope.filter.DisplayFilter;
@@ -110,7 +113,7 @@ public final class MainWindow {
 
     public MainWindow(Stage stage) {
         this.stage = stage;
-        root.setTop(menus());
+        root.setTop(new VBox(menus(), toolbar()));
         root.setCenter(center);
         root.setBottom(status);
         status.setText("Ready");
@@ -177,6 +180,42 @@ public final class MainWindow {
                 new Menu("Go", null, gotoFrame, focusFilter), new Menu("View", null, frames, ftp, expert), new Menu("Help", null, about));
     }
 
+    private javafx.scene.control.ToolBar toolbar() {
+        javafx.scene.control.ToolBar bar = new javafx.scene.control.ToolBar(
+                tool("open", "Open a capture (Ctrl+O)", () -> fire("File", "Open…")),
+                tool("goto", "Go to frame (Ctrl+G)", this::askGoToFrame),
+                new javafx.scene.control.Separator(),
+                tool("sessions", "FTP sessions (Ctrl+2)", () -> tabs.getSelectionModel().select(1)),
+                tool("findings", "Findings and firewall summary (Ctrl+3)", () -> tabs.getSelectionModel().select(2)),
+                tool("follow", "Follow the selected frame's TCP stream", () -> {
+                    Integer f = table.getSelectionModel().getSelectedItem();
+                    if (f != null && analysis != null) followStream(f);
+                }),
+                new javafx.scene.control.Separator(),
+                tool("report", "Export session report (Ctrl+E)", () -> fire("File", "Export Session Report…")),
+                tool("objects", "Export objects: FTP-DATA", () -> { if (analysis != null) ExportDialogs.exportObjects(stage, analysis); }));
+        return bar;
+    }
+
+    private Button tool(String icon, String tip, Runnable action) {
+        Button b = new Button();
+        javafx.scene.image.ImageView iv = Icons.toolbar(icon);
+        if (iv != null) b.setGraphic(iv);
+        else b.setText(tip);
+        b.setTooltip(new javafx.scene.control.Tooltip(tip));
+        b.setAccessibleText(tip);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void fire(String menu, String item) {
+        VBox top = (VBox) root.getTop();
+        MenuBar bar = (MenuBar) top.getChildren().get(0);
+        bar.getMenus().stream().filter(m -> m.getText().equals(menu)).flatMap(m -> m.getItems().stream())
+                .filter(i -> item.equals(i.getText())).findFirst().ifPresent(MenuItem::fire);
+    }
+
     private static MenuItem item(String text, String accel, Runnable action) {
         MenuItem m = new MenuItem(text);
         if (accel != null) m.setAccelerator(KeyCombination.keyCombination(accel));
@@ -194,7 +233,7 @@ public final class MainWindow {
         sub.setWrapText(true);
         Button open = new Button("Open a capture…");
         open.setDefaultButton(true);
-        open.setOnAction(e -> ((MenuBar) root.getTop()).getMenus().get(0).getItems().get(0).fire());
+        open.setOnAction(e -> fire("File", "Open…"));
         VBox box = new VBox(14, title, sub, open);
         List<Path> recent = recentFiles();
         if (!recent.isEmpty()) {
@@ -283,16 +322,28 @@ public final class MainWindow {
     public Task<Analysis> open(Path path) {
         if (loading != null) loading.cancel();
         long start = System.nanoTime();
+        // The first frames are summarised as they are read (without TCP context yet) and shown at once.
+        List<FrameSummary> preview = java.util.Collections.synchronizedList(new ArrayList<>());
         Task<Analysis> task = new Task<>() {
             @Override
             protected Analysis call() throws Exception {
+                PacketInfo p = new PacketInfo();
+                long[] first = {Long.MIN_VALUE};
                 return Analyzer.analyze(path, (done, total, frames) -> {
                     if (isCancelled()) throw new CancellationException("cancelled");
                     updateProgress(done, total);
                     updateMessage("Reading " + path.getFileName() + ": " + frames + " frames");
+                }, (frame, ts, linkType, orig, buf, off, cap) -> {
+                    if (frame > PREVIEW_FRAMES) return;
+                    if (first[0] == Long.MIN_VALUE) first[0] = ts;
+                    byte[] bytes = java.util.Arrays.copyOfRange(buf, off, off + cap);
+                    PacketDecoder.decode(linkType, bytes, 0, cap, p);
+                    preview.add(FrameSummarizer.summarize(frame, (ts - first[0]) / 1e9, orig, bytes, p,
+                            org.ftpscope.decode.TcpFrameContext.UNKNOWN, null));
                 });
             }
         };
+        showPreview(path, preview, task);
         loading = task;
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(task.progressProperty());
@@ -315,6 +366,7 @@ public final class MainWindow {
         task.setOnCancelled(e -> {
             finishLoading();
             status.setText("Loading cancelled");
+            center.getChildren().setAll(startPage());
         });
         Thread t = new Thread(task, "ftpscope-load");
         t.setDaemon(true);
@@ -322,7 +374,33 @@ public final class MainWindow {
         return task;
     }
 
+    /** Frames read so far are summarised by the loader; the table shows the first of them while loading. */
+    static final int PREVIEW_FRAMES = 10_000;
+    private javafx.animation.Timeline previewTimer;
+
+    private void showPreview(Path path, List<FrameSummary> preview, Task<Analysis> task) {
+        if (previewTimer != null) previewTimer.stop();
+        analysis = null;
+        summaries = new SummaryCache(f -> preview.get(f - 1));
+        rows.setAll(new int[0]);
+        tree.setRoot(null);
+        hex.show(null);
+        tabs.getSelectionModel().select(0);
+        center.getChildren().setAll(captureView);
+        stage.setTitle(path.getFileName() + " (loading) — ftpscope");
+        previewTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(150), e -> {
+            int n = preview.size();
+            if (n > rows.size() && loading == task) rows.setAll(FrameList.range(n));
+        }));
+        previewTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        previewTimer.play();
+    }
+
+    /** Frames shown before the analysis finished (for tests). */
+    int previewRows() { return analysis == null ? rows.size() : 0; }
+
     private void finishLoading() {
+        if (previewTimer != null) previewTimer.stop();
         status.textProperty().unbind();
         status.getRightItems().clear();
         loading = null;
@@ -363,6 +441,7 @@ public final class MainWindow {
             }
         }
         analysis = a;
+        ((VBox) root.getTop()).getChildren().removeIf(n -> n.getStyleClass().contains("warning-banner"));
         views = new FrameViews(a);
         summaries = new SummaryCache(views);
         rows.setAll(FrameList.range(a.capture().frameCount()));
@@ -381,7 +460,9 @@ public final class MainWindow {
             Label banner = new Label("⚠ " + a.capture().path().getFileName() + ": " + w + " — the frames before it are shown.");
             banner.getStyleClass().add("warning-banner");
             banner.setMaxWidth(Double.MAX_VALUE);
-            root.setTop(new VBox(root.getTop() instanceof VBox v ? v.getChildren().get(0) : root.getTop(), banner));
+            VBox top = (VBox) root.getTop();
+            top.getChildren().removeIf(n -> n.getStyleClass().contains("warning-banner"));
+            top.getChildren().add(banner);
         }
         if (!rows.isEmpty()) table.getSelectionModel().select(0);
         if (!a.sessions().isEmpty()) sessions.getSelectionModel().select(0);
@@ -690,6 +771,7 @@ public final class MainWindow {
 
     private void showFrame(Integer frame) {
         if (frame == null || analysis == null) {
+            // While loading only the row is known; the tree needs the finished analysis.
             tree.setRoot(null);
             hex.show(null);
             return;

@@ -166,6 +166,23 @@ class MainWindowTest {
     }
 
     @Test
+    void loadingShowsTheCaptureViewAtOnceAndThenTheAnalysis(FxRobot robot) throws Exception {
+        Path p = TestCaptures.sample("lossy-transfers.pcap");
+        Task<Analysis>[] task = new Task[1];
+        String[] titleWhileLoading = new String[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            task[0] = window.open(p);
+            titleWhileLoading[0] = stage.getTitle();
+        }).get(5, TimeUnit.SECONDS);
+        assertEquals("lossy-transfers.pcap (loading) — ftpscope", titleWhileLoading[0]);
+        task[0].get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1159, window.frameTable().getItems().size());
+        assertEquals("lossy-transfers.pcap — ftpscope", stage.getTitle());
+        assertEquals(0, window.previewRows());
+    }
+
+    @Test
     void findingsAreGroupedBySeverity(FxRobot robot) throws Exception {
         open("firewall-blocks-pasv.pcap");
         TreeItem<Object> root = window.findingsTree().getRoot();
