@@ -880,6 +880,32 @@ public final class MainWindow {
         if (idx < 0) return;
         TcpStream s = analysis.streams().get(idx);
         TextFlow flow = new TextFlow();
+        javafx.scene.control.ToggleButton hexMode = new javafx.scene.control.ToggleButton("Hex dump");
+        Runnable fill = () -> fillFollow(flow, s, hexMode.isSelected());
+        hexMode.setOnAction(e -> fill.run());
+        fill.run();
+        Stage w = new Stage();
+        w.initOwner(stage);
+        w.setTitle("Follow TCP Stream (tcp.stream eq " + idx + ") — " + s.client() + " → " + s.server());
+        Label legend = new Label("Client → server in red, server → client in blue. " + (s.bytes(Direction.CLIENT_TO_SERVER)
+                + s.bytes(Direction.SERVER_TO_CLIENT)) + " bytes, " + (s.gapBytes(Direction.CLIENT_TO_SERVER)
+                + s.gapBytes(Direction.SERVER_TO_CLIENT)) + " missing.");
+        ScrollPane sp = new ScrollPane(flow);
+        sp.setFitToWidth(true);
+        BorderPane bp = new BorderPane(sp);
+        HBox top = new HBox(12, hexMode, legend);
+        top.setAlignment(Pos.CENTER_LEFT);
+        bp.setTop(top);
+        BorderPane.setMargin(top, new Insets(6));
+        Scene sc = new Scene(bp, 900, 600);
+        sc.getStylesheets().add(MainWindow.class.getResource("ftpscope.css").toExternalForm());
+        w.setScene(sc);
+        w.show();
+    }
+
+    /** Both directions in capture order; gaps marked; ASCII (control bytes as dots) or a hex dump per segment. */
+    private void fillFollow(TextFlow flow, TcpStream s, boolean hexDump) {
+        flow.getChildren().clear();
         try {
             List<long[]> pieces = new ArrayList<>(); // {frame, direction, span index}
             for (Direction d : Direction.values()) {
@@ -890,6 +916,7 @@ public final class MainWindow {
             }
             pieces.sort(Comparator.comparingLong(p -> p[0]));
             long shown = 0;
+            long[] offset = new long[2];
             for (long[] p : pieces) {
                 StreamSpans sp = s.spans(Direction.values()[(int) p[1]]);
                 int i = (int) p[2];
@@ -899,10 +926,13 @@ public final class MainWindow {
                     t.getStyleClass().add("follow-gap");
                 } else {
                     byte[] b = analysis.capture().readFrame(sp.frame(i));
-                    t = new Text(new String(b, sp.offsetInFrame(i), sp.length(i), StandardCharsets.ISO_8859_1)
-                            .replaceAll("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\xff]", "."));
+                    String body = hexDump ? hexLines(b, sp.offsetInFrame(i), sp.length(i), offset[(int) p[1]])
+                            : new String(b, sp.offsetInFrame(i), sp.length(i), StandardCharsets.ISO_8859_1)
+                                    .replaceAll("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\xff]", ".");
+                    t = new Text(body);
                     t.getStyleClass().add(p[1] == 0 ? "follow-client" : "follow-server");
                 }
+                offset[(int) p[1]] += sp.length(i);
                 flow.getChildren().add(t);
                 if ((shown += sp.length(i)) > 2_000_000) {
                     flow.getChildren().add(new Text("\n[… shown the first 2 MB]"));
@@ -912,21 +942,25 @@ public final class MainWindow {
         } catch (IOException e) {
             flow.getChildren().add(new Text("Cannot read the capture: " + e.getMessage()));
         }
-        Stage w = new Stage();
-        w.initOwner(stage);
-        w.setTitle("Follow TCP Stream (tcp.stream eq " + idx + ") — " + s.client() + " → " + s.server());
-        Label legend = new Label("Client → server in red, server → client in blue. " + (s.bytes(Direction.CLIENT_TO_SERVER)
-                + s.bytes(Direction.SERVER_TO_CLIENT)) + " bytes, " + (s.gapBytes(Direction.CLIENT_TO_SERVER)
-                + s.gapBytes(Direction.SERVER_TO_CLIENT)) + " missing.");
-        ScrollPane sp = new ScrollPane(flow);
-        sp.setFitToWidth(true);
-        BorderPane bp = new BorderPane(sp);
-        bp.setTop(legend);
-        BorderPane.setMargin(legend, new Insets(6));
-        Scene sc = new Scene(bp, 900, 600);
-        sc.getStylesheets().add(MainWindow.class.getResource("ftpscope.css").toExternalForm());
-        w.setScene(sc);
-        w.show();
+    }
+
+    private static String hexLines(byte[] b, int off, int len, long streamOffset) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < len; i += 16) {
+            sb.append(String.format("%08x  ", streamOffset + i));
+            StringBuilder ascii = new StringBuilder();
+            for (int j = 0; j < 16; j++) {
+                if (i + j < len) {
+                    int c = b[off + i + j] & 0xFF;
+                    sb.append(String.format("%02x ", c));
+                    ascii.append(c >= 0x20 && c < 0x7f ? (char) c : '.');
+                } else {
+                    sb.append("   ");
+                }
+            }
+            sb.append(' ').append(ascii).append('\n');
+        }
+        return sb.toString();
     }
 
     private void fillFindings(Analysis a) {
