@@ -178,6 +178,7 @@ final class RecordParser {
                             + " does not match its trailing copy " + trailer + "; reading stopped"));
                     break;
                 }
+                boolean firstBlock = first;
                 first = false;
                 String problem = switch (type) {
                     case PCAPNG_SHB -> sectionHeader(b, at, (int) blockLen);
@@ -188,6 +189,8 @@ final class RecordParser {
                     default -> null; // NRB, ISB, DSB, custom: nothing a frame list needs
                 };
                 if (problem != null) {
+                    // Damage in the very first section header means nothing of the file is readable.
+                    if (firstBlock) throw new CaptureException(name + ": pcapng " + problem);
                     warnings.add(new CaptureWarning(frame, pos, problem + "; reading stopped"));
                     break;
                 }
