@@ -27,20 +27,26 @@ public final class DetailTreeBuilder {
 
     public static DetailNode build(int frame, FrameIndex index, byte[] b, PacketInfo p, TcpFrameContext tcp,
                                    PayloadDissector app) {
-        int cap = b.length, wire = index.originalLength(frame);
+        return build(frame, index.timestampNanos(frame), index.relativeSeconds(frame), index.originalLength(frame), b, p,
+                tcp, app);
+    }
+
+    /** The same from the frame's timestamp, relative time and wire length directly. */
+    public static DetailNode build(int frame, long ts, double relativeSeconds, int wire, byte[] b, PacketInfo p,
+                                   TcpFrameContext tcp, PayloadDissector app) {
+        int cap = b.length;
         DetailNode.Builder root = DetailNode.builder("Frame " + frame, null, null, -1, 0);
         List<String> protocols = new ArrayList<>();
         DetailNode.Builder f = root.add(String.format(Locale.ROOT, "Frame %d: %d bytes on wire (%d bits), %d bytes captured (%d bits)",
                 frame, wire, wire * 8, cap, cap * 8), "frame", null, 0, cap);
         f.add("Encapsulation type: " + LinkType.name(p.linkType) + " (" + p.linkType + ")", "frame.encap_type",
                 Integer.toString(p.linkType), -1, 0);
-        long ts = index.timestampNanos(frame);
         f.add("Arrival Time: " + ARRIVAL.format(Instant.ofEpochSecond(Math.floorDiv(ts, 1_000_000_000L),
                 Math.floorMod(ts, 1_000_000_000L))), "frame.time", null, -1, 0);
         f.add(String.format(Locale.ROOT, "Epoch Time: %d.%09d seconds", Math.floorDiv(ts, 1_000_000_000L),
                 Math.floorMod(ts, 1_000_000_000L)), "frame.time_epoch", null, -1, 0);
-        f.add(String.format(Locale.ROOT, "Time since reference or first frame: %.9f seconds", index.relativeSeconds(frame)),
-                "frame.time_relative", String.format(Locale.ROOT, "%.9f", index.relativeSeconds(frame)), -1, 0);
+        f.add(String.format(Locale.ROOT, "Time since reference or first frame: %.9f seconds", relativeSeconds),
+                "frame.time_relative", String.format(Locale.ROOT, "%.9f", relativeSeconds), -1, 0);
         f.add("Frame Number: " + frame, "frame.number", Integer.toString(frame), -1, 0);
         f.add("Frame Length: " + wire + " bytes (" + wire * 8 + " bits)", "frame.len", Integer.toString(wire), -1, 0);
         f.add("Capture Length: " + cap + " bytes (" + cap * 8 + " bits)", "frame.cap_len", Integer.toString(cap), -1, 0);

@@ -82,6 +82,9 @@ final class ControlFeed {
                     + gapCount + (gapCount == 1 ? " place" : " places") + "); commands or replies there are lost");
         }
         for (int f : replies.malformedFrames()) malformed(f, "a reply code is not followed by a space or hyphen");
+        for (int f : replies.oversizedFrames()) {
+            malformed(f, "a multi-line reply longer than " + ReplyAssembler.MAX_REPLY_CHARS + " characters: the lines from here to its end were not kept");
+        }
     }
 
     private void malformed(int frame, String text) {

@@ -11,6 +11,9 @@ import java.util.function.Consumer;
  * valid code becomes a reply with code -1, so no line is silently lost.
  */
 final class ReplyAssembler {
+    /** Text kept of one multi-line reply; past it lines are counted, not kept (a server that never closes its reply). */
+    static final int MAX_REPLY_CHARS = 1 << 20;
+
     private final Consumer<FtpReply> sink;
     private final List<String> lines = new ArrayList<>();
     private int openCode = -1;
@@ -19,17 +22,26 @@ final class ReplyAssembler {
     private long firstNanos;
     /** Lines that had a code followed by neither space nor hyphen (e.g. {@code 230_no_space}). */
     private final List<Integer> malformedFrames = new ArrayList<>();
+    private final List<Integer> oversizedFrames = new ArrayList<>();
+    private long keptChars;
+    private boolean dropping;
 
     ReplyAssembler(Consumer<FtpReply> sink) { this.sink = sink; }
 
     void line(String line, int frame, long nanos) {
         int code = code(line);
         if (openCode >= 0) {
-            lines.add(line);
-            if (code == openCode && (line.length() == 3 || line.charAt(3) == ' ')) {
+            boolean last = code == openCode && (line.length() == 3 || line.charAt(3) == ' ');
+            if (last || keptChars + line.length() <= MAX_REPLY_CHARS) {
+                lines.add(line);
+                keptChars += line.length();
+            } else if (!dropping) {
+                dropping = true;
+                oversizedFrames.add(frame);
+            }
+            if (last) {
                 sink.accept(new FtpReply(openCode, firstText, lines, true, firstFrame, frame, firstNanos));
-                lines.clear();
-                openCode = -1;
+                reset();
             }
             return;
         }
@@ -39,6 +51,7 @@ final class ReplyAssembler {
             firstFrame = frame;
             firstNanos = nanos;
             lines.add(line);
+            keptChars = line.length();
             return;
         }
         String text;
@@ -57,11 +70,20 @@ final class ReplyAssembler {
         if (openCode >= 0 && !lines.isEmpty()) {
             sink.accept(new FtpReply(openCode, firstText, lines, true, firstFrame, frame, firstNanos));
         }
+        reset();
+    }
+
+    private void reset() {
         lines.clear();
         openCode = -1;
+        keptChars = 0;
+        dropping = false;
     }
 
     List<Integer> malformedFrames() { return malformedFrames; }
+
+    /** Frames where a multi-line reply passed {@link #MAX_REPLY_CHARS} and lines were dropped. */
+    List<Integer> oversizedFrames() { return oversizedFrames; }
 
     /** The reply code at the start of a line, or -1. */
     static int code(String line) {

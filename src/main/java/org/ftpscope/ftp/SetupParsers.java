@@ -19,6 +19,7 @@ public final class SetupParsers {
 
     /** 227 reply text: the first six comma-separated numbers anywhere in it. */
     public static Parsed<SetupAddress> passive(String text) {
+        if (text == null) return Parsed.invalid("no reply text");
         Matcher m = SIX_NUMBERS.matcher(text);
         if (!m.find()) return Parsed.invalid("no h1,h2,h3,h4,p1,p2 in the reply");
         return hostPort(m, "227 reply");
@@ -26,6 +27,7 @@ public final class SetupParsers {
 
     /** PORT argument {@code h1,h2,h3,h4,p1,p2}. */
     public static Parsed<SetupAddress> port(String arg) {
+        if (arg == null) return Parsed.invalid("no PORT argument");
         Matcher m = SIX_NUMBERS.matcher(arg.trim());
         if (!m.matches()) return Parsed.invalid("PORT argument is not h1,h2,h3,h4,p1,p2");
         return hostPort(m, "PORT");
@@ -52,6 +54,7 @@ public final class SetupParsers {
      * {ipStart, ipEnd, portStart, portEnd} as char indexes, or null.
      */
     public static int[] hostPortSpans(String text) {
+        if (text == null) return null;
         Matcher m = SIX_NUMBERS.matcher(text);
         if (!m.find()) return null;
         return new int[] {m.start(1), m.end(4), m.start(5), m.end(6)};
@@ -61,6 +64,7 @@ public final class SetupParsers {
 
     /** 229 reply text: {@code (<d><d><d>port<d>)} with any delimiter character. */
     public static Parsed<SetupAddress> extendedPassive(String text) {
+        if (text == null) return Parsed.invalid("no reply text");
         int open = text.indexOf('(');
         if (open < 0 || open + 5 > text.length()) return Parsed.invalid("no (|||port|) in the reply");
         char d = text.charAt(open + 1);
@@ -76,6 +80,7 @@ public final class SetupParsers {
 
     /** EPRT argument {@code <d>af<d>address<d>port<d>}. */
     public static Parsed<SetupAddress> extendedPort(String arg) {
+        if (arg == null) return Parsed.invalid("no EPRT argument");
         String a = arg.trim();
         if (a.length() < 7) return Parsed.invalid("EPRT argument too short");
         char d = a.charAt(0);
@@ -94,6 +99,7 @@ public final class SetupParsers {
 
     /** 228 reply text (RFC 1639): {@code (af,hal,h1,…,pal,p1,p2)}. */
     public static Parsed<SetupAddress> longPassive(String text) {
+        if (text == null) return Parsed.invalid("no reply text");
         Matcher m = LONG_NUMBERS.matcher(text);
         if (!m.find()) return Parsed.invalid("no long address in the 228 reply");
         return longAddress(m.group(), "228 reply");
@@ -101,6 +107,7 @@ public final class SetupParsers {
 
     /** LPRT argument (RFC 1639). */
     public static Parsed<SetupAddress> longPort(String arg) {
+        if (arg == null) return Parsed.invalid("no LPRT argument");
         return longAddress(arg.trim(), "LPRT");
     }
 

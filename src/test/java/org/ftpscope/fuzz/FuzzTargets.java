@@ -1,0 +1,77 @@
+package org.ftpscope.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import org.ftpscope.capture.CaptureException;
+import org.ftpscope.capture.LinkType;
+import org.ftpscope.decode.DetailTreeBuilder;
+import org.ftpscope.decode.FrameSummarizer;
+import org.ftpscope.decode.PacketDecoder;
+import org.ftpscope.decode.PacketInfo;
+import org.ftpscope.decode.TcpFrameContext;
+import org.ftpscope.filter.DisplayFilter;
+import org.ftpscope.ftp.Analysis;
+import org.ftpscope.ftp.Analyzer;
+import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.ftp.SetupParsers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Fuzz targets. {@code mvn verify} replays the inputs under src/test/resources/org/ftpscope/fuzz/FuzzTargetsInputs
+ * (real samples as seeds, and any crash found since); a campaign runs with {@code JAZZER_FUZZ=1} (see README).
+ */
+class FuzzTargets {
+
+    /** Any bytes as a capture file: reading, reassembly, FTP analysis and every frame's views. */
+    @FuzzTest(maxDuration = "10m")
+    void captureAnalysis(byte[] data) throws IOException {
+        Path p = Files.createTempFile("fuzz-", ".cap");
+        try {
+            Files.write(p, data);
+            try (Analysis a = Analyzer.analyze(p)) {
+                FrameViews v = new FrameViews(a);
+                for (int f = 1; f <= Math.min(a.capture().frameCount(), 200); f++) {
+                    v.summary(f);
+                    v.tree(f);
+                }
+            } catch (CaptureException expected) {
+                // a located refusal is a correct answer
+            }
+        } finally {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    /** Any bytes as a frame of any supported link type: fast decode, summary and detail tree. */
+    @FuzzTest(maxDuration = "10m")
+    void frameDecoding(FuzzedDataProvider in) {
+        int[] links = {LinkType.ETHERNET, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW, LinkType.NULL, LinkType.LOOP};
+        int link = links[in.consumeInt(0, links.length - 1)];
+        byte[] frame = in.consumeRemainingAsBytes();
+        PacketInfo p = new PacketInfo();
+        PacketDecoder.decode(link, frame, 0, frame.length, p);
+        FrameSummarizer.summarize(1, 0, frame.length, frame, p, TcpFrameContext.UNKNOWN, null);
+        DetailTreeBuilder.build(1, 0, 0, frame.length, frame, p, TcpFrameContext.UNKNOWN, null);
+    }
+
+    /** Any text as PASV/EPSV/LPSV replies and PORT/EPRT/LPRT arguments. */
+    @FuzzTest(maxDuration = "10m")
+    void setupParsers(String text) {
+        SetupParsers.passive(text);
+        SetupParsers.extendedPassive(text);
+        SetupParsers.longPassive(text);
+        SetupParsers.port(text);
+        SetupParsers.extendedPort(text);
+        SetupParsers.longPort(text);
+        SetupParsers.hostPortSpans(text);
+    }
+
+    /** Any text as a display filter. */
+    @FuzzTest(maxDuration = "10m")
+    void displayFilter(String text) {
+        DisplayFilter.compile(text);
+    }
+}
