@@ -107,7 +107,11 @@ final class ControlFeed {
                 session.passFrame = frame;
                 session.passBeforeTls = tlsFrame == 0;
             }
-            case "TYPE" -> { if (!c.arg().isBlank()) type = c.arg().trim().substring(0, 1).toUpperCase(Locale.ROOT); }
+            case "TYPE" -> {
+                // trim(), not isBlank(): control characters are trimmed but are not blank (found by fuzzing)
+                String t = c.arg().trim();
+                if (!t.isEmpty()) type = t.substring(0, 1).toUpperCase(Locale.ROOT);
+            }
             case "REST" -> {
                 try {
                     rest = Long.parseLong(c.arg().trim());
