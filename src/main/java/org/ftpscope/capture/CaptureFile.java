@@ -148,6 +148,21 @@ public final class CaptureFile implements AutoCloseable {
         return len;
     }
 
+    /**
+     * Visits frames {@code from..to} (1-based, inclusive) in file order, reading the file in large
+     * sequential windows instead of one positioned read per frame. Several scans may run at once
+     * on different threads, each with its own window.
+     */
+    public void scan(int from, int to, FrameVisitor visitor) throws IOException {
+        FileWindow window = new FileWindow(channel);
+        for (int f = Math.max(1, from), end = Math.min(to, index.size()); f <= end; f++) {
+            int len = index.capturedLength(f);
+            int at = window.ensure(index.dataOffset(f), len);
+            if (at < 0) throw new IOException(path + ": file ended inside frame " + f);
+            visitor.frame(f, index.timestampNanos(f), index.linkType(f), index.originalLength(f), window.array(), at, len);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();

@@ -4,6 +4,7 @@ import org.ftpscope.decode.FrameSummarizer;
 import org.ftpscope.decode.PacketDecoder;
 import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.decode.TcpAnalysisFlags;
+import org.ftpscope.decode.TcpFrameContext;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.DataSetup;
 import org.ftpscope.ftp.FrameViews;
@@ -18,26 +19,62 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Field values of one analysed frame, decoded once and read as the filter asks for them. */
+/**
+ * Field values of one analysed frame, decoded once and read as the filter asks for them. One
+ * instance is reused frame after frame (no per-frame allocation but the values handed out).
+ */
 public final class AnalysisFields implements FieldValues {
+    /** Below this many frames one thread filters; above, the frames are split between cores. */
+    static final int PARALLEL_THRESHOLD = 50_000;
+
     private final Analysis analysis;
     private final FrameViews views;
-    private FrameViews.Decoded d;
+    private final org.ftpscope.tcp.TcpFrameTable table;
+    private final PacketInfo info = new PacketInfo();
+    private byte[] bytes = new byte[2048];
     private int frame;
+    private int stream;
+    private int flags;
+    private TcpFrameContext context;
 
     public AnalysisFields(Analysis analysis) {
         this.analysis = analysis;
         this.views = new FrameViews(analysis);
+        this.table = analysis.tcpFrames();
     }
 
-    /** Points at a frame; the next {@link #values} calls answer for it. */
+    /** Points at a frame, read from the capture; the next {@link #values} calls answer for it. */
     public AnalysisFields at(int frame) {
+        byte[] b;
+        try {
+            b = analysis.capture().readFrame(frame);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return load(frame, analysis.capture().index().linkType(frame), b, 0, b.length);
+    }
+
+    /** Points at a frame whose bytes are {@code buf[off..off+len)} (copied; buf may be reused after). */
+    AnalysisFields load(int frame, int linkType, byte[] buf, int off, int len) {
+        if (bytes.length < len) bytes = new byte[Math.max(len, bytes.length * 2)];
+        System.arraycopy(buf, off, bytes, 0, len);
+        PacketDecoder.decode(linkType, bytes, 0, len, info);
         this.frame = frame;
-        this.d = views.decode(frame);
+        this.stream = info.tcp ? table.stream(frame) : -1;
+        this.flags = table.analysisFlags(frame);
+        this.context = null;
         return this;
     }
 
-    /** Frames matching a filter, in capture order. */
+    private TcpFrameContext tcp() {
+        if (context == null) context = table.context(frame, info);
+        return context;
+    }
+
+    /**
+     * Frames matching a filter, in capture order. The capture is read sequentially in large
+     * windows, by two threads on two halves of the frames when there are many.
+     */
     public static int[] matching(Analysis a, DisplayFilter f) {
         int n = a.capture().frameCount();
         if (f.isEmpty()) {
@@ -45,17 +82,66 @@ public final class AnalysisFields implements FieldValues {
             for (int i = 0; i < n; i++) all[i] = i + 1;
             return all;
         }
-        AnalysisFields v = new AnalysisFields(a);
-        int[] out = new int[n];
+        int parts = n < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        int[][] results = new int[parts][];
+        RuntimeException[] failures = new RuntimeException[parts];
+        Thread[] threads = new Thread[parts];
+        for (int i = 0; i < parts; i++) {
+            int part = i;
+            int from = (int) ((long) n * i / parts) + 1, to = (int) ((long) n * (i + 1) / parts);
+            Runnable r = () -> {
+                try {
+                    results[part] = scan(a, f, from, to);
+                } catch (RuntimeException e) {
+                    failures[part] = e;
+                }
+            };
+            if (i == parts - 1) {
+                r.run();
+            } else {
+                threads[i] = new Thread(r, "ftpscope-filter-" + i);
+                threads[i].setDaemon(true);
+                threads[i].start();
+            }
+        }
+        for (Thread t : threads) {
+            if (t == null) continue;
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("filtering interrupted", e);
+            }
+        }
+        for (RuntimeException e : failures) if (e != null) throw e;
+        int total = 0;
+        for (int[] r : results) total += r.length;
+        int[] out = new int[total];
         int k = 0;
-        for (int fr = 1; fr <= n; fr++) if (f.matches(v.at(fr))) out[k++] = fr;
-        return java.util.Arrays.copyOf(out, k);
+        for (int[] r : results) {
+            System.arraycopy(r, 0, out, k, r.length);
+            k += r.length;
+        }
+        return out;
+    }
+
+    private static int[] scan(Analysis a, DisplayFilter f, int from, int to) {
+        AnalysisFields v = new AnalysisFields(a);
+        int[] out = new int[Math.max(0, to - from + 1)];
+        int[] k = {0};
+        try {
+            a.capture().scan(from, to, (frame, ts, link, orig, buf, off, cap) -> {
+                if (f.matches(v.load(frame, link, buf, off, cap))) out[k[0]++] = frame;
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Arrays.copyOf(out, k[0]);
     }
 
     @Override
     public List<Object> values(Field field) {
-        PacketInfo p = d.info();
-        int flags = d.tcp().analysisFlags();
+        PacketInfo p = info;
         String n = field.name();
         return switch (n) {
             case "frame" -> one(1L);
@@ -84,11 +170,11 @@ public final class AnalysisFields implements FieldValues {
             case "tcp.port" -> p.tcp ? List.of((long) p.srcPort, (long) p.dstPort) : none();
             case "tcp.srcport" -> p.tcp ? one((long) p.srcPort) : none();
             case "tcp.dstport" -> p.tcp ? one((long) p.dstPort) : none();
-            case "tcp.stream" -> p.tcp && d.tcp().stream() >= 0 ? one((long) d.tcp().stream()) : none();
+            case "tcp.stream" -> p.tcp && stream >= 0 ? one((long) stream) : none();
             case "tcp.len" -> p.tcp ? one((long) p.payloadLength) : none();
-            case "tcp.seq" -> p.tcp ? one(d.tcp().stream() >= 0 ? (p.seq - d.tcp().seqBase()) & 0xFFFFFFFFL : p.seq) : none();
+            case "tcp.seq" -> p.tcp ? one(stream >= 0 ? (p.seq - tcp().seqBase()) & 0xFFFFFFFFL : p.seq) : none();
             case "tcp.ack" -> p.tcp && p.has(PacketInfo.ACK)
-                    ? one(d.tcp().ackBase() >= 0 ? (p.ack - d.tcp().ackBase()) & 0xFFFFFFFFL : p.ack) : none();
+                    ? one(tcp().ackBase() >= 0 ? (p.ack - tcp().ackBase()) & 0xFFFFFFFFL : p.ack) : none();
             case "tcp.window_size_value" -> p.tcp ? one((long) p.window) : none();
             case "tcp.flags.syn" -> flag(p, PacketInfo.SYN);
             case "tcp.flags.ack" -> flag(p, PacketInfo.ACK);
@@ -107,21 +193,17 @@ public final class AnalysisFields implements FieldValues {
         };
     }
 
-    private String protocol() {
-        var label = views.appLabel(d);
-        return label == null ? null : label.protocol();
-    }
+    private String protocol() { return views.protocol(frame, stream, info); }
 
     private List<Object> ftp(String n) {
-        int stream = d.tcp().stream();
         StreamRole role = stream < 0 ? null : analysis.role(stream);
         if (role == null || !role.control()) return none();
         if (n.equals("ftp.session")) return one((long) role.session());
         if (!"FTP".equals(protocol())) return none();
-        PacketInfo p = d.info();
+        PacketInfo p = info;
         FtpSession s = analysis.sessions().get(role.session());
         boolean request = p.srcPort == s.client().port() && p.src().equals(s.client().ip());
-        String line = FrameSummarizer.firstLine(d.bytes(), p.payloadOffset, p.capturedPayloadLength);
+        String line = FrameSummarizer.firstLine(bytes, p.payloadOffset, p.capturedPayloadLength);
         int sp = line.indexOf(' ');
         String head = sp < 0 ? line : line.substring(0, sp), arg = sp < 0 ? "" : line.substring(sp + 1);
         int code = request || head.length() != 3 || !head.chars().allMatch(Character::isDigit) ? -1 : Integer.parseInt(head);
@@ -148,7 +230,6 @@ public final class AnalysisFields implements FieldValues {
     }
 
     private List<Object> ftpData(String n) {
-        int stream = d.tcp().stream();
         if (stream < 0) return none();
         DataSetup setup = analysis.setupOnStream(stream);
         Transfer t = analysis.transferOnStream(stream);

@@ -16,12 +16,35 @@ public final class Analysis implements AutoCloseable {
     private final List<TcpStream> streams;
     private final TcpFrameTable tcpFrames;
     private final FtpResult ftp;
+    /** By TCP stream index, so per-frame views (filters over a million frames) look up without boxing. */
+    private final StreamRole[] roleByStream;
+    private final Transfer[] transferByStream;
+    private final DataSetup[] setupByStream;
 
     Analysis(CaptureFile capture, List<TcpStream> streams, TcpFrameTable tcpFrames, FtpResult ftp) {
         this.capture = capture;
         this.streams = List.copyOf(streams);
         this.tcpFrames = tcpFrames;
         this.ftp = ftp;
+        int n = streams.size();
+        roleByStream = new StreamRole[n];
+        transferByStream = new Transfer[n];
+        setupByStream = new DataSetup[n];
+        ftp.streamRoles().forEach((stream, role) -> {
+            if (stream < 0 || stream >= n) return;
+            roleByStream[stream] = role;
+            if (!role.control()) setupByStream[stream] = ftp.sessions().get(role.session()).setups().get(role.setupId());
+        });
+        for (FtpSession s : ftp.sessions()) {
+            for (Transfer t : s.transfers()) {
+                int st = t.data() == null ? -1 : t.data().stream();
+                // the first transfer on a stream wins, as the former linear search did
+                if (st >= 0 && st < n && transferByStream[st] == null && roleByStream[st] != null
+                        && !roleByStream[st].control() && roleByStream[st].session() == s.id()) {
+                    transferByStream[st] = t;
+                }
+            }
+        }
     }
 
     public CaptureFile capture() { return capture; }
@@ -37,23 +60,16 @@ public final class Analysis implements AutoCloseable {
     public List<Finding> findings() { return ftp.findings(); }
 
     /** What FTP makes of a TCP stream, or null when it is not FTP. */
-    public StreamRole role(int stream) { return ftp.streamRoles().get(stream); }
+    public StreamRole role(int stream) { return stream >= 0 && stream < roleByStream.length ? roleByStream[stream] : null; }
 
     /** The transfer whose data connection is {@code stream}, or null. */
     public Transfer transferOnStream(int stream) {
-        StreamRole r = role(stream);
-        if (r == null || r.control()) return null;
-        for (Transfer t : ftp.sessions().get(r.session()).transfers()) {
-            if (t.data() != null && t.data().stream() == stream) return t;
-        }
-        return null;
+        return stream >= 0 && stream < transferByStream.length ? transferByStream[stream] : null;
     }
 
     /** The setup whose data connection is {@code stream}, or null. */
     public DataSetup setupOnStream(int stream) {
-        StreamRole r = role(stream);
-        if (r == null || r.control()) return null;
-        return ftp.sessions().get(r.session()).setups().get(r.setupId());
+        return stream >= 0 && stream < setupByStream.length ? setupByStream[stream] : null;
     }
 
     /** Where a transfer's content is in the capture: its data connection's spans in the transfer's direction. */
