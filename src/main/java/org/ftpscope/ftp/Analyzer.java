@@ -28,14 +28,18 @@ public final class Analyzer {
         PacketInfo info = new PacketInfo();
         FtpAnalyzer ftp = new FtpAnalyzer();
         TcpReassembler tcp = new TcpReassembler(ftp);
-        CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
-            PacketDecoder.decode(linkType, buf, off, cap, info);
-            ftp.setNow(ts);
-            ftp.frameCaptured(frame, cap, orig);
-            tcp.frame(frame, ts, info, buf, off, cap);
-            if (tap != null) tap.frame(frame, ts, linkType, orig, buf, off, cap);
-        }, progress);
-        tcp.finish();
-        return new Analysis(cf, tcp.streams(), tcp.frameTable(), ftp.result());
+        try {
+            CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
+                PacketDecoder.decode(linkType, buf, off, cap, info);
+                ftp.setNow(ts);
+                ftp.frameCaptured(frame, cap, orig);
+                tcp.frame(frame, ts, info, buf, off, cap);
+                if (tap != null) tap.frame(frame, ts, linkType, orig, buf, off, cap);
+            }, progress);
+            tcp.finish();
+            return new Analysis(cf, tcp.streams(), tcp.frameTable(), ftp.result());
+        } finally {
+            ftp.abandon(); // the hashing thread has ended if the pass completed; otherwise stop it
+        }
     }
 }

@@ -3,15 +3,14 @@ package org.ftpscope.ftp;
 import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.TcpStream;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Byte counts and running SHA-256 of one data connection, per direction. */
 final class DataStreamState {
     final DataChannelMatch match;
     final TcpStream tcp;
-    private final MessageDigest[] digest = new MessageDigest[2];
+    private final DigestPipeline digests;
+    private final int[] digest = {-1, -1};
+    private final String[] hex = new String[2];
     private final long[] bytes = new long[2];
     private final long[] gaps = new long[2];
     private final long[] truncated = new long[2];
@@ -20,15 +19,16 @@ final class DataStreamState {
     private final int[] firstFrame = new int[2];
     private final int[] lastFrame = new int[2];
 
-    DataStreamState(DataChannelMatch match, TcpStream tcp) {
+    DataStreamState(DataChannelMatch match, TcpStream tcp, DigestPipeline digests) {
         this.match = match;
         this.tcp = tcp;
+        this.digests = digests;
     }
 
     void data(Direction d, int frame, long nanos, byte[] buf, int off, int len) {
         int i = d.ordinal();
-        if (digest[i] == null) digest[i] = sha256();
-        digest[i].update(buf, off, len);
+        if (digest[i] < 0) digest[i] = digests.newDigest();
+        digests.update(digest[i], buf, off, len);
         bytes[i] += len;
         if (firstNanos[i] < 0) {
             firstNanos[i] = nanos;
@@ -57,17 +57,13 @@ final class DataStreamState {
 
     int lastFrame(Direction d) { return lastFrame[d.ordinal()]; }
 
-    /** Hex SHA-256 of what the direction carried (of nothing, when it carried nothing). */
+    /** Hex SHA-256 of what the direction carried (of nothing, when it carried nothing); after the pass. */
     String sha256(Direction d) {
-        MessageDigest md = digest[d.ordinal()];
-        return HexFormat.of().formatHex((md == null ? sha256() : md).digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
+        int i = d.ordinal();
+        if (hex[i] == null) {
+            if (digest[i] < 0) digest[i] = digests.newDigest();
+            hex[i] = digests.hex(digest[i]);
         }
+        return hex[i];
     }
 }

@@ -28,9 +28,18 @@ public final class FtpAnalyzer implements StreamListener {
     private final List<SessionState> sessions = new ArrayList<>();
     private final Map<Integer, SessionState> controlByStream = new HashMap<>();
     private final Map<Integer, ControlFeed> feedByStream = new HashMap<>();
-    private final Map<Integer, DataStreamState> dataByStream = new HashMap<>();
+    /** By TCP stream index: looked up for every segment, so an array rather than a map of boxed keys. */
+    private DataStreamState[] dataByStream = new DataStreamState[256];
     private final Map<Integer, Sniffer> sniffers = new HashMap<>();
     private long nowNanos;
+    private final DigestPipeline digests;
+
+    public FtpAnalyzer() { this(DigestPipeline.forThisMachine()); }
+
+    FtpAnalyzer(DigestPipeline digests) { this.digests = digests; }
+
+    /** Stops background work when the pass is abandoned before {@link #result()}. */
+    public void abandon() { digests.close(); }
 
     /** The capture time of the frame being fed; set by the driver before each frame. */
     public void setNow(long nanos) { this.nowNanos = nanos; }
@@ -46,10 +55,13 @@ public final class FtpAnalyzer implements StreamListener {
         if (m != null) {
             SessionState owner = sessions.get(m.expected().session());
             SetupState setup = owner.setups.get(m.expected().setupId());
-            DataStreamState d = new DataStreamState(m, s);
+            DataStreamState d = new DataStreamState(m, s, digests);
             setup.match = m;
             setup.stream = d;
-            dataByStream.put(s.index(), d);
+            if (s.index() >= dataByStream.length) {
+                dataByStream = java.util.Arrays.copyOf(dataByStream, Math.max(s.index() + 1, dataByStream.length * 2));
+            }
+            dataByStream[s.index()] = d;
             return;
         }
         sniffers.put(s.index(), new Sniffer());
@@ -58,14 +70,14 @@ public final class FtpAnalyzer implements StreamListener {
     @Override
     public void segment(TcpStream s, Direction d, int frame, PacketInfo p) {
         if (p.payloadTruncated()) {
-            DataStreamState ds = dataByStream.get(s.index());
+            DataStreamState ds = dataOf(s);
             if (ds != null) ds.markTruncated(d);
         }
     }
 
     @Override
     public void data(TcpStream s, Direction d, int frame, byte[] buf, int off, int len) {
-        DataStreamState ds = dataByStream.get(s.index());
+        DataStreamState ds = dataOf(s);
         if (ds != null) {
             ds.data(d, frame, nowNanos, buf, off, len);
             return;
@@ -81,7 +93,7 @@ public final class FtpAnalyzer implements StreamListener {
 
     @Override
     public void gap(TcpStream s, Direction d, long length, int frame) {
-        DataStreamState ds = dataByStream.get(s.index());
+        DataStreamState ds = dataOf(s);
         if (ds != null) {
             ds.gap(d, length);
             return;
@@ -92,6 +104,11 @@ public final class FtpAnalyzer implements StreamListener {
             return;
         }
         sniffers.remove(s.index()); // can't judge a stream with holes at its start
+    }
+
+    private DataStreamState dataOf(TcpStream s) {
+        int i = s.index();
+        return i < dataByStream.length ? dataByStream[i] : null;
     }
 
     private SessionState startSession(TcpStream s) {
@@ -184,6 +201,7 @@ public final class FtpAnalyzer implements StreamListener {
 
     /** Builds the immutable sessions and findings once the capture has been read. */
     public FtpResult result() {
+        digests.finish();
         List<FtpSession> out = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (SessionState st : sessions) {
