@@ -113,6 +113,8 @@ public final class SetupParsers {
 
     private static Parsed<SetupAddress> longAddress(String s, String what) {
         String[] p = s.split("\\s*,\\s*");
+        // "," splits into nothing at all (found by fuzzing: LPRT ,)
+        if (p.length < 2) return Parsed.invalid(what + ": expected comma-separated numbers");
         int[] n = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             try {

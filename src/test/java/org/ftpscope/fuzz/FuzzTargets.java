@@ -16,6 +16,8 @@ import org.ftpscope.ftp.FrameViews;
 import org.ftpscope.ftp.SetupParsers;
 
 import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -67,6 +69,17 @@ class FuzzTargets {
         SetupParsers.extendedPort(text);
         SetupParsers.longPort(text);
         SetupParsers.hostPortSpans(text);
+    }
+
+    /** What the campaigns found, as plain assertions (the crash inputs themselves are replayed above). */
+    @org.junit.jupiter.api.Test
+    void findingsOfEarlierCampaignsStayFixed() {
+        // LPRT "," split into no numbers at all: ArrayIndexOutOfBoundsException
+        assertInstanceOf(org.ftpscope.ftp.Parsed.Invalid.class, SetupParsers.longPort(","));
+        assertInstanceOf(org.ftpscope.ftp.Parsed.Invalid.class, SetupParsers.longPort(",\n\n"));
+        assertInstanceOf(org.ftpscope.ftp.Parsed.Invalid.class, SetupParsers.longPassive("(,)"));
+        // a null argument (Jazzer passes null Strings)
+        assertInstanceOf(org.ftpscope.ftp.Parsed.Invalid.class, SetupParsers.port(null));
     }
 
     /** Any text as a display filter. */
