@@ -72,6 +72,7 @@ public final class CaptureFile implements AutoCloseable {
                 List<CaptureInterface> ifaces = new ArrayList<>();
                 CaptureFormat format = RecordParser.parse(path.toString(), window, index, ifaces, warnings,
                         visitor, progress);
+                index.trim();
                 index.setLinkTypes(ifaces.stream().mapToInt(CaptureInterface::linkType).toArray());
                 return new CaptureFile(path, dataPath, gzip, format, index, ifaces, warnings, ch);
             } catch (CaptureException | RuntimeException e) {

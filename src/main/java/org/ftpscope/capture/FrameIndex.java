@@ -33,6 +33,16 @@ public final class FrameIndex {
         size++;
     }
 
+    /** Drops the growth slack once the file has been read: the index keeps exactly 26 bytes per frame. */
+    void trim() {
+        if (dataOffset.length == size) return;
+        dataOffset = Arrays.copyOf(dataOffset, size);
+        timestampNanos = Arrays.copyOf(timestampNanos, size);
+        capturedLength = Arrays.copyOf(capturedLength, size);
+        originalLength = Arrays.copyOf(originalLength, size);
+        interfaceId = Arrays.copyOf(interfaceId, size);
+    }
+
     void setLinkTypes(int[] linkTypes) { this.linkTypeOfInterface = linkTypes.clone(); }
 
     /** Number of frames; valid frame numbers are 1..size(). */

@@ -25,8 +25,17 @@ public final class Analyzer {
      */
     public static Analysis analyze(Path capture, ReadProgress progress, org.ftpscope.capture.FrameVisitor tap)
             throws CaptureException {
+        return analyze(capture, progress, tap, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /**
+     * As above; {@code hashInParallel} false keeps the pass on the calling thread (the app does so on
+     * two cores, leaving one for the FX and render threads).
+     */
+    public static Analysis analyze(Path capture, ReadProgress progress, org.ftpscope.capture.FrameVisitor tap,
+                                   boolean hashInParallel) throws CaptureException {
         PacketInfo info = new PacketInfo();
-        FtpAnalyzer ftp = new FtpAnalyzer();
+        FtpAnalyzer ftp = new FtpAnalyzer(new DigestPipeline(hashInParallel));
         TcpReassembler tcp = new TcpReassembler(ftp);
         try {
             CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {

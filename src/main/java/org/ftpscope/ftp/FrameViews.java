@@ -40,6 +40,15 @@ public final class FrameViews {
         return new Decoded(frame, bytes, p, analysis.tcpFrames().context(frame, p));
     }
 
+    /** As {@link #summary(int)} for a frame whose bytes are at hand ({@code buf[off..off+len)}, e.g. from a scan). */
+    public FrameSummary summary(int frame, byte[] buf, int off, int len) {
+        byte[] bytes = java.util.Arrays.copyOfRange(buf, off, off + len);
+        PacketInfo p = new PacketInfo();
+        PacketDecoder.decode(capture.index().linkType(frame), bytes, 0, bytes.length, p);
+        Decoded d = new Decoded(frame, bytes, p, analysis.tcpFrames().context(frame, p));
+        return FrameSummarizer.summarize(frame, capture.index(), d.bytes(), d.info(), d.tcp(), appLabel(d));
+    }
+
     public FrameSummary summary(int frame) {
         Decoded d = decode(frame);
         return FrameSummarizer.summarize(frame, capture.index(), d.bytes(), d.info(), d.tcp(), appLabel(d));

@@ -31,6 +31,14 @@ public final class StreamSpans {
         totalBytes += len;
     }
 
+    /** Drops the growth slack once the stream is complete. */
+    void trim() {
+        if (frame.length == size) return;
+        frame = Arrays.copyOf(frame, size);
+        offset = Arrays.copyOf(offset, size);
+        length = Arrays.copyOf(length, size);
+    }
+
     void addGap(long len) {
         gapBytes += len;
         while (len > 0) {

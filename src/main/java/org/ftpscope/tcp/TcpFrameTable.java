@@ -28,6 +28,13 @@ public final class TcpFrameTable {
 
     void bind(List<TcpStream> all) { this.streams = all; }
 
+    /** Drops the growth slack once every frame has been fed. */
+    void trim() {
+        if (stream.length == size) return;
+        stream = Arrays.copyOf(stream, size);
+        flags = Arrays.copyOf(flags, size);
+    }
+
     private void ensure(int frame) {
         if (frame > stream.length) {
             int n = Math.max(frame, stream.length * 2);

@@ -359,7 +359,11 @@ public final class TcpReassembler {
 
     /** End of capture: waiting data after holes is delivered behind gaps; every stream is closed. */
     public void finish() {
-        for (TcpStream s : streams) closeIfOpen(s);
+        for (TcpStream s : streams) {
+            closeIfOpen(s);
+            for (TcpStream.Half h : s.half) h.spans.trim();
+        }
+        table.trim();
     }
 
     public List<TcpStream> streams() { return Collections.unmodifiableList(streams); }

@@ -76,6 +76,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
@@ -90,7 +91,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane center = new StackPane();
     private final StatusBar status = new StatusBar();
-    private final FrameList rows = new FrameList();
+    private FrameList rows = new FrameList();
     private final TableView<Integer> table = new TableView<>(rows);
     private final TreeView<DetailNode> tree = new TreeView<>();
     private final HexPane hex = new HexPane();
@@ -124,6 +125,7 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle("ftpscope");
         Icons.apply(stage);
+        warmUp();
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
             e.consume();
@@ -134,6 +136,26 @@ public final class MainWindow {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
+    }
+
+    /**
+     * While the start page shows, the capture views sit under it with a screenful of blank rows,
+     * so their skins, CSS and table cells exist before the first capture is opened: done then,
+     * it blocked the FX thread for over a second at the start of loading (measured with UiBenchmark).
+     */
+    private void warmUp() {
+        if (!center.getChildren().isEmpty()) center.getChildren().add(0, captureView);
+        FrameSummary blank = new FrameSummary(0, 0, "", "", "", 0, "");
+        summaries = new SummaryCache(f -> blank);
+        showRows(FrameList.range(64));
+        javafx.animation.PauseTransition done = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        done.setOnFinished(e -> {
+            if (analysis == null && loading == null) {
+                showRows(new int[0]);
+                center.getChildren().remove(captureView);
+            }
+        });
+        done.play();
     }
 
     // ---- menus ----
@@ -340,7 +362,7 @@ public final class MainWindow {
                     PacketDecoder.decode(linkType, bytes, 0, cap, p);
                     preview.add(FrameSummarizer.summarize(frame, (ts - first[0]) / 1e9, orig, bytes, p,
                             org.ftpscope.decode.TcpFrameContext.UNKNOWN, null));
-                });
+                }, HASH_IN_PARALLEL);
             }
         };
         showPreview(path, preview, task);
@@ -376,13 +398,16 @@ public final class MainWindow {
 
     /** Frames read so far are summarised by the loader; the table shows the first of them while loading. */
     static final int PREVIEW_FRAMES = 10_000;
+    /** Whether loading may use a second core for hashing (-Dftpscope.ui.parallelHashing; default: 3+ cores). */
+    static final boolean HASH_IN_PARALLEL = Boolean.parseBoolean(System.getProperty("ftpscope.ui.parallelHashing",
+            String.valueOf(Runtime.getRuntime().availableProcessors() > 2)));
     private javafx.animation.Timeline previewTimer;
 
     private void showPreview(Path path, List<FrameSummary> preview, Task<Analysis> task) {
         if (previewTimer != null) previewTimer.stop();
         analysis = null;
         summaries = new SummaryCache(f -> preview.get(f - 1));
-        rows.setAll(new int[0]);
+        showRows(new int[0]);
         tree.setRoot(null);
         hex.show(null);
         tabs.getSelectionModel().select(0);
@@ -390,7 +415,7 @@ public final class MainWindow {
         stage.setTitle(path.getFileName() + " (loading) — ftpscope");
         previewTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(150), e -> {
             int n = preview.size();
-            if (n > rows.size() && loading == task) rows.setAll(FrameList.range(n));
+            if (n > rows.size() && loading == task) showRows(FrameList.range(n));
         }));
         previewTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         previewTimer.play();
@@ -426,7 +451,7 @@ public final class MainWindow {
             }
         }
         analysis = null;
-        rows.setAll(new int[0]);
+        showRows(new int[0]);
         center.getChildren().setAll(startPage());
         stage.setTitle("ftpscope");
         status.setText("Ready");
@@ -444,7 +469,7 @@ public final class MainWindow {
         ((VBox) root.getTop()).getChildren().removeIf(n -> n.getStyleClass().contains("warning-banner"));
         views = new FrameViews(a);
         summaries = new SummaryCache(views);
-        rows.setAll(FrameList.range(a.capture().frameCount()));
+        showRows(FrameList.range(a.capture().frameCount()));
         sessions.getItems().setAll(a.sessions());
         fillFindings(a);
         center.getChildren().setAll(captureView);
@@ -481,6 +506,9 @@ public final class MainWindow {
                 column("Length", 70, s -> Integer.toString(s.length())),
                 column("Info", 600, FrameSummary::info)));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // One row height for all rows: without it VirtualFlow measures cells to estimate the
+        // height of a million rows, which kept the FX thread busy for seconds (measured with JFR).
+        table.setFixedCellSize(22);
         table.setSortPolicy(t -> {
             sortFrames();
             return true;
@@ -660,7 +688,7 @@ public final class MainWindow {
         task.setOnSucceeded(e -> {
             if (analysis != a) return;
             Integer selected = table.getSelectionModel().getSelectedItem();
-            rows.setAll(task.getValue());
+            showRows(task.getValue());
             status.setText(a.capture().path().getFileName() + " — Displayed: " + rows.size() + " of "
                     + a.capture().frameCount() + " frames" + (f.isEmpty() ? "" : " — filter: " + f.text()));
             int idx = selected == null ? -1 : rows.indexOf(selected);
@@ -697,16 +725,27 @@ public final class MainWindow {
                     case "Time" -> java.util.Comparator.comparingLong(f -> a.capture().index().timestampNanos(f));
                     case "Length" -> java.util.Comparator.comparingInt(f -> a.capture().index().originalLength(f));
                     case "Source", "Destination", "Protocol", "Info" -> {
+                        // One sequential read of the capture; repeated values (addresses, protocols) share one string.
                         FrameViews v = new FrameViews(a);
                         String[] keys = new String[a.capture().frameCount() + 1];
-                        for (int f : current) {
-                            FrameSummary s = v.summary(f);
-                            keys[f] = switch (name) {
-                                case "Source" -> s.source();
-                                case "Destination" -> s.destination();
-                                case "Protocol" -> s.protocol();
-                                default -> s.info();
-                            };
+                        boolean[] wanted = new boolean[keys.length];
+                        for (int f : current) wanted[f] = true;
+                        Map<String, String> shared = new HashMap<>();
+                        try {
+                            a.capture().scan(1, a.capture().frameCount(), (f, ts, link, orig, buf, off, cap) -> {
+                                if (!wanted[f]) return;
+                                if (isCancelled()) throw new CancellationException("sort cancelled");
+                                FrameSummary s = v.summary(f, buf, off, cap);
+                                String k = switch (name) {
+                                    case "Source" -> s.source();
+                                    case "Destination" -> s.destination();
+                                    case "Protocol" -> s.protocol();
+                                    default -> s.info();
+                                };
+                                keys[f] = name.equals("Info") ? k : shared.computeIfAbsent(k, x -> x);
+                            });
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
                         }
                         yield java.util.Comparator.comparing(f -> keys[f]);
                     }
@@ -719,6 +758,7 @@ public final class MainWindow {
             }
         };
         task.setOnSucceeded(e -> {
+            // in place: new items would make the TableView clear its sort order (JDK RT-35763)
             if (analysis == a) rows.setAll(task.getValue());
         });
         Thread t = new Thread(task, "ftpscope-sort");
@@ -728,6 +768,21 @@ public final class MainWindow {
     }
 
     Task<int[]> lastSortTask() { return lastSort; }
+
+    /**
+     * Shows these frames in the table. A new list, not a change to the old one: a change that
+     * removes a million rows makes the table's selection and focus models walk every removed row
+     * on the FX thread (a quarter of a second at 1 M rows).
+     */
+    private void showRows(int[] frames) {
+        FrameList next = new FrameList();
+        next.setAll(frames);
+        rows = next;
+        table.setItems(next);
+    }
+
+    /** Rows in the frame table (for tests and the UI benchmark). */
+    int displayedRows() { return rows.size(); }
 
     /** The running or last filter task (for tests). */
     Task<int[]> lastFilterTask() { return lastFilter; }
@@ -817,7 +872,7 @@ public final class MainWindow {
             // The filter hides the frame: drop the filter rather than fail to show it.
             filterField.clear();
             setFilterError(null);
-            rows.setAll(FrameList.range(analysis.capture().frameCount()));
+            showRows(FrameList.range(analysis.capture().frameCount()));
             idx = frame - 1;
         }
         tabs.getSelectionModel().select(0);

@@ -190,4 +190,24 @@ class CliTest {
                 List.of(streams.lines().get(0).split("\t")).subList(0, 7)));
         assertTrue(streams.lines().get(3).startsWith("2\t192.0.2.10:56974\t198.51.100.21:40070\tclosed\t0\t48000\t0"));
     }
+
+    /** Analysing, reporting and extracting leave the capture byte-for-byte and time-for-time untouched. */
+    @Test
+    void theCaptureIsNeverWritten(@TempDir Path dir) throws Exception {
+        Path capture = dir.resolve("hostile-names.pcap");
+        Files.copy(TestCaptures.sample("hostile-names.pcap"), capture);
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(capture);
+        byte[] bytes = Files.readAllBytes(capture);
+        assertEquals(0, run("analyze", capture.toString()).code());
+        assertEquals(0, run("report", capture.toString(), "--out", dir.resolve("r.html").toString()).code());
+        assertEquals(0, run("extract", capture.toString(), dir.resolve("files").toString()).code());
+        assertEquals(0, run("frames", capture.toString(), "-Y", "ftp").code());
+        assertEquals(before, Files.getLastModifiedTime(capture));
+        assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(capture)));
+        try (Stream<Path> left = Files.list(dir)) {
+            // no temp file left behind beside the outputs
+            assertEquals(List.of("files", "hostile-names.pcap", "r.html"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
 }

@@ -1,0 +1,234 @@
+package org.ftpscope.ui;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.scene.control.TableColumn;
+import javafx.stage.Stage;
+import org.ftpscope.ftp.Analysis;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The desktop app opening a capture, measured: first frames visible, frame list and analysis
+ * complete, and the longest stall of the FX application thread while loading, filtering,
+ * sorting and scrolling (an {@link AnimationTimer} notes the gap between consecutive pulses; the
+ * FX thread runs a pulse every ~16 ms unless something blocks it).
+ * Usage: {@code java -Xmx256m -cp target/ftpscope.jar org.ftpscope.ui.UiBenchmark CAPTURE}
+ * (needs a display; headless: under {@code xvfb-run}).
+ */
+public final class UiBenchmark {
+    private UiBenchmark() {}
+
+    /** Gaps between FX pulses, for the phase being measured. Touched only on the FX thread. */
+    private static final class PulseMonitor extends AnimationTimer {
+        long last;
+        long maxGap;
+        long maxGapEnd;
+        final java.util.List<String> longGaps = new java.util.ArrayList<>();
+        int over100;
+        int pulses;
+
+        @Override
+        public void handle(long now) {
+            long t = System.nanoTime();
+            if (last != 0) {
+                long gap = t - last;
+                if (gap > maxGap) {
+                    maxGap = gap;
+                    maxGapEnd = t;
+                }
+                if (gap > 100_000_000L) {
+                    over100++;
+                    longGaps.add(String.format(Locale.ROOT, "%.0f ms ending at %.3f s", gap / 1e6, (t - origin) / 1e9));
+                }
+            }
+            last = t;
+            pulses++;
+        }
+
+        long origin = System.nanoTime();
+
+        void reset() {
+            origin = System.nanoTime();
+            longGaps.clear();
+            last = 0;
+            maxGap = 0;
+            over100 = 0;
+            pulses = 0;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(3);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
+        if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]))) {
+            System.err.println("usage: UiBenchmark CAPTURE");
+            System.exit(1);
+        }
+        Path capture = Path.of(args[0]);
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        up.await();
+        Platform.setImplicitExit(false);
+        PulseMonitor pulses = new PulseMonitor();
+        MainWindow w = onFx(() -> {
+            Stage stage = new Stage();
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            MainWindow win = new MainWindow(stage);
+            stage.show();
+            pulses.start();
+            return win;
+        });
+        Thread.sleep(500); // window shown, pulses running
+        onFx(() -> { pulses.reset(); return null; });
+
+        long t0 = System.nanoTime();
+        Task<Analysis> task = onFx(() -> w.open(capture));
+        double first = waitUntil(() -> w.displayedRows() > 0, 120) ? seconds(t0) : Double.NaN;
+        onFx(() -> null); // one more pulse: the rows have been laid out and drawn
+        double firstDrawn = seconds(t0);
+        boolean loaded = waitUntil(() -> onFxQuiet(() -> task.getState() == Worker.State.SUCCEEDED
+                && w.displayedRows() == task.getValue().capture().frameCount()), 600);
+        double complete = seconds(t0);
+        if (!loaded) {
+            System.err.println("ftpscope: " + capture + ": not loaded: " + onFx(task::getState) + " " + onFx(task::getException));
+            System.exit(2);
+        }
+        Analysis a = onFx(task::getValue);
+        long[] load = stalls(pulses);
+        System.out.printf(Locale.ROOT, "capture: %s, %.1f MB, %,d frames, %d FTP sessions%n", capture,
+                Files.size(capture) / 1e6, a.capture().frameCount(), a.sessions().size());
+        System.out.printf(Locale.ROOT, "first frames in the table: %.3f s (drawn by %.3f s)%n", first, firstDrawn);
+        System.out.printf(Locale.ROOT, "frame list and FTP analysis complete: %.3f s%n", complete);
+        printStalls("loading", load);
+        System.out.println("  stalls over 100 ms (time since open): " + onFx(() -> String.join(", ", pulses.longGaps)));
+
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "heap in use after loading (after GC): %d MB of %d MB max; frame index %d bytes/frame%n",
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20,
+                org.ftpscope.capture.FrameIndex.bytesPerFrame());
+
+        if (Boolean.getBoolean("ftpscope.bench.loadOnly")) return;
+        for (String f : new String[] {"ftp || ftp-data", "tcp.analysis.retransmission", "ftp.request.command == \"RETR\""}) {
+            onFx(() -> { pulses.reset(); return null; });
+            long t = System.nanoTime();
+            onFx(() -> { w.applyFilter(f); return null; });
+            waitTask(w::lastFilterTask);
+            double s = seconds(t);
+            int shown = onFx(w::displayedRows);
+            System.out.printf(Locale.ROOT, "filter '%s': %.3f s, %,d rows%n", f, s, shown);
+            printStalls("  filtering", stalls(pulses));
+        }
+        onFx(() -> { w.applyFilter(""); return null; });
+        waitTask(w::lastFilterTask);
+
+        for (String column : new String[] {"Length", "Protocol", "Info"}) {
+            onFx(() -> { pulses.reset(); return null; });
+            long t = System.nanoTime();
+            onFx(() -> {
+                TableColumn<Integer, ?> c = w.frameTable().getColumns().stream()
+                        .filter(x -> x.getText().equals(column)).findFirst().orElseThrow();
+                w.frameTable().getSortOrder().setAll(c);
+                return null;
+            });
+            waitTask(w::lastSortTask);
+            System.out.printf(Locale.ROOT, "sort by %s: %.3f s%n", column, seconds(t));
+            printStalls("  sorting", stalls(pulses));
+        }
+        onFx(() -> { w.frameTable().getSortOrder().clear(); return null; });
+        waitTask(w::lastSortTask);
+
+        int rows = onFx(w::displayedRows);
+        onFx(() -> { pulses.reset(); return null; });
+        long t = System.nanoTime();
+        int steps = 200;
+        for (int i = 0; i <= steps; i++) {
+            int row = (int) ((long) (rows - 1) * i / steps);
+            onFx(() -> { w.frameTable().scrollTo(row); return null; });
+            nextPulse(pulses);
+        }
+        System.out.printf(Locale.ROOT, "scroll through %,d rows in %d steps: %.3f s%n", rows, steps, seconds(t));
+        printStalls("  scrolling", stalls(pulses));
+        Platform.exit();
+    }
+
+    private static long[] stalls(PulseMonitor m) {
+        return onFxQuiet(() -> new long[] {m.maxGap, m.over100, m.pulses});
+    }
+
+    private static void printStalls(String phase, long[] s) {
+        System.out.printf(Locale.ROOT, "%s: longest FX-thread stall %.0f ms, %d stalls over 100 ms, %d pulses%n",
+                phase, s[0] / 1e6, s[1], s[2]);
+    }
+
+    private static double seconds(long t0) { return (System.nanoTime() - t0) / 1e9; }
+
+    private static void waitTask(Supplier<Task<int[]>> task) throws InterruptedException {
+        waitUntil(() -> {
+            Task<int[]> t = onFxQuiet(task::get);
+            return t != null && t.isDone();
+        }, 600);
+        onFx(() -> null); // the task's onSucceeded handler has run
+    }
+
+    private static void nextPulse(PulseMonitor m) throws InterruptedException {
+        int p = onFx(() -> m.pulses);
+        waitUntil(() -> onFxQuiet(() -> m.pulses) > p, 10);
+    }
+
+    private static boolean waitUntil(BooleanSupplier cond, int timeoutSeconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < end) {
+            if (cond.getAsBoolean()) return true;
+            Thread.sleep(2);
+        }
+        return false;
+    }
+
+    private static <T> T onFxQuiet(Supplier<T> s) {
+        try {
+            return onFx(s);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T onFx(Supplier<T> s) throws InterruptedException {
+        if (Platform.isFxApplicationThread()) return s.get();
+        AtomicReference<T> out = new AtomicReference<>();
+        AtomicReference<RuntimeException> err = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                out.set(s.get());
+            } catch (RuntimeException e) {
+                err.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+        if (err.get() != null) throw err.get();
+        return out.get();
+    }
+}
