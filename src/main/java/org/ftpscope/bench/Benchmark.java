@@ -243,7 +243,8 @@ public final class Benchmark {
     private static String tsharkVersion() {
         try {
             Process p = new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start();
-            String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("?");
+            String first = new String(p.getInputStream().readAllBytes()).lines()
+                    .filter(l -> l.startsWith("TShark")).findFirst().orElse("?");
             p.waitFor();
             return first;
         } catch (IOException | InterruptedException e) {

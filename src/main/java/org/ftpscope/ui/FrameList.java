@@ -13,6 +13,14 @@ final class FrameList extends ObservableListBase<Integer> {
     void setAll(int[] newFrames) {
         int[] old = frames;
         frames = newFrames;
+        if (old.length > 0 && newFrames.length > old.length
+                && java.util.Arrays.mismatch(old, 0, old.length, newFrames, 0, old.length) < 0) {
+            // Rows appended (frames arriving while a capture is read): one small change, the table keeps its cells.
+            beginChange();
+            nextAdd(old.length, newFrames.length);
+            endChange();
+            return;
+        }
         beginChange();
         if (old.length > 0) nextRemove(0, new java.util.AbstractList<Integer>() {
             @Override public Integer get(int i) { return old[i]; }

@@ -118,8 +118,9 @@ public final class MainWindow {
         root.setCenter(center);
         root.setBottom(status);
         status.setText("Ready");
-        center.getChildren().setAll(startPage());
         buildCaptureViews();
+        center.getChildren().setAll(captureView);
+        showPage(startPage());
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(MainWindow.class.getResource("ftpscope.css").toExternalForm());
         stage.setScene(scene);
@@ -139,21 +140,18 @@ public final class MainWindow {
     }
 
     /**
-     * While the start page shows, the capture views sit under it with a screenful of blank rows,
+     * While the start page shows, the capture views sit under it (they always stay in the scene, so
+     * their CSS is never redone) and get a screenful of blank rows,
      * so their skins, CSS and table cells exist before the first capture is opened: done then,
      * it blocked the FX thread for over a second at the start of loading (measured with UiBenchmark).
      */
     private void warmUp() {
-        if (!center.getChildren().isEmpty()) center.getChildren().add(0, captureView);
         FrameSummary blank = new FrameSummary(0, 0, "", "", "", 0, "");
         summaries = new SummaryCache(f -> blank);
         showRows(FrameList.range(64));
         javafx.animation.PauseTransition done = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
         done.setOnFinished(e -> {
-            if (analysis == null && loading == null) {
-                showRows(new int[0]);
-                center.getChildren().remove(captureView);
-            }
+            if (analysis == null && loading == null) showRows(new int[0]);
         });
         done.play();
     }
@@ -388,7 +386,7 @@ public final class MainWindow {
         task.setOnCancelled(e -> {
             finishLoading();
             status.setText("Loading cancelled");
-            center.getChildren().setAll(startPage());
+            showPage(startPage());
         });
         Thread t = new Thread(task, "ftpscope-load");
         t.setDaemon(true);
@@ -411,11 +409,11 @@ public final class MainWindow {
         tree.setRoot(null);
         hex.show(null);
         tabs.getSelectionModel().select(0);
-        center.getChildren().setAll(captureView);
+        showPage(captureView);
         stage.setTitle(path.getFileName() + " (loading) — ftpscope");
         previewTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(150), e -> {
             int n = preview.size();
-            if (n > rows.size() && loading == task) showRows(FrameList.range(n));
+            if (n > rows.size() && loading == task) rows.setAll(FrameList.range(n)); // appended in place
         }));
         previewTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         previewTimer.play();
@@ -436,9 +434,9 @@ public final class MainWindow {
         box.getStyleClass().add("error-page");
         box.setPadding(new Insets(40));
         Button back = new Button("Back to the start page");
-        back.setOnAction(e -> center.getChildren().setAll(startPage()));
+        back.setOnAction(e -> showPage(startPage()));
         box.getChildren().add(back);
-        center.getChildren().setAll(box);
+        showPage(box);
         status.setText(msg);
     }
 
@@ -452,7 +450,7 @@ public final class MainWindow {
         }
         analysis = null;
         showRows(new int[0]);
-        center.getChildren().setAll(startPage());
+        showPage(startPage());
         stage.setTitle("ftpscope");
         status.setText("Ready");
     }
@@ -472,7 +470,7 @@ public final class MainWindow {
         showRows(FrameList.range(a.capture().frameCount()));
         sessions.getItems().setAll(a.sessions());
         fillFindings(a);
-        center.getChildren().setAll(captureView);
+        showPage(captureView);
         filterField.clear();
         setFilterError(null);
         stage.setTitle(a.capture().path().getFileName() + " — ftpscope");
@@ -1100,5 +1098,18 @@ public final class MainWindow {
 
     Analysis analysis() { return analysis; }
 
-    Node centerContent() { return center.getChildren().isEmpty() ? null : center.getChildren().get(0); }
+    Node centerContent() { return center.getChildren().isEmpty() ? null : center.getChildren().get(center.getChildren().size() - 1); }
+
+    /**
+     * Shows a page in the centre. The capture views stay at the bottom of the stack, covered by
+     * the start or error page: taking them out of the scene and back would redo their CSS and
+     * cells on the FX thread (about 200 ms) each time a capture is opened.
+     */
+    private void showPage(Node page) {
+        center.getChildren().removeIf(n -> n != captureView);
+        if (page != captureView) {
+            page.getStyleClass().add("cover-page");
+            center.getChildren().add(page);
+        }
+    }
 }

@@ -127,6 +127,7 @@ public final class UiBenchmark {
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20,
                 org.ftpscope.capture.FrameIndex.bytesPerFrame());
 
+        Thread.sleep(Long.getLong("ftpscope.bench.holdMillis", 0)); // time for jmap -histo
         if (Boolean.getBoolean("ftpscope.bench.loadOnly")) return;
         for (String f : new String[] {"ftp || ftp-data", "tcp.analysis.retransmission", "ftp.request.command == \"RETR\""}) {
             onFx(() -> { pulses.reset(); return null; });
