@@ -103,6 +103,16 @@ public record IpAddr(boolean v6, long hi, long lo) implements Comparable<IpAddr>
         return sb.toString();
     }
 
+    // Written out: the generated record methods bootstrap method handles, which costs a fresh JVM
+    // (the `analyze` process) compile time on its hottest path.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpAddr a && a.lo == lo && a.hi == hi && a.v6 == v6;
+    }
+
+    @Override
+    public int hashCode() { return Long.hashCode(lo) * 31 + Long.hashCode(hi) + (v6 ? 17 : 0); }
+
     @Override
     public int compareTo(IpAddr o) {
         if (v6 != o.v6) return v6 ? 1 : -1;

@@ -53,7 +53,12 @@ public final class ExpectedChannelTable {
             }
         }
         if (best == null) return null;
-        entries.remove(best);
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) == best) {
+                entries.remove(i);
+                break;
+            }
+        }
         return new DataChannelMatch(best, stream, synFrame, dst.equals(best.advertised().ip()),
                 !best.mode().passive() && srcPort == 20);
     }
