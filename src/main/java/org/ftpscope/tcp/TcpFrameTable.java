@@ -10,17 +10,19 @@ import java.util.Map;
 
 /** Per-frame TCP results in primitive arrays indexed by 1-based frame number. */
 public final class TcpFrameTable {
-    private int[] stream = new int[1024];
-    private int[] flags = new int[1024];
+    // In 1 MiB chunks, as FrameIndex (no copying while growing, none by the collector either).
+    // Per frame: the stream index + 1 (0: none) in the high half, the analysis flags in the low half.
+    private static final int CHUNK = ((1 << 20) - 16) / 8;
+    private long[][] chunks = new long[16][];
     private int size;
     /** Duplicate ACKs are rare: {frame it duplicates, ordinal} by frame. */
     private final Map<Integer, int[]> dupAcks = new HashMap<>();
     private List<TcpStream> streams = List.of();
 
     void set(int frame, int streamIndex, int analysisFlags) {
-        ensure(frame);
-        stream[frame - 1] = streamIndex;
-        flags[frame - 1] = analysisFlags;
+        int i = frame - 1, c = i / CHUNK;
+        if (c >= chunks.length || chunks[c] == null) addChunk(c);
+        chunks[c][i - c * CHUNK] = (long) (streamIndex + 1) << 32 | (analysisFlags & 0xFFFFFFFFL);
         size = Math.max(size, frame);
     }
 
@@ -30,23 +32,14 @@ public final class TcpFrameTable {
 
     /** Drops the growth slack once every frame has been fed. */
     void trim() {
-        if (stream.length == size) return;
-        stream = Arrays.copyOf(stream, size);
-        flags = Arrays.copyOf(flags, size);
+        int c = size / CHUNK, n = size - c * CHUNK;
+        if (n == 0 || c >= chunks.length || chunks[c] == null) return;
+        chunks[c] = Arrays.copyOf(chunks[c], n);
     }
 
-    private void ensure(int frame) {
-        if (frame > stream.length) {
-            int n = Math.max(frame, stream.length * 2);
-            int old = stream.length;
-            stream = Arrays.copyOf(stream, n);
-            Arrays.fill(stream, old, n, -1);
-            flags = Arrays.copyOf(flags, n);
-        }
-    }
-
-    {
-        Arrays.fill(stream, -1);
+    private void addChunk(int c) {
+        if (c >= chunks.length) chunks = Arrays.copyOf(chunks, Math.max(c + 1, chunks.length * 2));
+        chunks[c] = new long[CHUNK];
     }
 
     /** Without a SYN, Wireshark numbers the first byte seen 1, as if a SYN had come before it. */
@@ -56,10 +49,18 @@ public final class TcpFrameTable {
     public int size() { return size; }
 
     /** Wireshark's {@code tcp.stream} of the frame, or -1 when it is not TCP. */
-    public int stream(int frame) { return frame >= 1 && frame <= size ? stream[frame - 1] : -1; }
+    public int stream(int frame) {
+        if (frame < 1 || frame > size) return -1;
+        long[] chunk = chunks[(frame - 1) / CHUNK];
+        return chunk == null ? -1 : (int) (chunk[(frame - 1) % CHUNK] >>> 32) - 1;
+    }
 
     /** {@link org.ftpscope.decode.TcpAnalysisFlags} bits of the frame. */
-    public int analysisFlags(int frame) { return frame >= 1 && frame <= size ? flags[frame - 1] : 0; }
+    public int analysisFlags(int frame) {
+        if (frame < 1 || frame > size) return 0;
+        long[] chunk = chunks[(frame - 1) / CHUNK];
+        return chunk == null ? 0 : (int) chunk[(frame - 1) % CHUNK];
+    }
 
     /** What the summary and detail tree need to show the frame as Wireshark does. */
     public TcpFrameContext context(int frame, PacketInfo p) {
