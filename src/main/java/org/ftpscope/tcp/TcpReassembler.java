@@ -8,7 +8,6 @@ import org.ftpscope.decode.TcpAnalysisFlags;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ public final class TcpReassembler {
 
     private final StreamListener listener;
     private final TcpLimits limits;
-    private final Map<ConnKey, TcpStream> connections = new HashMap<>();
+    private final ConnectionTable connections = new ConnectionTable();
     private final List<TcpStream> streams = new ArrayList<>();
     private final TcpFrameTable table = new TcpFrameTable();
     private int framesOverStreamLimit;
@@ -39,26 +38,52 @@ public final class TcpReassembler {
         table.bind(Collections.unmodifiableList(streams));
     }
 
-    /** Direction-independent connection key. */
-    private record ConnKey(boolean v6, long aHi, long aLo, int aPort, long bHi, long bLo, int bPort) {
-        static ConnKey of(PacketInfo p) {
-            boolean v6 = p.ipVersion == 6;
-            int c = Long.compare(p.srcHi, p.dstHi);
-            if (c == 0) c = Long.compare(p.srcLo, p.dstLo);
-            if (c == 0) c = Integer.compare(p.srcPort, p.dstPort);
-            return c <= 0 ? new ConnKey(v6, p.srcHi, p.srcLo, p.srcPort, p.dstHi, p.dstLo, p.dstPort)
-                    : new ConnKey(v6, p.dstHi, p.dstLo, p.dstPort, p.srcHi, p.srcLo, p.srcPort);
-        }
-    }
-
     /** Feed every frame in capture order; {@code buf[off..off+capLen)} is the frame, {@code p} decoded from it. */
     public void frame(int frame, long nanos, PacketInfo p, byte[] buf, int off, int capLen) {
         if (!p.tcp) {
             table.set(frame, -1, 0);
             return;
         }
-        ConnKey key = ConnKey.of(p);
-        TcpStream s = connections.get(key);
+        TcpStream s = connections.get(p);
+        boolean syn = p.has(PacketInfo.SYN);
+        int flags = 0;
+        // Shaped for the JIT: this method runs a million times and is compiled again whenever a rare
+        // branch in it (or in what it inlines) is taken for the first time. Connection set-up and the
+        // segment analysis are big methods compiled on their own, so their rare branches are cheap.
+        if (s == null || syn) {
+            s = setUp(s, p, frame, nanos);
+            if (s == null) return; // over the stream limit
+            flags = setUpFlags;
+        }
+        boolean fromClient = p.srcPort == s.client.port() && p.srcLo == s.client.ip().lo()
+                && p.srcHi == s.client.ip().hi();
+        Direction d = fromClient ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
+        TcpStream.Half h = s.half[d.ordinal()];
+        TcpStream.Half o = s.half[1 - d.ordinal()];
+        s.lastFrame = frame;
+        s.lastTimeNanos = nanos;
+        h.frames++;
+        if (!h.baseKnown) startSequence(h, p);
+
+        long dataRel = h.rel(p.seq) + (syn ? 1 : 0);
+        int len = p.payloadLength;
+        flags |= analyse(s, d, h, o, p, frame, nanos, dataRel, len, syn);
+        table.set(frame, s.index(), flags);
+        if (len > 0) deliverOrBuffer(s, d, h, p, frame, nanos, buf, off, dataRel, len);
+        if (h.finRel >= 0) consumeFin(h);
+        if (o.baseKnown && p.has(PacketInfo.ACK)) fillAcknowledgedHole(s, d.opposite(), o, p.ack, frame, flags);
+        listener.segment(s, d, frame, p);
+        if (h.finFrame != 0 || h.rstFrame != 0 || o.finFrame != 0 || o.rstFrame != 0) closeIfEnded(s, h, o);
+    }
+
+    /** Flags of the last {@link #setUp} call (ports reused, SYN retransmitted). */
+    private int setUpFlags;
+
+    /**
+     * A frame of a connection not seen before, or a SYN: finds or starts the stream, handles the
+     * handshake, and tells the listener about a new stream. Null when over the stream limit.
+     */
+    private TcpStream setUp(TcpStream s, PacketInfo p, int frame, long nanos) {
         boolean syn = p.has(PacketInfo.SYN), ack = p.has(PacketInfo.ACK);
         int flags = 0;
         if (s != null && syn && !ack && startsNewConnection(s, p)) {
@@ -71,49 +96,32 @@ public final class TcpReassembler {
             if (streams.size() >= limits.maxStreams()) {
                 framesOverStreamLimit++;
                 table.set(frame, -1, 0);
-                return;
+                return null;
             }
             s = newStream(p, nanos, frame);
-            connections.put(key, s);
+            connections.put(p, s);
             opened = true;
         }
         boolean fromClient = p.srcPort == s.client.port() && p.srcLo == s.client.ip().lo()
                 && p.srcHi == s.client.ip().hi();
         Direction d = fromClient ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
         TcpStream.Half h = s.half[d.ordinal()];
-        TcpStream.Half o = s.half[d.opposite().ordinal()];
-        s.lastFrame = frame;
-        s.lastTimeNanos = nanos;
-        h.frames++;
-
-        flags |= handshake(s, d, h, p, frame, nanos);
-        if (s.rttNanos < 0 && s.synFrame > 0 && s.synAckFrame > 0 && !syn && ack && d == Direction.CLIENT_TO_SERVER) {
-            s.rttNanos = nanos - s.synNanos;
-        }
-        if (!h.baseKnown) {
-            h.baseKnown = true;
-            h.isn = p.seq;
-            h.nextRel = 0;
-            h.nextSeq32 = p.seq;
-        }
+        if (syn) flags |= handshake(s, d, h, p, frame, nanos);
+        if (!h.baseKnown) startSequence(h, p);
         if (opened) listener.streamOpened(s, frame);
+        setUpFlags = flags;
+        return s;
+    }
 
-        long dataRel = h.rel(p.seq) + (syn ? 1 : 0);
-        int len = p.payloadLength;
-        boolean fin = p.has(PacketInfo.FIN), rst = p.has(PacketInfo.RST);
-        if (rst && h.rstFrame == 0) h.rstFrame = frame;
-        flags |= sequenceAnalysis(h, o, p, dataRel, len, fin, syn, rst, nanos, s);
-        flags |= ackAnalysis(s, d, h, p, frame, nanos, len, syn, fin, rst);
-        table.set(frame, s.index(), flags);
+    /** The first segment of a direction without a SYN: its sequence number is where the stream starts. */
+    private static void startSequence(TcpStream.Half h, PacketInfo p) {
+        h.baseKnown = true;
+        h.isn = p.seq;
+        h.nextRel = 0;
+        h.nextSeq32 = p.seq;
+    }
 
-        if (fin && h.finFrame == 0) {
-            h.finFrame = frame;
-            h.finRel = dataRel + len;
-        }
-        if (len > 0) deliverOrBuffer(s, d, h, p, frame, nanos, buf, off, dataRel, len);
-        consumeFin(h);
-        if (ack && o.baseKnown) fillAcknowledgedHole(s, d.opposite(), o, p.ack, frame, flags);
-        listener.segment(s, d, frame, p);
+    private void closeIfEnded(TcpStream s, TcpStream.Half h, TcpStream.Half o) {
         if (s.ended() && !s.closedNotified && h.pending.isEmpty() && o.pending.isEmpty()) {
             s.closedNotified = true;
             listener.streamClosed(s);
@@ -178,10 +186,45 @@ public final class TcpReassembler {
      * Wireshark's per-segment labels (packet-tcp.c's order of tests): keep-alive, lost segment,
      * then for a segment that does not advance the sequence: fast retransmission (≥ 2 duplicate
      * ACKs for it in the last 20 ms), out-of-order (within the first handshake RTT, default 3 ms,
-     * of the highest segment), spurious retransmission (already acknowledged), retransmission.
+     * of the highest segment), spurious retransmission (already acknowledged), retransmission;
+     * then duplicate ACKs and window updates, judged against the sender's previous ACK.
+     * Also notes the handshake RTT and the direction's FIN and RST.
      */
-    private int sequenceAnalysis(TcpStream.Half h, TcpStream.Half rev, PacketInfo p, long dataRel, int len,
-                                 boolean fin, boolean syn, boolean rst, long nanos, TcpStream s) {
+    private int analyse(TcpStream s, Direction d, TcpStream.Half h, TcpStream.Half rev, PacketInfo p, int frame,
+                        long nanos, long dataRel, int len, boolean syn) {
+        boolean ack = p.has(PacketInfo.ACK), fin = p.has(PacketInfo.FIN), rst = p.has(PacketInfo.RST);
+        if (s.rttNanos < 0 && s.synFrame > 0 && s.synAckFrame > 0 && !syn && ack && d == Direction.CLIENT_TO_SERVER) {
+            s.rttNanos = nanos - s.synNanos;
+        }
+        if (rst && h.rstFrame == 0) h.rstFrame = frame;
+        int flags = sequenceFlags(h, rev, p, dataRel, len, fin, syn, rst, nanos, s);
+        if (ack) {
+            if (len == 0 && !syn && !fin && !rst && p.ack == h.lastAck) {
+                if (p.window == h.lastWindow) {
+                    h.dupAcks++;
+                    flags |= TcpAnalysisFlags.DUPLICATE_ACK;
+                    table.setDupAck(frame, h.lastAckFrame, h.dupAcks);
+                } else if (p.window > h.lastWindow) {
+                    flags |= TcpAnalysisFlags.WINDOW_UPDATE;
+                }
+            }
+            h.lastAckNanos = nanos;
+            if (p.ack != h.lastAck) {
+                h.lastAck = p.ack;
+                h.lastAckFrame = frame;
+                h.dupAcks = 0;
+            }
+            h.lastWindow = p.window;
+        }
+        if (fin && h.finFrame == 0) {
+            h.finFrame = frame;
+            h.finRel = dataRel + len;
+        }
+        return flags;
+    }
+
+    private int sequenceFlags(TcpStream.Half h, TcpStream.Half rev, PacketInfo p, long dataRel, int len,
+                              boolean fin, boolean syn, boolean rst, long nanos, TcpStream s) {
         int flags = 0;
         long end = dataRel + len + (fin ? 1 : 0);
         if (!syn && !rst && p.window == 0 && !fin) flags |= TcpAnalysisFlags.ZERO_WINDOW;
@@ -218,30 +261,6 @@ public final class TcpReassembler {
             h.maxEnd = end;
             h.maxEndNanos = nanos;
         }
-        return flags;
-    }
-
-    /** Duplicate ACKs and window updates, judged against the sender's previous ACK. */
-    private int ackAnalysis(TcpStream s, Direction d, TcpStream.Half h, PacketInfo p, int frame, long nanos, int len,
-                            boolean syn, boolean fin, boolean rst) {
-        if (!p.has(PacketInfo.ACK)) return 0;
-        int flags = 0;
-        if (len == 0 && !syn && !fin && !rst && p.ack == h.lastAck) {
-            if (p.window == h.lastWindow) {
-                h.dupAcks++;
-                flags |= TcpAnalysisFlags.DUPLICATE_ACK;
-                table.setDupAck(frame, h.lastAckFrame, h.dupAcks);
-            } else if (p.window > h.lastWindow) {
-                flags |= TcpAnalysisFlags.WINDOW_UPDATE;
-            }
-        }
-        h.lastAckNanos = nanos;
-        if (p.ack != h.lastAck) {
-            h.lastAck = p.ack;
-            h.lastAckFrame = frame;
-            h.dupAcks = 0;
-        }
-        h.lastWindow = p.window;
         return flags;
     }
 
