@@ -7,10 +7,13 @@ import java.io.Writer;
 /**
  * A small streaming JSON writer: objects, arrays, and correctly escaped strings (every control
  * character, and U+2028/2029, so capture content cannot break the document). Pretty-prints with
- * two-space indentation.
+ * two-space indentation. Buffers its output: a {@link java.io.OutputStreamWriter} costs a buffer
+ * allocation per write call, and a report makes millions of small ones; {@link #flush()} at the end.
  */
 public final class JsonWriter {
     private final Writer out;
+    private final char[] buf = new char[1 << 14];
+    private int pos;
     private int depth;
     /** Whether the current container already has an element (a comma is due). */
     private final boolean[] hasElement = new boolean[256];
@@ -70,6 +73,7 @@ public final class JsonWriter {
 
     public void flush() {
         try {
+            drain();
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,7 +82,7 @@ public final class JsonWriter {
 
     private void open(char c) {
         element();
-        write(String.valueOf(c));
+        write(c);
         depth++;
         hasElement[depth] = false;
     }
@@ -87,8 +91,8 @@ public final class JsonWriter {
         boolean had = hasElement[depth];
         depth--;
         if (had) newline();
-        write(String.valueOf(c));
-        if (depth == 0) write("\n");
+        write(c);
+        if (depth == 0) write('\n');
     }
 
     private void element() {
@@ -97,41 +101,74 @@ public final class JsonWriter {
             return;
         }
         if (depth > 0) {
-            if (hasElement[depth]) write(",");
+            if (hasElement[depth]) write(',');
             hasElement[depth] = true;
             newline();
         }
     }
 
     private void newline() {
-        write("\n");
-        write("  ".repeat(depth));
+        write('\n');
+        for (int i = 0; i < depth; i++) {
+            write(' ');
+            write(' ');
+        }
     }
 
     private void string(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
+        write('"');
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
+                write(c);
+                continue;
+            }
             switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
+                case '"' -> write("\\\"");
+                case '\\' -> write("\\\\");
+                case '\n' -> write("\\n");
+                case '\r' -> write("\\r");
+                case '\t' -> write("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == 0x7f) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == 0x7f) {
+                        write("\\u");
+                        for (int shift = 12; shift >= 0; shift -= 4) write(Character.forDigit(c >> shift & 15, 16));
+                    } else {
+                        write(c);
+                    }
                 }
             }
         }
-        write(sb.append('"').toString());
+        write('"');
+    }
+
+    private void write(char c) {
+        if (pos == buf.length) drain();
+        buf[pos++] = c;
     }
 
     private void write(String s) {
+        int n = s.length();
+        if (pos + n > buf.length) drain();
+        if (n > buf.length) {
+            try {
+                out.write(s);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
+        s.getChars(0, n, buf, pos);
+        pos += n;
+    }
+
+    private void drain() {
         try {
-            out.write(s);
+            out.write(buf, 0, pos);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        pos = 0;
     }
 }
