@@ -67,11 +67,13 @@ public final class TcpReassembler {
 
         long dataRel = h.rel(p.seq) + (syn ? 1 : 0);
         int len = p.payloadLength;
-        flags |= analyse(s, d, h, o, p, frame, nanos, dataRel, len, syn);
-        table.set(frame, s.index(), flags);
+        flags = analyse(s, d, h, o, p, frame, nanos, dataRel, len, syn, flags);
         if (len > 0) deliverOrBuffer(s, d, h, p, frame, nanos, buf, off, dataRel, len);
         if (h.finRel >= 0) consumeFin(h);
-        if (o.baseKnown && p.has(PacketInfo.ACK)) fillAcknowledgedHole(s, d.opposite(), o, p.ack, frame, flags);
+        // Rarely true (out-of-order data, segments the capture lost), so the check stays inline.
+        if (o.baseKnown && p.has(PacketInfo.ACK) && o.rel(p.ack) > o.nextRel) {
+            fillAcknowledgedHole(s, d.opposite(), o, p.ack, frame, flags);
+        }
         listener.segment(s, d, frame, p);
         if (h.finFrame != 0 || h.rstFrame != 0 || o.finFrame != 0 || o.rstFrame != 0) closeIfEnded(s, h, o);
     }
@@ -188,16 +190,55 @@ public final class TcpReassembler {
      * ACKs for it in the last 20 ms), out-of-order (within the first handshake RTT, default 3 ms,
      * of the highest segment), spurious retransmission (already acknowledged), retransmission;
      * then duplicate ACKs and window updates, judged against the sender's previous ACK.
-     * Also notes the handshake RTT and the direction's FIN and RST.
+     * Also notes the handshake RTT and the direction's FIN and RST, and records the frame's flags.
+     * One method on purpose: too big for C2 to inline into {@link #frame}, so the first duplicate
+     * ACK or zero window recompiles only this.
      */
     private int analyse(TcpStream s, Direction d, TcpStream.Half h, TcpStream.Half rev, PacketInfo p, int frame,
-                        long nanos, long dataRel, int len, boolean syn) {
+                        long nanos, long dataRel, int len, boolean syn, int flags) {
         boolean ack = p.has(PacketInfo.ACK), fin = p.has(PacketInfo.FIN), rst = p.has(PacketInfo.RST);
         if (s.rttNanos < 0 && s.synFrame > 0 && s.synAckFrame > 0 && !syn && ack && d == Direction.CLIENT_TO_SERVER) {
             s.rttNanos = nanos - s.synNanos;
         }
         if (rst && h.rstFrame == 0) h.rstFrame = frame;
-        int flags = sequenceFlags(h, rev, p, dataRel, len, fin, syn, rst, nanos, s);
+
+        if (!syn && !rst && p.window == 0 && !fin) flags |= TcpAnalysisFlags.ZERO_WINDOW;
+        if (len <= 1 && !syn && !fin && !rst && dataRel == h.maxEnd - 1 && h.maxEnd > 0) {
+            flags |= TcpAnalysisFlags.KEEP_ALIVE;
+        } else {
+            if (len > 0 || fin) {
+                boolean notAdvanced = dataRel < h.maxEnd && !syn;
+                if (dataRel > h.maxEnd && h.frames > 1) {
+                    flags |= TcpAnalysisFlags.LOST_SEGMENT;
+                } else if (notAdvanced) {
+                    long sinceDupAck = nanos - rev.lastAckNanos;
+                    long sinceHighest = nanos - h.maxEndNanos;
+                    long threshold = s.rttNanos > 0 ? s.rttNanos : OOO_THRESHOLD_NANOS;
+                    boolean revAckKnown = rev.baseKnown && rev.lastAck >= 0;
+                    if (rev.dupAcks >= 2 && revAckKnown && h.rel(rev.lastAck) == dataRel && sinceDupAck < 20_000_000L) {
+                        flags |= TcpAnalysisFlags.FAST_RETRANSMISSION | TcpAnalysisFlags.RETRANSMISSION;
+                    } else if (sinceHighest < threshold && h.maxEnd != dataRel + len) {
+                        flags |= TcpAnalysisFlags.OUT_OF_ORDER;
+                    } else if (len > 0 && revAckKnown && dataRel + len <= h.rel(rev.lastAck)) {
+                        flags |= TcpAnalysisFlags.SPURIOUS_RETRANSMISSION | TcpAnalysisFlags.RETRANSMISSION;
+                    } else {
+                        flags |= TcpAnalysisFlags.RETRANSMISSION;
+                    }
+                }
+            }
+            if (len > 0 && !syn && rev.baseKnown && rev.lastAck >= 0 && rev.lastWindow >= 0) {
+                int shift = rev.wsOffered && h.wsOffered ? rev.windowShift : 0;
+                if (dataRel + len == h.rel(rev.lastAck) + ((long) rev.lastWindow << shift)) {
+                    flags |= TcpAnalysisFlags.WINDOW_FULL;
+                }
+            }
+            long end = dataRel + len + (fin ? 1 : 0);
+            if (end > h.maxEnd) {
+                h.maxEnd = end;
+                h.maxEndNanos = nanos;
+            }
+        }
+
         if (ack) {
             if (len == 0 && !syn && !fin && !rst && p.ack == h.lastAck) {
                 if (p.window == h.lastWindow) {
@@ -220,47 +261,7 @@ public final class TcpReassembler {
             h.finFrame = frame;
             h.finRel = dataRel + len;
         }
-        return flags;
-    }
-
-    private int sequenceFlags(TcpStream.Half h, TcpStream.Half rev, PacketInfo p, long dataRel, int len,
-                              boolean fin, boolean syn, boolean rst, long nanos, TcpStream s) {
-        int flags = 0;
-        long end = dataRel + len + (fin ? 1 : 0);
-        if (!syn && !rst && p.window == 0 && !fin) flags |= TcpAnalysisFlags.ZERO_WINDOW;
-        if (len <= 1 && !syn && !fin && !rst && dataRel == h.maxEnd - 1 && h.maxEnd > 0) {
-            return flags | TcpAnalysisFlags.KEEP_ALIVE;
-        }
-        if (len > 0 || fin) {
-            boolean notAdvanced = dataRel < h.maxEnd && !syn;
-            if (dataRel > h.maxEnd && h.frames > 1) {
-                flags |= TcpAnalysisFlags.LOST_SEGMENT;
-            } else if (notAdvanced) {
-                long sinceDupAck = nanos - rev.lastAckNanos;
-                long sinceHighest = nanos - h.maxEndNanos;
-                long threshold = s.rttNanos > 0 ? s.rttNanos : OOO_THRESHOLD_NANOS;
-                boolean revAckKnown = rev.baseKnown && rev.lastAck >= 0;
-                if (rev.dupAcks >= 2 && revAckKnown && h.rel(rev.lastAck) == dataRel && sinceDupAck < 20_000_000L) {
-                    flags |= TcpAnalysisFlags.FAST_RETRANSMISSION | TcpAnalysisFlags.RETRANSMISSION;
-                } else if (sinceHighest < threshold && h.maxEnd != dataRel + len) {
-                    flags |= TcpAnalysisFlags.OUT_OF_ORDER;
-                } else if (len > 0 && revAckKnown && dataRel + len <= h.rel(rev.lastAck)) {
-                    flags |= TcpAnalysisFlags.SPURIOUS_RETRANSMISSION | TcpAnalysisFlags.RETRANSMISSION;
-                } else {
-                    flags |= TcpAnalysisFlags.RETRANSMISSION;
-                }
-            }
-        }
-        if (len > 0 && !syn && rev.baseKnown && rev.lastAck >= 0 && rev.lastWindow >= 0) {
-            int shift = rev.wsOffered && h.wsOffered ? rev.windowShift : 0;
-            if (dataRel + len == h.rel(rev.lastAck) + ((long) rev.lastWindow << shift)) {
-                flags |= TcpAnalysisFlags.WINDOW_FULL;
-            }
-        }
-        if (end > h.maxEnd) {
-            h.maxEnd = end;
-            h.maxEndNanos = nanos;
-        }
+        table.set(frame, s.index(), flags);
         return flags;
     }
 
