@@ -718,11 +718,21 @@ public final class MainWindow {
         Task<int[]> task = new Task<>() {
             @Override
             protected int[] call() {
+                if (name.equals("Info")) {
+                    // A million Info strings do not fit a small heap: sorted in rounds on packed prefixes.
+                    FrameViews v = new FrameViews(a);
+                    try {
+                        return org.ftpscope.filter.TextColumnSort.sort(a.capture(), current,
+                                (f, buf, off, cap) -> v.summary(f, buf, off, cap).info(), descending, this::isCancelled);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
                 Integer[] boxed = java.util.Arrays.stream(current).boxed().toArray(Integer[]::new);
                 java.util.Comparator<Integer> cmp = switch (name) {
                     case "Time" -> java.util.Comparator.comparingLong(f -> a.capture().index().timestampNanos(f));
                     case "Length" -> java.util.Comparator.comparingInt(f -> a.capture().index().originalLength(f));
-                    case "Source", "Destination", "Protocol", "Info" -> {
+                    case "Source", "Destination", "Protocol" -> {
                         // One sequential read of the capture; repeated values (addresses, protocols) share one string.
                         FrameViews v = new FrameViews(a);
                         String[] keys = new String[a.capture().frameCount() + 1];
@@ -737,10 +747,9 @@ public final class MainWindow {
                                 String k = switch (name) {
                                     case "Source" -> s.source();
                                     case "Destination" -> s.destination();
-                                    case "Protocol" -> s.protocol();
-                                    default -> s.info();
+                                    default -> s.protocol();
                                 };
-                                keys[f] = name.equals("Info") ? k : shared.computeIfAbsent(k, x -> x);
+                                keys[f] = shared.computeIfAbsent(k, x -> x);
                             });
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
@@ -758,6 +767,11 @@ public final class MainWindow {
         task.setOnSucceeded(e -> {
             // in place: new items would make the TableView clear its sort order (JDK RT-35763)
             if (analysis == a) rows.setAll(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            Throwable ex = task.getException();
+            status.setText("Cannot sort by " + name + ": "
+                    + (ex instanceof OutOfMemoryError ? "not enough memory (start Java with a larger -Xmx)" : String.valueOf(ex)));
         });
         Thread t = new Thread(task, "ftpscope-sort");
         t.setDaemon(true);
