@@ -49,6 +49,7 @@ class MainWindowTest {
         Task<Analysis>[] task = new Task[1];
         WaitForAsyncUtils.asyncFx(() -> task[0] = window.open(p)).get(5, TimeUnit.SECONDS);
         Analysis a = task[0].get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.fullyShown());
         WaitForAsyncUtils.waitForFxEvents();
         return a;
     }
