@@ -153,7 +153,9 @@ public final class UiBenchmark {
                 return null;
             });
             waitTask(w::lastSortTask);
-            System.out.printf(Locale.ROOT, "sort by %s: %.3f s%n", column, seconds(t));
+            Throwable failed = onFx(() -> w.lastSortTask().getException());
+            System.out.printf(Locale.ROOT, "sort by %s: %.3f s%s%n", column, seconds(t),
+                    failed == null ? "" : " FAILED: " + failed);
             printStalls("  sorting", stalls(pulses));
         }
         onFx(() -> { w.frameTable().getSortOrder().clear(); return null; });
