@@ -804,13 +804,17 @@ public final class MainWindow {
         };
         task.setOnSucceeded(e -> {
             // in place: new items would make the TableView clear its sort order (JDK RT-35763)
-            if (analysis == a) rows.setAll(task.getValue());
+            if (analysis == a && lastSort == task) rows.setAll(task.getValue());
         });
         task.setOnFailed(e -> {
+            if (lastSort != task) return;
             Throwable ex = task.getException();
             status.setText("Cannot sort by " + name + ": "
                     + (ex instanceof OutOfMemoryError ? "not enough memory (start Java with a larger -Xmx)" : String.valueOf(ex)));
         });
+        // A superseded sort would finish later with a stale order, and two Info sorts at once need
+        // twice the memory.
+        if (lastSort != null) lastSort.cancel();
         Thread t = new Thread(task, "ftpscope-sort");
         t.setDaemon(true);
         t.start();
