@@ -55,9 +55,7 @@ public final class TcpReassembler {
             if (s == null) return; // over the stream limit
             flags = setUpFlags;
         }
-        boolean fromClient = p.srcPort == s.client.port() && p.srcLo == s.client.ip().lo()
-                && p.srcHi == s.client.ip().hi();
-        Direction d = fromClient ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
+        Direction d = direction(s, p);
         TcpStream.Half h = s.half[d.ordinal()];
         TcpStream.Half o = s.half[1 - d.ordinal()];
         s.lastFrame = frame;
@@ -69,13 +67,22 @@ public final class TcpReassembler {
         int len = p.payloadLength;
         flags = analyse(s, d, h, o, p, frame, nanos, dataRel, len, syn, flags);
         if (len > 0) deliverOrBuffer(s, d, h, p, frame, nanos, buf, off, dataRel, len);
-        if (h.finRel >= 0) consumeFin(h);
+        consumeFin(h);
         // Rarely true (out-of-order data, segments the capture lost), so the check stays inline.
         if (o.baseKnown && p.has(PacketInfo.ACK) && o.rel(p.ack) > o.nextRel) {
             fillAcknowledgedHole(s, d.opposite(), o, p.ack, frame, flags);
         }
         listener.segment(s, d, frame, p);
-        if (h.finFrame != 0 || h.rstFrame != 0 || o.finFrame != 0 || o.rstFrame != 0) closeIfEnded(s, h, o);
+        if (s.ended() && !s.closedNotified && h.pending.isEmpty() && o.pending.isEmpty()) {
+            s.closedNotified = true;
+            listener.streamClosed(s);
+        }
+    }
+
+    private static Direction direction(TcpStream s, PacketInfo p) {
+        boolean fromClient = p.srcPort == s.client.port() && p.srcLo == s.client.ip().lo()
+                && p.srcHi == s.client.ip().hi();
+        return fromClient ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
     }
 
     /** Flags of the last {@link #setUp} call (ports reused, SYN retransmitted). */
@@ -104,9 +111,7 @@ public final class TcpReassembler {
             connections.put(p, s);
             opened = true;
         }
-        boolean fromClient = p.srcPort == s.client.port() && p.srcLo == s.client.ip().lo()
-                && p.srcHi == s.client.ip().hi();
-        Direction d = fromClient ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
+        Direction d = direction(s, p);
         TcpStream.Half h = s.half[d.ordinal()];
         if (syn) flags |= handshake(s, d, h, p, frame, nanos);
         if (!h.baseKnown) startSequence(h, p);
@@ -123,17 +128,9 @@ public final class TcpReassembler {
         h.nextSeq32 = p.seq;
     }
 
-    private void closeIfEnded(TcpStream s, TcpStream.Half h, TcpStream.Half o) {
-        if (s.ended() && !s.closedNotified && h.pending.isEmpty() && o.pending.isEmpty()) {
-            s.closedNotified = true;
-            listener.streamClosed(s);
-        }
-    }
-
     private boolean startsNewConnection(TcpStream s, PacketInfo p) {
         if (s.ended()) return true;
-        boolean fromClient = p.srcPort == s.client.port() && p.src().equals(s.client.ip());
-        TcpStream.Half h = s.half[fromClient ? 0 : 1];
+        TcpStream.Half h = s.half[direction(s, p).ordinal()];
         return h.synSeen && h.isn != p.seq;
     }
 

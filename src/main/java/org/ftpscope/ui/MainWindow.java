@@ -350,7 +350,7 @@ public final class MainWindow {
             protected Analysis call() throws Exception {
                 PacketInfo p = new PacketInfo();
                 long[] first = {Long.MIN_VALUE};
-                Analysis result = Analyzer.analyze(path, (done, total, frames) -> {
+                return Analyzer.analyze(path, (done, total, frames) -> {
                     if (isCancelled()) throw new CancellationException("cancelled");
                     updateProgress(done, total);
                     updateMessage("Reading " + path.getFileName() + ": " + frames + " frames");
@@ -362,7 +362,6 @@ public final class MainWindow {
                     preview.add(FrameSummarizer.summarize(frame, (ts - first[0]) / 1e9, orig, bytes, p,
                             org.ftpscope.decode.TcpFrameContext.UNKNOWN, null));
                 }, HASH_IN_PARALLEL);
-                return result;
             }
         };
         showPreview(path, preview, task);

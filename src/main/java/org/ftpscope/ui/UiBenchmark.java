@@ -108,11 +108,11 @@ public final class UiBenchmark {
         boolean loaded = waitUntil(() -> onFxQuiet(() -> task.getState() == Worker.State.SUCCEEDED
                 && w.displayedRows() == task.getValue().capture().frameCount() && w.fullyShown()), 600);
         double complete = seconds(t0);
-        Thread.sleep(500); // the stalls of drawing what was shown count as loading too
         if (!loaded) {
             System.err.println("ftpscope: " + capture + ": not loaded: " + onFx(task::getState) + " " + onFx(task::getException));
             System.exit(2);
         }
+        Thread.sleep(500); // the stalls of drawing what was shown count as loading too
         Analysis a = onFx(task::getValue);
         long[] load = stalls(pulses);
         System.out.printf(Locale.ROOT, "capture: %s, %.1f MB, %,d frames, %d FTP sessions%n", capture,
