@@ -172,6 +172,23 @@ public final class UiBenchmark {
         }
         System.out.printf(Locale.ROOT, "scroll through %,d rows in %d steps: %.3f s%n", rows, steps, seconds(t));
         printStalls("  scrolling", stalls(pulses));
+
+        // Clicking rows: each selection decodes the frame and shows its tree and bytes.
+        onFx(() -> { pulses.reset(); return null; });
+        t = System.nanoTime();
+        int clicks = 40;
+        for (int i = 0; i < clicks; i++) {
+            int row = (int) ((long) (rows - 1) * i / clicks);
+            onFx(() -> {
+                w.frameTable().getSelectionModel().clearAndSelect(row);
+                w.frameTable().scrollTo(row);
+                return null;
+            });
+            nextPulse(pulses);
+            nextPulse(pulses);
+        }
+        System.out.printf(Locale.ROOT, "select %d rows (tree and bytes of each): %.3f s%n", clicks, seconds(t));
+        printStalls("  selecting", stalls(pulses));
         Platform.exit();
     }
 

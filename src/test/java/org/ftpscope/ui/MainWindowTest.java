@@ -89,8 +89,7 @@ class MainWindowTest {
         assertTrue(window.hexPane().isHighlighted(112));
         assertTrue(!window.hexPane().isHighlighted(113));
         // Clicking byte 27 (in the IPv4 source address) selects ip.src.
-        Platform.runLater(() -> window.hexPane().lookupAll(".hex-byte").stream().skip(27).findFirst()
-                .ifPresent(n -> n.getOnMouseClicked().handle(null)));
+        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> window.hexPane().byteOnScreen(27)).get(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("ip.src", window.detailTree().getSelectionModel().getSelectedItem().getValue().field());
         screenshot("main-window.png");
