@@ -80,6 +80,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 
@@ -345,12 +346,13 @@ public final class MainWindow {
         long start = System.nanoTime();
         // The first frames are summarised as they are read (without TCP context yet) and shown at once.
         List<FrameSummary> preview = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<FirstScreen> firstScreen = new AtomicReference<>();
         Task<Analysis> task = new Task<>() {
             @Override
             protected Analysis call() throws Exception {
                 PacketInfo p = new PacketInfo();
                 long[] first = {Long.MIN_VALUE};
-                return Analyzer.analyze(path, (done, total, frames) -> {
+                Analysis a = Analyzer.analyze(path, (done, total, frames) -> {
                     if (isCancelled()) throw new CancellationException("cancelled");
                     updateProgress(done, total);
                     updateMessage("Reading " + path.getFileName() + ": " + frames + " frames");
@@ -362,6 +364,8 @@ public final class MainWindow {
                     preview.add(FrameSummarizer.summarize(frame, (ts - first[0]) / 1e9, orig, bytes, p,
                             org.ftpscope.decode.TcpFrameContext.UNKNOWN, null));
                 }, HASH_IN_PARALLEL);
+                firstScreen.set(FirstScreen.of(a));
+                return a;
             }
         };
         showPreview(path, preview, task);
@@ -375,7 +379,7 @@ public final class MainWindow {
         task.setOnSucceeded(e -> {
             finishLoading();
             loadMillis = (System.nanoTime() - start) / 1_000_000;
-            show(task.getValue());
+            show(task.getValue(), firstScreen.get());
             remember(path);
         });
         task.setOnFailed(e -> {
@@ -456,7 +460,28 @@ public final class MainWindow {
         status.setText("Ready");
     }
 
-    private void show(Analysis a) {
+    /**
+     * What the window shows first of a loaded capture, made by the loader: the first rows' strings
+     * and the first frame's tree. Made on the FX thread, decoding and summarising them with code
+     * not yet run in this JVM stalled a pulse by ~100 ms (pulse logger under UiBenchmark).
+     */
+    private record FirstScreen(FrameViews views, SummaryCache summaries, int frame, DetailNode tree, byte[] bytes) {
+        static final int ROWS = 64;
+
+        static FirstScreen of(Analysis a) {
+            FrameViews views = new FrameViews(a);
+            SummaryCache summaries = new SummaryCache(views);
+            int n = Math.min(ROWS, a.capture().frameCount());
+            for (int f = 1; f <= n; f++) summaries.get(f);
+            if (n == 0) return new FirstScreen(views, summaries, 0, null, null);
+            return new FirstScreen(views, summaries, 1, views.tree(1), views.decode(1).bytes());
+        }
+    }
+
+    /** The first frame's tree made by the loader, until it is shown. */
+    private FirstScreen firstScreen;
+
+    private void show(Analysis a, FirstScreen first) {
         if (analysis != null) {
             try {
                 analysis.close();
@@ -466,8 +491,9 @@ public final class MainWindow {
         }
         analysis = a;
         ((VBox) root.getTop()).getChildren().removeIf(n -> n.getStyleClass().contains("warning-banner"));
-        views = new FrameViews(a);
-        summaries = new SummaryCache(views);
+        views = first.views();
+        summaries = first.summaries();
+        firstScreen = first;
         showRows(FrameList.range(a.capture().frameCount()));
         sessions.getItems().clear();
         findings.setRoot(null);
@@ -551,12 +577,19 @@ public final class MainWindow {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setRowFactory(tv -> {
             TableRow<Integer> row = new TableRow<>() {
+                /** The row-* style class this row carries, or null. */
+                private String style;
+
                 @Override
                 protected void updateItem(Integer frame, boolean empty) {
                     super.updateItem(frame, empty);
-                    getStyleClass().removeAll("row-ftp", "row-ftp-data", "row-tcp-problem", "row-tcp-reset");
-                    if (empty || frame == null || analysis == null) return;
-                    getStyleClass().add(rowStyle(frame));
+                    String next = empty || frame == null || analysis == null ? null : rowStyle(frame);
+                    // Touch the style classes only when the colour changes: every change re-applies
+                    // CSS to the row and its cells.
+                    if (java.util.Objects.equals(next, style)) return;
+                    if (style != null) getStyleClass().remove(style);
+                    if (next != null) getStyleClass().add(next);
+                    style = next;
                 }
             };
             MenuItem follow = new MenuItem("Follow TCP Stream");
@@ -882,6 +915,13 @@ public final class MainWindow {
             // While loading only the row is known; the tree needs the finished analysis.
             tree.setRoot(null);
             hex.show(null);
+            return;
+        }
+        FirstScreen first = firstScreen;
+        firstScreen = null;
+        if (first != null && first.frame() == frame) {
+            tree.setRoot(treeItem(first.tree()));
+            hex.show(first.bytes());
             return;
         }
         FrameViews.Decoded d = views.decode(frame);
