@@ -2,6 +2,7 @@ package org.ftpscope.ui;
 
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -142,17 +143,44 @@ public final class MainWindow {
 
     /**
      * While the start page shows, the capture views sit under it (they always stay in the scene, so
-     * their CSS is never redone) and get a screenful of blank rows,
-     * so their skins, CSS and table cells exist before the first capture is opened: done then,
-     * it blocked the FX thread for over a second at the start of loading (measured with UiBenchmark).
+     * their CSS is never redone) and get a screenful of rows in every colour, a detail tree, bytes
+     * and findings, so their skins, cells, CSS states and text layout exist before the first
+     * capture is opened: done then, it blocked the FX thread for over a second at the start of
+     * loading, and the first rows and the first tree later still cost 100-170 ms pulses (UiBenchmark,
+     * pulse logger). The rows' text is never seen: the start page covers it.
      */
     private void warmUp() {
-        FrameSummary blank = new FrameSummary(0, 0, "", "", "", 0, "");
-        summaries = new SummaryCache(f -> blank);
+        FrameSummary row = new FrameSummary(1, 0.142963, "198.51.100.21", "192.0.2.10", "FTP", 117,
+                "Response: 227 Entering Passive Mode (198,51,100,21,156,93). [TCP Retransmission] Seq=171 Ack=51");
+        summaries = new SummaryCache(f -> row);
+        PseudoClass[] all = {null, FTP, FTP_DATA, TCP_PROBLEM, TCP_RESET};
+        colours = f -> all[f % all.length];
         showRows(FrameList.range(64));
+        DetailNode.Builder frame = DetailNode.builder("Frame 1: 117 bytes on wire (936 bits)", "frame", null, 0, 117);
+        frame.add("Internet Protocol Version 4, Src: 198.51.100.21, Dst: 192.0.2.10", "ip", null, 14, 20)
+                .add("Source Address: 198.51.100.21", "ip.src", "198.51.100.21", 26, 4);
+        frame.add("File Transfer Protocol (FTP)", "ftp", null, 66, 51).addText("Response code: 227");
+        TreeItem<DetailNode> detail = treeItem(frame.build());
+        detail.getChildren().forEach(c -> c.setExpanded(true));
+        tree.setRoot(detail);
+        byte[] bytes = new byte[128];
+        for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) i;
+        hex.show(bytes);
+        hex.highlight(26, 4);
+        TreeItem<Object> found = new TreeItem<>("Findings");
+        TreeItem<Object> warning = new TreeItem<>("WARNING (1)");
+        warning.getChildren().add(new TreeItem<>("Cleartext password (1) — frame 8"));
+        warning.setExpanded(true);
+        found.getChildren().add(warning);
+        findings.setRoot(found);
         javafx.animation.PauseTransition done = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
         done.setOnFinished(e -> {
-            if (analysis == null && loading == null) showRows(new int[0]);
+            if (analysis != null || loading != null) return;
+            colours = f -> null;
+            showRows(new int[0]);
+            tree.setRoot(null);
+            hex.show(null);
+            findings.setRoot(null);
         });
         done.play();
     }
@@ -410,9 +438,11 @@ public final class MainWindow {
         if (previewTimer != null) previewTimer.stop();
         analysis = null;
         summaries = new SummaryCache(f -> preview.get(f - 1));
+        colours = f -> null;
         showRows(new int[0]);
         tree.setRoot(null);
         hex.show(null);
+        findings.setRoot(null);
         tabs.getSelectionModel().select(0);
         showPage(captureView);
         stage.setTitle(path.getFileName() + " (loading) — ftpscope");
@@ -494,7 +524,15 @@ public final class MainWindow {
         views = first.views();
         summaries = first.summaries();
         firstScreen = first;
-        showRows(FrameList.range(a.capture().frameCount()));
+        colours = this::rowColour;
+        if (table.getItems() == rows) {
+            // The preview's rows are a prefix of these: appended in place, and the cells keep
+            // their nodes (new items recreated them all: a ~70 ms layout pass, pulse logger).
+            rows.setAll(FrameList.range(a.capture().frameCount()));
+            table.refresh();
+        } else {
+            showRows(FrameList.range(a.capture().frameCount()));
+        }
         sessions.getItems().clear();
         findings.setRoot(null);
         firewall.clear();
@@ -534,6 +572,7 @@ public final class MainWindow {
         if (stepper != null) stepper.stop();
         stepper = new javafx.animation.AnimationTimer() {
             int next;
+            int pulse;
 
             @Override
             public void handle(long now) {
@@ -541,6 +580,9 @@ public final class MainWindow {
                     stop();
                     return;
                 }
+                // Every third pulse: the render thread has drawn the last step before the next one
+                // changes the scene (a pulse waits for the previous frame's rendering to finish).
+                if (pulse++ % 3 != 0) return;
                 steps[next++].run();
                 if (next == steps.length) {
                     stop();
@@ -577,19 +619,20 @@ public final class MainWindow {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setRowFactory(tv -> {
             TableRow<Integer> row = new TableRow<>() {
-                /** The row-* style class this row carries, or null. */
-                private String style;
+                /** The colour this row is drawn in, or null. */
+                private PseudoClass colour;
 
                 @Override
                 protected void updateItem(Integer frame, boolean empty) {
                     super.updateItem(frame, empty);
-                    String next = empty || frame == null || analysis == null ? null : rowStyle(frame);
-                    // Touch the style classes only when the colour changes: every change re-applies
-                    // CSS to the row and its cells.
-                    if (java.util.Objects.equals(next, style)) return;
-                    if (style != null) getStyleClass().remove(style);
-                    if (next != null) getStyleClass().add(next);
-                    style = next;
+                    PseudoClass next = empty || frame == null ? null : colours.apply(frame);
+                    // A pseudo-class, not a style class: changing a style class re-matches every
+                    // stylesheet selector against the row and its cells, a pseudo-class only
+                    // switches between styles already matched.
+                    if (next == colour) return;
+                    if (colour != null) pseudoClassStateChanged(colour, false);
+                    if (next != null) pseudoClassStateChanged(next, true);
+                    colour = next;
                 }
             };
             MenuItem follow = new MenuItem("Follow TCP Stream");
@@ -607,6 +650,11 @@ public final class MainWindow {
                 super.updateItem(n, empty);
                 setText(empty || n == null ? null : n.label());
             }
+
+            // By identity: the record's equals compares whole subtrees, and the cell asks on every
+            // update (a fifth of the FX thread's time when a loaded capture's first tree was shown).
+            @Override
+            protected boolean isItemChanged(DetailNode oldItem, DetailNode newItem) { return oldItem != newItem; }
         });
         tree.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> {
             if (syncingSelection) return;
@@ -653,7 +701,10 @@ public final class MainWindow {
             }
         });
         sessions.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        sessions.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> showSession(s));
+        // The story and the ladder are made when they can be seen: drawing the ladder of an
+        // unseen tab took half the render thread's time while a loaded capture was shown (profiler).
+        sessions.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> showSessionIfVisible());
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, old, i) -> showSessionIfVisible());
         story.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(StoryLine l, boolean empty) {
@@ -899,15 +950,23 @@ public final class MainWindow {
         return c;
     }
 
-    private String rowStyle(int frame) {
+    /** Each row's colour: none while loading, {@link #rowColour} once the capture is analysed. */
+    private java.util.function.IntFunction<PseudoClass> colours = f -> null;
+    private static final PseudoClass TCP_PROBLEM = PseudoClass.getPseudoClass("tcp-problem");
+    private static final PseudoClass TCP_RESET = PseudoClass.getPseudoClass("tcp-reset");
+    private static final PseudoClass FTP = PseudoClass.getPseudoClass("ftp");
+    private static final PseudoClass FTP_DATA = PseudoClass.getPseudoClass("ftp-data");
+
+    /** The colouring rule a frame's row matches (as Wireshark's default colouring rules), or null. */
+    private PseudoClass rowColour(int frame) {
         int flags = analysis.tcpFrames().analysisFlags(frame);
         if ((flags & (TcpAnalysisFlags.RETRANSMISSION | TcpAnalysisFlags.OUT_OF_ORDER | TcpAnalysisFlags.LOST_SEGMENT
-                | TcpAnalysisFlags.DUPLICATE_ACK | TcpAnalysisFlags.ZERO_WINDOW)) != 0) return "row-tcp-problem";
+                | TcpAnalysisFlags.DUPLICATE_ACK | TcpAnalysisFlags.ZERO_WINDOW)) != 0) return TCP_PROBLEM;
         FrameSummary s = summaries.get(frame);
-        if (s.info().contains("[RST")) return "row-tcp-reset";
-        if (s.protocol().equals("FTP")) return "row-ftp";
-        if (s.protocol().equals("FTP-DATA")) return "row-ftp-data";
-        return "row-plain";
+        if (s.info().contains("[RST")) return TCP_RESET;
+        if (s.protocol().equals("FTP")) return FTP;
+        if (s.protocol().equals("FTP-DATA")) return FTP_DATA;
+        return null;
     }
 
     private void showFrame(Integer frame) {
@@ -992,6 +1051,16 @@ public final class MainWindow {
     private static String sessionLabel(FtpSession s) {
         return "#" + s.id() + "  " + s.client() + " → " + s.server() + "\n      user " + (s.user() == null ? "—" : s.user())
                 + ", login " + s.login().label() + (s.tls() ? ", TLS" : "") + ", " + s.transfers().size() + " transfers";
+    }
+
+    /** The session whose story and ladder are shown (null: none). */
+    private FtpSession storyOf;
+
+    private void showSessionIfVisible() {
+        FtpSession s = sessions.getSelectionModel().getSelectedItem();
+        if (tabs.getSelectionModel().getSelectedIndex() != 1 || s == storyOf) return;
+        storyOf = s;
+        showSession(s);
     }
 
     private void showSession(FtpSession s) {
