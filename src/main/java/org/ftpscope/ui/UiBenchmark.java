@@ -97,7 +97,7 @@ public final class UiBenchmark {
             pulses.start();
             return win;
         });
-        Thread.sleep(500); // window shown, pulses running
+        Thread.sleep(Long.getLong("ftpscope.bench.idleMillis", 500)); // window shown, pulses running
         onFx(() -> { pulses.reset(); return null; });
 
         long t0 = System.nanoTime();

@@ -151,6 +151,8 @@ class MainWindowTest {
     void sortingByLengthAndBack(FxRobot robot) throws Exception {
         Analysis a = open("pasv-curl.pcap");
         var lengthCol = window.frameTable().getColumns().get(5);
+        Platform.runLater(() -> window.goToFrame(20));
+        WaitForAsyncUtils.waitForFxEvents();
         Platform.runLater(() -> {
             lengthCol.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
             window.frameTable().getSortOrder().setAll(java.util.List.of(lengthCol));
@@ -161,6 +163,9 @@ class MainWindowTest {
         assertEquals(1514, a.capture().index().originalLength(first)); // the largest frames first
         assertEquals(46, first); // and among equals, capture order: frame 46 is the first 1514-byte frame
         assertEquals(169, window.frameTable().getItems().size());
+        // The sort moved the rows: the column keeps its sort arrow and frame 20 stays selected.
+        assertEquals(java.util.List.of(lengthCol), java.util.List.copyOf(window.frameTable().getSortOrder()));
+        assertEquals(20, window.frameTable().getSelectionModel().getSelectedItem());
         Platform.runLater(() -> window.frameTable().getSortOrder().clear());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.frameTable().getItems().get(0) == 1);
     }
