@@ -19,7 +19,7 @@ final class LadderCanvas extends Canvas {
 
     void show(LadderModel m) {
         this.model = m;
-        setHeight(TOP + Math.max(1, m.arrows().size()) * ROW + 30);
+        setHeight(TOP + Math.max(1, m == null ? 0 : m.arrows().size()) * ROW + 30);
         draw();
     }
 
@@ -39,6 +39,10 @@ final class LadderCanvas extends Canvas {
         GraphicsContext g = getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, getWidth(), getHeight());
+        if (model == null) {
+            drawnArrows = 0;
+            return;
+        }
         double xc = LEFT, xs = getWidth() - RIGHT_MARGIN;
         g.setFont(Font.font("System", 13));
         g.setFill(Color.web("#1f2937"));

@@ -1057,8 +1057,13 @@ public final class MainWindow {
     private FtpSession storyOf;
 
     private void showSessionIfVisible() {
+        if (tabs.getSelectionModel().getSelectedIndex() == 1) showSelectedSession();
+    }
+
+    /** Makes the story and the ladder those of the selected session, if they are not yet. */
+    private void showSelectedSession() {
         FtpSession s = sessions.getSelectionModel().getSelectedItem();
-        if (tabs.getSelectionModel().getSelectedIndex() != 1 || s == storyOf) return;
+        if (s == storyOf) return;
         storyOf = s;
         showSession(s);
     }
@@ -1066,6 +1071,7 @@ public final class MainWindow {
     private void showSession(FtpSession s) {
         if (s == null || analysis == null) {
             story.getItems().clear();
+            ladder.show(null); // nothing left of the previous capture to export
             return;
         }
         story.getItems().setAll(StoryLine.of(s, analysis.findings()));
@@ -1223,6 +1229,7 @@ public final class MainWindow {
     }
 
     private void exportLadder() {
+        showSelectedSession(); // the ladder is only drawn when its tab was shown
         if (ladder.model() == null) return;
         FileChooser fc = new FileChooser();
         fc.setInitialFileName("ftp-session-ladder.png");

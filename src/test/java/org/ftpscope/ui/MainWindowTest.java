@@ -126,6 +126,23 @@ class MainWindowTest {
     }
 
     @Test
+    void storyAndLadderAreThoseOfTheCaptureShown(FxRobot robot) throws Exception {
+        Analysis first = open("nat-wrong-pasv-address.pcap");
+        Platform.runLater(() -> window.tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(LadderModel.of(first.sessions().get(0)), window.ladderCanvas().model());
+        // A second capture opened from the Frames tab: its ladder is drawn when the tab shows.
+        Platform.runLater(() -> window.tabs().getSelectionModel().select(0));
+        Analysis second = open("pasv-curl.pcap");
+        Platform.runLater(() -> window.tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        LadderModel want = LadderModel.of(second.sessions().get(0));
+        assertEquals(want, window.ladderCanvas().model());
+        assertEquals(want.arrows().size(), window.ladderCanvas().drawnArrows());
+        assertEquals(StoryLine.of(second.sessions().get(0), second.findings()), window.storyList().getItems());
+    }
+
+    @Test
     void displayFilterBar(FxRobot robot) throws Exception {
         open("pasv-curl.pcap");
         Platform.runLater(() -> window.applyFilter("ftp.passive.port"));
