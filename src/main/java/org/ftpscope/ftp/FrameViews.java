@@ -91,9 +91,11 @@ public final class FrameViews {
     }
 
     /** The frame's detail tree, FTP or FTP-DATA included where the analysis knows the stream. */
-    public org.ftpscope.decode.DetailNode tree(int frame) {
-        Decoded d = decode(frame);
-        return org.ftpscope.decode.DetailTreeBuilder.build(frame, capture.index(), d.bytes(), d.info(), d.tcp(), dissector(d));
+    public org.ftpscope.decode.DetailNode tree(int frame) { return tree(decode(frame)); }
+
+    /** As {@link #tree(int)} for a frame already decoded (its bytes are shown beside the tree). */
+    public org.ftpscope.decode.DetailNode tree(Decoded d) {
+        return org.ftpscope.decode.DetailTreeBuilder.build(d.frame(), capture.index(), d.bytes(), d.info(), d.tcp(), dissector(d));
     }
 
     private org.ftpscope.decode.PayloadDissector dissector(Decoded d) {

@@ -175,12 +175,7 @@ public final class MainWindow {
         findings.setRoot(found);
         javafx.animation.PauseTransition done = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
         done.setOnFinished(e -> {
-            if (analysis != null || loading != null) return;
-            colours = f -> null;
-            showRows(new int[0]);
-            tree.setRoot(null);
-            hex.show(null);
-            findings.setRoot(null);
+            if (analysis == null && loading == null) clearCaptureViews();
         });
         done.play();
     }
@@ -438,11 +433,7 @@ public final class MainWindow {
         if (previewTimer != null) previewTimer.stop();
         analysis = null;
         summaries = new SummaryCache(f -> preview.get(f - 1));
-        colours = f -> null;
-        showRows(new int[0]);
-        tree.setRoot(null);
-        hex.show(null);
-        findings.setRoot(null);
+        clearCaptureViews();
         tabs.getSelectionModel().select(0);
         showPage(captureView);
         stage.setTitle(path.getFileName() + " (loading) — ftpscope");
@@ -452,6 +443,15 @@ public final class MainWindow {
         }));
         previewTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         previewTimer.play();
+    }
+
+    /** No rows, no tree, no bytes, no findings. */
+    private void clearCaptureViews() {
+        colours = f -> null;
+        showRows(new int[0]);
+        tree.setRoot(null);
+        hex.show(null);
+        findings.setRoot(null);
     }
 
     /** Frames shown before the analysis finished (for tests). */
@@ -504,11 +504,12 @@ public final class MainWindow {
             int n = Math.min(ROWS, a.capture().frameCount());
             for (int f = 1; f <= n; f++) summaries.get(f);
             if (n == 0) return new FirstScreen(views, summaries, 0, null, null);
-            return new FirstScreen(views, summaries, 1, views.tree(1), views.decode(1).bytes());
+            FrameViews.Decoded d = views.decode(1);
+            return new FirstScreen(views, summaries, 1, views.tree(d), d.bytes());
         }
     }
 
-    /** The first frame's tree made by the loader, until it is shown. */
+    /** The first frame's tree and bytes made by the loader, until the first frame is shown. */
     private FirstScreen firstScreen;
 
     private void show(Analysis a, FirstScreen first) {
@@ -525,14 +526,7 @@ public final class MainWindow {
         summaries = first.summaries();
         firstScreen = first;
         colours = this::rowColour;
-        if (table.getItems() == rows) {
-            // The preview's rows are a prefix of these: appended in place, and the cells keep
-            // their nodes (new items recreated them all: a ~70 ms layout pass, pulse logger).
-            rows.setAll(FrameList.range(a.capture().frameCount()));
-            table.refresh();
-        } else {
-            showRows(FrameList.range(a.capture().frameCount()));
-        }
+        showRows(FrameList.range(a.capture().frameCount()));
         sessions.getItems().clear();
         findings.setRoot(null);
         firewall.clear();
@@ -553,7 +547,7 @@ public final class MainWindow {
             top.getChildren().removeIf(n -> n.getStyleClass().contains("warning-banner"));
             top.getChildren().add(banner);
         }
-        // The rest in later pulses, one step each: done at once it blocked the FX thread for ~250 ms.
+        // The rest in later pulses, one step at a time: done at once it blocked the FX thread for ~250 ms.
         inLaterPulses(a,
                 () -> { if (!rows.isEmpty()) table.getSelectionModel().select(0); },
                 () -> {
@@ -567,7 +561,7 @@ public final class MainWindow {
     /** The capture last opened is loaded and every step of showing it has run. */
     private volatile boolean shown;
 
-    /** Runs {@code steps} on the FX thread, one per pulse, while {@code a} is still the capture shown. */
+    /** Runs {@code steps} on the FX thread, one every third pulse, while {@code a} is still the capture shown. */
     private void inLaterPulses(Analysis a, Runnable... steps) {
         if (stepper != null) stepper.stop();
         stepper = new javafx.animation.AnimationTimer() {
@@ -984,8 +978,7 @@ public final class MainWindow {
             return;
         }
         FrameViews.Decoded d = views.decode(frame);
-        DetailNode root = views.tree(frame);
-        tree.setRoot(treeItem(root));
+        tree.setRoot(treeItem(views.tree(d)));
         hex.show(d.bytes());
     }
 
