@@ -48,9 +48,6 @@ import org.ftpscope.capture.CaptureException;
 import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.decode.DetailNode;
 import org.ftpscope.decode.FrameSummary;
-import org.ftpscope.decode.FrameSummarizer;
-import org.ftpscope.decode.PacketDecoder;
-import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.decode.TcpAnalysisFlags;
 import org.ftpscope.filter.AnalysisFields;
 import org.ftpscope.filter.DisplayFilter;
@@ -93,6 +90,12 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane center = new StackPane();
     private final StatusBar status = new StatusBar();
+    /**
+     * Loading progress and its Cancel button stay in the status bar, hidden between loads: made
+     * anew for each load, their skins and CSS were part of the pulse that opens a capture.
+     */
+    private final ProgressBar loadProgress = new ProgressBar();
+    private final Button cancelLoad = new Button("Cancel");
     private FrameList rows = new FrameList();
     private final TableView<Integer> table = new TableView<>(rows);
     private final TreeView<DetailNode> tree = new TreeView<>();
@@ -113,6 +116,8 @@ public final class MainWindow {
     private Task<Analysis> loading;
     private long loadMillis;
     private boolean syncingSelection;
+    /** Set once a capture is opened: the analysis warm-up then stops (it is read on its thread). */
+    private volatile boolean opened;
 
     public MainWindow(Stage stage) {
         this.stage = stage;
@@ -120,6 +125,8 @@ public final class MainWindow {
         root.setCenter(center);
         root.setBottom(status);
         status.setText("Ready");
+        status.getRightItems().setAll(loadProgress, cancelLoad);
+        showLoadControls(false);
         buildCaptureViews();
         center.getChildren().setAll(captureView);
         showPage(startPage());
@@ -129,6 +136,7 @@ public final class MainWindow {
         stage.setTitle("ftpscope");
         Icons.apply(stage);
         warmUp();
+        AnalysisWarmUp.start(() -> opened);
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
             e.consume();
@@ -175,7 +183,7 @@ public final class MainWindow {
         findings.setRoot(found);
         javafx.animation.PauseTransition done = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
         done.setOnFinished(e -> {
-            if (analysis == null && loading == null) clearCaptureViews();
+            if (!opened) clearCaptureViews();
         });
         done.play();
     }
@@ -365,39 +373,33 @@ public final class MainWindow {
     /** Opens a capture in the background; the window stays responsive and the load can be cancelled. */
     public Task<Analysis> open(Path path) {
         if (loading != null) loading.cancel();
+        opened = true;
         shown = false;
         long start = System.nanoTime();
-        // The first frames are summarised as they are read (without TCP context yet) and shown at once.
-        List<FrameSummary> preview = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicReference<FirstScreen> firstScreen = new AtomicReference<>();
+        // The first frames are summarised as they are read and shown at once.
+        PreviewTap preview = new PreviewTap(PREVIEW_FRAMES, FIRST_ROWS, this::waitForFirstRows);
         Task<Analysis> task = new Task<>() {
             @Override
             protected Analysis call() throws Exception {
-                PacketInfo p = new PacketInfo();
-                long[] first = {Long.MIN_VALUE};
+                long[] lastShown = {System.nanoTime() - PROGRESS_NANOS};
                 Analysis a = Analyzer.analyze(path, (done, total, frames) -> {
                     if (isCancelled()) throw new CancellationException("cancelled");
+                    long now = System.nanoTime();
+                    if (now - lastShown[0] < PROGRESS_NANOS) return;
+                    lastShown[0] = now;
                     updateProgress(done, total);
                     updateMessage("Reading " + path.getFileName() + ": " + frames + " frames");
-                }, (frame, ts, linkType, orig, buf, off, cap) -> {
-                    if (frame > PREVIEW_FRAMES) return;
-                    if (first[0] == Long.MIN_VALUE) first[0] = ts;
-                    byte[] bytes = java.util.Arrays.copyOfRange(buf, off, off + cap);
-                    PacketDecoder.decode(linkType, bytes, 0, cap, p);
-                    preview.add(FrameSummarizer.summarize(frame, (ts - first[0]) / 1e9, orig, bytes, p,
-                            org.ftpscope.decode.TcpFrameContext.UNKNOWN, null));
-                }, HASH_IN_PARALLEL);
+                }, preview, HASH_IN_PARALLEL);
                 firstScreen.set(FirstScreen.of(a));
                 return a;
             }
         };
-        showPreview(path, preview, task);
+        showPreview(path, preview.summaries());
         loading = task;
-        ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(task.progressProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setOnAction(e -> task.cancel());
-        status.getRightItems().setAll(bar, cancel);
+        loadProgress.progressProperty().bind(task.progressProperty());
+        cancelLoad.setOnAction(e -> task.cancel());
+        showLoadControls(true);
         status.textProperty().bind(task.messageProperty());
         task.setOnSucceeded(e -> {
             finishLoading();
@@ -424,25 +426,76 @@ public final class MainWindow {
 
     /** Frames read so far are summarised by the loader; the table shows the first of them while loading. */
     static final int PREVIEW_FRAMES = 10_000;
+    /**
+     * Progress and the status text change at most four times a second: changed on every pulse, the
+     * status bar's layout, text and progress bar took FX and render time and their JIT compiles a
+     * core's share from the loader (1.53 GB in the app: 3.3-3.9 s → 2.6-3.3 s, UiBenchmark).
+     */
+    static final long PROGRESS_NANOS = 250_000_000L;
     /** Whether loading may use a second core for hashing (-Dftpscope.ui.parallelHashing; default: 3+ cores). */
     static final boolean HASH_IN_PARALLEL = Boolean.parseBoolean(System.getProperty("ftpscope.ui.parallelHashing",
             String.valueOf(Runtime.getRuntime().availableProcessors() > 2)));
     private javafx.animation.Timeline previewTimer;
+    /** The frames the loader has summarised so far (FX thread). */
+    private List<FrameSummary> previewSummaries;
 
-    private void showPreview(Path path, List<FrameSummary> preview, Task<Analysis> task) {
+    private void showPreview(Path path, List<FrameSummary> preview) {
         if (previewTimer != null) previewTimer.stop();
+        previewSummaries = preview;
         analysis = null;
         summaries = new SummaryCache(f -> preview.get(f - 1));
         clearCaptureViews();
         tabs.getSelectionModel().select(0);
         showPage(captureView);
         stage.setTitle(path.getFileName() + " (loading) — ftpscope");
-        previewTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(150), e -> {
-            int n = preview.size();
-            if (n > rows.size() && loading == task) rows.setAll(FrameList.range(n)); // appended in place
-        }));
+        previewTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(150),
+                e -> appendPreviewRows(preview)));
         previewTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         previewTimer.play();
+    }
+
+    private void appendPreviewRows(List<FrameSummary> summaries) {
+        int n = summaries.size();
+        if (previewSummaries == summaries && n > rows.size()) rows.setAll(FrameList.range(n)); // appended in place
+    }
+
+    /** Frames the loader summarises before it waits for them to be laid out: more than a screenful. */
+    static final int FIRST_ROWS = 64;
+    /**
+     * How long the loader waits at most for the first rows to be laid out. Laying out the first
+     * rows' cells takes the FX thread ~35 ms of CPU; sharing two cores with the loader and the JIT
+     * it stalled that pulse for 110-150 ms, with the loader waiting for it 60-90 ms (UiBenchmark).
+     */
+    static final long FIRST_ROWS_WAIT_MS = 300;
+
+    /**
+     * On the loading thread, once the first rows are summarised: has the FX thread show them and
+     * waits (at most {@link #FIRST_ROWS_WAIT_MS}) until a layout pass has laid them out.
+     */
+    private void waitForFirstRows(List<FrameSummary> summaries) {
+        java.util.concurrent.CountDownLatch laidOut = new java.util.concurrent.CountDownLatch(1);
+        Platform.runLater(() -> showFirstRows(summaries, laidOut));
+        try {
+            laidOut.await(FIRST_ROWS_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    private void showFirstRows(List<FrameSummary> summaries, java.util.concurrent.CountDownLatch laidOut) {
+        Scene scene = stage.getScene();
+        if (previewSummaries != summaries || scene == null) {
+            laidOut.countDown(); // that load has ended or was replaced
+            return;
+        }
+        appendPreviewRows(summaries);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            laidOut.countDown();
+            scene.removePostLayoutPulseListener(once[0]);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** No rows, no tree, no bytes, no findings. */
@@ -459,9 +512,19 @@ public final class MainWindow {
 
     private void finishLoading() {
         if (previewTimer != null) previewTimer.stop();
+        previewSummaries = null;
         status.textProperty().unbind();
-        status.getRightItems().clear();
+        loadProgress.progressProperty().unbind();
+        cancelLoad.setOnAction(null);
+        showLoadControls(false);
         loading = null;
+    }
+
+    private void showLoadControls(boolean show) {
+        for (javafx.scene.Node n : List.of(loadProgress, cancelLoad)) {
+            n.setVisible(show);
+            n.setManaged(show);
+        }
     }
 
     private void showError(String header, String msg) {

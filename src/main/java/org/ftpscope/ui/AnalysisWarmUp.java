@@ -1,0 +1,96 @@
+package org.ftpscope.ui;
+
+import org.ftpscope.capture.CaptureException;
+import org.ftpscope.ftp.Analyzer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Analyses two small real captures (from {@code samples/}, packed into the jar) a few times while
+ * the start page shows, so the JIT has compiled the analysis before the user opens a capture.
+ *
+ * <p>Why: on two cores the first load of a big capture spent its first ~0.8 s in interpreted and
+ * C1 code, because HotSpot's single C2 thread was busy with JavaFX's CSS code (one method,
+ * {@code CssStyleHelper.transitionToState}, took 0.8 s to compile; JFR {@code jdk.Compilation}).
+ * Warmed, the 1.53 GB capture loads in the app in 2.1-2.5 s instead of 2.9-3.9 s (UiBenchmark).
+ * The warm-up stops as soon as a real load starts, so it never competes with one.
+ */
+final class AnalysisWarmUp {
+    private static final String[] CAPTURES = {"concurrent-clients.pcap", "lossy-transfers.pcap"};
+    /**
+     * Forty short passes with a pause between them, about 1.5 s in all on two cores: HotSpot drops
+     * queued compilations of methods that stopped running, so ten passes in a row, over before
+     * the C2 thread got to them, left the analysis half compiled (1.53 GB: 2.6-3.2 s in the app,
+     * against 2.1-2.5 s so).
+     */
+    static final int PASSES = 40;
+    static final long PAUSE_MILLIS = 30;
+    /** When the warm-up started and ended (System.nanoTime), 0 if not (yet); for UiBenchmark. */
+    static volatile long startedAt, endedAt;
+
+    private AnalysisWarmUp() {}
+
+    /**
+     * Starts the warm-up on a daemon thread; it ends early once {@code stop} says so. Off with
+     * {@code -Dftpscope.ui.warmUp=false}.
+     */
+    static void start(BooleanSupplier stop) {
+        if (!Boolean.parseBoolean(System.getProperty("ftpscope.ui.warmUp", "true"))) return;
+        Thread t = new Thread(() -> run(stop), "ftpscope-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** The warm-up itself; returns the passes completed (for tests). */
+    static int run(BooleanSupplier stop) {
+        startedAt = System.nanoTime();
+        endedAt = 0;
+        Path[] files = new Path[CAPTURES.length];
+        int pass = 0;
+        try {
+            for (int i = 0; i < files.length; i++) files[i] = unpack(CAPTURES[i]);
+            for (; pass < PASSES && !stop.getAsBoolean(); pass++) {
+                Thread.sleep(PAUSE_MILLIS);
+                for (Path f : files) {
+                    Analyzer.analyze(f, (done, total, frames) -> {
+                        if (stop.getAsBoolean()) throw new CancellationException("a capture is being opened");
+                    }, new PreviewTap(MainWindow.PREVIEW_FRAMES, MainWindow.FIRST_ROWS, null), MainWindow.HASH_IN_PARALLEL)
+                            .capture().close();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (CancellationException | IOException | CaptureException e) {
+            // Only a warm-up: a capture is being opened, or the jar lacks the samples; nothing to tell.
+        } finally {
+            endedAt = System.nanoTime();
+            for (Path f : files) {
+                if (f != null) {
+                    try {
+                        Files.deleteIfExists(f);
+                    } catch (IOException ignored) {
+                        // a temp file left behind
+                    }
+                }
+            }
+        }
+        return pass;
+    }
+
+    /** The reader maps files, so the capture is copied out of the jar into a temp file. */
+    private static Path unpack(String name) throws IOException {
+        try (InputStream in = AnalysisWarmUp.class.getResourceAsStream("warm-up/" + name)) {
+            if (in == null) throw new IOException("warm-up capture missing from the jar: " + name);
+            Path f = Files.createTempFile("ftpscope-warm-up-", ".pcap");
+            f.toFile().deleteOnExit();
+            Files.copy(in, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return f;
+        }
+    }
+}
