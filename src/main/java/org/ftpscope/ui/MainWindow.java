@@ -163,7 +163,7 @@ public final class MainWindow {
         summaries = new SummaryCache(f -> row);
         PseudoClass[] all = {null, FTP, FTP_DATA, TCP_PROBLEM, TCP_RESET};
         colours = f -> all[f % all.length];
-        showRows(FrameList.range(64));
+        showRows(FrameList.range(FIRST_ROWS));
         DetailNode.Builder frame = DetailNode.builder("Frame 1: 117 bytes on wire (936 bits)", "frame", null, 0, 117);
         frame.add("Internet Protocol Version 4, Src: 198.51.100.21, Dst: 192.0.2.10", "ip", null, 14, 20)
                 .add("Source Address: 198.51.100.21", "ip.src", "198.51.100.21", 26, 4);
@@ -459,7 +459,10 @@ public final class MainWindow {
         if (previewSummaries == summaries && n > rows.size()) rows.setAll(FrameList.range(n)); // appended in place
     }
 
-    /** Frames the loader summarises before it waits for them to be laid out: more than a screenful. */
+    /**
+     * More than a screenful of rows: what the start-page warm-up shows, what the loader previews
+     * before it waits for them to be laid out, and what it summarises of the analysed capture.
+     */
     static final int FIRST_ROWS = 64;
     /**
      * How long the loader waits at most for the first rows to be laid out. Laying out the first
@@ -559,12 +562,10 @@ public final class MainWindow {
      * not yet run in this JVM stalled a pulse by ~100 ms (pulse logger under UiBenchmark).
      */
     private record FirstScreen(FrameViews views, SummaryCache summaries, int frame, DetailNode tree, byte[] bytes) {
-        static final int ROWS = 64;
-
         static FirstScreen of(Analysis a) {
             FrameViews views = new FrameViews(a);
             SummaryCache summaries = new SummaryCache(views);
-            int n = Math.min(ROWS, a.capture().frameCount());
+            int n = Math.min(FIRST_ROWS, a.capture().frameCount());
             for (int f = 1; f <= n; f++) summaries.get(f);
             if (n == 0) return new FirstScreen(views, summaries, 0, null, null);
             FrameViews.Decoded d = views.decode(1);
