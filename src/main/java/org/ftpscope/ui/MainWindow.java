@@ -671,7 +671,7 @@ public final class MainWindow {
         // height of a million rows, which kept the FX thread busy for seconds (measured with JFR).
         table.setFixedCellSize(22);
         table.setSortPolicy(t -> {
-            sortFrames();
+            if (!showingSortedRows) sortFrames();
             return true;
         });
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
@@ -944,8 +944,7 @@ public final class MainWindow {
             }
         };
         task.setOnSucceeded(e -> {
-            // in place: new items would make the TableView clear its sort order (JDK RT-35763)
-            if (analysis == a && lastSort == task) rows.setAll(task.getValue());
+            if (analysis == a && lastSort == task) showSortedRows(task.getValue());
         });
         task.setOnFailed(e -> {
             if (lastSort != task) return;
@@ -963,6 +962,25 @@ public final class MainWindow {
     }
 
     Task<int[]> lastSortTask() { return lastSort; }
+
+    /** Set while sorted rows replace the table's items, so that restoring the sort order does not sort again. */
+    private boolean showingSortedRows;
+
+    /**
+     * Shows sorted rows as a new list, like a filter result: changing the old list in place made
+     * JavaFX copy and box every removed row (~30 ms at a million rows). New items make the
+     * TableView clear its sort order (RT-35763 in TableView.items), so the sort columns are put back.
+     */
+    private void showSortedRows(int[] frames) {
+        List<TableColumn<Integer, ?>> order = List.copyOf(table.getSortOrder());
+        showingSortedRows = true;
+        try {
+            showRows(frames);
+            table.getSortOrder().setAll(order);
+        } finally {
+            showingSortedRows = false;
+        }
+    }
 
     /**
      * Shows these frames in the table. A new list, not a change to the old one: a change that
