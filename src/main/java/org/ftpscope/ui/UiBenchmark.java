@@ -48,7 +48,9 @@ public final class UiBenchmark {
                 }
                 if (gap > 100_000_000L) {
                     over100++;
-                    longGaps.add(String.format(Locale.ROOT, "%.0f ms ending at %.3f s", gap / 1e6, (t - origin) / 1e9));
+                    // JVM uptime too: to match a stall with -Xlog:gc pauses or a profile.
+                    longGaps.add(String.format(Locale.ROOT, "%.0f ms ending at %.3f s (JVM uptime %.3f s)", gap / 1e6,
+                            (t - origin) / 1e9, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
                 }
             }
             last = t;
@@ -142,8 +144,7 @@ public final class UiBenchmark {
                 (shownAt[0] - jvmStart) / 1e9, idle / 1e3, warmUp);
         System.out.printf(Locale.ROOT, "first frames in the table: %.3f s (drawn by %.3f s)%n", first, firstDrawn);
         System.out.printf(Locale.ROOT, "frame list and FTP analysis complete: %.3f s%n", complete);
-        printStalls("loading", load);
-        System.out.println("  stalls over 100 ms (time since open): " + onFx(() -> String.join(", ", pulses.longGaps)));
+        printStalls("loading", load, pulses);
 
         System.gc();
         Runtime rt = Runtime.getRuntime();
@@ -161,7 +162,7 @@ public final class UiBenchmark {
             double s = seconds(t);
             int shown = onFx(w::displayedRows);
             System.out.printf(Locale.ROOT, "filter '%s': %.3f s, %,d rows%n", f, s, shown);
-            printStalls("  filtering", stalls(pulses));
+            printStalls("  filtering", stalls(pulses), pulses);
         }
         onFx(() -> { w.applyFilter(""); return null; });
         waitTask(w::lastFilterTask);
@@ -179,7 +180,7 @@ public final class UiBenchmark {
             Throwable failed = onFx(() -> w.lastSortTask().getException());
             System.out.printf(Locale.ROOT, "sort by %s: %.3f s%s%n", column, seconds(t),
                     failed == null ? "" : " FAILED: " + failed);
-            printStalls("  sorting", stalls(pulses));
+            printStalls("  sorting", stalls(pulses), pulses);
         }
         onFx(() -> { w.frameTable().getSortOrder().clear(); return null; });
         waitTask(w::lastSortTask);
@@ -194,7 +195,7 @@ public final class UiBenchmark {
             nextPulse(pulses);
         }
         System.out.printf(Locale.ROOT, "scroll through %,d rows in %d steps: %.3f s%n", rows, steps, seconds(t));
-        printStalls("  scrolling", stalls(pulses));
+        printStalls("  scrolling", stalls(pulses), pulses);
 
         // Clicking rows: each selection decodes the frame and shows its tree and bytes.
         onFx(() -> { pulses.reset(); return null; });
@@ -211,7 +212,7 @@ public final class UiBenchmark {
             nextPulse(pulses);
         }
         System.out.printf(Locale.ROOT, "select %d rows (tree and bytes of each): %.3f s%n", clicks, seconds(t));
-        printStalls("  selecting", stalls(pulses));
+        printStalls("  selecting", stalls(pulses), pulses);
         Platform.exit();
     }
 
@@ -219,9 +220,11 @@ public final class UiBenchmark {
         return onFxQuiet(() -> new long[] {m.maxGap, m.over100, m.pulses});
     }
 
-    private static void printStalls(String phase, long[] s) {
+    private static void printStalls(String phase, long[] s, PulseMonitor m) {
         System.out.printf(Locale.ROOT, "%s: longest FX-thread stall %.0f ms, %d stalls over 100 ms, %d pulses%n",
                 phase, s[0] / 1e6, s[1], s[2]);
+        if (s[1] > 0) System.out.println("    stalls over 100 ms (time since the step began): "
+                + onFxQuiet(() -> String.join(", ", m.longGaps)));
     }
 
     private static double seconds(long t0) { return (System.nanoTime() - t0) / 1e9; }
