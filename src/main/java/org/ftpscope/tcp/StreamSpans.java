@@ -10,33 +10,38 @@ import java.util.List;
 
 /**
  * One direction's reassembled bytes as references into the capture — (frame, offset in frame,
- * length) in stream order, plus gaps — not a copy: 12 bytes per segment.
+ * length) in stream order, plus gaps — not a copy: 12 bytes per segment, kept in a {@link SpanPool}.
  */
 public final class StreamSpans {
-    private int[] frame = new int[8];
-    private int[] offset = new int[8];
-    private int[] length = new int[8];
+    private final SpanPool pool;
+    /** This stream direction's pages in the pool, in stream order. */
+    private int[] pages = new int[0];
     private int size;
     private long totalBytes;
     private long gapBytes;
 
+    StreamSpans(SpanPool pool) { this.pool = pool; }
+
     void add(int fr, int off, int len) {
         if (len <= 0) return;
-        // Consecutive bytes of one frame (a segment delivered in two pieces) stay one span.
-        if (size > 0 && frame[size - 1] == fr && offset[size - 1] + length[size - 1] == off) {
-            length[size - 1] += len;
-        } else {
-            append(fr, off, len);
-        }
         totalBytes += len;
+        // Consecutive bytes of one frame (a segment delivered in two pieces) stay one span.
+        if (size > 0) {
+            int i = size - 1, page = pages[i >>> SpanPool.PAGE_SHIFT];
+            int[] c = pool.chunk(page);
+            int at = pool.at(page, i & (SpanPool.PAGE_SPANS - 1));
+            if (c[at] == fr && c[at + 1] + c[at + 2] == off) {
+                c[at + 2] += len;
+                return;
+            }
+        }
+        append(fr, off, len);
     }
 
-    /** Drops the growth slack once the stream is complete. */
+    /** Drops the growth slack of the page list once the stream is complete. */
     void trim() {
-        if (frame.length == size) return;
-        frame = Arrays.copyOf(frame, size);
-        offset = Arrays.copyOf(offset, size);
-        length = Arrays.copyOf(length, size);
+        int used = (size + SpanPool.PAGE_SPANS - 1) >>> SpanPool.PAGE_SHIFT;
+        if (pages.length != used) pages = Arrays.copyOf(pages, used);
     }
 
     void addGap(long len) {
@@ -49,28 +54,35 @@ public final class StreamSpans {
     }
 
     private void append(int fr, int off, int len) {
-        if (size == frame.length) {
-            int n = size * 2;
-            frame = Arrays.copyOf(frame, n);
-            offset = Arrays.copyOf(offset, n);
-            length = Arrays.copyOf(length, n);
+        int p = size >>> SpanPool.PAGE_SHIFT, i = size & (SpanPool.PAGE_SPANS - 1);
+        if (i == 0) {
+            if (p == pages.length) pages = Arrays.copyOf(pages, Math.max(4, p * 2));
+            pages[p] = pool.newPage();
         }
-        frame[size] = fr;
-        offset[size] = off;
-        length[size] = len;
+        int page = pages[p];
+        int[] c = pool.chunk(page);
+        int at = pool.at(page, i);
+        c[at] = fr;
+        c[at + 1] = off;
+        c[at + 2] = len;
         size++;
+    }
+
+    private int field(int i, int field) {
+        int page = pages[i >>> SpanPool.PAGE_SHIFT];
+        return pool.chunk(page)[pool.at(page, i & (SpanPool.PAGE_SPANS - 1)) + field];
     }
 
     public int size() { return size; }
 
     /** The frame holding span {@code i}, or -1 for a gap. */
-    public int frame(int i) { return frame[i]; }
+    public int frame(int i) { return field(i, 0); }
 
-    public int offsetInFrame(int i) { return offset[i]; }
+    public int offsetInFrame(int i) { return field(i, 1); }
 
-    public int length(int i) { return length[i]; }
+    public int length(int i) { return field(i, 2); }
 
-    public boolean isGap(int i) { return frame[i] < 0; }
+    public boolean isGap(int i) { return frame(i) < 0; }
 
     /** Bytes present in the capture. */
     public long totalBytes() { return totalBytes; }
@@ -88,15 +100,16 @@ public final class StreamSpans {
         byte[] buf = new byte[65536 * 4];
         long streamOffset = 0;
         for (int i = 0; i < size; i++) {
-            if (frame[i] < 0) {
-                gaps.add(new long[] {streamOffset, length[i]});
+            int fr = frame(i), len = length(i);
+            if (fr < 0) {
+                gaps.add(new long[] {streamOffset, len});
             } else {
-                int cap = capture.index().capturedLength(frame[i]);
+                int cap = capture.index().capturedLength(fr);
                 if (buf.length < cap) buf = new byte[cap];
-                capture.readFrame(frame[i], buf, 0);
-                out.write(buf, offset[i], length[i]);
+                capture.readFrame(fr, buf, 0);
+                out.write(buf, offsetInFrame(i), len);
             }
-            streamOffset += length[i];
+            streamOffset += len;
         }
         return gaps;
     }

@@ -28,6 +28,7 @@ public final class TcpReassembler {
     private final ConnectionTable connections = new ConnectionTable();
     private final List<TcpStream> streams = new ArrayList<>();
     private final TcpFrameTable table = new TcpFrameTable();
+    private final SpanPool spanPool = new SpanPool();
     private int framesOverStreamLimit;
 
     public TcpReassembler(StreamListener listener) { this(listener, TcpLimits.DEFAULT); }
@@ -138,13 +139,13 @@ public final class TcpReassembler {
         boolean syn = p.has(PacketInfo.SYN), ack = p.has(PacketInfo.ACK);
         Endpoint src = p.srcEndpoint(), dst = p.dstEndpoint();
         TcpStream s;
-        if (syn && !ack) s = new TcpStream(streams.size(), src, dst, false);
-        else if (syn) s = new TcpStream(streams.size(), dst, src, false);
+        if (syn && !ack) s = new TcpStream(streams.size(), src, dst, false, spanPool);
+        else if (syn) s = new TcpStream(streams.size(), dst, src, false, spanPool);
         else {
             // No handshake seen: the server is the side on port 21, else a well-known port, else the lower port.
             boolean srcIsServer = p.srcPort == 21 || (p.dstPort != 21 && (p.srcPort < 1024) != (p.dstPort < 1024)
                     ? p.srcPort < 1024 : p.dstPort != 21 && p.srcPort < p.dstPort);
-            s = srcIsServer ? new TcpStream(streams.size(), dst, src, true) : new TcpStream(streams.size(), src, dst, true);
+            s = srcIsServer ? new TcpStream(streams.size(), dst, src, true, spanPool) : new TcpStream(streams.size(), src, dst, true, spanPool);
         }
         s.firstFrame = frame;
         s.firstTimeNanos = nanos;

@@ -13,7 +13,7 @@ public final class TcpStream {
     final Endpoint client;
     final Endpoint server;
     final boolean roleGuessed;
-    final Half[] half = {new Half(), new Half()};
+    final Half[] half;
     int firstFrame;
     int lastFrame;
     long firstTimeNanos;
@@ -28,8 +28,9 @@ public final class TcpStream {
     long synAckNanos;
     String warning;
 
-    TcpStream(int index, Endpoint client, Endpoint server, boolean roleGuessed) {
+    TcpStream(int index, Endpoint client, Endpoint server, boolean roleGuessed, SpanPool spans) {
         this.index = index;
+        this.half = new Half[] {new Half(spans), new Half(spans)};
         this.client = client;
         this.server = server;
         this.roleGuessed = roleGuessed;
@@ -63,7 +64,9 @@ public final class TcpStream {
         int dupAcks;
         final TreeMap<Long, Pending> pending = new TreeMap<>();
         long pendingBytes;
-        final StreamSpans spans = new StreamSpans();
+        final StreamSpans spans;
+
+        Half(SpanPool pool) { spans = new StreamSpans(pool); }
 
         /** Relative offset of a 32-bit sequence number, unwrapped around {@link #nextSeq32}. */
         long rel(long seq32) {
