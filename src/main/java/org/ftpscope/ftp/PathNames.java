@@ -1,8 +1,5 @@
 package org.ftpscope.ftp;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
 /** Lexical resolution of FTP paths against a working directory, as a Unix server does it. */
 final class PathNames {
     private PathNames() {}
@@ -20,16 +17,24 @@ final class PathNames {
         return normalize(cwd + "/..");
     }
 
+    /**
+     * Drops empty and "." segments and applies ".." in one pass over the characters: the
+     * split-and-join version was a third of the code C2 compiled for each FTP command line.
+     */
     static String normalize(String path) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) continue;
-            if (p.equals("..")) {
-                if (!parts.isEmpty()) parts.removeLast();
-                continue;
+        StringBuilder out = new StringBuilder(path.length() + 1);
+        int n = path.length();
+        for (int i = 0; i <= n; ) {
+            int end = path.indexOf('/', i);
+            if (end < 0) end = n;
+            int len = end - i;
+            if (len == 2 && path.charAt(i) == '.' && path.charAt(i + 1) == '.') {
+                out.setLength(Math.max(0, out.lastIndexOf("/")));
+            } else if (len > 1 || len == 1 && path.charAt(i) != '.') {
+                out.append('/').append(path, i, end);
             }
-            parts.addLast(p);
+            i = end + 1;
         }
-        return "/" + String.join("/", parts);
+        return out.length() == 0 ? "/" : out.toString();
     }
 }
