@@ -33,6 +33,16 @@ final class JitDirectives {
     private JitDirectives() {}
 
     /**
+     * Adds the directive on a daemon thread: starting the platform MBean server takes ~0.2 s, which
+     * the FX thread should not wait for, and the directive is only needed once a big table scrolls.
+     */
+    static void addInBackground() {
+        Thread t = new Thread(JitDirectives::addOnce, "ftpscope-jit-directives");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * Adds the directive once per JVM. Returns whether it was added. It is not added on a JVM
      * without the DiagnosticCommand MBean or HotSpot's compiler control, where nothing changes.
      */

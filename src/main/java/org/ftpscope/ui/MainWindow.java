@@ -121,7 +121,7 @@ public final class MainWindow {
 
     public MainWindow(Stage stage) {
         this.stage = stage;
-        JitDirectives.addOnce();
+        JitDirectives.addInBackground();
         root.setTop(new VBox(menus(), toolbar()));
         root.setCenter(center);
         root.setBottom(status);
