@@ -16,8 +16,8 @@ import java.nio.file.Path;
  * it would not inline it into those loops ("already compiled into a big method",
  * LogCompilation), and each iteration became a call. Which of the two C2 compiled first was a
  * matter of timing: in 8 of 14 UiBenchmark runs on the 1.48 GB capture scrolling took ~22 s
- * with 4-18 stalls of 100-150 ms, in the other 6 ~10 s with none. With the directive, ~10 s and
- * no stall over 100 ms in 10 of 10 runs.
+ * with 4-18 stalls of 100-150 ms, in the other 6 ~10 s with none. With the directive, 8.5-10.2 s
+ * and no stall over 100 ms in 12 of 12 runs.
  */
 final class JitDirectives {
     private static final String DIRECTIVES = """

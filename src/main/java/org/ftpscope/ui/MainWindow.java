@@ -211,8 +211,8 @@ public final class MainWindow {
                 "FTP Data: 1448 bytes (PASV) (RETR s", "[TCP Retransmission] 40515 → 21 [ACK] Seq=", "21 → 50122 [RST, ACK] Seq="};
         summaries = new SummaryCache(f -> new FrameSummary(f, f * 0.000731, "198.51.100." + (f % 250), "192.0.2." + (f % 13),
                 f % 3 == 0 ? "FTP" : "FTP-DATA", 60 + f % 1455, info[f % info.length] + (f * 7 + round) + " Ack=" + f * 13));
-        int[] frames = FrameList.range(FIRST_ROWS);
-        for (int i = 0; i < frames.length; i++) frames[i] += round * FIRST_ROWS;
+        int[] frames = new int[FIRST_ROWS];
+        for (int i = 0; i < frames.length; i++) frames[i] = round * FIRST_ROWS + i + 1;
         showRows(frames);
     }
 
