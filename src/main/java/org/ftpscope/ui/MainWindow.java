@@ -205,12 +205,15 @@ public final class MainWindow {
     static final int WARM_UP_ROW_ROUNDS = 40;
     static final long WARM_UP_ROW_MILLIS = 50;
 
+    private static final String[] WARM_UP_INFO = {"Response: 227 Entering Passive Mode (198,51,100,21,156,",
+            "Request: RETR /pub/big/m", "FTP Data: 1448 bytes (PASV) (RETR s", "[TCP Retransmission] 40515 → 21 [ACK] Seq=",
+            "21 → 50122 [RST, ACK] Seq="};
+
     /** A screenful of made-up rows for the warm-up, different in every round (text layout is cached per string). */
     private void showWarmUpRows(int round) {
-        String[] info = {"Response: 227 Entering Passive Mode (198,51,100,21,156,", "Request: RETR /pub/big/m",
-                "FTP Data: 1448 bytes (PASV) (RETR s", "[TCP Retransmission] 40515 → 21 [ACK] Seq=", "21 → 50122 [RST, ACK] Seq="};
         summaries = new SummaryCache(f -> new FrameSummary(f, f * 0.000731, "198.51.100." + (f % 250), "192.0.2." + (f % 13),
-                f % 3 == 0 ? "FTP" : "FTP-DATA", 60 + f % 1455, info[f % info.length] + (f * 7 + round) + " Ack=" + f * 13));
+                f % 3 == 0 ? "FTP" : "FTP-DATA", 60 + f % 1455,
+                WARM_UP_INFO[f % WARM_UP_INFO.length] + (f * 7 + round) + " Ack=" + f * 13));
         int[] frames = new int[FIRST_ROWS];
         for (int i = 0; i < frames.length; i++) frames[i] = round * FIRST_ROWS + i + 1;
         showRows(frames);
