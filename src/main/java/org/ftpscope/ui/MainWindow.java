@@ -685,6 +685,9 @@ public final class MainWindow {
     /** Whether the capture last opened is fully shown (for tests and the UI benchmark). */
     boolean fullyShown() { return shown; }
 
+    /** From opening the capture last loaded to the end of its analysis, in ms (for the UI benchmark). */
+    long loadMillis() { return loadMillis; }
+
     // ---- the three views ----
 
     private void buildCaptureViews() {

@@ -23,7 +23,11 @@ import java.util.function.Supplier;
  * sorting and scrolling (an {@link AnimationTimer} notes the gap between consecutive pulses; the
  * FX thread runs a pulse every ~16 ms unless something blocks it).
  * Usage: {@code java -Xmx256m -cp target/ftpscope.jar org.ftpscope.ui.UiBenchmark CAPTURE}
- * (needs a display; headless: under {@code xvfb-run}).
+ * (needs a display; headless: under {@code xvfb-run}). Options (system properties):
+ * {@code ftpscope.bench.loadOnly} stops after loading; {@code ftpscope.bench.idleMillis} is the
+ * idle time before the open (2000); {@code ftpscope.bench.openFirst=OTHER} opens another capture
+ * first, so the load measured is the session's second. On Linux it also prints the CPU each
+ * thread used while loading and filtering, the JIT compiler and GC threads included.
  */
 public final class UiBenchmark {
     private UiBenchmark() {}
@@ -123,6 +127,15 @@ public final class UiBenchmark {
         String warmUp = AnalysisWarmUp.startedAt == 0 ? "off" : warmedAt == 0 ? "still running, stopped by the open"
                 : String.format(Locale.ROOT, "ended %.2f s after the window appeared", (warmedAt - shownAt[0]) / 1e9);
 
+        String before = System.getProperty("ftpscope.bench.openFirst");
+        if (before != null) {
+            // Another capture opened first: the load measured is the session's second one.
+            Task<Analysis> first = onFx(() -> w.open(Path.of(before)));
+            waitUntil(() -> onFxQuiet(() -> first.isDone() && w.fullyShown()), 600);
+            Thread.sleep(idle);
+            onFx(() -> { pulses.reset(); return null; });
+        }
+        java.util.Map<String, Long> cpu0 = threadCpu();
         long t0 = System.nanoTime();
         Task<Analysis> task = onFx(() -> w.open(capture));
         double first = waitUntil(() -> w.displayedRows() > 0, 120) ? seconds(t0) : Double.NaN;
@@ -131,6 +144,7 @@ public final class UiBenchmark {
         boolean loaded = waitUntil(() -> onFxQuiet(() -> task.getState() == Worker.State.SUCCEEDED
                 && w.displayedRows() == task.getValue().capture().frameCount() && w.fullyShown()), 600);
         double complete = seconds(t0);
+        java.util.Map<String, Long> cpu1 = threadCpu();
         if (!loaded) {
             System.err.println("ftpscope: " + capture + ": not loaded: " + onFx(task::getState) + " " + onFx(task::getException));
             System.exit(2);
@@ -143,8 +157,10 @@ public final class UiBenchmark {
         System.out.printf(Locale.ROOT, "window shown %.2f s after the JVM started; capture opened %.1f s later; analysis warm-up %s%n",
                 (shownAt[0] - jvmStart) / 1e9, idle / 1e3, warmUp);
         System.out.printf(Locale.ROOT, "first frames in the table: %.3f s (drawn by %.3f s)%n", first, firstDrawn);
-        System.out.printf(Locale.ROOT, "frame list and FTP analysis complete: %.3f s%n", complete);
+        System.out.printf(Locale.ROOT, "frame list and FTP analysis complete: %.3f s (analysis done by %.3f s)%n", complete,
+                onFx(w::loadMillis) / 1e3);
         printStalls("loading", load, pulses);
+        printCpu("loading", cpu0, cpu1);
 
         System.gc();
         Runtime rt = Runtime.getRuntime();
@@ -156,13 +172,16 @@ public final class UiBenchmark {
         if (Boolean.getBoolean("ftpscope.bench.loadOnly")) return;
         for (String f : new String[] {"ftp || ftp-data", "tcp.analysis.retransmission", "ftp.request.command == \"RETR\""}) {
             onFx(() -> { pulses.reset(); return null; });
+            java.util.Map<String, Long> cpuBefore = threadCpu();
             long t = System.nanoTime();
             onFx(() -> { w.applyFilter(f); return null; });
             waitTask(w::lastFilterTask);
             double s = seconds(t);
+            java.util.Map<String, Long> cpuAfter = threadCpu();
             int shown = onFx(w::displayedRows);
             System.out.printf(Locale.ROOT, "filter '%s': %.3f s, %,d rows%n", f, s, shown);
             printStalls("  filtering", stalls(pulses), pulses);
+            printCpu("  filtering", cpuBefore, cpuAfter);
         }
         onFx(() -> { w.applyFilter(""); return null; });
         waitTask(w::lastFilterTask);
@@ -214,6 +233,43 @@ public final class UiBenchmark {
         System.out.printf(Locale.ROOT, "select %d rows (tree and bytes of each): %.3f s%n", clicks, seconds(t));
         printStalls("  selecting", stalls(pulses), pulses);
         Platform.exit();
+    }
+
+    /** CPU time used by each thread (and the whole process) between two {@link #threadCpu} readings. */
+    private static void printCpu(String phase, java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        if (after.isEmpty()) return;
+        StringBuilder line = new StringBuilder(phase + ": CPU by thread (ms):");
+        after.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= 20_000_000L).sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+                .forEach(e -> line.append(' ').append(e.getKey()).append('=').append(e.getValue() / 1_000_000));
+        System.out.println(line);
+    }
+
+    /**
+     * CPU time (ns) of every thread from /proc on Linux, JVM threads included (the JIT compilers,
+     * GC), plus "(process)" for the whole process, which also counts threads that have ended.
+     */
+    private static java.util.Map<String, Long> threadCpu() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        long tick = 10_000_000L; // USER_HZ is 100 on Linux
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick, Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            out.put("(process)", (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick);
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: no figures
+        }
+        return out;
     }
 
     private static long[] stalls(PulseMonitor m) {
