@@ -113,6 +113,24 @@ class CaptureReaderTest {
     }
 
     @Test
+    void fileShortenedAfterOpeningFailsWithTheFrameNamed(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("lossy-transfers.pcap");
+        Files.copy(TestCaptures.sample("lossy-transfers.pcap"), f);
+        try (CaptureFile cf = CaptureFile.open(f)) {
+            assertEquals(1159, cf.frameCount());
+            long cut = cf.index().dataOffset(600) + 10; // inside frame 600
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(cut);
+            }
+            int[] seen = {0};
+            IOException e = assertThrows(IOException.class, () -> cf.scan(1, cf.frameCount(), (n, ts, lt, o, b, off, c) -> seen[0] = n));
+            assertEquals(f + ": file ended inside frame 600", e.getMessage());
+            assertEquals(599, seen[0], "every frame before the cut is still visited");
+        }
+    }
+
+    @Test
     void cutAtEveryHundredBytesNeverThrows(@TempDir Path tmp) throws Exception {
         byte[] all = Files.readAllBytes(TestCaptures.sample("pasv-curl.pcapng"));
         int previous = 0, boundaries = 0, cuts = 0;
