@@ -54,6 +54,8 @@ final class AnalysisWarmUp {
         Path[] files = new Path[CAPTURES.length];
         int pass = 0;
         try {
+            // Compiled before the directives are in, the pass would be C2's one big unit.
+            JitDirectives.addOnce();
             for (int i = 0; i < files.length; i++) files[i] = unpack(CAPTURES[i]);
             for (; pass < PASSES && !stop.getAsBoolean(); pass++) {
                 Thread.sleep(PAUSE_MILLIS);
