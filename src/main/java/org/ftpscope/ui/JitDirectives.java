@@ -70,11 +70,15 @@ final class JitDirectives {
     private JitDirectives() {}
 
     /**
-     * Adds the directives on a daemon thread: starting the platform MBean server takes ~0.2 s, which
-     * the FX thread should not wait for. The analysis warm-up waits for them ({@link #addOnce}).
+     * Adds the directives on a daemon thread, after {@link HeapHeadroom#widen} (which needs the
+     * same management beans): starting the platform MBean server takes ~0.2 s, which the FX thread
+     * should not wait for. The analysis warm-up waits for the directives ({@link #addOnce}).
      */
     static void addInBackground() {
-        Thread t = new Thread(JitDirectives::addOnce, "ftpscope-jit-directives");
+        Thread t = new Thread(() -> {
+            HeapHeadroom.widen();
+            addOnce();
+        }, "ftpscope-jit-directives");
         t.setDaemon(true);
         t.start();
     }
