@@ -105,7 +105,7 @@ final class AnalysisWarmUp {
     }
 
     /** The reader maps files, so the capture is copied out of the jar into a temp file. */
-    private static Path unpack(String name) throws IOException {
+    static Path unpack(String name) throws IOException {
         try (InputStream in = AnalysisWarmUp.class.getResourceAsStream("warm-up/" + name)) {
             if (in == null) throw new IOException("warm-up capture missing from the jar: " + name);
             Path f = Files.createTempFile("ftpscope-warm-up-", ".pcap");

@@ -66,6 +66,38 @@ class MainWindowTest {
     }
 
     @Test
+    void theRehearsalUnderTheStartPageLeavesNothingBehind(FxRobot robot) throws Exception {
+        Path[] file = new Path[1];
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> (file[0] = window.rehearsalFile()) != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.rehearsalsShown() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, window.rehearsalFile());
+        assertTrue(!java.nio.file.Files.exists(file[0]), file[0] + " left behind");
+        // Nothing of it was shown, titled or remembered: still the start page, as before.
+        assertEquals("ftpscope", stage.getTitle());
+        assertEquals("Ready", window.statusBar().getText());
+        assertEquals(0, window.frameTable().getItems().size());
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Hyperlink h && h.getText().equals("pasv-curl.pcap"))
+                .tryQuery().isPresent());
+        assertTrue(MainWindow.recentFiles().stream().noneMatch(p -> p.equals(file[0])), MainWindow.recentFiles().toString());
+        // And a capture opened afterwards is shown whole.
+        open("pasv-curl.pcap");
+        assertEquals("pasv-curl.pcap — ftpscope", stage.getTitle());
+        assertEquals(169, window.frameTable().getItems().size());
+    }
+
+    @Test
+    void aCaptureOpenedDuringTheRehearsalIsTheOneShown(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.rehearsalFile() != null);
+        open("pasv-curl.pcap");
+        Thread.sleep(500); // what the rehearsal had still queued has run
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, window.rehearsalFile());
+        assertEquals("pasv-curl.pcap — ftpscope", stage.getTitle());
+        assertEquals(169, window.frameTable().getItems().size());
+    }
+
+    @Test
     void framesTreeAndBytes(FxRobot robot) throws Exception {
         open("pasv-curl.pcap");
         assertEquals("pasv-curl.pcap — ftpscope", stage.getTitle());
