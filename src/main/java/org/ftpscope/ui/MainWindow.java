@@ -517,6 +517,8 @@ public final class MainWindow {
     /** Ends the rehearsal, if one runs or is shown: the views are empty again and its file is gone. */
     private void endRehearsal() {
         if (rehearsalFile == null) return;
+        // Still loading: the load under way is the rehearsal's (a real open ends it first).
+        if (rehearsed == null && loading != null) loading.cancel();
         if (rehearsed != null) {
             if (analysis == rehearsed) {
                 analysis = null;
