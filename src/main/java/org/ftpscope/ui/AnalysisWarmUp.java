@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -70,6 +72,8 @@ final class AnalysisWarmUp {
             // Compiled before the directives are in, the pass would be C2's one big unit.
             JitDirectives.addOnce();
             for (int i = 0; i < files.length; i++) files[i] = unpack(CAPTURES[i]);
+            List<DisplayFilter> filters = new ArrayList<>();
+            for (String f : FILTERS) filters.add(((DisplayFilter.Result.Compiled) DisplayFilter.compile(f)).filter());
             for (; pass < PASSES && !stop.getAsBoolean(); pass++) {
                 Thread.sleep(PAUSE_MILLIS);
                 for (Path f : files) {
@@ -77,10 +81,10 @@ final class AnalysisWarmUp {
                         if (stop.getAsBoolean()) throw new CancellationException("a capture is being opened");
                     }, new PreviewTap(MainWindow.PREVIEW_FRAMES, MainWindow.FIRST_ROWS, null), MainWindow.HASH_IN_PARALLEL);
                     try (var c = a.capture()) {
-                        for (int i = 0; i < FILTERS.length && pass % FILTER_EVERY == 0; i++) {
+                        if (pass % FILTER_EVERY != 0) continue;
+                        for (DisplayFilter filter : filters) {
                             if (stop.getAsBoolean()) break;
-                            String filter = FILTERS[i];
-                            AnalysisFields.matching(a, ((DisplayFilter.Result.Compiled) DisplayFilter.compile(filter)).filter());
+                            AnalysisFields.matching(a, filter);
                         }
                     }
                 }

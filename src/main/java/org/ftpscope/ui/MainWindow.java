@@ -485,8 +485,8 @@ public final class MainWindow {
 
     /** The warm-up capture a rehearsal opens (a real sample packed into the jar: 938 frames, 4 sessions). */
     static final String REHEARSAL_CAPTURE = "concurrent-clients.pcap";
-    /** The rehearsal's temp file while it runs or is shown, else null (FX thread). */
-    private Path rehearsalFile;
+    /** The rehearsal's temp file while it runs or is shown, else null (written on the FX thread). */
+    private volatile Path rehearsalFile;
     /** The rehearsal's analysis once loaded (FX thread). */
     private Analysis rehearsed;
     /** Rehearsals shown to their end (for tests). */
