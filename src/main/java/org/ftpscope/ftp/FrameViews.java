@@ -49,9 +49,11 @@ public final class FrameViews {
         return FrameSummarizer.summarize(frame, capture.index(), d.bytes(), d.info(), d.tcp(), appLabel(d));
     }
 
-    public FrameSummary summary(int frame) {
-        Decoded d = decode(frame);
-        return FrameSummarizer.summarize(frame, capture.index(), d.bytes(), d.info(), d.tcp(), appLabel(d));
+    public FrameSummary summary(int frame) { return summary(decode(frame)); }
+
+    /** The row of a frame already decoded (its fields also decide the row's colouring rule). */
+    public FrameSummary summary(Decoded d) {
+        return FrameSummarizer.summarize(d.frame(), capture.index(), d.bytes(), d.info(), d.tcp(), appLabel(d));
     }
 
     /**

@@ -1,17 +1,16 @@
 package org.ftpscope.ui;
 
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.control.Label;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import org.ftpscope.TestCaptures;
-import org.ftpscope.decode.DetailNode;
 import org.ftpscope.ftp.Analysis;
-import org.ftpscope.report.LadderModel;
-import org.ftpscope.report.StoryLine;
+import org.ftpscope.ftp.Analyzer;
+import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.ui.model.FrameTableViewModel;
+import org.ftpscope.ui.model.FxTaskExecutor;
+import org.ftpscope.ui.model.RecentFiles;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -22,245 +21,169 @@ import org.testfx.util.WaitForAsyncUtils;
 import javax.imageio.ImageIO;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The real window on real samples, headless under Xvfb in CI. With -Dftpscope.screenshots=DIR
- * it also writes the README's screenshots.
+ * The real window on real samples: every visible row must be what {@code ftpscope frames}
+ * prints for that frame, after loading, scrolling, filtering, sorting, clearing, and after a
+ * second capture replaces the first. Preferences go to a node of the test's own.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({MainWindowTest.NeedsDisplay.class, ApplicationExtension.class})
 class MainWindowTest {
+    /** Skips, with the reason, where no X display is there (CI runs the tests under xvfb-run). */
+    static final class NeedsDisplay implements org.junit.jupiter.api.extension.ExecutionCondition {
+        @Override
+        public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(
+                org.junit.jupiter.api.extension.ExtensionContext context) {
+            String d = System.getenv("DISPLAY");
+            return d == null || d.isBlank()
+                    ? org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled(
+                            "no X display (DISPLAY is unset): the UI tests need one; run them under xvfb-run, as .ci/run does")
+                    : org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("DISPLAY=" + d);
+        }
+    }
+
     private Stage stage;
     private MainWindow window;
+    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = new MainWindow(stage);
+        prefs = Preferences.userRoot().node("org/ftpscope/test/" + System.nanoTime());
+        window = new MainWindow(stage, new FxTaskExecutor(), new RecentFiles(prefs));
+        // As from the command line: the capture is opened the moment the window appears.
+        window.open(Path.of("samples", "pasv-curl.pcap"));
         stage.show();
     }
 
-    private Analysis open(String sample) throws Exception {
-        Path p = TestCaptures.sample(sample);
-        Task<Analysis>[] task = new Task[1];
-        WaitForAsyncUtils.asyncFx(() -> task[0] = window.open(p)).get(5, TimeUnit.SECONDS);
-        Analysis a = task[0].get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.fullyShown());
+    @AfterEach
+    void dropPrefs() throws Exception { prefs.removeNode(); }
+
+    private void waitLoaded() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
+                && window.viewModel().capture() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        return a;
     }
 
-    @Test
-    void startPageShowsSamplesAndMenus(FxRobot robot) {
-        assertEquals("ftpscope", stage.getTitle());
-        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        assertEquals("File", bar.getMenus().get(0).getText());
-        assertNotNull(robot.lookup(n -> n instanceof Label l && "ftpscope".equals(l.getText())).query());
-        // The bundled samples are one click away.
-        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Hyperlink h && h.getText().equals("pasv-curl.pcap"))
-                .tryQuery().isPresent());
+    private void waitIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().frames().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
-    @Test
-    void theRehearsalUnderTheStartPageLeavesNothingBehind(FxRobot robot) throws Exception {
-        Path[] file = new Path[1];
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> (file[0] = window.rehearsalFile()) != null);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.rehearsalsShown() == 1);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(null, window.rehearsalFile());
-        assertTrue(!java.nio.file.Files.exists(file[0]), file[0] + " left behind");
-        // Nothing of it was shown, titled or remembered: still the start page, as before.
-        assertEquals("ftpscope", stage.getTitle());
-        assertEquals("Ready", window.statusBar().getText());
-        assertEquals(0, window.frameTable().getItems().size());
-        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Hyperlink h && h.getText().equals("pasv-curl.pcap"))
-                .tryQuery().isPresent());
-        assertTrue(MainWindow.recentFiles().stream().noneMatch(p -> p.equals(file[0])), MainWindow.recentFiles().toString());
-        // And a capture opened afterwards is shown whole.
-        open("pasv-curl.pcap");
-        assertEquals("pasv-curl.pcap — ftpscope", stage.getTitle());
-        assertEquals(169, window.frameTable().getItems().size());
-    }
-
-    @Test
-    void aCaptureOpenedDuringTheRehearsalIsTheOneShown(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.rehearsalFile() != null);
-        open("pasv-curl.pcap");
-        Thread.sleep(500); // what the rehearsal had still queued has run
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(null, window.rehearsalFile());
-        assertEquals("pasv-curl.pcap — ftpscope", stage.getTitle());
-        assertEquals(169, window.frameTable().getItems().size());
-    }
-
-    @Test
-    void framesTreeAndBytes(FxRobot robot) throws Exception {
-        open("pasv-curl.pcap");
-        assertEquals("pasv-curl.pcap — ftpscope", stage.getTitle());
-        assertEquals(169, window.frameTable().getItems().size());
-        // Row 20 is the 227 reply, as tshark shows it.
-        Platform.runLater(() -> window.goToFrame(20));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(20, window.frameTable().getSelectionModel().getSelectedItem());
-        TreeItem<DetailNode> root = window.detailTree().getRoot();
-        assertEquals(List5.of("Frame 20: 117 bytes on wire (936 bits), 117 bytes captured (936 bits)",
-                "Ethernet II, Src: ca:ab:ab:38:aa:ae, Dst: b2:38:21:7e:32:cd",
-                "Internet Protocol Version 4, Src: 198.51.100.21, Dst: 192.0.2.10",
-                "Transmission Control Protocol, Src Port: 21, Dst Port: 40236, Seq: 171, Ack: 51, Len: 51",
-                "File Transfer Protocol (FTP)"), root.getChildren().stream().map(i -> i.getValue().label()).toList());
-        // Selecting the passive-port field highlights its 6 bytes ("156,93" at offset 107).
-        TreeItem<DetailNode> port = find(root, "ftp.passive.port");
-        Platform.runLater(() -> window.detailTree().getSelectionModel().select(port));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(107, window.hexPane().highlightStart());
-        assertEquals(6, window.hexPane().highlightLength());
-        assertTrue(window.hexPane().isHighlighted(112));
-        assertTrue(!window.hexPane().isHighlighted(113));
-        // Clicking byte 27 (in the IPv4 source address) selects ip.src.
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> window.hexPane().byteOnScreen(27)).get(10, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("ip.src", window.detailTree().getSelectionModel().getSelectedItem().getValue().field());
-        screenshot("main-window.png");
-    }
-
-    @Test
-    void sessionsStoryAndLadder(FxRobot robot) throws Exception {
-        Analysis a = open("nat-wrong-pasv-address.pcap");
-        assertEquals(5, window.sessionList().getItems().size());
-        Platform.runLater(() -> {
-            window.tabs().getSelectionModel().select(1);
-            window.sessionList().getSelectionModel().select(2);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        // Session 2: a client that trusted the private 227 address; the story says so, the ladder shows it.
-        assertTrue(window.storyList().getItems().stream().anyMatch(l -> l.frame() == 84 && l.text().contains("10.10.10.21:40005")),
-                window.storyList().getItems().toString());
-        assertTrue(window.storyList().getItems().stream().anyMatch(l -> l.text().contains("SYN never answered (5 tries)")));
-        LadderModel m = window.ladderCanvas().model();
-        long commands = a.sessions().get(2).commands().stream().filter(c -> c.command() != null).count();
-        long replies = a.sessions().get(2).commands().stream().mapToLong(c -> c.replies().size()).sum();
-        assertEquals(commands + replies + 1, m.arrows().size()); // + the unanswered data connection
-        assertEquals(m.arrows().size(), window.ladderCanvas().drawnArrows());
-        assertTrue(m.arrows().stream().anyMatch(x -> x.kind() == LadderModel.Kind.DATA_CONNECT && x.failed()));
-        // A story line jumps to its frame.
-        StoryLine line = window.storyList().getItems().stream().filter(l -> l.frame() == 84).findFirst().orElseThrow();
-        Platform.runLater(() -> window.goToFrame(line.frame()));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, window.tabs().getSelectionModel().getSelectedIndex());
-        assertEquals(84, window.frameTable().getSelectionModel().getSelectedItem());
-        Platform.runLater(() -> window.tabs().getSelectionModel().select(1));
-        WaitForAsyncUtils.waitForFxEvents();
-        screenshot("session-view.png");
-    }
-
-    @Test
-    void storyAndLadderAreThoseOfTheCaptureShown(FxRobot robot) throws Exception {
-        Analysis first = open("nat-wrong-pasv-address.pcap");
-        Platform.runLater(() -> window.tabs().getSelectionModel().select(1));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(LadderModel.of(first.sessions().get(0)), window.ladderCanvas().model());
-        // A second capture opened from the Frames tab: its ladder is drawn when the tab shows.
-        Platform.runLater(() -> window.tabs().getSelectionModel().select(0));
-        Analysis second = open("pasv-curl.pcap");
-        Platform.runLater(() -> window.tabs().getSelectionModel().select(1));
-        WaitForAsyncUtils.waitForFxEvents();
-        LadderModel want = LadderModel.of(second.sessions().get(0));
-        assertEquals(want, window.ladderCanvas().model());
-        assertEquals(want.arrows().size(), window.ladderCanvas().drawnArrows());
-        assertEquals(StoryLine.of(second.sessions().get(0), second.findings()), window.storyList().getItems());
-    }
-
-    @Test
-    void displayFilterBar(FxRobot robot) throws Exception {
-        open("pasv-curl.pcap");
-        Platform.runLater(() -> window.applyFilter("ftp.passive.port"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lastFilterTask() != null && window.lastFilterTask().isDone());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(java.util.List.of(20, 36, 124), window.frameTable().getItems()); // tshark -Y ftp.passive.port
-        assertTrue(window.statusBar().getText().contains("Displayed: 3 of 169"), window.statusBar().getText());
-        assertTrue(window.filterField().getStyleClass().contains("filter-valid"));
-        // An invalid filter turns the bar red, says why, and keeps the rows.
-        Platform.runLater(() -> window.applyFilter("tcp.prt == 21"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.filterField().getStyleClass().contains("filter-invalid"));
-        assertEquals("Column 1: \"tcp.prt\" is neither a field nor a protocol name.", window.filterMessage().getText());
-        assertEquals(3, window.frameTable().getItems().size());
-        // Typing a filter and pressing Enter applies it.
-        robot.clickOn(window.filterField()).eraseText(30).write("ftp.request.command == \"PASV\"").type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.frameTable().getItems().size() == 3
-                && window.frameTable().getItems().get(0) == 19);
-        assertEquals(java.util.List.of(19, 35, 123), window.frameTable().getItems());
-    }
-
-    @Test
-    void sortingByLengthAndBack(FxRobot robot) throws Exception {
-        Analysis a = open("pasv-curl.pcap");
-        var lengthCol = window.frameTable().getColumns().get(5);
-        Platform.runLater(() -> window.goToFrame(20));
-        WaitForAsyncUtils.waitForFxEvents();
-        Platform.runLater(() -> {
-            lengthCol.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
-            window.frameTable().getSortOrder().setAll(java.util.List.of(lengthCol));
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lastSortTask() != null && window.lastSortTask().isDone());
-        WaitForAsyncUtils.waitForFxEvents();
-        int first = window.frameTable().getItems().get(0);
-        assertEquals(1514, a.capture().index().originalLength(first)); // the largest frames first
-        assertEquals(46, first); // and among equals, capture order: frame 46 is the first 1514-byte frame
-        assertEquals(169, window.frameTable().getItems().size());
-        // The sort moved the rows: the column keeps its sort arrow and frame 20 stays selected.
-        assertEquals(java.util.List.of(lengthCol), java.util.List.copyOf(window.frameTable().getSortOrder()));
-        assertEquals(20, window.frameTable().getSelectionModel().getSelectedItem());
-        Platform.runLater(() -> window.frameTable().getSortOrder().clear());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.frameTable().getItems().get(0) == 1);
-    }
-
-    @Test
-    void loadingShowsTheCaptureViewAtOnceAndThenTheAnalysis(FxRobot robot) throws Exception {
-        Path p = TestCaptures.sample("lossy-transfers.pcap");
-        Task<Analysis>[] task = new Task[1];
-        String[] titleWhileLoading = new String[1];
-        WaitForAsyncUtils.asyncFx(() -> {
-            task[0] = window.open(p);
-            titleWhileLoading[0] = stage.getTitle();
-        }).get(5, TimeUnit.SECONDS);
-        assertEquals("lossy-transfers.pcap (loading) — ftpscope", titleWhileLoading[0]);
-        task[0].get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1159, window.frameTable().getItems().size());
-        assertEquals("lossy-transfers.pcap — ftpscope", stage.getTitle());
-        assertEquals(0, window.previewRows());
-    }
-
-    @Test
-    void findingsAreGroupedBySeverity(FxRobot robot) throws Exception {
-        open("firewall-blocks-pasv.pcap");
-        TreeItem<Object> root = window.findingsTree().getRoot();
-        assertTrue(root.getChildren().get(0).getValue().toString().startsWith("ERROR (2)"), root.getChildren().toString());
-    }
-
-    @Test
-    void notACaptureShowsAnErrorInTheWindow(FxRobot robot) throws Exception {
-        Path p = TestCaptures.sample("README.md");
-        Task<Analysis>[] task = new Task[1];
-        WaitForAsyncUtils.asyncFx(() -> task[0] = window.open(p)).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> task[0].isDone());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("samples/README.md: not a pcap"))
-                .tryQuery().isPresent());
-    }
-
-    private static TreeItem<DetailNode> find(TreeItem<DetailNode> it, String field) {
-        if (field.equals(it.getValue().field())) return it;
-        for (TreeItem<DetailNode> c : it.getChildren()) {
-            TreeItem<DetailNode> hit = find(c, field);
-            if (hit != null) return hit;
+    /** Every visible row equals the frames command's line for its frame. */
+    private int assertVisibleRowsTrue(String sample) throws Exception {
+        List<String> want;
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample(sample))) {
+            FrameViews v = new FrameViews(a);
+            want = new java.util.ArrayList<>();
+            for (int f = 1; f <= a.capture().frameCount(); f++) want.add(v.summary(f).toTsv());
         }
-        return null;
+        List<List<String>> rows = WaitForAsyncUtils.asyncFx(() -> window.frameTable().visibleRowTexts()).get(10, TimeUnit.SECONDS);
+        int[] frames = window.viewModel().frames().rows();
+        assertFalse(rows.isEmpty(), "no visible rows");
+        for (List<String> r : rows) {
+            int frame = frames[Integer.parseInt(r.get(0))];
+            String shown = String.join("\t", r.subList(1, 8)).replace('\n', ' ').replace('\r', ' ');
+            String expected = want.get(frame - 1);
+            assertEquals(expected.substring(0, expected.lastIndexOf('\t')), shown.substring(0, shown.lastIndexOf('\t')),
+                    "row of frame " + frame);
+            assertEquals(expected.substring(expected.lastIndexOf('\t') + 1).strip(),
+                    shown.substring(shown.lastIndexOf('\t') + 1).replace('\t', ' ').strip(), "Info of frame " + frame);
+        }
+        return rows.size();
+    }
+
+    @Test
+    void everyVisibleRowIsTheFrameItShows(FxRobot robot) throws Exception {
+        waitLoaded();
+        assertEquals("pasv-curl.pcap — ftpscope", stage.getTitle());
+        assertEquals(169, window.viewModel().frames().rows().length);
+        assertTrue(assertVisibleRowsTrue("pasv-curl.pcap") > 5);
+        FrameTableViewModel frames = window.viewModel().frames();
+        // Scrolled to the end.
+        Platform.runLater(() -> window.frameTable().scrollTo(168));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertVisibleRowsTrue("pasv-curl.pcap");
+        // Filtered (tshark -Y ftp.passive.port gives 20, 36, 124), with frame 36 selected before.
+        Platform.runLater(() -> frames.select(36));
+        Platform.runLater(() -> frames.applyFilter("ftp.passive.port"));
+        waitIdle();
+        assertEquals(List.of(20, 36, 124), java.util.Arrays.stream(frames.rows()).boxed().toList());
+        assertEquals(36, frames.selectedFrame());
+        assertEquals(36, window.frameTable().getSelectionModel().getSelectedItem());
+        assertVisibleRowsTrue("pasv-curl.pcap");
+        // Sorted by length, largest first: the selection stays.
+        Platform.runLater(() -> frames.clearFilter());
+        waitIdle();
+        assertEquals(36, frames.selectedFrame());
+        Platform.runLater(() -> frames.sort(FrameTableViewModel.Column.LENGTH, true));
+        waitIdle();
+        assertEquals(46, frames.rows()[0]); // the first 1514-byte frame, ties in capture order
+        assertEquals(36, frames.selectedFrame());
+        assertVisibleRowsTrue("pasv-curl.pcap");
+        screenshot("main-window.png");
+        // A second capture opened in the running window: its rows, none of the first.
+        Platform.runLater(() -> window.open(Path.of("samples", "bounce-port.pcap")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.viewModel().capture() != null
+                && window.viewModel().capture().name().equals("bounce-port.pcap"));
+        waitLoaded();
+        assertEquals(70, frames.rows().length);
+        assertVisibleRowsTrue("bounce-port.pcap");
+        // Closing leaves no rows and the start page.
+        Platform.runLater(() -> window.run(Actions.Id.CLOSE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, window.frameTable().getItems().size());
+        assertEquals("ftpscope", stage.getTitle());
+        // The test's own preferences remember both, normalised; the user's are untouched.
+        assertEquals(List.of(Path.of("samples/bounce-port.pcap").toAbsolutePath().normalize(),
+                Path.of("samples/pasv-curl.pcap").toAbsolutePath().normalize()), window.viewModel().recent().files());
+    }
+
+    @Test
+    void aFailedOpenKeepsTheCaptureShown(FxRobot robot) throws Exception {
+        waitLoaded();
+        Platform.runLater(() -> window.open(Path.of("samples", "README.md")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
+                && !window.viewModel().bannerProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("pasv-curl.pcap — ftpscope", stage.getTitle());
+        assertEquals(169, window.viewModel().frames().rows().length);
+        assertTrue(window.viewModel().bannerProperty().get().startsWith("Cannot open samples/README.md: not a pcap")
+                || window.viewModel().bannerProperty().get().contains("README.md"), window.viewModel().bannerProperty().get());
+        // Go to a frame past the end says so.
+        Platform.runLater(() -> window.goToFrame(500));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.statusBar().getText().contains("Frame 500 does not exist"), window.statusBar().getText());
+    }
+
+    @Test
+    void showSessionReplacesTheSelection(FxRobot robot) throws Exception {
+        waitLoaded();
+        Platform.runLater(() -> window.open(Path.of("samples", "nat-wrong-pasv-address.pcap")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.viewModel().capture() != null
+                && window.viewModel().capture().name().startsWith("nat"));
+        waitLoaded();
+        var sessions = window.viewModel().sessions();
+        assertEquals(5, sessions.rows().size());
+        Platform.runLater(() -> sessions.select(java.util.Set.of(0, 1), 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Platform.runLater(() -> {
+            window.viewModel().frames().select(84);
+            window.run(Actions.Id.SHOW_SESSION);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(2), List.copyOf(sessions.selectedIds()));
+        assertEquals(1, window.tabs().getSelectionModel().getSelectedIndex());
+        assertTrue(sessions.story().stream().anyMatch(l -> l.frame() == 84 && l.text().contains("10.10.10.21:40005")),
+                sessions.story().toString());
+        screenshot("session-view.png");
     }
 
     private void screenshot(String name) throws Exception {
@@ -273,10 +196,5 @@ class MainWindowTest {
                 throw new RuntimeException(e);
             }
         }).get(10, TimeUnit.SECONDS);
-    }
-
-    /** List.of with a name that reads well in the assertion above. */
-    private static final class List5 {
-        static java.util.List<String> of(String... s) { return java.util.List.of(s); }
     }
 }

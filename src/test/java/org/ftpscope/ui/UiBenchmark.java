@@ -2,8 +2,6 @@ package org.ftpscope.ui;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
-import javafx.concurrent.Worker;
 import javafx.scene.control.TableColumn;
 import javafx.stage.Stage;
 import org.ftpscope.ftp.Analysis;
@@ -22,7 +20,8 @@ import java.util.function.Supplier;
  * complete, and the longest stall of the FX application thread while loading, filtering,
  * sorting and scrolling (an {@link AnimationTimer} notes the gap between consecutive pulses; the
  * FX thread runs a pulse every ~16 ms unless something blocks it).
- * Usage: {@code java -Xmx256m -cp target/ftpscope.jar org.ftpscope.ui.UiBenchmark CAPTURE}
+ * Usage (a test-scope class, kept out of the shipped jar): {@code mvn -q test-compile}, then
+ * {@code java -Xmx256m -cp target/ftpscope.jar:target/test-classes org.ftpscope.ui.UiBenchmark CAPTURE}
  * (needs a display; headless: under {@code xvfb-run}). Options (system properties):
  * {@code ftpscope.bench.loadOnly} stops after loading; {@code ftpscope.bench.idleMillis} is the
  * idle time before the open (2000); {@code ftpscope.bench.openFirst=OTHER} opens another capture
@@ -119,46 +118,43 @@ public final class UiBenchmark {
             pulses.start();
             return win;
         });
-        // The window idles as while a user picks a file in File › Open (the app warms up meanwhile).
+        // The window idles as while a user picks a file in File › Open .
         long idle = Long.getLong("ftpscope.bench.idleMillis", 2000);
         Thread.sleep(idle);
         onFx(() -> { pulses.reset(); return null; });
-        long warmedAt = AnalysisWarmUp.endedAt;
-        String warmUp = AnalysisWarmUp.startedAt == 0 ? "off" : warmedAt == 0 ? "still running, stopped by the open"
-                : String.format(Locale.ROOT, "ended %.2f s after the window appeared", (warmedAt - shownAt[0]) / 1e9);
 
         String before = System.getProperty("ftpscope.bench.openFirst");
         if (before != null) {
             // Another capture opened first: the load measured is the session's second one.
-            Task<Analysis> first = onFx(() -> w.open(Path.of(before)));
-            waitUntil(() -> onFxQuiet(() -> first.isDone() && w.fullyShown()), 600);
+            onFx(() -> { w.open(Path.of(before)); return null; });
+            waitUntil(() -> onFxQuiet(() -> !w.viewModel().loadingProperty().get() && w.viewModel().capture() != null), 600);
             Thread.sleep(idle);
             onFx(() -> { pulses.reset(); return null; });
         }
         java.util.Map<String, Long> cpu0 = threadCpu();
         long t0 = System.nanoTime();
-        Task<Analysis> task = onFx(() -> w.open(capture));
-        double first = waitUntil(() -> w.displayedRows() > 0, 120) ? seconds(t0) : Double.NaN;
+        onFx(() -> { w.open(capture); return null; });
+        double first = waitUntil(() -> onFxQuiet(() -> w.viewModel().frames().rows().length) > 0, 120) ? seconds(t0) : Double.NaN;
         onFx(() -> null); // one more pulse: the rows have been laid out and drawn
         double firstDrawn = seconds(t0);
-        boolean loaded = waitUntil(() -> onFxQuiet(() -> task.getState() == Worker.State.SUCCEEDED
-                && w.displayedRows() == task.getValue().capture().frameCount() && w.fullyShown()), 600);
+        boolean loaded = waitUntil(() -> onFxQuiet(() -> !w.viewModel().loadingProperty().get() && w.viewModel().capture() != null
+                && w.viewModel().frames().rows().length == w.viewModel().capture().frameCount()), 600);
         double complete = seconds(t0);
         java.util.Map<String, Long> cpu1 = threadCpu();
         if (!loaded) {
-            System.err.println("ftpscope: " + capture + ": not loaded: " + onFx(task::getState) + " " + onFx(task::getException));
+            System.err.println("ftpscope: " + capture + ": not loaded: " + onFx(() -> w.viewModel().statusProperty().get()));
             System.exit(2);
         }
         Thread.sleep(500); // the stalls of drawing what was shown count as loading too
-        Analysis a = onFx(task::getValue);
+        Analysis a = onFx(() -> w.viewModel().capture().analysis());
         long[] load = stalls(pulses);
         System.out.printf(Locale.ROOT, "capture: %s, %.1f MB, %,d frames, %d FTP sessions%n", capture,
                 Files.size(capture) / 1e6, a.capture().frameCount(), a.sessions().size());
-        System.out.printf(Locale.ROOT, "window shown %.2f s after the JVM started; capture opened %.1f s later; analysis warm-up %s%n",
-                (shownAt[0] - jvmStart) / 1e9, idle / 1e3, warmUp);
+        System.out.printf(Locale.ROOT, "window shown %.2f s after the JVM started; capture opened %.1f s later%n",
+                (shownAt[0] - jvmStart) / 1e9, idle / 1e3);
         System.out.printf(Locale.ROOT, "first frames in the table: %.3f s (drawn by %.3f s)%n", first, firstDrawn);
         System.out.printf(Locale.ROOT, "frame list and FTP analysis complete: %.3f s (analysis done by %.3f s)%n", complete,
-                onFx(w::loadMillis) / 1e3);
+                onFx(() -> w.viewModel().loadMillis()) / 1e3);
         printStalls("loading", load, pulses);
         printCpu("loading", cpu0, cpu1);
 
@@ -174,17 +170,17 @@ public final class UiBenchmark {
             onFx(() -> { pulses.reset(); return null; });
             java.util.Map<String, Long> cpuBefore = threadCpu();
             long t = System.nanoTime();
-            onFx(() -> { w.applyFilter(f); return null; });
-            waitTask(w::lastFilterTask);
+            onFx(() -> { w.viewModel().frames().applyFilter(f); return null; });
+            waitIdle(w);
             double s = seconds(t);
             java.util.Map<String, Long> cpuAfter = threadCpu();
-            int shown = onFx(w::displayedRows);
+            int shown = onFx(() -> w.viewModel().frames().rows().length);
             System.out.printf(Locale.ROOT, "filter '%s': %.3f s, %,d rows%n", f, s, shown);
             printStalls("  filtering", stalls(pulses), pulses);
             printCpu("  filtering", cpuBefore, cpuAfter);
         }
-        onFx(() -> { w.applyFilter(""); return null; });
-        waitTask(w::lastFilterTask);
+        onFx(() -> { w.viewModel().frames().applyFilter(""); return null; });
+        waitIdle(w);
 
         for (String column : new String[] {"Length", "Protocol", "Info"}) {
             onFx(() -> { pulses.reset(); return null; });
@@ -195,16 +191,16 @@ public final class UiBenchmark {
                 w.frameTable().getSortOrder().setAll(c);
                 return null;
             });
-            waitTask(w::lastSortTask);
-            Throwable failed = onFx(() -> w.lastSortTask().getException());
+            waitIdle(w);
+            String said = onFx(() -> w.viewModel().frames().messageProperty().get());
             System.out.printf(Locale.ROOT, "sort by %s: %.3f s%s%n", column, seconds(t),
-                    failed == null ? "" : " FAILED: " + failed);
+                    said.startsWith("Cannot sort") ? " FAILED: " + said : "");
             printStalls("  sorting", stalls(pulses), pulses);
         }
         onFx(() -> { w.frameTable().getSortOrder().clear(); return null; });
-        waitTask(w::lastSortTask);
+        waitIdle(w);
 
-        int rows = onFx(w::displayedRows);
+        int rows = onFx(() -> w.viewModel().frames().rows().length);
         onFx(() -> { pulses.reset(); return null; });
         long t = System.nanoTime();
         int steps = 200;
@@ -285,12 +281,11 @@ public final class UiBenchmark {
 
     private static double seconds(long t0) { return (System.nanoTime() - t0) / 1e9; }
 
-    private static void waitTask(Supplier<Task<int[]>> task) throws InterruptedException {
-        waitUntil(() -> {
-            Task<int[]> t = onFxQuiet(task::get);
-            return t != null && t.isDone();
-        }, 600);
-        onFx(() -> null); // the task's onSucceeded handler has run
+    /** Until the filter or sort under way has shown its rows. */
+    private static void waitIdle(MainWindow w) throws InterruptedException {
+        Thread.sleep(20);
+        waitUntil(() -> !onFxQuiet(() -> w.viewModel().frames().busyProperty().get()), 600);
+        onFx(() -> null);
     }
 
     private static void nextPulse(PulseMonitor m) throws InterruptedException {

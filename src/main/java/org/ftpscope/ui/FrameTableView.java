@@ -1,0 +1,328 @@
+package org.ftpscope.ui;
+
+import javafx.css.PseudoClass;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.Node;
+import org.ftpscope.decode.FrameSummary;
+import org.ftpscope.decode.PacketInfo;
+import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.present.ColouringRule;
+import org.ftpscope.ui.model.FrameTableViewModel;
+import org.ftpscope.ui.model.FrameTableViewModel.Column;
+import org.ftpscope.ui.model.LoadedCapture;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The packet list: Wireshark's seven columns and colouring rules over a primitive list of frame
+ * numbers. Every change of rows or capture redraws the visible cells from the view model, so no
+ * cell ever keeps text of another capture or of the loading preview.
+ */
+final class FrameTableView extends TableView<Integer> {
+    private static final Map<ColouringRule, PseudoClass> RULES = new EnumMap<>(ColouringRule.class);
+
+    static {
+        for (ColouringRule r : ColouringRule.values()) RULES.put(r, PseudoClass.getPseudoClass(r.cssName()));
+    }
+
+    private final FrameTableViewModel vm;
+    private final Map<Column, TableColumn<Integer, String>> columns = new EnumMap<>(Column.class);
+    private FrameList rows = new FrameList();
+    /** Set while the view copies the view model's state into the table (no echo back). */
+    private boolean syncing;
+    /** The column last right-clicked in a row (Apply as Filter uses its field, as in Wireshark). */
+    private Column clickedColumn = Column.INFO;
+
+    FrameTableView(FrameTableViewModel vm, Actions actions, Consumer<String> prepareFilter) {
+        super();
+        this.vm = vm;
+        setId("frame-table");
+        setItems(rows);
+        for (Column c : Column.values()) {
+            TableColumn<Integer, String> col = new TableColumn<>(c.title());
+            col.setPrefWidth(switch (c) {
+                case NUMBER, LENGTH -> 70;
+                case TIME -> 110;
+                case SOURCE, DESTINATION -> 170;
+                case PROTOCOL -> 80;
+                case INFO -> 600;
+            });
+            col.setSortable(true); // sorted by the view model, never by JavaFX's comparator over cell values
+            col.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(vm.cellText(cd.getValue(), c)));
+            col.setCellFactory(tc -> {
+                TableCell<Integer, String> cell = new TableCell<>() {
+                    @Override
+                    protected void updateItem(String s, boolean empty) {
+                        super.updateItem(s, empty);
+                        setText(empty ? null : s);
+                    }
+                };
+                cell.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clickedColumn = c);
+                return cell;
+            });
+            columns.put(c, col);
+            getColumns().add(col);
+        }
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // One row height for all rows: without it VirtualFlow measures cells to estimate the height of a million rows.
+        setFixedCellSize(22);
+        getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        setSortPolicy(t -> {
+            if (!syncing) requestSort();
+            return true;
+        });
+        setRowFactory(tv -> new ColouredRow(vm));
+        setContextMenu(rowMenu(actions, prepareFilter));
+        headerMenus();
+        // A right click on a header opens its menu; it must not sort (JavaFX sorts on any click).
+        addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() != MouseButton.PRIMARY && inHeader(e.getPickResult().getIntersectedNode())) e.consume();
+        });
+        addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() != MouseButton.PRIMARY && inHeader(e.getPickResult().getIntersectedNode())) e.consume();
+        });
+
+        vm.rowsProperty().addListener((o, old, frames) -> showRows(frames));
+        vm.captureProperty().addListener((o, old, c) -> refresh());
+        vm.timeFormatProperty().addListener((o, old, f) -> refresh());
+        vm.selectedFrameProperty().addListener((o, old, f) -> selectFrame(f.intValue()));
+        getSelectionModel().selectedItemProperty().addListener((o, old, f) -> {
+            if (!syncing) vm.select(f == null ? 0 : f);
+        });
+    }
+
+    TableColumn<Integer, String> column(Column c) { return columns.get(c); }
+
+    private void showRows(int[] frames) {
+        syncing = true;
+        try {
+            FrameList next = new FrameList();
+            next.setAll(frames);
+            rows = next;
+            setItems(next); // a new list: a change removing a million rows walks them all in the selection model
+            Column sort = vm.sortColumnProperty().get();
+            if (sort == null) {
+                getSortOrder().clear();
+            } else {
+                TableColumn<Integer, String> col = columns.get(sort);
+                col.setSortType(vm.sortDescendingProperty().get() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                getSortOrder().setAll(List.of(col));
+            }
+            selectFrame(vm.selectedFrame());
+        } finally {
+            syncing = false;
+        }
+        refresh(); // rows keep their Integer items across captures: redraw every visible cell from the model
+    }
+
+    private void selectFrame(int frame) {
+        boolean was = syncing;
+        syncing = true;
+        try {
+            int row = vm.rowOf(frame);
+            if (row < 0) {
+                getSelectionModel().clearSelection();
+                return;
+            }
+            if (getSelectionModel().getSelectedIndex() != row) {
+                getSelectionModel().clearAndSelect(row);
+                scrollIntoView(row);
+            }
+        } finally {
+            syncing = was;
+        }
+    }
+
+    private void scrollIntoView(int row) {
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) lookup(".virtual-flow");
+        if (flow == null) {
+            scrollTo(Math.max(0, row - 5));
+            return;
+        }
+        var first = flow.getFirstVisibleCell();
+        var last = flow.getLastVisibleCell();
+        if (first == null || last == null || row < first.getIndex() || row > last.getIndex()) scrollTo(Math.max(0, row - 5));
+    }
+
+    private void requestSort() {
+        if (getSortOrder().isEmpty()) {
+            vm.sort(null, false);
+            return;
+        }
+        TableColumn<Integer, ?> col = getSortOrder().get(0);
+        Column c = columns.entrySet().stream().filter(e -> e.getValue() == col).map(Map.Entry::getKey).findFirst().orElse(null);
+        vm.sort(c, col.getSortType() == TableColumn.SortType.DESCENDING);
+    }
+
+    private static boolean inHeader(Node n) {
+        for (; n != null; n = n.getParent()) if (n.getStyleClass().contains("column-header")) return true;
+        return false;
+    }
+
+    /** Each column's header menu: sorting, the columns shown, and (on Time) the time display format. */
+    private void headerMenus() {
+        for (Map.Entry<Column, TableColumn<Integer, String>> e : columns.entrySet()) {
+            TableColumn<Integer, String> col = e.getValue();
+            MenuItem asc = new MenuItem("Sort Ascending");
+            asc.setOnAction(x -> vm.sort(e.getKey(), false));
+            MenuItem desc = new MenuItem("Sort Descending");
+            desc.setOnAction(x -> vm.sort(e.getKey(), true));
+            MenuItem none = new MenuItem("Remove Sorting");
+            none.setOnAction(x -> vm.sort(null, false));
+            Menu shown = new Menu("Displayed Columns");
+            for (Map.Entry<Column, TableColumn<Integer, String>> other : columns.entrySet()) {
+                CheckMenuItem m = new CheckMenuItem(other.getKey().title());
+                m.selectedProperty().bindBidirectional(other.getValue().visibleProperty());
+                shown.getItems().add(m);
+            }
+            MenuItem hide = new MenuItem("Hide Column");
+            hide.setOnAction(x -> col.setVisible(false));
+            ContextMenu menu = new ContextMenu(asc, desc, none, new SeparatorMenuItem(), hide, shown);
+            if (e.getKey() == Column.TIME) {
+                Menu format = new Menu("Time Display Format");
+                ToggleGroup g = new ToggleGroup();
+                for (FrameTableViewModel.TimeFormat f : FrameTableViewModel.TimeFormat.values()) {
+                    RadioMenuItem r = new RadioMenuItem(f.title());
+                    r.setToggleGroup(g);
+                    r.setSelected(vm.timeFormatProperty().get() == f);
+                    r.setOnAction(x -> vm.timeFormatProperty().set(f));
+                    vm.timeFormatProperty().addListener((o, a, b) -> r.setSelected(b == f));
+                    format.getItems().add(r);
+                }
+                menu.getItems().add(0, format);
+                menu.getItems().add(1, new SeparatorMenuItem());
+            }
+            col.setContextMenu(menu);
+        }
+    }
+
+    /** Wireshark's packet-list menu: Apply/Prepare as Filter, Conversation Filter, Follow, Copy, Show FTP Session. */
+    private ContextMenu rowMenu(Actions actions, Consumer<String> prepareFilter) {
+        Menu apply = new Menu("Apply as Filter");
+        Menu prepare = new Menu("Prepare as Filter");
+        for (boolean not : new boolean[] {false, true}) {
+            MenuItem a = new MenuItem(not ? "Not Selected" : "Selected");
+            a.setOnAction(e -> { String f = columnFilter(not); if (f != null) vm.applyFilter(f); });
+            MenuItem p = new MenuItem(not ? "Not Selected" : "Selected");
+            p.setOnAction(e -> { String f = columnFilter(not); if (f != null) prepareFilter.accept(f); });
+            apply.getItems().add(a);
+            prepare.getItems().add(p);
+        }
+        Menu conversation = new Menu("Conversation Filter");
+        for (String kind : new String[] {"IP", "TCP"}) {
+            MenuItem m = new MenuItem(kind);
+            m.setOnAction(e -> { String f = conversationFilter(kind); if (f != null) vm.applyFilter(f); });
+            conversation.getItems().add(m);
+        }
+        Menu follow = new Menu("Follow", null, actions.contextItem(Actions.Id.FOLLOW_TCP));
+        MenuItem summary = new MenuItem("Summary as Text");
+        summary.setOnAction(e -> withFrame(f -> copy(vm.summary(f).toTsv())));
+        MenuItem asFilter = new MenuItem("…as Filter");
+        asFilter.setOnAction(e -> { String f = columnFilter(false); if (f != null) copy(f); });
+        MenuItem hex = new MenuItem("Bytes as Hex Dump");
+        hex.setOnAction(e -> withCapture((c, f) -> copy(org.ftpscope.ui.model.FollowStreamViewModel.hexDump(c.views().decode(f).bytes()))));
+        Menu copy = new Menu("Copy", null, summary, asFilter, hex);
+        return new ContextMenu(apply, prepare, conversation, new SeparatorMenuItem(), follow, actions.contextItem(Actions.Id.SHOW_SESSION),
+                new SeparatorMenuItem(), copy);
+    }
+
+    private void withFrame(Consumer<Integer> action) {
+        int f = vm.selectedFrame();
+        if (f > 0 && vm.summary(f) != null) action.accept(f);
+    }
+
+    private void withCapture(java.util.function.BiConsumer<LoadedCapture, Integer> action) {
+        LoadedCapture c = vm.captureProperty().get();
+        int f = vm.selectedFrame();
+        if (c != null && f > 0) action.accept(c, f);
+    }
+
+    /** The filter for the clicked column's value of the selected frame, as Wireshark's Apply as Filter. */
+    private String columnFilter(boolean not) {
+        LoadedCapture c = vm.captureProperty().get();
+        int frame = vm.selectedFrame();
+        if (c == null || frame <= 0) return null;
+        FrameViews.Decoded d = c.views().decode(frame);
+        PacketInfo p = d.info();
+        FrameSummary s = c.row(frame).summary();
+        String f = switch (clickedColumn) {
+            case NUMBER -> "frame.number == " + frame;
+            case LENGTH -> "frame.len == " + s.length();
+            case SOURCE -> p.isIp() ? (p.ipVersion == 6 ? "ipv6.src == " : "ip.src == ") + p.src() : null;
+            case DESTINATION -> p.isIp() ? (p.ipVersion == 6 ? "ipv6.dst == " : "ip.dst == ") + p.dst() : null;
+            case PROTOCOL -> s.protocol().toLowerCase(java.util.Locale.ROOT);
+            case TIME -> "frame.time_relative == " + s.timeText();
+            case INFO -> p.tcp ? "tcp.stream == " + d.tcp().stream() : null;
+        };
+        if (f == null) return null;
+        return not ? "!(" + f + ")" : f;
+    }
+
+    private String conversationFilter(String kind) {
+        LoadedCapture c = vm.captureProperty().get();
+        int frame = vm.selectedFrame();
+        if (c == null || frame <= 0) return null;
+        PacketInfo p = c.views().decode(frame).info();
+        if (!p.isIp()) return null;
+        String addr = p.ipVersion == 6 ? "ipv6.addr" : "ip.addr";
+        String ip = "(" + addr + " == " + p.src() + " && " + addr + " == " + p.dst() + ")";
+        if (kind.equals("IP") || !p.tcp) return ip;
+        return ip + " && (tcp.port == " + p.srcPort + " && tcp.port == " + p.dstPort + ")";
+    }
+
+    private static void copy(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    /** A row drawn in the colouring rule its frame matches (a pseudo-class: no selector re-matching). */
+    private static final class ColouredRow extends TableRow<Integer> {
+        private final FrameTableViewModel vm;
+        private PseudoClass colour;
+
+        ColouredRow(FrameTableViewModel vm) { this.vm = vm; }
+
+        @Override
+        protected void updateItem(Integer frame, boolean empty) {
+            super.updateItem(frame, empty);
+            ColouringRule rule = empty || frame == null ? null : vm.colour(frame);
+            PseudoClass next = rule == null ? null : RULES.get(rule);
+            if (next == colour) return;
+            if (colour != null) pseudoClassStateChanged(colour, false);
+            if (next != null) pseudoClassStateChanged(next, true);
+            colour = next;
+        }
+    }
+
+    /** For tests: the visible rows' cell texts, as the user sees them. */
+    List<List<String>> visibleRowTexts() {
+        List<List<String>> out = new ArrayList<>();
+        for (Node n : lookupAll(".table-row-cell")) {
+            if (!(n instanceof TableRow<?> r) || r.isEmpty() || r.getItem() == null || !r.isVisible()) continue;
+            List<String> cells = new ArrayList<>();
+            for (Node cn : r.lookupAll(".table-cell")) if (cn instanceof TableCell<?, ?> tc) cells.add(tc.getText());
+            cells.add(0, Integer.toString(r.getIndex()));
+            out.add(cells);
+        }
+        return out;
+    }
+}

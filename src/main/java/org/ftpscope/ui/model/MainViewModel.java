@@ -1,0 +1,234 @@
+package org.ftpscope.ui.model;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.ftpscope.capture.CaptureException;
+import org.ftpscope.ftp.Analysis;
+import org.ftpscope.ftp.Analyzer;
+
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The window's state: which page shows, which capture is loaded, what the title and the status
+ * bar say, and the loading in progress. Opening a capture replaces the one shown only once the
+ * new one has loaded; a failed open leaves the shown capture as it was and says why.
+ */
+public final class MainViewModel {
+    public enum Page { START, CAPTURE, ERROR }
+
+    /** Frames the loader summarises for the table before the analysis ends. */
+    public static final int PREVIEW_FRAMES = 10_000;
+    static final String APP = "ftpscope";
+
+    private final TaskExecutor executor;
+    private final RecentFiles recent;
+    private final FrameTableViewModel frames;
+    private final PacketDetailViewModel detail;
+    private final SessionsViewModel sessions = new SessionsViewModel();
+    private final FindingsViewModel findings = new FindingsViewModel();
+    private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(Page.START);
+    private final ReadOnlyObjectWrapper<LoadedCapture> capture = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyObjectWrapper<Path> loadingPath = new ReadOnlyObjectWrapper<>();
+    private TaskExecutor.Handle load;
+    private PreviewTap preview;
+    private long loadStarted;
+    private long loadMillis;
+
+    public MainViewModel(TaskExecutor executor, RecentFiles recent) {
+        this.executor = executor;
+        this.recent = recent;
+        this.frames = new FrameTableViewModel(executor);
+        this.detail = new PacketDetailViewModel(frames);
+        frames.rowsProperty().addListener((o, a, b) -> updateStatus());
+        frames.appliedFilterProperty().addListener((o, a, b) -> updateStatus());
+        frames.messageProperty().addListener((o, a, m) -> { if (!m.isEmpty()) status.set(m); });
+    }
+
+    public FrameTableViewModel frames() { return frames; }
+
+    public PacketDetailViewModel detail() { return detail; }
+
+    public SessionsViewModel sessions() { return sessions; }
+
+    public FindingsViewModel findings() { return findings; }
+
+    public RecentFiles recent() { return recent; }
+
+    public ReadOnlyObjectProperty<Page> pageProperty() { return page.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<LoadedCapture> captureProperty() { return capture.getReadOnlyProperty(); }
+
+    public LoadedCapture capture() { return capture.get(); }
+
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+
+    /** What the error page says (when the page is ERROR). */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    /** A warning about the capture shown (damage, a failed open of another file), or "". */
+    public ReadOnlyStringProperty bannerProperty() { return banner.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+
+    /** Loading progress 0..1, negative when unknown. */
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+
+    /** The file being loaded, or null. */
+    public ReadOnlyObjectProperty<Path> loadingPathProperty() { return loadingPath.getReadOnlyProperty(); }
+
+    /** From opening the capture shown to the end of its analysis, in ms. */
+    public long loadMillis() { return loadMillis; }
+
+    /** Opens a capture in the background; the window stays responsive and the load can be cancelled. */
+    public void open(Path path) {
+        cancelLoad();
+        Path file = RecentFiles.normalise(path);
+        PreviewTap tap = new PreviewTap(PREVIEW_FRAMES);
+        preview = tap;
+        loadStarted = System.nanoTime();
+        loading.set(true);
+        progress.set(0);
+        loadingPath.set(file);
+        title.set(path.getFileName() + " (loading) — " + APP);
+        status.set("Reading " + path.getFileName() + "…");
+        if (capture.get() == null) {
+            // Nothing shown yet: the rows read so far appear at once (their TCP columns wait for the analysis).
+            page.set(Page.CAPTURE);
+            frames.showPreview(tap.summaries());
+        }
+        boolean parallelHashing = Runtime.getRuntime().availableProcessors() > 2;
+        load = executor.submit("load", p -> Analyzer.analyze(file, (done, total, n) -> {
+            if (p.cancelled()) throw new CancellationException("cancelled");
+            p.update(total > 0 ? (double) done / total : -1, "Reading " + path.getFileName() + ": " + n + " frames");
+        }, tap, parallelHashing), new TaskExecutor.Callbacks<>(a -> loaded(path, a), e -> failed(path, e), (f, m) -> {
+            progress.set(f);
+            status.set(m);
+            if (preview == tap) frames.previewGrew();
+        }));
+    }
+
+    /** Rows the loader has summarised (call while loading, e.g. from a timer). */
+    public void previewGrew() { if (loading.get()) frames.previewGrew(); }
+
+    public void cancelLoad() {
+        if (load == null) return;
+        load.cancel();
+        load = null;
+        endLoading();
+        restoreAfterLoad();
+        status.set("Loading cancelled");
+    }
+
+    /** File ▸ Close. */
+    public void close() {
+        cancelLoad();
+        LoadedCapture old = capture.get();
+        capture.set(null);
+        frames.clear();
+        sessions.show(null);
+        findings.show(null);
+        if (old != null) old.close();
+        banner.set("");
+        page.set(Page.START);
+        title.set(APP);
+        status.set("Ready");
+    }
+
+    /** Back from the error page. */
+    public void backToStart() {
+        if (capture.get() == null) {
+            page.set(Page.START);
+            status.set("Ready");
+        } else {
+            page.set(Page.CAPTURE);
+        }
+    }
+
+    private void loaded(Path path, Analysis a) {
+        load = null;
+        endLoading();
+        loadMillis = (System.nanoTime() - loadStarted) / 1_000_000;
+        LoadedCapture old = capture.get();
+        LoadedCapture c = new LoadedCapture(a);
+        capture.set(c);
+        frames.show(c);
+        sessions.show(c);
+        findings.show(c);
+        if (old != null) old.close();
+        page.set(Page.CAPTURE);
+        title.set(c.name() + " — " + APP);
+        banner.set(a.capture().warnings().isEmpty() ? ""
+                : c.name() + ": " + a.capture().warnings().get(0) + " — the frames before it are shown.");
+        recent.remember(path);
+        updateStatus();
+        if (c.frameCount() > 0) frames.select(1);
+    }
+
+    private void failed(Path path, Throwable e) {
+        load = null;
+        endLoading();
+        String msg = e instanceof CaptureException ? e.getMessage()
+                : e instanceof OutOfMemoryError ? path + ": not enough memory to analyse it (start Java with a larger -Xmx)"
+                : path + ": " + e;
+        if (capture.get() != null) {
+            // The capture shown stays shown; the failure is said above it.
+            restoreAfterLoad();
+            banner.set("Cannot open " + msg);
+            status.set("Cannot open " + msg);
+        } else {
+            frames.clear();
+            error.set(msg);
+            page.set(Page.ERROR);
+            title.set(APP);
+            status.set(msg);
+        }
+    }
+
+    private void endLoading() {
+        loading.set(false);
+        progress.set(-1);
+        loadingPath.set(null);
+        preview = null;
+    }
+
+    /** After a cancelled or failed load: the capture shown before, or the start page. */
+    private void restoreAfterLoad() {
+        LoadedCapture c = capture.get();
+        if (c != null) {
+            title.set(c.name() + " — " + APP);
+            page.set(Page.CAPTURE);
+        } else {
+            frames.clear();
+            title.set(APP);
+            page.set(Page.START);
+        }
+    }
+
+    private void updateStatus() {
+        if (loading.get()) return;
+        LoadedCapture c = capture.get();
+        if (c == null) return;
+        Analysis a = c.analysis();
+        String filter = frames.appliedFilterProperty().get();
+        int warnings = a.capture().warnings().size();
+        status.set(c.name() + " — Displayed: " + frames.rows().length + " of " + c.frameCount() + " frames"
+                + (filter.isEmpty() ? "" : " — filter: " + filter) + " — " + a.sessions().size() + " FTP sessions, "
+                + a.findings().size() + " findings — loaded in " + loadMillis + " ms"
+                + (warnings > 0 ? " — " + a.capture().warnings().get(0) : ""));
+    }
+}
