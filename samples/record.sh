@@ -56,8 +56,17 @@ USERPASS=ftpuser:ftpsecret
 ALL_SCENARIOS="pasv_curl epsv_ftplib active_port ipv6_eprt_epsv long_session
 nat_wrong_pasv firewall_blocks_pasv firewall_rejects_pasv bounce_port
 lossy_transfers concurrent_clients auth_tls multiline_replies hostile_names
-fmt_pcapng fmt_nanosecond fmt_any_sll2 fmt_snaplen96 vlan"
+fmt_pcapng fmt_nanosecond fmt_any_sll2 fmt_snaplen96 vlan
+mirror_long"
 ONLY=${ONLY:-$ALL_SCENARIOS}
+# every capture file, in transfers.tsv order
+ALL_CAPTURES="pasv-curl.pcap epsv-ftplib.pcap active-port.pcap ipv6-eprt-epsv.pcap
+long-session.pcap nat-wrong-pasv-address.pcap firewall-blocks-pasv.pcap
+firewall-rejects-pasv.pcap bounce-port.pcap lossy-transfers.pcap
+concurrent-clients.pcap auth-tls.pcap multiline-replies.pcap
+hostile-names.pcap pasv-curl.pcapng pasv-nanosecond.pcap any-sll2.pcap
+snaplen-96.pcap vlan.pcap
+mirror-long.pcap"
 
 declare -a BG_PIDS=()
 VSFTPD_PID=""
@@ -341,12 +350,7 @@ MISMATCH=0
 write_tsv() {
     local tsv=$OUT/transfers.tsv new=$TMPD/transfers.tsv cap
     printf 'capture\tclient\tcommand\tpath\tbytes\tsha256\tnote\n' > "$new"
-    for cap in pasv-curl.pcap epsv-ftplib.pcap active-port.pcap ipv6-eprt-epsv.pcap \
-               long-session.pcap nat-wrong-pasv-address.pcap firewall-blocks-pasv.pcap \
-               firewall-rejects-pasv.pcap bounce-port.pcap lossy-transfers.pcap \
-               concurrent-clients.pcap auth-tls.pcap multiline-replies.pcap \
-               hostile-names.pcap pasv-curl.pcapng pasv-nanosecond.pcap any-sll2.pcap \
-               snaplen-96.pcap vlan.pcap; do
+    for cap in $ALL_CAPTURES; do
         if [ -e "$TMPD/ran-$cap" ]; then
             [ -f "$ROWS/$cap" ] && cat "$ROWS/$cap" >> "$new"
         elif [ -f "$tsv" ]; then
@@ -1009,6 +1013,72 @@ EOF
     same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
     row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "VLAN 100; $CURL_LIST_NOTE"
     row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "VLAN 100"
+}
+
+# ================================================================ more scenarios
+# (added later; the ones above are unchanged)
+
+# make_mirror_tree DIR: 300 small files (50-2000 bytes) in nested directories,
+# deterministic (seeded random), one python run
+make_mirror_tree() {
+    "$PY" - "$1" <<'EOF'
+import os, random, sys
+root = sys.argv[1]
+rnd = random.Random(4242)
+words = "mirror tree file data passive retr list cwd packet small nested".split()
+dirs = [""]
+for a in ("alpha", "beta", "gamma", "delta", "epsilon"):
+    dirs.append(a)
+    for b in range(rnd.randint(1, 3)):
+        dirs.append("%s/sub%d" % (a, b))
+        if rnd.random() < 0.5:
+            dirs.append("%s/sub%d/deep" % (a, b))
+n = 0
+for d in dirs:
+    os.makedirs(os.path.join(root, d), exist_ok=True)
+while n < 300:
+    d = dirs[n % len(dirs)]
+    size = rnd.randint(50, 2000)
+    if n % 3 == 0:
+        data = bytes(rnd.getrandbits(8) for _ in range(size))
+        name = "f%03d.bin" % n
+    else:
+        text = []
+        while sum(map(len, text)) < size:
+            text.append(" ".join(rnd.choice(words) for _ in range(rnd.randint(4, 10))) + "\n")
+        data = "".join(text).encode()[:size]
+        name = "f%03d.txt" % n
+    with open(os.path.join(root, d, name), "wb") as f:
+        f.write(data)
+    n += 1
+EOF
+}
+
+# One lftp session mirrors pub/tree (300 files in 20 directories): CWD + LIST per
+# directory and one passive RETR per file.  The first half of the directories is
+# fetched with PASV, the rest with EPSV (ftp:prefer-epsv switched on mid-session).
+mirror_long() {
+    local cap=mirror-long.pcap R=$RECV/mirror-long.pcap
+    begin $cap
+    local T=$HOMEDIR/pub/tree
+    make_mirror_tree "$T"
+    chown -R ftpuser:ftpuser "$T"
+    find "$T" -exec touch -h -d '2024-03-01 12:00:00 UTC' {} +
+    vsftpd_start mirror
+    cap_start $cap $NS_S s-eth0
+    mkdir -p "$R/tree"
+    c timeout 120 lftp -u $USERPASS -e "set net:connection-limit 1; set ftp:prefer-epsv no; \
+        set cmd:fail-exit yes; set mirror:parallel-transfer-count 1; \
+        mirror pub/tree/alpha $R/tree/alpha; mirror pub/tree/beta $R/tree/beta; \
+        set ftp:prefer-epsv yes; \
+        mirror pub/tree $R/tree; bye" "ftp://$S1" > "$R/lftp.out" 2>&1
+    cap_stop; vsftpd_stop
+    diff -r "$T" "$R/tree" >&2 || { echo "!!! mirror differs" >&2; MISMATCH=1; }
+    local f rel
+    while read -r f; do
+        rel=${f#$T/}
+        row $cap "lftp $C1" RETR "/pub/tree/$rel" "$f" "mirror"
+    done < <(cd "$T" && find . -type f | sed "s|^\./|$T/|" | sort)
 }
 
 # ================================================================ main
