@@ -57,7 +57,8 @@ ALL_SCENARIOS="pasv_curl epsv_ftplib active_port ipv6_eprt_epsv long_session
 nat_wrong_pasv firewall_blocks_pasv firewall_rejects_pasv bounce_port
 lossy_transfers concurrent_clients auth_tls multiline_replies hostile_names
 fmt_pcapng fmt_nanosecond fmt_any_sll2 fmt_snaplen96 vlan
-mirror_long pasv_hijack port_hijack"
+mirror_long pasv_hijack port_hijack
+reset_halfway"
 ONLY=${ONLY:-$ALL_SCENARIOS}
 # every capture file, in transfers.tsv order
 ALL_CAPTURES="pasv-curl.pcap epsv-ftplib.pcap active-port.pcap ipv6-eprt-epsv.pcap
@@ -66,10 +67,12 @@ firewall-rejects-pasv.pcap bounce-port.pcap lossy-transfers.pcap
 concurrent-clients.pcap auth-tls.pcap multiline-replies.pcap
 hostile-names.pcap pasv-curl.pcapng pasv-nanosecond.pcap any-sll2.pcap
 snaplen-96.pcap vlan.pcap
-mirror-long.pcap pasv-hijack.pcap pasv-race.pcap pasv-hijack-refused.pcap port-hijack.pcap"
+mirror-long.pcap pasv-hijack.pcap pasv-race.pcap pasv-hijack-refused.pcap port-hijack.pcap
+reset-halfway.pcap"
 
 declare -a BG_PIDS=()
 VSFTPD_PID=""
+PYFTPD_PID=""
 CAP_PID=""
 
 log()  { printf '\n=== %s\n' "$*" >&2; }
@@ -1228,6 +1231,61 @@ elif mode == "port-thief":
     open(okfile, "w").write("ok")
     save("thief-upload.bin", readall(s)); s.close()
 
+elif mode == "reset":
+    # data connections ended by the client with RST (SO_LINGER 0) part-way
+    import fcntl, struct, termios
+    src = sys.argv[3]
+    def rst_close(s):
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        s.close()
+    def pasv_sock(ftp, host, rcvbuf=None):
+        port = pasv_port(ftp)
+        s = socket.socket()
+        if rcvbuf:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+        s.settimeout(10)
+        s.connect((host, port))
+        return s
+    def partial_retr(ftp, host, path, name, want=40000):
+        # read `want` bytes, stop reading until the window is closed, then RST;
+        # bytes on the wire = read + what waits in the receive queue (SIOCINQ)
+        ftp.sendcmd("TYPE I")
+        d = pasv_sock(ftp, host, rcvbuf=16384)
+        ftp.putcmd("RETR " + path)
+        resp(ftp)
+        got = bytearray()
+        while len(got) < want:
+            got.extend(d.recv(min(4096, want - len(got))))
+        time.sleep(1.0)
+        queued = struct.unpack("i", fcntl.ioctl(d, termios.FIONREAD, b"\0\0\0\0"))[0]
+        rst_close(d)
+        print("    read %d, queued %d -> %d bytes on the wire, then RST" % (len(got), queued, len(got) + queued))
+        open(os.path.join(recv, name), "w").write(str(len(got) + queued))
+        resp(ftp)
+    # 1) vsftpd, STOR: 150 without a size; 30000 bytes, then RST
+    ftp = login()
+    ftp.sendcmd("TYPE I")
+    d = pasv_sock(ftp, S1)
+    ftp.putcmd("STOR upload/reset-up.bin")
+    resp(ftp)
+    data = open(src, "rb").read()[:30000]
+    d.sendall(data)
+    time.sleep(0.5)                                # all of it acknowledged
+    rst_close(d)
+    save("stor-sent.bin", data)
+    resp(ftp)
+    ftp.quit()
+    # 2) vsftpd, RETR: no SIZE; the 150 says (300000 bytes); RST after part of it
+    ftp = login()
+    partial_retr(ftp, S1, "pub/large-300k.bin", "retr-vsftpd.len")
+    ftp.quit()
+    # 3) pyftpdlib on .22: its 150 has no size either; RST after part of it
+    ftp = ftplib.FTP(timeout=10)
+    ftp.connect(sys.argv[4], 21)
+    ftp.login("ftpuser", "ftpsecret")
+    partial_retr(ftp, sys.argv[4], "pub/large-300k.bin", "retr-pyftpdlib.len")
+    ftp.quit()
+
 else:
     sys.exit("unknown mode " + mode)
 EOF
@@ -1301,6 +1359,54 @@ port_hijack() {
     same "$R/thief-upload.bin" "$CF/up-20k.bin"
     row $cap "ftplib $C1 -> third host $THIEF_S" STOR /upload/port-hijack.bin "$CF/up-20k.bin" \
         "active mode; the bytes went to $THIEF_S, which connected to the PORT port first"
+}
+
+# pyftpdlib (Debian python3-pyftpdlib, run with the system python) on S2:21
+pyftpd_start() {  # pyftpd_start NAME
+    cat > "$TMPD/pyftpd.py" <<EOF
+from pyftpdlib.authorizers import DummyAuthorizer
+from pyftpdlib.handlers import FTPHandler
+from pyftpdlib.servers import FTPServer
+import logging
+logging.basicConfig(level=logging.DEBUG)
+a = DummyAuthorizer()
+a.add_user("ftpuser", "ftpsecret", "$HOMEDIR", perm="elradfmw")
+FTPHandler.authorizer = a
+FTPHandler.banner = "ftpscope test server (pyftpdlib) ready."
+FTPHandler.passive_ports = range(40200, 40300)
+FTPServer(("$S2", 21), FTPHandler).serve_forever()
+EOF
+    s /usr/bin/python3 "$TMPD/pyftpd.py" > "$LOGS/$1.pyftpd.log" 2>&1 &
+    PYFTPD_PID=$!
+    local i
+    for i in $(seq 50); do
+        s ss -Hltn "src $S2 and sport = :21" | grep -q LISTEN && return 0
+        sleep 0.1
+    done
+    echo "pyftpdlib did not start:" >&2; cat "$LOGS/$1.pyftpd.log" >&2; exit 1
+}
+pyftpd_stop() { kill "$PYFTPD_PID" 2>/dev/null; wait "$PYFTPD_PID" 2>/dev/null || true; PYFTPD_PID=""; }
+
+# Data connections the client ends with RST part-way (SO_LINGER 0 close):
+# a STOR (no size anywhere), a vsftpd RETR (size only in the 150) and a
+# pyftpdlib RETR (no size in the 150, no SIZE command).
+reset_halfway() {
+    local cap=reset-halfway.pcap R=$RECV/reset-halfway.pcap
+    begin $cap
+    vsftpd_start reset listen_address=$S1      # pyftpdlib gets $S2:21
+    pyftpd_start reset
+    cap_start $cap $NS_S s-eth0
+    pyc2 $NS_C reset $cap "$CF/up-150k.bin" $S2
+    cap_stop; vsftpd_stop; pyftpd_stop
+    local n
+    row $cap "ftplib $C1" STOR /upload/reset-up.bin "$R/stor-sent.bin" \
+        "150 without size; first 30000 bytes of a 150000-byte file, then the client's RST"
+    n=$(cat "$R/retr-vsftpd.len"); head -c "$n" "$HOMEDIR/pub/large-300k.bin" > "$R/retr-vsftpd.part"
+    row $cap "ftplib $C1" RETR /pub/large-300k.bin "$R/retr-vsftpd.part" \
+        "vsftpd; 150 says 300000 bytes; only the first $n bytes crossed, then the client's RST"
+    n=$(cat "$R/retr-pyftpdlib.len"); head -c "$n" "$HOMEDIR/pub/large-300k.bin" > "$R/retr-pyftpdlib.part"
+    row $cap "ftplib $C1" RETR /pub/large-300k.bin "$R/retr-pyftpdlib.part" \
+        "pyftpdlib $S2; no size anywhere; only the first $n bytes crossed, then the client's RST"
 }
 
 # ================================================================ main
