@@ -58,7 +58,7 @@ nat_wrong_pasv firewall_blocks_pasv firewall_rejects_pasv bounce_port
 lossy_transfers concurrent_clients auth_tls multiline_replies hostile_names
 fmt_pcapng fmt_nanosecond fmt_any_sll2 fmt_snaplen96 vlan
 mirror_long pasv_hijack port_hijack
-reset_halfway"
+reset_halfway server_unreachable"
 ONLY=${ONLY:-$ALL_SCENARIOS}
 # every capture file, in transfers.tsv order
 ALL_CAPTURES="pasv-curl.pcap epsv-ftplib.pcap active-port.pcap ipv6-eprt-epsv.pcap
@@ -68,7 +68,7 @@ concurrent-clients.pcap auth-tls.pcap multiline-replies.pcap
 hostile-names.pcap pasv-curl.pcapng pasv-nanosecond.pcap any-sll2.pcap
 snaplen-96.pcap vlan.pcap
 mirror-long.pcap pasv-hijack.pcap pasv-race.pcap pasv-hijack-refused.pcap port-hijack.pcap
-reset-halfway.pcap"
+reset-halfway.pcap server-unreachable.pcap"
 
 declare -a BG_PIDS=()
 VSFTPD_PID=""
@@ -1407,6 +1407,31 @@ reset_halfway() {
     n=$(cat "$R/retr-pyftpdlib.len"); head -c "$n" "$HOMEDIR/pub/large-300k.bin" > "$R/retr-pyftpdlib.part"
     row $cap "ftplib $C1" RETR /pub/large-300k.bin "$R/retr-pyftpdlib.part" \
         "pyftpdlib $S2; no size anywhere; only the first $n bytes crossed, then the client's RST"
+}
+
+# Control connections that never come up, seen on the router's client side:
+# (1) the router DROPs SYNs to port 21, (2) nothing listens on port 21 (the
+# server host answers RST), (3) the router REJECTs with ICMP host unreachable.
+server_unreachable() {
+    local cap=server-unreachable.pcap R=$RECV/server-unreachable.pcap
+    begin $cap
+    cap_start $cap $NS_R r-cli
+    r iptables -A FORWARD -p tcp -d $S1 --dport 21 -j DROP
+    c "${CURL[@]}" --connect-timeout 4 "ftp://$S1/pub/readme.txt" -o /dev/null > "$R/curl1.out" 2>&1 || true
+    c "$PY" -c "import ftplib
+try: ftplib.FTP('$S1', timeout=3)
+except OSError as e: print('    ftplib:', repr(e))"
+    router_reset
+    # no vsftpd running: the server's kernel answers RST/ACK
+    c "${CURL[@]}" "ftp://$S1/pub/readme.txt" -o /dev/null > "$R/curl2.out" 2>&1 || true
+    c "$PY" -c "import ftplib
+try: ftplib.FTP('$S1', timeout=3)
+except OSError as e: print('    ftplib:', repr(e))"
+    r iptables -A FORWARD -p tcp -d $S1 --dport 21 -j REJECT --reject-with icmp-host-unreachable
+    c "${CURL[@]}" "ftp://$S1/pub/readme.txt" -o /dev/null > "$R/curl3.out" 2>&1 || true
+    router_reset
+    cap_stop
+    cat "$R"/curl*.out >&2
 }
 
 # ================================================================ main
