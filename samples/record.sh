@@ -58,7 +58,7 @@ nat_wrong_pasv firewall_blocks_pasv firewall_rejects_pasv bounce_port
 lossy_transfers concurrent_clients auth_tls multiline_replies hostile_names
 fmt_pcapng fmt_nanosecond fmt_any_sll2 fmt_snaplen96 vlan
 mirror_long pasv_hijack port_hijack
-reset_halfway server_unreachable"
+reset_halfway server_unreachable tunnel_6in4"
 ONLY=${ONLY:-$ALL_SCENARIOS}
 # every capture file, in transfers.tsv order
 ALL_CAPTURES="pasv-curl.pcap epsv-ftplib.pcap active-port.pcap ipv6-eprt-epsv.pcap
@@ -68,7 +68,7 @@ concurrent-clients.pcap auth-tls.pcap multiline-replies.pcap
 hostile-names.pcap pasv-curl.pcapng pasv-nanosecond.pcap any-sll2.pcap
 snaplen-96.pcap vlan.pcap
 mirror-long.pcap pasv-hijack.pcap pasv-race.pcap pasv-hijack-refused.pcap port-hijack.pcap
-reset-halfway.pcap server-unreachable.pcap"
+reset-halfway.pcap server-unreachable.pcap tunnel-6in4.pcap"
 
 declare -a BG_PIDS=()
 VSFTPD_PID=""
@@ -1432,6 +1432,68 @@ except OSError as e: print('    ftplib:', repr(e))"
     router_reset
     cap_stop
     cat "$R"/curl*.out >&2
+}
+
+# 6in4 (IP protocol 41) between the client and the router.  This kernel has
+# no sit module ("ip tunnel add … mode sit" fails: No such device), so a small
+# Python relay does what sit does: it reads IPv6 packets from a TUN device and
+# sends each one as the payload of an IPv4 packet with protocol 41 (raw
+# socket), and writes the IPv6 payload of received protocol-41 packets back
+# to the TUN device.  One relay runs in the client and one in the router.
+sixinfour_relay() {  # sixinfour_relay NS LOCAL4 REMOTE4 TUN ADDR6/64
+    ip netns exec "$1" "$PY" - "$2" "$3" "$4" <<'EOF' > "$LOGS/6in4-$1.log" 2>&1 &
+import fcntl, os, select, socket, struct, sys
+local, remote, name = sys.argv[1], sys.argv[2], sys.argv[3]
+TUNSETIFF, IFF_TUN, IFF_NO_PI = 0x400454ca, 0x0001, 0x1000
+tun = os.open("/dev/net/tun", os.O_RDWR)
+fcntl.ioctl(tun, TUNSETIFF, struct.pack("16sH", name.encode(), IFF_TUN | IFF_NO_PI))
+raw = socket.socket(socket.AF_INET, socket.SOCK_RAW, 41)
+raw.bind((local, 0))
+print("6in4 relay", local, "<->", remote, "on", name, flush=True)
+while True:
+    rd, _, _ = select.select([tun, raw], [], [])
+    if tun in rd:
+        pkt = os.read(tun, 65535)
+        if pkt and pkt[0] >> 4 == 6:
+            raw.sendto(pkt, (remote, 0))
+    if raw in rd:
+        data, addr = raw.recvfrom(65535)
+        if addr[0] == remote:
+            ihl = (data[0] & 0x0f) * 4
+            os.write(tun, data[ihl:])
+EOF
+    BG_PIDS+=($!)
+    local i
+    for i in $(seq 50); do ip netns exec "$1" ip link show "$4" >/dev/null 2>&1 && break; sleep 0.1; done
+    ip netns exec "$1" sysctl -qw net.ipv6.conf.$4.accept_dad=0 2>/dev/null || true
+    ip netns exec "$1" ip link set "$4" mtu 1480 up
+    ip netns exec "$1" ip -6 addr add "$5" dev "$4" nodad
+}
+
+tunnel_6in4() {
+    local cap=tunnel-6in4.pcap R=$RECV/tunnel-6in4.pcap
+    begin $cap
+    sixinfour_relay $NS_C $C1 192.0.2.1 tun6 2001:db8:66::10/64
+    sixinfour_relay $NS_R 192.0.2.1 $C1 tun6 2001:db8:66::1/64
+    c ip -6 route add 2001:db8:2::/64 dev tun6
+    vsftpd_start tun6 listen=NO listen_ipv6=YES
+    sleep 0.5
+    cap_start $cap $NS_R r-cli
+    # EPSV: LIST + RETR, then EPRT: RETR (the server connects back through the tunnel)
+    c "${CURL[@]}" -g -u $USERPASS \
+        "ftp://[$S6]/pub/" -o "$R/list-epsv.txt" \
+        "ftp://[$S6]/pub/notes-48k.txt" -o "$R/notes-48k.txt"
+    c "${CURL[@]}" -g -P - -u $USERPASS "ftp://[$S6]/pub/readme.txt" -o "$R/readme.txt"
+    cap_stop; vsftpd_stop
+    c ip -6 route del 2001:db8:2::/64 dev tun6
+    local p
+    for p in "${BG_PIDS[@]}"; do kill "$p" 2>/dev/null; done
+    BG_PIDS=()
+    same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    row $cap "curl 2001:db8:66::10" LIST /pub/ "$(wire_listing "$R/list-epsv.txt")" "6in4; EPSV; $CURL_LIST_NOTE"
+    row $cap "curl 2001:db8:66::10" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt" "6in4; EPSV"
+    row $cap "curl 2001:db8:66::10" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "6in4; EPRT"
 }
 
 # ================================================================ main
