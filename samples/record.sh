@@ -56,11 +56,23 @@ USERPASS=ftpuser:ftpsecret
 ALL_SCENARIOS="pasv_curl epsv_ftplib active_port ipv6_eprt_epsv long_session
 nat_wrong_pasv firewall_blocks_pasv firewall_rejects_pasv bounce_port
 lossy_transfers concurrent_clients auth_tls multiline_replies hostile_names
-fmt_pcapng fmt_nanosecond fmt_any_sll2 fmt_snaplen96 vlan"
+fmt_pcapng fmt_nanosecond fmt_any_sll2 fmt_snaplen96 vlan
+mirror_long pasv_hijack port_hijack
+reset_halfway server_unreachable tunnel_6in4"
 ONLY=${ONLY:-$ALL_SCENARIOS}
+# every capture file, in transfers.tsv order
+ALL_CAPTURES="pasv-curl.pcap epsv-ftplib.pcap active-port.pcap ipv6-eprt-epsv.pcap
+long-session.pcap nat-wrong-pasv-address.pcap firewall-blocks-pasv.pcap
+firewall-rejects-pasv.pcap bounce-port.pcap lossy-transfers.pcap
+concurrent-clients.pcap auth-tls.pcap multiline-replies.pcap
+hostile-names.pcap pasv-curl.pcapng pasv-nanosecond.pcap any-sll2.pcap
+snaplen-96.pcap vlan.pcap
+mirror-long.pcap pasv-hijack.pcap pasv-race.pcap pasv-hijack-refused.pcap port-hijack.pcap
+reset-halfway.pcap server-unreachable.pcap tunnel-6in4.pcap"
 
 declare -a BG_PIDS=()
 VSFTPD_PID=""
+PYFTPD_PID=""
 CAP_PID=""
 
 log()  { printf '\n=== %s\n' "$*" >&2; }
@@ -341,12 +353,7 @@ MISMATCH=0
 write_tsv() {
     local tsv=$OUT/transfers.tsv new=$TMPD/transfers.tsv cap
     printf 'capture\tclient\tcommand\tpath\tbytes\tsha256\tnote\n' > "$new"
-    for cap in pasv-curl.pcap epsv-ftplib.pcap active-port.pcap ipv6-eprt-epsv.pcap \
-               long-session.pcap nat-wrong-pasv-address.pcap firewall-blocks-pasv.pcap \
-               firewall-rejects-pasv.pcap bounce-port.pcap lossy-transfers.pcap \
-               concurrent-clients.pcap auth-tls.pcap multiline-replies.pcap \
-               hostile-names.pcap pasv-curl.pcapng pasv-nanosecond.pcap any-sll2.pcap \
-               snaplen-96.pcap vlan.pcap; do
+    for cap in $ALL_CAPTURES; do
         if [ -e "$TMPD/ran-$cap" ]; then
             [ -f "$ROWS/$cap" ] && cat "$ROWS/$cap" >> "$new"
         elif [ -f "$tsv" ]; then
@@ -1011,6 +1018,484 @@ EOF
     row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "VLAN 100"
 }
 
+# ================================================================ more scenarios
+# (added later; the ones above are unchanged)
+
+# make_mirror_tree DIR: 300 small files (50-2000 bytes) in nested directories,
+# deterministic (seeded random), one python run
+make_mirror_tree() {
+    "$PY" - "$1" <<'EOF'
+import os, random, sys
+root = sys.argv[1]
+rnd = random.Random(4242)
+words = "mirror tree file data passive retr list cwd packet small nested".split()
+dirs = [""]
+for a in ("alpha", "beta", "gamma", "delta", "epsilon"):
+    dirs.append(a)
+    for b in range(rnd.randint(1, 3)):
+        dirs.append("%s/sub%d" % (a, b))
+        if rnd.random() < 0.5:
+            dirs.append("%s/sub%d/deep" % (a, b))
+n = 0
+for d in dirs:
+    os.makedirs(os.path.join(root, d), exist_ok=True)
+while n < 300:
+    d = dirs[n % len(dirs)]
+    size = rnd.randint(50, 2000)
+    if n % 3 == 0:
+        data = bytes(rnd.getrandbits(8) for _ in range(size))
+        name = "f%03d.bin" % n
+    else:
+        text = []
+        while sum(map(len, text)) < size:
+            text.append(" ".join(rnd.choice(words) for _ in range(rnd.randint(4, 10))) + "\n")
+        data = "".join(text).encode()[:size]
+        name = "f%03d.txt" % n
+    with open(os.path.join(root, d, name), "wb") as f:
+        f.write(data)
+    n += 1
+EOF
+}
+
+# One lftp session mirrors pub/tree (300 files in 20 directories): CWD + LIST per
+# directory and one passive RETR per file.  The first half of the directories is
+# fetched with PASV, the rest with EPSV (ftp:prefer-epsv switched on mid-session).
+mirror_long() {
+    local cap=mirror-long.pcap R=$RECV/mirror-long.pcap
+    begin $cap
+    local T=$HOMEDIR/pub/tree
+    make_mirror_tree "$T"
+    chown -R ftpuser:ftpuser "$T"
+    find "$T" -exec touch -h -d '2024-03-01 12:00:00 UTC' {} +
+    vsftpd_start mirror
+    cap_start $cap $NS_S s-eth0
+    mkdir -p "$R/tree"
+    c timeout 120 lftp -u $USERPASS -e "set net:connection-limit 1; set ftp:prefer-epsv no; \
+        set cmd:fail-exit yes; set mirror:parallel-transfer-count 1; \
+        mirror pub/tree/alpha $R/tree/alpha; mirror pub/tree/beta $R/tree/beta; \
+        set ftp:prefer-epsv yes; \
+        mirror pub/tree $R/tree; bye" "ftp://$S1" > "$R/lftp.out" 2>&1
+    cap_stop; vsftpd_stop
+    diff -r "$T" "$R/tree" >&2 || { echo "!!! mirror differs" >&2; MISMATCH=1; }
+    local f rel
+    while read -r f; do
+        rel=${f#$T/}
+        row $cap "lftp $C1" RETR "/pub/tree/$rel" "$f" "mirror"
+    done < <(cd "$T" && find . -type f | sed "s|^\./|$T/|" | sort)
+}
+
+# ---- data-connection hijacking --------------------------------------------
+# $TMPD/ftpc2.py: python clients for the scenarios below (stdlib only)
+write_pyclient2() {
+cat > "$TMPD/ftpc2.py" <<'EOF'
+"""More ftplib-based clients for record.sh (Python stdlib only)."""
+import ftplib, os, socket, sys, time
+
+S1, C1 = "198.51.100.21", "192.0.2.10"
+THIEF_C = "192.0.2.66"          # third host on the client LAN (PASV thief)
+mode, recv = sys.argv[1], sys.argv[2]
+
+def save(name, data):
+    with open(os.path.join(recv, name), "wb") as f:
+        f.write(data)
+
+def readall(sock):
+    buf = bytearray()
+    while True:
+        try:
+            b = sock.recv(65536)
+        except OSError as e:
+            print("    recv ->", repr(e))
+            break
+        if not b:
+            break
+        buf.extend(b)
+    return bytes(buf)
+
+def login(user="ftpuser", pw="ftpsecret", timeout=10):
+    ftp = ftplib.FTP(timeout=timeout)
+    ftp.connect(S1, 21)
+    ftp.login(user, pw)
+    return ftp
+
+def resp(ftp):
+    try:
+        r = ftp.getresp()
+    except ftplib.all_errors as e:
+        r = "ERR %s" % e
+    print("   ", r)
+    return r
+
+def pasv_port(ftp):
+    return ftplib.parse227(ftp.sendcmd("PASV"))[1]
+
+def connect(src, port):
+    s = socket.create_connection((S1, port), timeout=5, source_address=(src, 0))
+    print("    %s connected to %s:%d from port %d" % (src, S1, port, s.getsockname()[1]))
+    return s
+
+if mode == "pasv-hijack":
+    # the third host connects to the advertised port first and gets the file;
+    # the client's own connection, made after the 150, is refused
+    ftp = login()
+    ftp.sendcmd("TYPE I")
+    port = pasv_port(ftp)
+    thief = connect(THIEF_C, port)
+    time.sleep(0.2)
+    ftp.putcmd("RETR pub/readme.txt")
+    resp(ftp)                                     # 150
+    save("thief-readme.txt", readall(thief)); thief.close()
+    try:
+        connect(C1, port).close()
+    except OSError as e:
+        print("    client connect ->", repr(e))
+    resp(ftp)                                     # 226
+    ftp.quit()
+
+elif mode == "pasv-race":
+    ftp = login()
+    ftp.sendcmd("TYPE I")
+    # round 1: third host first, client second, then RETR
+    port = pasv_port(ftp)
+    thief = connect(THIEF_C, port); time.sleep(0.05)
+    mine = connect(C1, port); time.sleep(0.2)
+    ftp.putcmd("RETR pub/small.bin")
+    resp(ftp)
+    save("thief-small.bin", readall(thief)); thief.close()
+    save("client-small.bin", readall(mine)); mine.close()
+    resp(ftp)
+    time.sleep(0.3)
+    # round 2: client first, third host second
+    port = pasv_port(ftp)
+    mine = connect(C1, port); time.sleep(0.05)
+    thief = connect(THIEF_C, port); time.sleep(0.2)
+    ftp.putcmd("RETR pub/readme.txt")
+    resp(ftp)
+    save("client-readme.txt", readall(mine)); mine.close()
+    save("thief-readme.txt", readall(thief)); thief.close()
+    resp(ftp)
+    ftp.quit()
+
+elif mode == "pasv-refused":
+    # vsftpd default pasv_promiscuous=NO: the third host is turned away
+    ftp = login()
+    ftp.sendcmd("TYPE I")
+    port = pasv_port(ftp)
+    thief = connect(THIEF_C, port); time.sleep(0.2)
+    ftp.putcmd("RETR pub/readme.txt")
+    resp(ftp)
+    save("thief-readme.txt", readall(thief)); thief.close()
+    # try again properly
+    ftp.retrbinary("RETR pub/readme.txt", open(os.path.join(recv, "client-readme.txt"), "wb").write)
+    ftp.quit()
+
+elif mode == "port-hijack":
+    # active mode: the third host (on the server LAN) connects to the client's
+    # PORT port before the server does; the client uploads to the third host
+    portfile, okfile, src = sys.argv[3], sys.argv[4], sys.argv[5]
+    ftp = login()
+    ftp.sendcmd("TYPE I")
+    ftp.set_pasv(False)
+    lsock = ftp.makeport()                         # PORT 192,0,2,10,p1,p2
+    open(portfile + ".tmp", "w").write(str(lsock.getsockname()[1]))
+    os.rename(portfile + ".tmp", portfile)
+    for _ in range(100):
+        if os.path.exists(okfile):
+            break
+        time.sleep(0.05)
+    time.sleep(0.1)
+    ftp.putcmd("STOR upload/port-hijack.bin")
+    time.sleep(0.5)                                # vsftpd's connection is queued too now
+    conn, peer = lsock.accept()
+    print("    client accepted data connection from %s:%d" % peer)
+    lsock.close()                                  # resets the queued server connection
+    with open(src, "rb") as f:
+        try:
+            conn.sendall(f.read())
+        except OSError as e:
+            print("    send ->", repr(e))
+    conn.close()
+    resp(ftp)
+    resp(ftp)
+    ftp.quit()
+
+elif mode == "port-thief":
+    portfile, okfile, me = sys.argv[3], sys.argv[4], sys.argv[5]
+    for _ in range(200):
+        if os.path.exists(portfile):
+            break
+        time.sleep(0.05)
+    port = int(open(portfile).read())
+    s = socket.create_connection((C1, port), timeout=5, source_address=(me, 0))
+    print("    thief %s connected to %s:%d" % (me, C1, port))
+    open(okfile, "w").write("ok")
+    save("thief-upload.bin", readall(s)); s.close()
+
+elif mode == "reset":
+    # data connections ended by the client with RST (SO_LINGER 0) part-way
+    import fcntl, struct, termios
+    src = sys.argv[3]
+    def rst_close(s):
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        s.close()
+    def pasv_sock(ftp, host, rcvbuf=None):
+        port = pasv_port(ftp)
+        s = socket.socket()
+        if rcvbuf:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+        s.settimeout(10)
+        s.connect((host, port))
+        return s
+    def partial_retr(ftp, host, path, name, want=40000):
+        # read `want` bytes, stop reading until the window is closed, then RST;
+        # bytes on the wire = read + what waits in the receive queue (SIOCINQ)
+        ftp.sendcmd("TYPE I")
+        d = pasv_sock(ftp, host, rcvbuf=16384)
+        ftp.putcmd("RETR " + path)
+        resp(ftp)
+        got = bytearray()
+        while len(got) < want:
+            got.extend(d.recv(min(4096, want - len(got))))
+        time.sleep(1.0)
+        queued = struct.unpack("i", fcntl.ioctl(d, termios.FIONREAD, b"\0\0\0\0"))[0]
+        rst_close(d)
+        print("    read %d, queued %d -> %d bytes on the wire, then RST" % (len(got), queued, len(got) + queued))
+        open(os.path.join(recv, name), "w").write(str(len(got) + queued))
+        resp(ftp)
+    # 1) vsftpd, STOR: 150 without a size; 30000 bytes, then RST
+    ftp = login()
+    ftp.sendcmd("TYPE I")
+    d = pasv_sock(ftp, S1)
+    ftp.putcmd("STOR upload/reset-up.bin")
+    resp(ftp)
+    data = open(src, "rb").read()[:30000]
+    d.sendall(data)
+    time.sleep(0.5)                                # all of it acknowledged
+    rst_close(d)
+    save("stor-sent.bin", data)
+    resp(ftp)
+    ftp.quit()
+    # 2) vsftpd, RETR: no SIZE; the 150 says (300000 bytes); RST after part of it
+    ftp = login()
+    partial_retr(ftp, S1, "pub/large-300k.bin", "retr-vsftpd.len")
+    ftp.quit()
+    # 3) pyftpdlib on .22: its 150 has no size either; RST after part of it
+    ftp = ftplib.FTP(timeout=10)
+    ftp.connect(sys.argv[4], 21)
+    ftp.login("ftpuser", "ftpsecret")
+    partial_retr(ftp, sys.argv[4], "pub/large-300k.bin", "retr-pyftpdlib.len")
+    ftp.quit()
+
+else:
+    sys.exit("unknown mode " + mode)
+EOF
+}
+
+pyc2() {  # pyc2 NS MODE CAPTURE [EXTRA...]
+    ip netns exec "$1" "$PY" "$TMPD/ftpc2.py" "$2" "$RECV/$3" "${@:4}"
+}
+
+THIEF_C=192.0.2.66 THIEF_S=198.51.100.66
+
+# Three captures of a third host (192.0.2.66, an extra address on the client
+# LAN) connecting to the port the server advertised in its 227 reply.  The
+# client script tells the third host the port (as an attacker scanning the
+# passive range would find it).
+pasv_hijack() {
+    c ip addr add $THIEF_C/24 dev c-eth0
+    local cap R
+    # 1) vsftpd pasv_promiscuous=YES: the third host wins, gets the file
+    cap=pasv-hijack.pcap R=$RECV/$cap
+    begin $cap
+    vsftpd_start hijack pasv_promiscuous=YES
+    cap_start $cap $NS_S s-eth0
+    pyc2 $NS_C pasv-hijack $cap
+    cap_stop; vsftpd_stop
+    same "$R/thief-readme.txt" "$HOMEDIR/pub/readme.txt"
+    row $cap "third host $THIEF_C" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" \
+        "ftplib $C1 sent PASV+RETR; the data connection came from $THIEF_C (pasv_promiscuous=YES)"
+    # 2) both connect before RETR, in both orders: the first one queued wins
+    cap=pasv-race.pcap R=$RECV/$cap
+    begin $cap
+    vsftpd_start race pasv_promiscuous=YES
+    cap_start $cap $NS_S s-eth0
+    pyc2 $NS_C pasv-race $cap
+    cap_stop; vsftpd_stop
+    same "$R/thief-small.bin" "$HOMEDIR/pub/small.bin"
+    same "$R/client-readme.txt" "$HOMEDIR/pub/readme.txt"
+    row $cap "third host $THIEF_C" RETR /pub/small.bin "$HOMEDIR/pub/small.bin" \
+        "ftplib $C1 sent PASV+RETR; $THIEF_C connected first and got the file; the client's connection was reset"
+    row $cap "ftplib $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" \
+        "client connected first; the third host's connection was reset"
+    # 3) vsftpd default (pasv_promiscuous=NO): 425 Security: Bad IP connecting
+    cap=pasv-hijack-refused.pcap R=$RECV/$cap
+    begin $cap
+    vsftpd_start refused
+    cap_start $cap $NS_S s-eth0
+    pyc2 $NS_C pasv-refused $cap
+    cap_stop; vsftpd_stop
+    same "$R/client-readme.txt" "$HOMEDIR/pub/readme.txt"
+    [ -s "$R/thief-readme.txt" ] && { echo "!!! thief got data" >&2; MISMATCH=1; }
+    row $cap "ftplib $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "second attempt, after the 425"
+    c ip addr del $THIEF_C/24 dev c-eth0
+}
+
+# Active mode: a third host on the server LAN (198.51.100.66) connects to the
+# port named in the client's PORT before vsftpd does; the client accepts it and
+# uploads to it.
+port_hijack() {
+    local cap=port-hijack.pcap R=$RECV/port-hijack.pcap
+    begin $cap
+    s ip addr add $THIEF_S/24 dev s-eth0
+    rm -f "$TMPD/thief-port" "$TMPD/thief-ok"
+    vsftpd_start porthijack
+    cap_start $cap $NS_S s-eth0
+    pyc2 $NS_S port-thief $cap "$TMPD/thief-port" "$TMPD/thief-ok" $THIEF_S &
+    local tp=$!
+    pyc2 $NS_C port-hijack $cap "$TMPD/thief-port" "$TMPD/thief-ok" "$CF/up-20k.bin"
+    wait $tp
+    cap_stop; vsftpd_stop
+    s ip addr del $THIEF_S/24 dev s-eth0
+    same "$R/thief-upload.bin" "$CF/up-20k.bin"
+    row $cap "ftplib $C1 -> third host $THIEF_S" STOR /upload/port-hijack.bin "$CF/up-20k.bin" \
+        "active mode; the bytes went to $THIEF_S, which connected to the PORT port first"
+}
+
+# pyftpdlib (Debian python3-pyftpdlib, run with the system python) on S2:21
+pyftpd_start() {  # pyftpd_start NAME
+    cat > "$TMPD/pyftpd.py" <<EOF
+from pyftpdlib.authorizers import DummyAuthorizer
+from pyftpdlib.handlers import FTPHandler
+from pyftpdlib.servers import FTPServer
+import logging
+logging.basicConfig(level=logging.DEBUG)
+a = DummyAuthorizer()
+a.add_user("ftpuser", "ftpsecret", "$HOMEDIR", perm="elradfmw")
+FTPHandler.authorizer = a
+FTPHandler.banner = "ftpscope test server (pyftpdlib) ready."
+FTPHandler.passive_ports = range(40200, 40300)
+FTPServer(("$S2", 21), FTPHandler).serve_forever()
+EOF
+    s /usr/bin/python3 "$TMPD/pyftpd.py" > "$LOGS/$1.pyftpd.log" 2>&1 &
+    PYFTPD_PID=$!
+    local i
+    for i in $(seq 50); do
+        s ss -Hltn "src $S2 and sport = :21" | grep -q LISTEN && return 0
+        sleep 0.1
+    done
+    echo "pyftpdlib did not start:" >&2; cat "$LOGS/$1.pyftpd.log" >&2; exit 1
+}
+pyftpd_stop() { kill "$PYFTPD_PID" 2>/dev/null; wait "$PYFTPD_PID" 2>/dev/null || true; PYFTPD_PID=""; }
+
+# Data connections the client ends with RST part-way (SO_LINGER 0 close):
+# a STOR (no size anywhere), a vsftpd RETR (size only in the 150) and a
+# pyftpdlib RETR (no size in the 150, no SIZE command).
+reset_halfway() {
+    local cap=reset-halfway.pcap R=$RECV/reset-halfway.pcap
+    begin $cap
+    vsftpd_start reset listen_address=$S1      # pyftpdlib gets $S2:21
+    pyftpd_start reset
+    cap_start $cap $NS_S s-eth0
+    pyc2 $NS_C reset $cap "$CF/up-150k.bin" $S2
+    cap_stop; vsftpd_stop; pyftpd_stop
+    local n
+    row $cap "ftplib $C1" STOR /upload/reset-up.bin "$R/stor-sent.bin" \
+        "150 without size; first 30000 bytes of a 150000-byte file, then the client's RST"
+    n=$(cat "$R/retr-vsftpd.len"); head -c "$n" "$HOMEDIR/pub/large-300k.bin" > "$R/retr-vsftpd.part"
+    row $cap "ftplib $C1" RETR /pub/large-300k.bin "$R/retr-vsftpd.part" \
+        "vsftpd; 150 says 300000 bytes; only the first $n bytes crossed, then the client's RST"
+    n=$(cat "$R/retr-pyftpdlib.len"); head -c "$n" "$HOMEDIR/pub/large-300k.bin" > "$R/retr-pyftpdlib.part"
+    row $cap "ftplib $C1" RETR /pub/large-300k.bin "$R/retr-pyftpdlib.part" \
+        "pyftpdlib $S2; no size anywhere; only the first $n bytes crossed, then the client's RST"
+}
+
+# Control connections that never come up, seen on the router's client side:
+# (1) the router DROPs SYNs to port 21, (2) nothing listens on port 21 (the
+# server host answers RST), (3) the router REJECTs with ICMP host unreachable.
+server_unreachable() {
+    local cap=server-unreachable.pcap R=$RECV/server-unreachable.pcap
+    begin $cap
+    cap_start $cap $NS_R r-cli
+    r iptables -A FORWARD -p tcp -d $S1 --dport 21 -j DROP
+    c "${CURL[@]}" --connect-timeout 4 "ftp://$S1/pub/readme.txt" -o /dev/null > "$R/curl1.out" 2>&1 || true
+    c "$PY" -c "import ftplib
+try: ftplib.FTP('$S1', timeout=3)
+except OSError as e: print('    ftplib:', repr(e))"
+    router_reset
+    # no vsftpd running: the server's kernel answers RST/ACK
+    c "${CURL[@]}" "ftp://$S1/pub/readme.txt" -o /dev/null > "$R/curl2.out" 2>&1 || true
+    c "$PY" -c "import ftplib
+try: ftplib.FTP('$S1', timeout=3)
+except OSError as e: print('    ftplib:', repr(e))"
+    r iptables -A FORWARD -p tcp -d $S1 --dport 21 -j REJECT --reject-with icmp-host-unreachable
+    c "${CURL[@]}" "ftp://$S1/pub/readme.txt" -o /dev/null > "$R/curl3.out" 2>&1 || true
+    router_reset
+    cap_stop
+    cat "$R"/curl*.out >&2
+}
+
+# 6in4 (IP protocol 41) between the client and the router.  This kernel has
+# no sit module ("ip tunnel add … mode sit" fails: No such device), so a small
+# Python relay does what sit does: it reads IPv6 packets from a TUN device and
+# sends each one as the payload of an IPv4 packet with protocol 41 (raw
+# socket), and writes the IPv6 payload of received protocol-41 packets back
+# to the TUN device.  One relay runs in the client and one in the router.
+sixinfour_relay() {  # sixinfour_relay NS LOCAL4 REMOTE4 TUN ADDR6/64
+    ip netns exec "$1" "$PY" - "$2" "$3" "$4" <<'EOF' > "$LOGS/6in4-$1.log" 2>&1 &
+import fcntl, os, select, socket, struct, sys
+local, remote, name = sys.argv[1], sys.argv[2], sys.argv[3]
+TUNSETIFF, IFF_TUN, IFF_NO_PI = 0x400454ca, 0x0001, 0x1000
+tun = os.open("/dev/net/tun", os.O_RDWR)
+fcntl.ioctl(tun, TUNSETIFF, struct.pack("16sH", name.encode(), IFF_TUN | IFF_NO_PI))
+raw = socket.socket(socket.AF_INET, socket.SOCK_RAW, 41)
+raw.bind((local, 0))
+print("6in4 relay", local, "<->", remote, "on", name, flush=True)
+while True:
+    rd, _, _ = select.select([tun, raw], [], [])
+    if tun in rd:
+        pkt = os.read(tun, 65535)
+        if pkt and pkt[0] >> 4 == 6:
+            raw.sendto(pkt, (remote, 0))
+    if raw in rd:
+        data, addr = raw.recvfrom(65535)
+        if addr[0] == remote:
+            ihl = (data[0] & 0x0f) * 4
+            os.write(tun, data[ihl:])
+EOF
+    BG_PIDS+=($!)
+    local i
+    for i in $(seq 50); do ip netns exec "$1" ip link show "$4" >/dev/null 2>&1 && break; sleep 0.1; done
+    ip netns exec "$1" sysctl -qw net.ipv6.conf.$4.accept_dad=0 2>/dev/null || true
+    ip netns exec "$1" ip link set "$4" mtu 1480 up
+    ip netns exec "$1" ip -6 addr add "$5" dev "$4" nodad
+}
+
+tunnel_6in4() {
+    local cap=tunnel-6in4.pcap R=$RECV/tunnel-6in4.pcap
+    begin $cap
+    sixinfour_relay $NS_C $C1 192.0.2.1 tun6 2001:db8:66::10/64
+    sixinfour_relay $NS_R 192.0.2.1 $C1 tun6 2001:db8:66::1/64
+    c ip -6 route add 2001:db8:2::/64 dev tun6
+    vsftpd_start tun6 listen=NO listen_ipv6=YES
+    sleep 0.5
+    cap_start $cap $NS_R r-cli
+    # EPSV: LIST + RETR, then EPRT: RETR (the server connects back through the tunnel)
+    c "${CURL[@]}" -g -u $USERPASS \
+        "ftp://[$S6]/pub/" -o "$R/list-epsv.txt" \
+        "ftp://[$S6]/pub/notes-48k.txt" -o "$R/notes-48k.txt"
+    c "${CURL[@]}" -g -P - -u $USERPASS "ftp://[$S6]/pub/readme.txt" -o "$R/readme.txt"
+    cap_stop; vsftpd_stop
+    c ip -6 route del 2001:db8:2::/64 dev tun6
+    local p
+    for p in "${BG_PIDS[@]}"; do kill "$p" 2>/dev/null; done
+    BG_PIDS=()
+    same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    row $cap "curl 2001:db8:66::10" LIST /pub/ "$(wire_listing "$R/list-epsv.txt")" "6in4; EPSV; $CURL_LIST_NOTE"
+    row $cap "curl 2001:db8:66::10" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt" "6in4; EPSV"
+    row $cap "curl 2001:db8:66::10" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "6in4; EPRT"
+}
+
 # ================================================================ main
 main() {
     preflight
@@ -1018,6 +1503,7 @@ main() {
     setup_net
     make_client_files
     write_pyclient
+    write_pyclient2
     local sc
     for sc in $ONLY; do "$sc"; done
     write_tsv
