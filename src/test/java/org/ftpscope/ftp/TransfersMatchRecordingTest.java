@@ -22,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TransfersMatchRecordingTest {
 
+    static final java.util.Set<String> NOT_YET = java.util.Set.of("reset-halfway.pcap", "pasv-hijack.pcap", "pasv-race.pcap",
+            "port-hijack.pcap", "pasv-hijack-refused.pcap", "tunnel-6in4.pcap");
+
     @TestFactory
     List<DynamicTest> everyRecordedTransferIsFound() {
         Map<String, List<TransferRow>> byCapture = new LinkedHashMap<>();
@@ -30,6 +33,9 @@ class TransfersMatchRecordingTest {
         for (Map.Entry<String, List<TransferRow>> e : byCapture.entrySet()) {
             String capture = e.getKey();
             if (capture.equals("auth-tls.pcap") || capture.equals("snaplen-96.pcap")) continue;
+            // Recorded for issue 18 (hijacked data channels, RST part-way, 6in4): what ftpscope must say
+            // of them is not "complete, ok", so they get their own tests with that issue's fixes.
+            if (NOT_YET.contains(capture)) continue;
             tests.add(DynamicTest.dynamicTest(capture + " (" + e.getValue().size() + " transfers)", () -> {
                 Path p = TestCaptures.sample(capture);
                 try (Analysis a = Analyzer.analyze(p)) {
