@@ -86,7 +86,23 @@ public enum FindingKind {
             "Malformed control-channel line",
             "A reply without a valid 3-digit code, or a line longer than the limit, was seen on the control "
                     + "connection.",
-            "Usually harmless; repeated garbage may be an evasion attempt.");
+            "Usually harmless; repeated garbage may be an evasion attempt."),
+    BOUNCE_SCAN("bounce-scan", Severity.ERROR,
+            "Port scan through the FTP server (bounce scan, nmap -b)",
+            "The client named one third host with many different ports in PORT/EPRT commands, each followed "
+                    + "by a transfer command (LIST/RETR): the FTP server was used to probe that host's ports "
+                    + "(RFC 2577, nmap's -b scan). The server's answers tell the scanner which ports are open: "
+                    + "150 then 226 (the server connected), 425 (it could not).",
+            "Refuse PORT/EPRT to any address but the client's (vsftpd: port_promiscuous=NO, the default; "
+                    + "ProFTPD: AllowForeignAddress off) and ports below 1024; block the scanning client."),
+    DATA_CHANNEL_FLOOD("data-channel-flood", Severity.WARNING,
+            "PASV/PORT flood (data channels set up and never used)",
+            "The client set up many data channels (PASV/EPSV replies or PORT/EPRT commands) that no transfer "
+                    + "command used. Each one makes the server (PASV: a listening port) and every stateful firewall "
+                    + "or NAT helper on the path (an expected connection) hold state: a way to exhaust the "
+                    + "passive port range or the firewall's expectation table.",
+            "Limit connections and commands per client (vsftpd: max_per_ip; fail2ban), keep the passive range "
+                    + "and the firewall's FTP-helper expectations bounded, and block the client.");
 
     private final String id;
     private final Severity severity;

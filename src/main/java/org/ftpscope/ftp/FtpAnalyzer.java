@@ -213,6 +213,7 @@ public final class FtpAnalyzer implements StreamListener {
             findings.addAll(FindingRules.derive(s, st.failedLoginFrames, st.failedUsers, st.passFrame, st.passBeforeTls));
         }
         findings.addAll(bruteForce(out, findings));
+        findings.addAll(org.ftpscope.ftp.patterns.PatternRules.derive(out));
         if (firstTruncatedFrame > 0) {
             findings.add(new Finding(FindingKind.CAPTURE_TRUNCATED, -1, firstTruncatedFrame, truncatedFrames
                     + " frames were cut by the capture's snapshot length (the first is frame " + firstTruncatedFrame

@@ -8,6 +8,8 @@ import org.ftpscope.ftp.FindingKind;
 import org.ftpscope.ftp.FirewallSummary;
 import org.ftpscope.ftp.FtpSession;
 import org.ftpscope.ftp.Transfer;
+import org.ftpscope.present.FindingGroup;
+import org.ftpscope.present.FindingGroups;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -70,12 +72,14 @@ public final class HtmlReport {
         sb.append("<h2>Findings</h2>\n");
         if (findings.isEmpty()) sb.append("<p>No problems found.</p>\n");
         else {
-            sb.append("<table><tr><th>Severity</th><th>Finding</th><th>Session</th><th>Frame</th><th>What happened</th></tr>\n");
-            for (Finding f : findings) {
-                sb.append("<tr><td class=\"sev-").append(f.severity().label()).append("\">").append(f.severity().label())
-                        .append("</td><td>").append(html(f.kind().title())).append(" <code>").append(f.kind().id())
-                        .append("</code></td><td class=\"num\">").append(f.session() < 0 ? "—" : "#" + f.session())
-                        .append("</td><td class=\"num\">").append(f.frame()).append("</td><td>").append(html(f.message()))
+            // one row per group (kind, hosts): a brute force is three rows, not thousands
+            sb.append("<table><tr><th>Severity</th><th>Finding</th><th>Count</th><th>Sessions</th><th>First frames</th><th>What happened</th></tr>\n");
+            for (FindingGroup g : FindingGroups.of(a.sessions(), findings)) {
+                sb.append("<tr><td class=\"sev-").append(g.severity().label()).append("\">").append(g.severity().label())
+                        .append("</td><td>").append(html(g.kind().title())).append(" <code>").append(g.kind().id())
+                        .append("</code></td><td class=\"num\">").append(g.count())
+                        .append("</td><td class=\"num\">").append(g.sessions().isEmpty() ? "—" : g.sessions().size() == 1 ? "#" + g.sessions().get(0) : g.sessions().size())
+                        .append("</td><td class=\"num\">").append(html(ReportText.frames(g))).append("</td><td>").append(html(g.message()))
                         .append("</td></tr>\n");
             }
             sb.append("</table>\n<h3>What the findings mean</h3>\n");

@@ -14,13 +14,16 @@ import org.ftpscope.ftp.FtpResult;
 import org.ftpscope.ftp.FtpSession;
 import org.ftpscope.ftp.ReplyRecord;
 import org.ftpscope.ftp.Transfer;
+import org.ftpscope.present.FindingGroup;
+import org.ftpscope.present.FindingGroups;
 
 import java.io.Writer;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The {@code analyze} document: capture, sessions (commands, transfers), findings, firewall.
+ * The {@code analyze} document: capture, sessions (commands, transfers), findings (one per event),
+ * findingGroups (the findings grouped per kind and hosts, with counts), firewall.
  * Field names are stable; new fields may be added, none renamed.
  */
 public final class JsonReport {
@@ -63,6 +66,8 @@ public final class JsonReport {
         }
         j.endArray();
 
+        findingGroups(j, r);
+
         j.name("firewall").beginObject();
         j.name("servers").beginArray();
         for (FirewallSummary fw : r.firewall()) firewall(j, fw);
@@ -70,6 +75,33 @@ public final class JsonReport {
         j.endObject();
         j.endObject();
         j.flush();
+    }
+
+    /** The findings grouped per kind and hosts ({@link FindingGroups}); {@code findings} stays the per-event list. */
+    private static void findingGroups(JsonWriter j, FtpResult r) {
+        j.name("findingGroups").beginArray();
+        for (FindingGroup g : FindingGroups.of(r)) {
+            j.beginObject()
+                    .field("kind", g.kind().id())
+                    .field("severity", g.severity().label())
+                    .field("title", g.kind().title())
+                    .field("count", g.count())
+                    .field("findings", g.findings().size())
+                    .field("client", g.client() == null ? null : g.client().toString())
+                    .field("server", g.server() == null ? null : g.server().toString())
+                    .field("peer", g.peer() == null ? null : g.peer().toString());
+            j.name("sessions").beginArray();
+            for (int s : g.sessions()) j.value(s);
+            j.endArray();
+            j.field("firstFrame", g.firstFrame());
+            j.name("frames").beginArray();
+            for (int fr : g.frames()) j.value(fr);
+            j.endArray();
+            j.field("framesNotListed", g.framesNotListed())
+                    .field("message", g.message());
+            j.endObject();
+        }
+        j.endArray();
     }
 
     private static void session(JsonWriter j, FtpSession s, boolean showPasswords) {

@@ -8,6 +8,8 @@ import org.ftpscope.ftp.FindingKind;
 import org.ftpscope.ftp.FirewallSummary;
 import org.ftpscope.ftp.FtpSession;
 import org.ftpscope.ftp.Transfer;
+import org.ftpscope.present.FindingGroup;
+import org.ftpscope.present.FindingGroups;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -40,11 +42,12 @@ public final class MarkdownReport {
         sb.append("\n## Findings\n\n");
         if (findings.isEmpty()) sb.append("No problems found.\n");
         else {
-            sb.append("| Severity | Finding | Session | Frame | What happened |\n|---|---|---|---|---|\n");
-            for (Finding f : findings) {
-                sb.append("| ").append(f.severity().label()).append(" | ").append(markdown(f.kind().title())).append(" | ")
-                        .append(f.session() < 0 ? "—" : "#" + f.session()).append(" | ").append(f.frame()).append(" | ")
-                        .append(markdown(f.message())).append(" |\n");
+            sb.append("| Severity | Finding | Count | Sessions | First frames | What happened |\n|---|---|---|---|---|---|\n");
+            for (FindingGroup g : FindingGroups.of(a.sessions(), findings)) {
+                sb.append("| ").append(g.severity().label()).append(" | ").append(markdown(g.kind().title())).append(" | ")
+                        .append(g.count()).append(" | ")
+                        .append(g.sessions().isEmpty() ? "—" : g.sessions().size() == 1 ? "#" + g.sessions().get(0) : g.sessions().size())
+                        .append(" | ").append(markdown(ReportText.frames(g))).append(" | ").append(markdown(g.message())).append(" |\n");
             }
             Set<FindingKind> kinds = new LinkedHashSet<>();
             findings.forEach(f -> kinds.add(f.kind()));

@@ -51,4 +51,12 @@ final class ReportText {
         if (t.setup() == null) return "—";
         return t.setup().mode() + " " + t.setup().advertised() + " = " + t.setup().portMath() + " (frame " + t.setup().setupFrame() + ")";
     }
+
+    /** A group's first frames, "12, 32, 52, 75, 98 … (30)". */
+    static String frames(org.ftpscope.present.FindingGroup g) {
+        StringBuilder sb = new StringBuilder();
+        for (int f : g.firstFrames()) sb.append(sb.length() > 0 ? ", " : "").append(f);
+        if (g.frameCount() > g.firstFrames().size()) sb.append(" … (").append(g.frameCount()).append(')');
+        return sb.toString();
+    }
 }
