@@ -25,6 +25,7 @@ final class RecordReader {
     private long tlsStart = -1;
     private int tlsStartFrame;
     private long records;
+    private boolean headerSeen;
     private String stopReason;
     private int stopFrame;
 
@@ -94,6 +95,7 @@ final class RecordReader {
                 stopFrame = firstFrame;
                 return end;
             }
+            headerSeen = true;
             body = new byte[length];
             bodyLen = 0;
             if (length == 0) emit(frame);
@@ -152,6 +154,9 @@ final class RecordReader {
     int tlsStartFrame() { return tlsStartFrame; }
 
     long records() { return records; }
+
+    /** True once a valid record header was read, even if the record never completed. */
+    boolean headerSeen() { return headerSeen; }
 
     String stopReason() { return stopReason; }
 

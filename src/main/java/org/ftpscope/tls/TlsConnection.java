@@ -91,8 +91,14 @@ final class TlsConnection {
         if (wasRecords) lose(s, Decryption.LOST, s.reader.stopReason(), frame);
     }
 
-    /** True once a direction has passed the cleartext prefix and parsed TLS records. */
-    boolean isTls() { return side[C].reader.records() > 0 && (clientHello != null || serverHello != null); }
+    /**
+     * True once the client direction started TLS: a hello was parsed, or a handshake record header
+     * was read whose record the capture then cut (snap length, loss).
+     */
+    boolean isTls() {
+        return clientHello != null || serverHello != null
+                || (side[C].reader.headerSeen() && side[C].reader.records() == 0 && side[C].reader.mode() == RecordReader.Mode.STOPPED);
+    }
 
     /** True when neither direction can still turn out to be TLS. */
     boolean hopeless() {
@@ -220,7 +226,10 @@ final class TlsConnection {
     private void onServerHello(Hellos.ServerHello sh) {
         if (sh.helloRetryRequest()) {
             helloRetry = true;
+            // A HelloRetryRequest already fixes the version and the cipher suite (RFC 8446 4.1.4).
             version = sh.version();
+            suiteCode = sh.cipherSuite();
+            suite = CipherSuite.byCode(suiteCode);
             return;
         }
         if (serverHello != null) {
