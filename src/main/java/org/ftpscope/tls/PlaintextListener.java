@@ -1,0 +1,18 @@
+package org.ftpscope.tls;
+
+import org.ftpscope.tcp.Direction;
+import org.ftpscope.tcp.TcpStream;
+
+/** Receives decrypted application data, per direction in stream order. */
+public interface PlaintextListener {
+    /**
+     * One decrypted application-data record's plaintext.
+     *
+     * @param firstFrame frame that carried the record's first byte
+     * @param lastFrame  frame that completed the record (where Wireshark shows the decrypted data)
+     */
+    void plaintext(TcpStream s, Direction d, int firstFrame, int lastFrame, byte[] data);
+
+    /** Decryption of this direction stopped here; later application data of it will not be delivered. */
+    default void lost(TcpStream s, Direction d, int frame, String reason) {}
+}

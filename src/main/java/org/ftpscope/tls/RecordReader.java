@@ -1,0 +1,164 @@
+package org.ftpscope.tls;
+
+import java.util.function.Consumer;
+
+/**
+ * Cuts one direction of a reassembled TCP stream into TLS records. Records may span segments; each
+ * record carries the frames it came from. Before TLS starts the direction may carry CRLF lines in
+ * clear (FTP up to {@code AUTH TLS}/{@code 234}): TLS is taken to start at the first line start
+ * whose bytes are a handshake or alert record header ({@code 16|15 03 0x}). FTP lines begin with a
+ * letter or digit, never with those bytes.
+ */
+final class RecordReader {
+    enum Mode { SCANNING, RECORDS, NOT_TLS, STOPPED }
+
+    private final Consumer<TlsRecord> out;
+    private Mode mode = Mode.SCANNING;
+    private long consumed;
+    private boolean lineStart = true;
+    private final byte[] header = new byte[5];
+    private int headerLen;
+    private byte[] body;
+    private int bodyLen;
+    private int firstFrame;
+    private long recordOffset;
+    private long tlsStart = -1;
+    private int tlsStartFrame;
+    private long records;
+    private boolean headerSeen;
+    private String stopReason;
+    private int stopFrame;
+
+    RecordReader(Consumer<TlsRecord> out) { this.out = out; }
+
+    void feed(int frame, byte[] b, int off, int len) {
+        int i = off, end = off + len;
+        while (i < end) {
+            switch (mode) {
+                case NOT_TLS, STOPPED -> { return; }
+                case SCANNING -> i = scan(frame, b, i, end);
+                case RECORDS -> i = records(frame, b, i, end);
+            }
+        }
+    }
+
+    private int scan(int frame, byte[] b, int i, int end) {
+        while (i < end) {
+            if (consumed >= TlsLimits.MAX_CLEARTEXT_PREFIX) {
+                mode = Mode.NOT_TLS;
+                stopReason = "no TLS record starts within the first " + TlsLimits.MAX_CLEARTEXT_PREFIX
+                        + " bytes (TlsLimits.MAX_CLEARTEXT_PREFIX)";
+                stopFrame = frame;
+                return end;
+            }
+            byte c = b[i];
+            if (lineStart && (c == TlsRecord.HANDSHAKE || c == TlsRecord.ALERT)) {
+                mode = Mode.RECORDS;
+                tlsStart = consumed;
+                tlsStartFrame = frame;
+                return i;
+            }
+            lineStart = c == '\n';
+            i++;
+            consumed++;
+        }
+        return i;
+    }
+
+    private int records(int frame, byte[] b, int i, int end) {
+        if (headerLen < 5) {
+            if (headerLen == 0) {
+                firstFrame = frame;
+                recordOffset = consumed;
+            }
+            int n = Math.min(5 - headerLen, end - i);
+            System.arraycopy(b, i, header, headerLen, n);
+            headerLen += n;
+            consumed += n;
+            i += n;
+            if (headerLen < 5) return i;
+            int type = header[0] & 0xff, major = header[1] & 0xff, minor = header[2] & 0xff;
+            int length = (header[3] & 0xff) << 8 | (header[4] & 0xff);
+            boolean first = records == 0;
+            boolean typeOk = first ? type == TlsRecord.HANDSHAKE || type == TlsRecord.ALERT
+                    : type >= TlsRecord.CHANGE_CIPHER_SPEC && type <= TlsRecord.HEARTBEAT;
+            if (!typeOk || major != 3 || minor > 4 || length > TlsLimits.MAX_RECORD_LENGTH) {
+                if (first) {
+                    // The line start looked like TLS but is not: treat the direction as not TLS.
+                    mode = Mode.NOT_TLS;
+                    stopReason = String.format("bytes at stream offset %d (frame %d) are not a TLS record header", recordOffset, firstFrame);
+                } else {
+                    stop(String.format("record layer lost at stream offset %d (frame %d): bytes %02x %02x %02x %02x %02x are not a TLS record header%s",
+                            recordOffset, firstFrame, type, major, minor, header[3] & 0xff, header[4] & 0xff,
+                            length > TlsLimits.MAX_RECORD_LENGTH ? " (length over TlsLimits.MAX_RECORD_LENGTH)" : ""), firstFrame);
+                }
+                stopFrame = firstFrame;
+                return end;
+            }
+            headerSeen = true;
+            body = new byte[length];
+            bodyLen = 0;
+            if (length == 0) emit(frame);
+            return i;
+        }
+        int n = Math.min(body.length - bodyLen, end - i);
+        System.arraycopy(b, i, body, bodyLen, n);
+        bodyLen += n;
+        consumed += n;
+        i += n;
+        if (bodyLen == body.length) emit(frame);
+        return i;
+    }
+
+    private void emit(int frame) {
+        int version = (header[1] & 0xff) << 8 | (header[2] & 0xff);
+        TlsRecord r = new TlsRecord(header[0] & 0xff, version, body, recordOffset, firstFrame, frame);
+        headerLen = 0;
+        body = null;
+        records++;
+        out.accept(r);
+    }
+
+    /** Bytes the capture does not have: the record boundaries after them are unknown. */
+    void gap(long length, int frame) {
+        if (mode == Mode.RECORDS) {
+            stop("capture gap of " + length + " bytes at frame " + frame
+                    + ": TLS record boundaries after it are unknown, later records are not parsed", frame);
+        } else if (mode == Mode.SCANNING) {
+            mode = Mode.NOT_TLS;
+            stopReason = "capture gap of " + length + " bytes at frame " + frame + " before any TLS record";
+            stopFrame = frame;
+        }
+    }
+
+    void stop(String reason, int frame) {
+        if (mode == Mode.STOPPED) return;
+        mode = Mode.STOPPED;
+        stopReason = reason;
+        stopFrame = frame;
+    }
+
+    /** A record still incomplete when the stream ended, described; null when none. */
+    String unfinished() {
+        if (mode != Mode.RECORDS || headerLen == 0) return null;
+        if (headerLen < 5) return "the stream ends inside a record header (frame " + firstFrame + ")";
+        return "the stream ends inside a record: " + bodyLen + " of " + body.length + " bytes (from frame " + firstFrame + ")";
+    }
+
+    Mode mode() { return mode; }
+
+    boolean tlsSeen() { return tlsStart >= 0; }
+
+    long tlsStart() { return tlsStart; }
+
+    int tlsStartFrame() { return tlsStartFrame; }
+
+    long records() { return records; }
+
+    /** True once a valid record header was read, even if the record never completed. */
+    boolean headerSeen() { return headerSeen; }
+
+    String stopReason() { return stopReason; }
+
+    int stopFrame() { return stopFrame; }
+}

@@ -1,0 +1,84 @@
+package org.ftpscope.tls;
+
+import org.ftpscope.tcp.Direction;
+import org.ftpscope.tcp.StreamListener;
+import org.ftpscope.tcp.TcpStream;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds and follows TLS in every TCP stream: implicit (TLS from the first byte, port 990/989 or
+ * a {@code PROT P} data connection) and explicit ({@code AUTH TLS}: TLS after the cleartext FTP
+ * lines). Feed it as the {@link StreamListener} of a TCP pass; afterwards {@link #connections()}
+ * lists one summary per TLS connection. With a key log it decrypts, handing application data to
+ * the {@link PlaintextListener}.
+ */
+public final class TlsAnalyzer implements StreamListener {
+    private final KeyLog keyLog;
+    private final PlaintextListener listener;
+    private final SessionCache cache = new SessionCache();
+    private final Map<Integer, TlsConnection> byStream = new LinkedHashMap<>();
+    private final Map<Integer, TcpStream> streams = new HashMap<>();
+
+    public TlsAnalyzer(KeyLog keyLog, PlaintextListener listener) {
+        this.keyLog = keyLog == null ? KeyLog.none() : keyLog;
+        this.listener = listener;
+    }
+
+    @Override
+    public void data(TcpStream s, Direction d, int frame, byte[] buf, int off, int len) {
+        TlsConnection c = byStream.get(s.index());
+        if (c == null) {
+            if (streams.containsKey(s.index())) return; // decided: not TLS
+            c = new TlsConnection(s, keyLog, cache, listener);
+            byStream.put(s.index(), c);
+            streams.put(s.index(), s);
+        }
+        c.data(d, frame, buf, off, len);
+        if (c.hopeless()) byStream.remove(s.index()); // keeps memory to the TLS streams
+    }
+
+    @Override
+    public void gap(TcpStream s, Direction d, long length, int frame) {
+        TlsConnection c = byStream.get(s.index());
+        if (c != null) c.gap(d, length, frame);
+    }
+
+    /** One summary per stream that carried a TLS handshake, in stream order. */
+    public List<TlsConnectionSummary> connections() {
+        List<TlsConnectionSummary> out = new ArrayList<>();
+        for (TlsConnection c : byStream.values()) if (c.isTls()) out.add(c.summary());
+        out.sort((a, b) -> Integer.compare(a.stream(), b.stream()));
+        return out;
+    }
+
+    public KeyLog keyLog() { return keyLog; }
+
+    /**
+     * TLS 1.2 master secrets seen earlier in the capture, by session id and by session ticket:
+     * a resumed connection whose own client random is not in the key log can still be opened
+     * (Wireshark does the same). Bounded by {@link TlsLimits#MAX_SESSION_CACHE}.
+     */
+    static final class SessionCache {
+        record Entry(byte[] master, int stream) {}
+
+        private final Map<String, Entry> bySession = new HashMap<>();
+        private final Map<String, Entry> byTicket = new HashMap<>();
+
+        void putSessionId(byte[] id, byte[] master, int stream) {
+            if (bySession.size() < TlsLimits.MAX_SESSION_CACHE) bySession.putIfAbsent(Hex.of(id), new Entry(master, stream));
+        }
+
+        void putTicket(byte[] ticket, byte[] master, int stream) {
+            if (byTicket.size() < TlsLimits.MAX_SESSION_CACHE) byTicket.putIfAbsent(Hex.of(ticket), new Entry(master, stream));
+        }
+
+        Entry bySessionId(byte[] id) { return bySession.get(Hex.of(id)); }
+
+        Entry byTicket(byte[] ticket) { return byTicket.get(Hex.of(ticket)); }
+    }
+}
