@@ -151,31 +151,28 @@ public final class FrameTableViewModel {
     }
 
     /** All frames of a loaded capture, in capture order, nothing selected yet. */
-    public void show(LoadedCapture c) {
+    public void show(LoadedCapture c) { showCapture(c, range(c.frameCount())); }
+
+    /** No capture. */
+    public void clear() { showCapture(null, new int[0]); }
+
+    private void showCapture(LoadedCapture c, int[] frames) {
         cancelWork();
         preview = null;
         capture.set(c);
-        appliedFilter.set("");
-        filterState.set(FilterState.EMPTY);
-        filterMessage.set("");
-        sortColumn.set(null);
+        dropFilterAndSort();
         sortDescending.set(false);
         message.set("");
-        setRows(range(c.frameCount()));
+        setRows(frames);
         selectedFrame.set(0);
     }
 
-    /** No capture. */
-    public void clear() {
-        cancelWork();
-        preview = null;
-        capture.set(null);
+    /** No filter in the bar or on the rows, capture order. */
+    private void dropFilterAndSort() {
         appliedFilter.set("");
         filterState.set(FilterState.EMPTY);
         filterMessage.set("");
         sortColumn.set(null);
-        setRows(new int[0]);
-        selectedFrame.set(0);
     }
 
     /** The summary a row shows (preview rows while loading). */
@@ -268,10 +265,7 @@ public final class FrameTableViewModel {
         }
         message.set("Filter \"" + appliedFilter.get() + "\" cleared to show frame " + frame + ".");
         cancelWork();
-        appliedFilter.set("");
-        filterState.set(FilterState.EMPTY);
-        filterMessage.set("");
-        sortColumn.set(null);
+        dropFilterAndSort();
         setRows(range(capture.get().frameCount()));
         selectedFrame.set(frame);
     }
