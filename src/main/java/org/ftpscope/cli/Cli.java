@@ -33,6 +33,10 @@ public final class Cli {
             printUsage(args.isEmpty() ? err : out);
             return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
         }
+        if (args.get(0).equals("--version")) {
+            out.println(BuildInfo.line());
+            return EXIT_OK;
+        }
         Command cmd = commands().get(args.get(0));
         if (cmd == null) {
             err.println("ftpscope: unknown command '" + args.get(0) + "'");
@@ -63,7 +67,7 @@ public final class Cli {
         s.println("usage: java -jar ftpscope.jar [CAPTURE]          open the desktop app");
         s.println("       java -jar ftpscope.jar COMMAND ARGS...    run headless:");
         for (Command c : commands().values()) s.println("         " + c.usage());
-        s.println("options: --debug  print stack traces");
+        s.println("options: --debug  print stack traces;  --version  print the version and the build's commit");
         s.println("exit codes: 0 analysed (maybe with warnings), 1 usage error, 2 unreadable input");
     }
 }
