@@ -26,6 +26,8 @@ public final class CaptureFile implements AutoCloseable {
     private final FrameIndex index;
     private final List<CaptureInterface> interfaces;
     private final List<CaptureWarning> warnings;
+    /** The same list, writable: the analysis adds what it finds about the file as a whole (copied frames). */
+    private final List<CaptureWarning> allWarnings;
     private final FileChannel channel;
 
     private CaptureFile(Path path, Path dataPath, boolean gzip, CaptureFormat format, FrameIndex index,
@@ -37,6 +39,7 @@ public final class CaptureFile implements AutoCloseable {
         this.format = format;
         this.index = index;
         this.interfaces = Collections.unmodifiableList(interfaces);
+        this.allWarnings = warnings;
         this.warnings = Collections.unmodifiableList(warnings);
         this.channel = channel;
     }
@@ -129,6 +132,9 @@ public final class CaptureFile implements AutoCloseable {
     public List<CaptureInterface> interfaces() { return interfaces; }
 
     public List<CaptureWarning> warnings() { return warnings; }
+
+    /** A warning about the file found after reading it (by the pass that read it), shown with the others. */
+    public void addWarning(CaptureWarning w) { allWarnings.add(w); }
 
     /** The captured bytes of frame {@code frame} (1-based), read from the file. */
     public byte[] readFrame(int frame) throws IOException {

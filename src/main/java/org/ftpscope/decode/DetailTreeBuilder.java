@@ -51,6 +51,11 @@ public final class DetailTreeBuilder {
         f.add("Frame Length: " + wire + " bytes (" + wire * 8 + " bits)", "frame.len", Integer.toString(wire), -1, 0);
         f.add("Capture Length: " + cap + " bytes (" + cap * 8 + " bits)", "frame.cap_len", Integer.toString(cap), -1, 0);
         DetailNode.Builder protoNode = f.add("", "frame.protocols", null, -1, 0);
+        if (tcp.copyOf() > 0) {
+            // Wireshark has no such line; ftpscope's analysis skips the copy, so the tree says why.
+            f.addText("[Duplicate of frame " + tcp.copyOf() + ": the same bytes, captured within "
+                    + org.ftpscope.capture.DuplicateFrames.WINDOW_NANOS / 1_000_000 + " ms; not analysed again]");
+        }
 
         try {
             linkLayer(root, b, p, protocols);

@@ -11,8 +11,15 @@ package org.ftpscope.decode;
  * @param analysisFlags {@link TcpAnalysisFlags} bits
  * @param duplicateAckOf for a duplicate ACK, the frame it duplicates (0 otherwise)
  * @param duplicateAckCount for a duplicate ACK, its ordinal (Wireshark's {@code #1}, {@code #2} …)
+ * @param copyOf        the earlier frame this frame is an exact copy of
+ *                      ({@link org.ftpscope.capture.DuplicateFrames}), 0 otherwise; any frame, TCP or not
  */
 public record TcpFrameContext(int stream, long seqBase, long ackBase, int windowShift, int analysisFlags,
-                              int duplicateAckOf, int duplicateAckCount) {
-    public static final TcpFrameContext UNKNOWN = new TcpFrameContext(-1, 0, -1, -1, 0, 0, 0);
+                              int duplicateAckOf, int duplicateAckCount, int copyOf) {
+    public static final TcpFrameContext UNKNOWN = new TcpFrameContext(-1, 0, -1, -1, 0, 0, 0, 0);
+
+    /** Nothing known of a non-TCP frame but that it copies frame {@code copyOf}. */
+    public static TcpFrameContext copyOf(int copyOf) {
+        return copyOf == 0 ? UNKNOWN : new TcpFrameContext(-1, 0, -1, -1, 0, 0, 0, copyOf);
+    }
 }

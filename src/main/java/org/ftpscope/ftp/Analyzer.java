@@ -41,11 +41,12 @@ public final class Analyzer {
             CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
                 PacketDecoder.decode(linkType, buf, off, cap, info);
                 ftp.setNow(ts);
-                ftp.frameCaptured(frame, cap, orig);
-                tcp.frame(frame, ts, info, buf, off, cap);
+                // An exact copy of an earlier frame is listed, but counted once (DuplicateFrames).
+                if (tcp.frame(frame, ts, orig, info, buf, off, cap) == 0) ftp.frameCaptured(frame, cap, orig);
                 if (tap != null) tap.frame(frame, ts, linkType, orig, buf, off, cap);
             }, progress);
             tcp.finish();
+            tcp.duplicates().warnings(cf.index()).forEach(cf::addWarning);
             return new Analysis(cf, tcp.streams(), tcp.frameTable(), ftp.result());
         } finally {
             ftp.abandon(); // the hashing thread has ended if the pass completed; otherwise stop it

@@ -18,6 +18,7 @@ public final class TcpFrameTable {
     /** Duplicate ACKs are rare: {frame it duplicates, ordinal} by frame. */
     private final Map<Integer, int[]> dupAcks = new HashMap<>();
     private List<TcpStream> streams = List.of();
+    private org.ftpscope.capture.DuplicateFrames duplicates;
 
     void set(int frame, int streamIndex, int analysisFlags) {
         int i = frame - 1, c = i / CHUNK;
@@ -28,7 +29,10 @@ public final class TcpFrameTable {
 
     void setDupAck(int frame, int of, int ordinal) { dupAcks.put(frame, new int[] {of, ordinal}); }
 
-    void bind(List<TcpStream> all) { this.streams = all; }
+    void bind(List<TcpStream> all, org.ftpscope.capture.DuplicateFrames copies) {
+        this.streams = all;
+        this.duplicates = copies;
+    }
 
     /** Drops the growth slack once every frame has been fed. */
     void trim() {
@@ -43,7 +47,16 @@ public final class TcpFrameTable {
     }
 
     /** Without a SYN, Wireshark numbers the first byte seen 1, as if a SYN had come before it. */
-    private static long base(TcpStream.Half h) { return h.synSeen ? h.isn : (h.isn - 1) & 0xFFFFFFFFL; }
+    private static long base(TcpStream.Half h) {
+        if (h.wsBase >= 0) return h.wsBase;
+        return h.synSeen ? h.isn : (h.isn - 1) & 0xFFFFFFFFL;
+    }
+
+    /** Frames that are exact copies of an earlier frame. */
+    public int copies() { return duplicates == null ? 0 : duplicates.count(); }
+
+    /** The earlier frame that {@code frame} is an exact copy of, or 0. */
+    public int copyOf(int frame) { return duplicates == null ? 0 : duplicates.originalOf(frame); }
 
     /** Frames recorded (the highest frame number fed). */
     public int size() { return size; }
@@ -65,7 +78,7 @@ public final class TcpFrameTable {
     /** What the summary and detail tree need to show the frame as Wireshark does. */
     public TcpFrameContext context(int frame, PacketInfo p) {
         int idx = stream(frame);
-        if (idx < 0 || idx >= streams.size() || !p.tcp) return TcpFrameContext.UNKNOWN;
+        if (idx < 0 || idx >= streams.size() || !p.tcp) return TcpFrameContext.copyOf(copyOf(frame));
         TcpStream s = streams.get(idx);
         boolean fromClient = p.srcPort == s.client.port() && p.src().equals(s.client.ip())
                 && !(s.client.equals(s.server));
@@ -73,7 +86,8 @@ public final class TcpFrameTable {
         TcpStream.Half other = s.half[fromClient ? 1 : 0];
         int shift = own.wsOffered && other.wsOffered ? own.windowShift : -1;
         int[] dup = dupAcks.get(frame);
-        return new TcpFrameContext(idx, own.baseKnown ? base(own) : p.seq, other.baseKnown ? base(other) : -1, shift,
-                analysisFlags(frame), dup == null ? 0 : dup[0], dup == null ? 0 : dup[1]);
+        return new TcpFrameContext(idx, own.baseKnown || own.wsBase >= 0 ? base(own) : p.seq,
+                other.baseKnown || other.wsBase >= 0 ? base(other) : -1, shift,
+                analysisFlags(frame), dup == null ? 0 : dup[0], dup == null ? 0 : dup[1], copyOf(frame));
     }
 }

@@ -19,9 +19,10 @@ public final class TcpPass {
         TcpReassembler tcp = new TcpReassembler(listener == null ? new StreamListener() {} : listener);
         CaptureFile cf = CaptureFile.read(path, (frame, ts, linkType, orig, buf, off, cap) -> {
             PacketDecoder.decode(linkType, buf, off, cap, info);
-            tcp.frame(frame, ts, info, buf, off, cap);
+            tcp.frame(frame, ts, orig, info, buf, off, cap);
         }, progress);
         tcp.finish();
+        tcp.duplicates().warnings(cf.index()).forEach(cf::addWarning);
         return new Result(cf, tcp);
     }
 }

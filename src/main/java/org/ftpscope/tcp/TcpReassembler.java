@@ -29,22 +29,43 @@ public final class TcpReassembler {
     private final List<TcpStream> streams = new ArrayList<>();
     private final TcpFrameTable table = new TcpFrameTable();
     private final SpanPool spanPool = new SpanPool();
+    private final org.ftpscope.capture.DuplicateFrames duplicates = new org.ftpscope.capture.DuplicateFrames();
     private int framesOverStreamLimit;
+    /** Hears nothing: the listener of streams that are a second copy of traffic analysed already. */
+    private static final StreamListener QUIET = new StreamListener() {};
 
     public TcpReassembler(StreamListener listener) { this(listener, TcpLimits.DEFAULT); }
 
     public TcpReassembler(StreamListener listener, TcpLimits limits) {
         this.listener = listener;
         this.limits = limits;
-        table.bind(Collections.unmodifiableList(streams));
+        table.bind(Collections.unmodifiableList(streams), duplicates);
     }
 
-    /** Feed every frame in capture order; {@code buf[off..off+capLen)} is the frame, {@code p} decoded from it. */
-    public void frame(int frame, long nanos, PacketInfo p, byte[] buf, int off, int capLen) {
+    /** As {@link #frame(int, long, int, PacketInfo, byte[], int, int)} for a frame captured whole. */
+    public int frame(int frame, long nanos, PacketInfo p, byte[] buf, int off, int capLen) {
+        return frame(frame, nanos, capLen, p, buf, off, capLen);
+    }
+
+    /**
+     * Feed every frame in capture order; {@code buf[off..off+capLen)} is the frame, {@code p} decoded from it.
+     *
+     * @return the earlier frame this one is an exact copy of ({@link org.ftpscope.capture.DuplicateFrames}),
+     *         or 0. A copy is analysed for its TCP flags and stream as Wireshark does (it is a
+     *         retransmission or duplicate ACK there), but the listener does not hear of it: the
+     *         analysis counts the traffic once.
+     */
+    public int frame(int frame, long nanos, int originalLength, PacketInfo p, byte[] buf, int off, int capLen) {
+        int copyOf = duplicates.check(frame, nanos, p.linkType, originalLength, buf, off, capLen);
         if (!p.tcp) {
             table.set(frame, -1, 0);
-            return;
+            return copyOf;
         }
+        tcpFrame(frame, nanos, p, buf, off, copyOf != 0);
+        return copyOf;
+    }
+
+    private void tcpFrame(int frame, long nanos, PacketInfo p, byte[] buf, int off, boolean copy) {
         TcpStream s = connections.get(p);
         boolean syn = p.has(PacketInfo.SYN);
         int flags = 0;
@@ -52,7 +73,7 @@ public final class TcpReassembler {
         // branch in it (or in what it inlines) is taken for the first time. Connection set-up and the
         // segment analysis are big methods compiled on their own, so their rare branches are cheap.
         if (s == null || syn) {
-            s = setUp(s, p, frame, nanos);
+            s = setUp(s, p, frame, nanos, copy);
             if (s == null) return; // over the stream limit
             flags = setUpFlags;
         }
@@ -63,6 +84,8 @@ public final class TcpReassembler {
         s.lastTimeNanos = nanos;
         h.frames++;
         if (!h.baseKnown) startSequence(h, p);
+        if (h.wsBase < 0) h.wsBase = syn ? p.seq : (p.seq - 1) & MASK32;
+        if (o.wsBase < 0 && p.has(PacketInfo.ACK)) o.wsBase = (p.ack - 1) & MASK32;
 
         long dataRel = h.rel(p.seq) + (syn ? 1 : 0);
         int len = p.payloadLength;
@@ -73,12 +96,14 @@ public final class TcpReassembler {
         if (o.baseKnown && p.has(PacketInfo.ACK) && o.rel(p.ack) > o.nextRel) {
             fillAcknowledgedHole(s, d.opposite(), o, p.ack, frame, flags);
         }
-        listener.segment(s, d, frame, p);
+        if (!copy) listener(s).segment(s, d, frame, p);
         if (s.ended() && !s.closedNotified && h.pending.isEmpty() && o.pending.isEmpty()) {
             s.closedNotified = true;
-            listener.streamClosed(s);
+            listener(s).streamClosed(s);
         }
     }
+
+    private StreamListener listener(TcpStream s) { return s.copy ? QUIET : listener; }
 
     private static Direction direction(TcpStream s, PacketInfo p) {
         boolean fromClient = p.srcPort == s.client.port() && p.srcLo == s.client.ip().lo()
@@ -93,13 +118,20 @@ public final class TcpReassembler {
      * A frame of a connection not seen before, or a SYN: finds or starts the stream, handles the
      * handshake, and tells the listener about a new stream. Null when over the stream limit.
      */
-    private TcpStream setUp(TcpStream s, PacketInfo p, int frame, long nanos) {
+    private TcpStream setUp(TcpStream s, PacketInfo p, int frame, long nanos, boolean copy) {
         boolean syn = p.has(PacketInfo.SYN), ack = p.has(PacketInfo.ACK);
         int flags = 0;
         if (s != null && syn && !ack && startsNewConnection(s, p)) {
             flags |= TcpAnalysisFlags.PORTS_REUSED;
             closeIfOpen(s);
             s = null;
+        } else if (s != null && syn && ack) {
+            TcpStream.Half h = s.half[direction(s, p).ordinal()];
+            // Wireshark flags a SYN-ACK whose ISN differs from the direction's base, in the same stream.
+            if (h.wsBase >= 0 && p.seq != h.wsBase) flags |= TcpAnalysisFlags.PORTS_REUSED;
+            if (!copy && s.synAckFrame == 0 && s.ended() && s.lastSynFrame > Math.max(s.half[0].rstFrame, s.half[1].rstFrame)) {
+                retryAfterRefusal(s);
+            }
         }
         boolean opened = false;
         if (s == null) {
@@ -109,14 +141,15 @@ public final class TcpReassembler {
                 return null;
             }
             s = newStream(p, nanos, frame);
+            s.copy = copy;
             connections.put(p, s);
             opened = true;
         }
         Direction d = direction(s, p);
         TcpStream.Half h = s.half[d.ordinal()];
-        if (syn) flags |= handshake(s, d, h, p, frame, nanos);
+        if (syn) flags |= handshake(s, d, h, p, frame, nanos, copy);
         if (!h.baseKnown) startSequence(h, p);
-        if (opened) listener.streamOpened(s, frame);
+        if (opened) listener(s).streamOpened(s, frame);
         setUpFlags = flags;
         return s;
     }
@@ -129,10 +162,29 @@ public final class TcpReassembler {
         h.nextSeq32 = p.seq;
     }
 
+    /**
+     * Wireshark's rule (packet-tcp.c): a SYN starts a new conversation on the same addresses and
+     * ports ("port numbers reused") exactly when its sequence number differs from the base of its
+     * direction; the same ISN again is a retransmission of the same connection, also after a RST
+     * or FIN.
+     */
     private boolean startsNewConnection(TcpStream s, PacketInfo p) {
-        if (s.ended()) return true;
         TcpStream.Half h = s.half[direction(s, p).ordinal()];
-        return h.synSeen && h.isn != p.seq;
+        return h.wsBase >= 0 && h.wsBase != p.seq;
+    }
+
+    /**
+     * The SYN, refused with a RST, was sent again with the same ISN (the RST never reached the
+     * client, or it ignored it) and this time answered: the connection is being set up after
+     * all, so the RST no longer ends it. (A retry that is refused or unanswered leaves the
+     * refusal as it was.)
+     */
+    private static void retryAfterRefusal(TcpStream s) {
+        for (TcpStream.Half x : s.half) {
+            if (x.rstFrame > 0 && s.refusedBeforeRetryFrame == 0) s.refusedBeforeRetryFrame = x.rstFrame;
+            x.rstFrame = 0;
+        }
+        s.closedNotified = false;
     }
 
     private TcpStream newStream(PacketInfo p, long nanos, int frame) {
@@ -153,17 +205,21 @@ public final class TcpReassembler {
         return s;
     }
 
-    private int handshake(TcpStream s, Direction d, TcpStream.Half h, PacketInfo p, int frame, long nanos) {
+    private int handshake(TcpStream s, Direction d, TcpStream.Half h, PacketInfo p, int frame, long nanos, boolean copy) {
         if (!p.has(PacketInfo.SYN)) return 0;
         int flags = 0;
         boolean ack = p.has(PacketInfo.ACK);
         if (h.synSeen && h.isn == p.seq) flags |= TcpAnalysisFlags.RETRANSMISSION;
+        if (!ack) s.mruSynNanos = nanos;
         if (!ack && d == Direction.CLIENT_TO_SERVER) {
             if (s.synFrame == 0) {
                 s.synFrame = frame;
                 s.synNanos = nanos;
             }
-            s.synCount++;
+            if (!copy) {
+                s.synCount++;
+                s.lastSynFrame = frame;
+            }
         } else if (ack && s.synAckFrame == 0) {
             s.synAckFrame = frame;
             s.synAckNanos = nanos;
@@ -184,9 +240,10 @@ public final class TcpReassembler {
 
     /**
      * Wireshark's per-segment labels (packet-tcp.c's order of tests): keep-alive, lost segment,
-     * then for a segment that does not advance the sequence: fast retransmission (≥ 2 duplicate
-     * ACKs for it in the last 20 ms), out-of-order (within the first handshake RTT, default 3 ms,
-     * of the highest segment), spurious retransmission (already acknowledged), retransmission;
+     * then for a segment that does not advance the sequence: spurious retransmission (already
+     * acknowledged), fast retransmission (≥ 2 duplicate ACKs for it in the last 20 ms),
+     * out-of-order (within the first handshake RTT, default 3 ms, of the highest segment),
+     * retransmission;
      * then duplicate ACKs and window updates, judged against the sender's previous ACK.
      * Also notes the handshake RTT and the direction's FIN and RST, and records the frame's flags.
      * One method on purpose: too big for C2 to inline into {@link #frame}, so the first duplicate
@@ -195,8 +252,11 @@ public final class TcpReassembler {
     private int analyse(TcpStream s, Direction d, TcpStream.Half h, TcpStream.Half rev, PacketInfo p, int frame,
                         long nanos, long dataRel, int len, boolean syn, int flags) {
         boolean ack = p.has(PacketInfo.ACK), fin = p.has(PacketInfo.FIN), rst = p.has(PacketInfo.RST);
-        if (s.rttNanos < 0 && s.synFrame > 0 && s.synAckFrame > 0 && !syn && ack && d == Direction.CLIENT_TO_SERVER) {
-            s.rttNanos = nanos - s.synNanos;
+        // As Wireshark's ts_first_rtt: the first segment with ACK and without SYN, in either
+        // direction, after the most recent SYN (ts_mru_syn).
+        if (!s.rttKnown && s.mruSynNanos != Long.MIN_VALUE && !syn && ack) {
+            s.rttKnown = true;
+            s.rttNanos = nanos - s.mruSynNanos;
         }
         if (rst && h.rstFrame == 0) h.rstFrame = frame;
 
@@ -211,14 +271,17 @@ public final class TcpReassembler {
                 } else if (notAdvanced) {
                     long sinceDupAck = nanos - rev.lastAckNanos;
                     long sinceHighest = nanos - h.maxEndNanos;
-                    long threshold = s.rttNanos > 0 ? s.rttNanos : OOO_THRESHOLD_NANOS;
+                    long threshold = s.rttKnown && s.rttNanos != 0 ? s.rttNanos : OOO_THRESHOLD_NANOS;
                     boolean revAckKnown = rev.baseKnown && rev.lastAck >= 0;
-                    if (rev.dupAcks >= 2 && revAckKnown && h.rel(rev.lastAck) == dataRel && sinceDupAck < 20_000_000L) {
-                        flags |= TcpAnalysisFlags.FAST_RETRANSMISSION | TcpAnalysisFlags.RETRANSMISSION;
-                    } else if (sinceHighest < threshold && h.maxEnd != dataRel + len) {
-                        flags |= TcpAnalysisFlags.OUT_OF_ORDER;
-                    } else if (len > 0 && revAckKnown && dataRel + len <= h.rel(rev.lastAck)) {
+                    // Unsigned as in packet-tcp.c (guint64): when time goes backwards the delta is huge.
+                    if (len > 0 && revAckKnown && dataRel + len <= h.rel(rev.lastAck)) {
                         flags |= TcpAnalysisFlags.SPURIOUS_RETRANSMISSION | TcpAnalysisFlags.RETRANSMISSION;
+                    } else if (rev.dupAcks >= 2 && revAckKnown && h.rel(rev.lastAck) == dataRel
+                            && Long.compareUnsigned(sinceDupAck, 20_000_000L) < 0) {
+                        flags |= TcpAnalysisFlags.FAST_RETRANSMISSION | TcpAnalysisFlags.RETRANSMISSION;
+                    } else if (Long.compareUnsigned(sinceHighest, threshold) < 0
+                            && h.maxEnd != dataRel + len + (fin ? 1 : 0)) {
+                        flags |= TcpAnalysisFlags.OUT_OF_ORDER;
                     } else {
                         flags |= TcpAnalysisFlags.RETRANSMISSION;
                     }
@@ -295,7 +358,7 @@ public final class TcpReassembler {
         if (present > 0) {
             h.bytes += present;
             h.spans.add(frame, offInFrame, present);
-            listener.data(s, d, frame, buf, at, present);
+            listener(s).data(s, d, frame, buf, at, present);
         }
         if (wire > present) gap(s, d, h, wire - present, frame);
         h.nextRel += wire;
@@ -305,7 +368,7 @@ public final class TcpReassembler {
     private void gap(TcpStream s, Direction d, TcpStream.Half h, long length, int frame) {
         h.gapBytes += length;
         h.spans.addGap(length);
-        listener.gap(s, d, length, frame);
+        listener(s).gap(s, d, length, frame);
     }
 
     /** Delivers waiting segments that now continue the stream. */
@@ -367,7 +430,7 @@ public final class TcpReassembler {
         for (Direction d : Direction.values()) skipAll(s, d, s.half[d.ordinal()], s.lastFrame);
         if (!s.closedNotified) {
             s.closedNotified = true;
-            listener.streamClosed(s);
+            listener(s).streamClosed(s);
         }
     }
 
@@ -387,6 +450,9 @@ public final class TcpReassembler {
     public List<TcpStream> streams() { return Collections.unmodifiableList(streams); }
 
     public TcpFrameTable frameTable() { return table; }
+
+    /** The exact copies of earlier frames found in the capture. */
+    public org.ftpscope.capture.DuplicateFrames duplicates() { return duplicates; }
 
     /** TCP frames ignored because {@link TcpLimits#maxStreams()} streams were already tracked. */
     public int framesOverStreamLimit() { return framesOverStreamLimit; }

@@ -21,12 +21,24 @@ public final class TcpStream {
     int synFrame;
     int synAckFrame;
     int synCount;
+    /** The client's last SYN that was not an exact copy of an earlier frame. */
+    int lastSynFrame;
     boolean closedNotified;
-    /** Smallest handshake round trip seen, for telling out-of-order from retransmission. */
-    long rttNanos = -1;
+    /** Wireshark's first RTT (ts_first_rtt), for telling out-of-order from retransmission; valid when rttKnown. */
+    long rttNanos;
+    boolean rttKnown;
     long synNanos;
+    /** Time of the most recent SYN without ACK, either direction (Wireshark's ts_mru_syn); MIN_VALUE before. */
+    long mruSynNanos = Long.MIN_VALUE;
     long synAckNanos;
     String warning;
+    /**
+     * Opened by a frame that is an exact copy of an earlier one (a capture holding the same traffic
+     * twice): the stream exists, as in Wireshark, but its frames are not analysed as FTP again.
+     */
+    boolean copy;
+    /** The RST that refused this connection before the client's SYN, retransmitted, got through; 0 if none. */
+    int refusedBeforeRetryFrame;
 
     TcpStream(int index, Endpoint client, Endpoint server, boolean roleGuessed, SpanPool spans) {
         this.index = index;
@@ -41,6 +53,13 @@ public final class TcpStream {
         boolean baseKnown;
         /** ISN, or the first sequence number seen when the SYN was not captured. */
         long isn = -1;
+        /**
+         * Wireshark's base_seq: the SYN's sequence number, one less than the first sequence number
+         * seen without a SYN, or one less than the first acknowledgment of this direction the peer
+         * sent, whichever came first; -1 until known. Relative numbers count from it and, as in
+         * Wireshark, it is never reset within a stream.
+         */
+        long wsBase = -1;
         boolean synSeen;
         /** Relative offset of the next byte to deliver. */
         long nextRel;
@@ -116,6 +135,18 @@ public final class TcpStream {
     public long isn(Direction d) { Half h = half[d.ordinal()]; return h.synSeen ? h.isn : -1; }
 
     public StreamSpans spans(Direction d) { return half[d.ordinal()].spans; }
+
+    /**
+     * True when the frame that opened this stream is an exact copy of an earlier frame, so its
+     * traffic is a second copy of a connection analysed already (see {@link org.ftpscope.capture.DuplicateFrames}).
+     */
+    public boolean isCopy() { return copy; }
+
+    /**
+     * The RST (frame) that refused this connection before a retransmission of the same SYN
+     * (same ISN, so the same connection, as Wireshark keeps it) was answered; 0 when none.
+     */
+    public int refusedBeforeRetryFrame() { return refusedBeforeRetryFrame; }
 
     /** A note about this stream's reassembly (e.g. the out-of-order limit was hit), or null. */
     public String warning() { return warning; }

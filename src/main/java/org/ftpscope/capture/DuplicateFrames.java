@@ -1,0 +1,235 @@
+package org.ftpscope.capture;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+
+/**
+ * Recognises frames that are exact copies of an earlier frame of the file: the same link type,
+ * the same captured and original length, the same bytes, and a timestamp within
+ * {@link #WINDOW_NANOS} of the earlier one, before or after it. That is Wireshark's
+ * {@code editcap -D} (a window of earlier frames compared by their bytes) combined with its
+ * {@code -w} (and only within a time delta), and it covers both ways a capture comes to hold
+ * traffic twice: a SPAN port or {@code TEE} that copies each frame microseconds apart, and
+ * {@code mergecap -a X X}, whose second copy repeats the first one's timestamps further on in
+ * the file (time goes backwards there).
+ *
+ * <p>Only the last {@link #MAX_REMEMBERED_FRAMES} frames are remembered, so memory stays
+ * bounded; frames whose time falls within that of frames already forgotten are counted
+ * ({@link #uncheckedFrames()}) so the user is told that copies among them may have been missed.
+ *
+ * <p>Bytes are compared by two checksums of different polynomials (CRC-32 and CRC-32C, 64 bits
+ * together) instead of editcap's MD5: the JDK computes both at many GB/s, MD5 at a few hundred
+ * MB/s, which would more than double the cost of a pass. A frame taken for a copy is still in
+ * the frame list and still goes through TCP analysis (so a colliding frame that did carry new
+ * bytes would still be reassembled); only the events that would count it twice are skipped.
+ */
+public final class DuplicateFrames {
+    /** Frames remembered to compare later ones with (about 40 bytes each). */
+    public static final int MAX_REMEMBERED_FRAMES = 1 << 18;
+    /** Largest time difference between a frame and its copy. */
+    public static final long WINDOW_NANOS = 1_000_000L;
+    /** Entries are found by content and a time bucket twice the window wide: two buckets cover ±window. */
+    private static final long BUCKET_NANOS = 2 * WINDOW_NANOS;
+    private static final int INITIAL_CAPACITY = 1 << 10;
+    /** Per-frame "copy of" numbers, in chunks allocated only once a capture has copies. */
+    private static final int CHUNK = 1 << 16;
+
+    private final CRC32 crc32 = new CRC32();
+    private final CRC32C crc32c = new CRC32C();
+
+    // The remembered frames, a ring in file order.
+    private long[] hash = new long[INITIAL_CAPACITY];
+    private long[] time = new long[INITIAL_CAPACITY];
+    private int[] frameNo = new int[INITIAL_CAPACITY];
+    private int[] capLen = new int[INITIAL_CAPACITY];
+    private int[] origLen = new int[INITIAL_CAPACITY];
+    private int[] link = new int[INITIAL_CAPACITY];
+    private int size;
+    private int oldest;
+    /** Open addressing over the ring: entry index + 1, 0 for empty. Twice the ring's capacity. */
+    private int[] slots = new int[2 * INITIAL_CAPACITY];
+
+    private boolean forgotten;
+    private long forgottenMinNanos = Long.MAX_VALUE;
+    private long forgottenMaxNanos = Long.MIN_VALUE;
+
+    private int[][] copyOf = new int[0][];
+    private int duplicates;
+    private int firstDuplicate;
+    private int unchecked;
+    private int firstUnchecked;
+
+    /**
+     * Checks frame {@code frame} (frames are fed once each, in file order) against the frames
+     * remembered, then remembers it unless it is a copy.
+     *
+     * @return the number of the earlier frame it is a copy of, or 0
+     */
+    public int check(int frame, long nanos, int linkType, int originalLength, byte[] buf, int off, int capturedLength) {
+        crc32.reset();
+        crc32.update(buf, off, capturedLength);
+        crc32c.reset();
+        crc32c.update(buf, off, capturedLength);
+        long h = crc32.getValue() << 32 | crc32c.getValue();
+        long bucket = Math.floorDiv(nanos, BUCKET_NANOS);
+        boolean lateInBucket = nanos - bucket * BUCKET_NANOS >= WINDOW_NANOS;
+        int original = find(h, bucket, nanos, linkType, originalLength, capturedLength);
+        if (original == 0) original = find(h, lateInBucket ? bucket + 1 : bucket - 1, nanos, linkType, originalLength, capturedLength);
+        if (original != 0) {
+            recordCopy(frame, original);
+            return original;
+        }
+        if (forgotten && nanos + WINDOW_NANOS >= forgottenMinNanos && nanos - WINDOW_NANOS <= forgottenMaxNanos) {
+            if (unchecked++ == 0) firstUnchecked = frame;
+        }
+        remember(frame, nanos, linkType, originalLength, capturedLength, h);
+        return 0;
+    }
+
+    /** Frames found to be copies of an earlier frame. */
+    public int count() { return duplicates; }
+
+    /** The first frame found to be a copy, or 0. */
+    public int firstDuplicate() { return firstDuplicate; }
+
+    /** The earlier frame that {@code frame} is a copy of, or 0. */
+    public int originalOf(int frame) {
+        int i = frame - 1, c = i / CHUNK;
+        if (i < 0 || c >= copyOf.length || copyOf[c] == null) return 0;
+        return copyOf[c][i % CHUNK];
+    }
+
+    /**
+     * Frames that could not be compared with every frame near them in time, because such frames
+     * had already been forgotten ({@link #MAX_REMEMBERED_FRAMES}): copies among them may be missed.
+     */
+    public int uncheckedFrames() { return unchecked; }
+
+    /** The first of {@link #uncheckedFrames()}, or 0. */
+    public int firstUncheckedFrame() { return firstUnchecked; }
+
+    /** What the user must be told, once each, located at the first frame concerned; empty for a capture without copies. */
+    public List<CaptureWarning> warnings(FrameIndex index) {
+        List<CaptureWarning> out = new ArrayList<>(2);
+        if (duplicates > 0) out.add(located(index, firstDuplicate, copiesMessage()));
+        if (unchecked > 0) out.add(located(index, firstUnchecked, uncheckedMessage()));
+        return out;
+    }
+
+    private String copiesMessage() {
+        return duplicates + (duplicates == 1 ? " frame is an exact copy" : " frames are exact copies")
+                + " of an earlier frame (same bytes, captured within " + WINDOW_NANOS / 1_000_000
+                + " ms of it: the capture holds this traffic twice, e.g. merged twice or taken from a SPAN port);"
+                + " the first is frame " + firstDuplicate + ", a copy of frame " + originalOf(firstDuplicate)
+                + ". The frame list shows every frame; the analysis counts each once";
+    }
+
+    private String uncheckedMessage() {
+        return unchecked + (unchecked == 1 ? " frame" : " frames") + ", the first is frame " + firstUnchecked
+                + ", were captured at about the time of frames more than " + MAX_REMEMBERED_FRAMES
+                + " frames earlier, which are no longer remembered: a copy among them would not be recognised";
+    }
+
+    private static CaptureWarning located(FrameIndex index, int frame, String message) {
+        return new CaptureWarning(frame, frame >= 1 && frame <= index.size() ? index.dataOffset(frame) : 0, message);
+    }
+
+    private int find(long h, long bucket, long nanos, int linkType, int originalLength, int capturedLength) {
+        int mask = slots.length - 1;
+        for (int i = slot(h, bucket) & mask; slots[i] != 0; i = (i + 1) & mask) {
+            int e = slots[i] - 1;
+            if (hash[e] == h && capLen[e] == capturedLength && origLen[e] == originalLength && link[e] == linkType
+                    && within(time[e], nanos)) {
+                return frameNo[e];
+            }
+        }
+        return 0;
+    }
+
+    /** |a - b| within the window, without overflow for hostile timestamps far apart. */
+    private static boolean within(long a, long b) {
+        long d = a - b;
+        return d <= WINDOW_NANOS && d >= -WINDOW_NANOS && (a <= b) == (d <= 0);
+    }
+
+    private void remember(int frame, long nanos, int linkType, int originalLength, int capturedLength, long h) {
+        int e;
+        if (size < hash.length) {
+            e = (oldest + size) % hash.length;
+            size++;
+        } else if (hash.length < MAX_REMEMBERED_FRAMES) {
+            grow();
+            e = size++;
+        } else {
+            e = oldest;
+            forget(e);
+            oldest = (oldest + 1) % hash.length;
+        }
+        hash[e] = h;
+        time[e] = nanos;
+        frameNo[e] = frame;
+        capLen[e] = capturedLength;
+        origLen[e] = originalLength;
+        link[e] = linkType;
+        insert(e);
+    }
+
+    private static int slot(long h, long bucket) {
+        long x = h ^ bucket * 0x9E3779B97F4A7C15L;
+        x = (x ^ x >>> 33) * 0xFF51AFD7ED558CCDL;
+        x = (x ^ x >>> 33) * 0xC4CEB9FE1A85EC53L;
+        return (int) (x ^ x >>> 33);
+    }
+
+    private int home(int e) { return slot(hash[e], Math.floorDiv(time[e], BUCKET_NANOS)) & (slots.length - 1); }
+
+    private void insert(int e) {
+        int mask = slots.length - 1;
+        int i = home(e);
+        while (slots[i] != 0) i = (i + 1) & mask;
+        slots[i] = e + 1;
+    }
+
+    /** Removes the oldest entry from the index (linear probing: later entries of its run move back). */
+    private void forget(int e) {
+        forgotten = true;
+        forgottenMinNanos = Math.min(forgottenMinNanos, time[e]);
+        forgottenMaxNanos = Math.max(forgottenMaxNanos, time[e]);
+        int mask = slots.length - 1;
+        int i = home(e);
+        while (slots[i] != e + 1) i = (i + 1) & mask;
+        for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+            int k = home(slots[j] - 1);
+            boolean stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
+            if (!stays) {
+                slots[i] = slots[j];
+                i = j;
+            }
+        }
+        slots[i] = 0;
+    }
+
+    /** Doubles the ring (only while it has never wrapped, so entries stay in file order from 0). */
+    private void grow() {
+        int n = hash.length * 2;
+        hash = Arrays.copyOf(hash, n);
+        time = Arrays.copyOf(time, n);
+        frameNo = Arrays.copyOf(frameNo, n);
+        capLen = Arrays.copyOf(capLen, n);
+        origLen = Arrays.copyOf(origLen, n);
+        link = Arrays.copyOf(link, n);
+        slots = new int[2 * n];
+        for (int e = 0; e < size; e++) insert(e);
+    }
+
+    private void recordCopy(int frame, int original) {
+        if (duplicates++ == 0) firstDuplicate = frame;
+        int i = frame - 1, c = i / CHUNK;
+        if (c >= copyOf.length) copyOf = Arrays.copyOf(copyOf, Math.max(c + 1, copyOf.length * 2));
+        if (copyOf[c] == null) copyOf[c] = new int[CHUNK];
+        copyOf[c][i % CHUNK] = original;
+    }
+}
