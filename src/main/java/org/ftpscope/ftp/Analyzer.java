@@ -46,7 +46,10 @@ public final class Analyzer {
                 if (tap != null) tap.frame(frame, ts, linkType, orig, buf, off, cap);
             }, progress);
             tcp.finish();
-            return new Analysis(cf, tcp.streams(), tcp.frameTable(), ftp.result());
+            FtpResult result = ftp.result();
+            cf.addWarnings(tcp.limitWarnings());
+            cf.addWarnings(ftp.limitWarnings());
+            return new Analysis(cf, tcp.streams(), tcp.frameTable(), result);
         } finally {
             ftp.abandon(); // the hashing thread has ended if the pass completed; otherwise stop it
         }

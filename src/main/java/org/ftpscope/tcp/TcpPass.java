@@ -22,6 +22,7 @@ public final class TcpPass {
             tcp.frame(frame, ts, info, buf, off, cap);
         }, progress);
         tcp.finish();
+        cf.addWarnings(tcp.limitWarnings());
         return new Result(cf, tcp);
     }
 }

@@ -30,6 +30,7 @@ public final class TcpReassembler {
     private final TcpFrameTable table = new TcpFrameTable();
     private final SpanPool spanPool = new SpanPool();
     private int framesOverStreamLimit;
+    private int firstFrameOverStreamLimit;
 
     public TcpReassembler(StreamListener listener) { this(listener, TcpLimits.DEFAULT); }
 
@@ -104,7 +105,7 @@ public final class TcpReassembler {
         boolean opened = false;
         if (s == null) {
             if (streams.size() >= limits.maxStreams()) {
-                framesOverStreamLimit++;
+                if (framesOverStreamLimit++ == 0) firstFrameOverStreamLimit = frame;
                 table.set(frame, -1, 0);
                 return null;
             }
@@ -390,6 +391,14 @@ public final class TcpReassembler {
 
     /** TCP frames ignored because {@link TcpLimits#maxStreams()} streams were already tracked. */
     public int framesOverStreamLimit() { return framesOverStreamLimit; }
+
+    /** The limits reassembly reached, as warnings for the user. */
+    public java.util.List<org.ftpscope.capture.CaptureWarning> limitWarnings() {
+        if (framesOverStreamLimit == 0) return java.util.List.of();
+        return java.util.List.of(org.ftpscope.capture.CaptureWarning.limit(org.ftpscope.capture.Limit.TCP_STREAMS,
+                firstFrameOverStreamLimit, framesOverStreamLimit + " TCP frames of connections past the limit were counted,"
+                        + " not reassembled or analysed (" + limits.maxStreams() + " streams tracked)"));
+    }
 
     static IpAddr ip(long hi, long lo, boolean v6) { return new IpAddr(v6, hi, lo); }
 }
