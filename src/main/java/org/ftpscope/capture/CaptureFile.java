@@ -26,7 +26,7 @@ public final class CaptureFile implements AutoCloseable {
     private final FrameIndex index;
     private final List<CaptureInterface> interfaces;
     private final List<CaptureWarning> warnings;
-    /** The same list, writable: the analysis adds what it finds about the file as a whole (copied frames). */
+    /** The reader's warnings, then those the analysis adds (limits it reached). */
     private final List<CaptureWarning> allWarnings;
     private final FileChannel channel;
 
@@ -39,8 +39,8 @@ public final class CaptureFile implements AutoCloseable {
         this.format = format;
         this.index = index;
         this.interfaces = Collections.unmodifiableList(interfaces);
-        this.allWarnings = warnings;
-        this.warnings = Collections.unmodifiableList(warnings);
+        this.allWarnings = new java.util.concurrent.CopyOnWriteArrayList<>(warnings);
+        this.warnings = Collections.unmodifiableList(allWarnings);
         this.channel = channel;
     }
 
@@ -62,15 +62,23 @@ public final class CaptureFile implements AutoCloseable {
         List<CaptureWarning> warnings = new ArrayList<>();
         try {
             if (!Files.isRegularFile(path)) {
-                throw new CaptureException(path + ": no such file");
+                throw new CaptureException(path + ": " + notAFile(path));
             }
+            InflatingTempFile inflating = null;
             if (isGzip(path)) {
                 gzip = true;
-                dataPath = gunzipToTemp(path, warnings);
+                dataPath = Files.createTempFile("ftpscope-", ".capture");
+                dataPath.toFile().deleteOnExit();
+                try {
+                    inflating = new InflatingTempFile(path, dataPath, warnings);
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(dataPath);
+                    throw e;
+                }
             }
             FileChannel ch = FileChannel.open(dataPath, StandardOpenOption.READ);
-            try {
-                FileWindow window = new FileWindow(ch);
+            try (InflatingTempFile inf = inflating) {
+                FileWindow window = new FileWindow(ch, inf);
                 FrameIndex index = new FrameIndex();
                 List<CaptureInterface> ifaces = new ArrayList<>();
                 CaptureFormat format = RecordParser.parse(path.toString(), window, index, ifaces, warnings,
@@ -78,7 +86,7 @@ public final class CaptureFile implements AutoCloseable {
                 index.trim();
                 index.setLinkTypes(ifaces.stream().mapToInt(CaptureInterface::linkType).toArray());
                 return new CaptureFile(path, dataPath, gzip, format, index, ifaces, warnings, ch);
-            } catch (CaptureException | RuntimeException e) {
+            } catch (CaptureException | IOException | RuntimeException e) {
                 ch.close();
                 if (gzip) Files.deleteIfExists(dataPath);
                 throw e;
@@ -88,32 +96,28 @@ public final class CaptureFile implements AutoCloseable {
         }
     }
 
+    /** What a path that is not a regular file is, for the refusal: "no such file", "a directory" … */
+    static String notAFile(Path path) {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return "no such file";
+        if (!Files.exists(path)) return "a symbolic link to a missing file";
+        if (Files.isDirectory(path)) return "a directory, not a capture file";
+        try {
+            Object type = Files.getAttribute(path, "unix:mode");
+            int fmt = ((Integer) type) & 0170000;
+            if (fmt == 0010000) return "a named pipe (FIFO), not a capture file: save the capture to a file first";
+            if (fmt == 0020000) return "a character device, not a capture file";
+            if (fmt == 0060000) return "a block device, not a capture file";
+            if (fmt == 0140000) return "a socket, not a capture file";
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            // no unix attributes here: fall through
+        }
+        return "not a regular file";
+    }
+
     private static boolean isGzip(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             return in.read() == 0x1f && in.read() == 0x8b;
         }
-    }
-
-    /** Frames need random access, so a compressed capture is inflated once to a private temp file. */
-    private static Path gunzipToTemp(Path path, List<CaptureWarning> warnings) throws IOException {
-        Path tmp = Files.createTempFile("ftpscope-", ".capture");
-        tmp.toFile().deleteOnExit();
-        long written = 0;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16);
-             OutputStream out = Files.newOutputStream(tmp)) {
-            byte[] b = new byte[1 << 16];
-            try {
-                for (int n; (n = in.read(b)) > 0; ) {
-                    out.write(b, 0, n);
-                    written += n;
-                }
-            } catch (IOException e) {
-                // A cut or corrupted gzip stream: keep everything inflated before the damage.
-                warnings.add(new CaptureWarning(0, written,
-                        "gzip stream damaged after " + written + " decompressed bytes (" + e.getMessage() + ")"));
-            }
-        }
-        return tmp;
     }
 
     public Path path() { return path; }
@@ -135,6 +139,8 @@ public final class CaptureFile implements AutoCloseable {
 
     /** A warning about the file found after reading it (by the pass that read it), shown with the others. */
     public void addWarning(CaptureWarning w) { allWarnings.add(w); }
+    /** Adds warnings found after reading: the limits the analysis reached (they reach every view). */
+    public void addWarnings(java.util.Collection<CaptureWarning> more) { allWarnings.addAll(more); }
 
     /** The captured bytes of frame {@code frame} (1-based), read from the file. */
     public byte[] readFrame(int frame) throws IOException {

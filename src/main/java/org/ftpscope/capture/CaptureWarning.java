@@ -1,15 +1,24 @@
 package org.ftpscope.capture;
 
 /**
- * Something wrong in the file that did not stop reading before it.
+ * Something wrong in the file, or a limit reached, that did not stop the analysis before it.
  *
  * @param frame      the frame number (1-based) the problem concerns: the frame being read when
  *                   the damage was found, i.e. one past the last good frame
  * @param byteOffset offset in the (decompressed) file where the problem starts
+ * @param limit      the limit that was reached, or null for damage
  */
-public record CaptureWarning(int frame, long byteOffset, String message) {
+public record CaptureWarning(int frame, long byteOffset, String message, Limit limit) {
+    public CaptureWarning(int frame, long byteOffset, String message) { this(frame, byteOffset, message, null); }
+
+    /** A limit reached at {@code frame}; the message says what was dropped. */
+    public static CaptureWarning limit(Limit limit, int frame, String message) {
+        return new CaptureWarning(frame, 0, message, limit);
+    }
+
     @Override
     public String toString() {
+        if (limit != null) return limit.label() + " reached at frame " + frame + ": " + message;
         return "frame " + frame + ", byte offset " + byteOffset + ": " + message;
     }
 }

@@ -13,16 +13,31 @@ final class FileWindow {
 
     private final FileChannel channel;
     private final long fileSize;
+    /** A compressed capture inflated as the reader goes, or null for a plain file. */
+    private final InflatingTempFile inflating;
     private byte[] buf = new byte[DEFAULT_SIZE];
     private long bufStart;
     private int bufLen;
 
-    FileWindow(FileChannel channel) throws IOException {
+    FileWindow(FileChannel channel) throws IOException { this(channel, null); }
+
+    FileWindow(FileChannel channel, InflatingTempFile inflating) throws IOException {
         this.channel = channel;
         this.fileSize = channel.size();
+        this.inflating = inflating;
     }
 
-    long fileSize() { return fileSize; }
+    /** The file's size; while a compressed file is still being inflated, the bytes inflated so far. */
+    long fileSize() { return inflating == null ? fileSize : inflating.size(); }
+
+    /** Whether {@link #fileSize()} is final (always, except while a compressed file is inflated). */
+    boolean sizeKnown() { return inflating == null || inflating.complete(); }
+
+    /** True when the file has a byte at {@code pos} (inflating up to it if needed). */
+    boolean more(long pos) throws IOException {
+        if (inflating != null && pos >= inflating.size()) inflating.fillTo(pos + 1);
+        return pos < fileSize();
+    }
 
     byte[] array() { return buf; }
 
@@ -35,7 +50,8 @@ final class FileWindow {
         if (pos >= bufStart && pos + n <= bufStart + bufLen) {
             return (int) (pos - bufStart);
         }
-        if (pos + n > fileSize) {
+        if (inflating != null && pos + n > inflating.size()) inflating.fillTo(pos + n);
+        if (pos + n > fileSize()) {
             return -1;
         }
         if (n > buf.length) {

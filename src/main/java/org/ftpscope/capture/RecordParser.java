@@ -8,9 +8,11 @@ import java.util.List;
 /** Pure-Java pcap and pcapng record parsing (pcap4j cannot read SLL2 or mixed-link pcapng). */
 final class RecordParser {
     /** Wireshark's WTAP_MAX_PACKET_SIZE_STANDARD: a larger captured length means a damaged record. */
-    static final int MAX_CAPTURED_LENGTH = 262_144;
+    static final int MAX_CAPTURED_LENGTH = Limit.CAPTURED_LENGTH.intValue();
     /** Largest pcapng block accepted; a larger one is taken as damage. */
-    static final int MAX_BLOCK_LENGTH = 16 << 20;
+    static final int MAX_BLOCK_LENGTH = Limit.PCAPNG_BLOCK.intValue();
+    static final int MAX_FRAMES = Limit.FRAMES.intValue();
+    static final int MAX_INTERFACES = Limit.PCAPNG_INTERFACES.intValue();
     private static final int PROGRESS_STEP = 4 << 20;
 
     private static final int PCAP_MAGIC_US = 0xa1b2c3d4;
@@ -61,7 +63,7 @@ final class RecordParser {
         int headerLen = magic == PCAP_MAGIC_MODIFIED ? 24 : 16;
         long pos = 24;
         long nextProgress = PROGRESS_STEP;
-        while (pos < w.fileSize()) {
+        while (w.more(pos)) {
             int frame = index.size() + 1;
             at = w.ensure(pos, headerLen);
             if (at < 0) {
@@ -86,6 +88,10 @@ final class RecordParser {
                         + (w.fileSize() - dataPos) + " of " + capLen + " bytes present)"));
                 break;
             }
+            if (index.size() >= MAX_FRAMES) {
+                warnings.add(frameLimit(frame, pos, w.sizeKnown() ? w.fileSize() : -1));
+                break;
+            }
             long ts = sec * 1_000_000_000L + (nanos ? frac : frac * 1000L);
             int orig = (int) Math.min(Math.max(origLen, capLen), Integer.MAX_VALUE);
             index.add(dataPos, (int) capLen, orig, ts, 0);
@@ -101,6 +107,12 @@ final class RecordParser {
                 : magic == PCAP_MAGIC_MODIFIED ? CaptureFormat.PCAP_MODIFIED : CaptureFormat.PCAP;
     }
 
+    private static CaptureWarning frameLimit(int frame, long pos, long fileSize) {
+        return new CaptureWarning(frame, pos, "reading stopped before frame " + frame + "; "
+                + (fileSize < 0 ? "the rest of the file was" : "the last " + (fileSize - pos) + " bytes of the file were")
+                + " not read (a larger -Xmx reads further)", Limit.FRAMES);
+    }
+
     /** pcapng (draft-ietf-opsawg-pcapng): SHB, IDB, EPB, SPB, OPB; other blocks are skipped. */
     private static final class Pcapng {
         private final String name;
@@ -114,6 +126,8 @@ final class RecordParser {
         private final List<Integer> sectionIfaces = new ArrayList<>();
         private final List<long[]> sectionTsInfo = new ArrayList<>(); // {resolution code, offset seconds}
         private boolean big;
+        /** Set when a limit, not damage, stops reading. */
+        private CaptureWarning limitHit;
 
         Pcapng(String name, FileWindow w, FrameIndex index, List<CaptureInterface> ifaces,
                List<CaptureWarning> warnings, FrameVisitor visitor, ReadProgress progress) {
@@ -130,7 +144,7 @@ final class RecordParser {
             long pos = 0;
             long nextProgress = PROGRESS_STEP;
             boolean first = true;
-            while (pos < w.fileSize()) {
+            while (w.more(pos)) {
                 int frame = index.size() + 1;
                 int at = w.ensure(pos, 12);
                 if (at < 0) {
@@ -188,6 +202,10 @@ final class RecordParser {
                     case 2 -> obsoletePacket(b, at, (int) blockLen, pos, frame);
                     default -> null; // NRB, ISB, DSB, custom: nothing a frame list needs
                 };
+                if (limitHit != null) {
+                    warnings.add(limitHit);
+                    break;
+                }
                 if (problem != null) {
                     // Damage in the very first section header means nothing of the file is readable.
                     if (firstBlock) throw new CaptureException(name + ": pcapng " + problem);
@@ -234,6 +252,9 @@ final class RecordParser {
                 opt += 4 + ((olen + 3) & ~3);
             }
             int id = ifaces.size();
+            if (id >= MAX_INTERFACES) {
+                return "interface " + id + " is past " + Limit.PCAPNG_INTERFACES.label();
+            }
             ifaces.add(new CaptureInterface(id, linkType, snaplen, ifName));
             sectionIfaces.add(id);
             sectionTsInfo.add(new long[] {tsresol, tsoffset});
@@ -259,6 +280,7 @@ final class RecordParser {
         }
 
         private String simplePacket(byte[] b, int at, int len, long pos, int frame) {
+            if (len < 16) return "simple packet block too short (" + len + " bytes)";
             if (sectionIfaces.isEmpty()) return "simple packet block before any interface description";
             long origLen = readInt(b, at + 8, big) & 0xFFFFFFFFL;
             int snap = ifaces.get(sectionIfaces.get(0)).snapLength();
@@ -280,6 +302,10 @@ final class RecordParser {
             }
             if (capLen > room) {
                 return "frame " + frame + " claims " + capLen + " captured bytes, but its block holds " + room;
+            }
+            if (index.size() >= MAX_FRAMES) {
+                limitHit = frameLimit(frame, dataPos, w.sizeKnown() ? w.fileSize() : -1);
+                return "frame limit";
             }
             int iface = sectionIfaces.get(ifLocal);
             long[] tsInfo = sectionTsInfo.get(ifLocal);

@@ -72,6 +72,7 @@ final class ReportCommand implements Command {
                     default -> HtmlReport.write(a, w, o);
                 }
             });
+            for (org.ftpscope.capture.CaptureWarning cw : a.capture().warnings()) err.println("ftpscope: " + file + ": " + cw);
             out.println("wrote " + target + " (" + fmt + ", " + a.sessions().size() + " sessions, " + a.findings().size() + " findings)");
         }
         return Cli.EXIT_OK;

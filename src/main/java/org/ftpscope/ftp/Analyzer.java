@@ -46,8 +46,11 @@ public final class Analyzer {
                 if (tap != null) tap.frame(frame, ts, linkType, orig, buf, off, cap);
             }, progress);
             tcp.finish();
+            FtpResult result = ftp.result();
             tcp.duplicates().warnings(cf.index()).forEach(cf::addWarning);
-            return new Analysis(cf, tcp.streams(), tcp.frameTable(), ftp.result());
+            cf.addWarnings(tcp.limitWarnings());
+            cf.addWarnings(ftp.limitWarnings());
+            return new Analysis(cf, tcp.streams(), tcp.frameTable(), result);
         } finally {
             ftp.abandon(); // the hashing thread has ended if the pass completed; otherwise stop it
         }

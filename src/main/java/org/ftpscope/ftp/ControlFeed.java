@@ -44,6 +44,8 @@ final class ControlFeed {
         final List<ReplyRecord> replies = new ArrayList<>();
         Object tag;
         String path;
+        /** False past a limit: followed while it waits for its reply, not stored in the session. */
+        boolean kept = true;
 
         Exchange(FtpCommand command) { this.command = command; }
     }
@@ -81,14 +83,21 @@ final class ControlFeed {
             malformed(firstGapFrame, gapBytes + " bytes of the control connection are missing from the capture ("
                     + gapCount + (gapCount == 1 ? " place" : " places") + "); commands or replies there are lost");
         }
+        for (boolean byLines : new boolean[] {false, true}) {
+            if (replies.droppedLines(byLines) > 0) {
+                session.budget.drop(byLines ? org.ftpscope.capture.Limit.REPLY_LINES : org.ftpscope.capture.Limit.REPLY_CHARS,
+                        replies.droppedFirstFrame(byLines), replies.droppedLines(byLines));
+            }
+        }
         for (int f : replies.malformedFrames()) malformed(f, "a reply code is not followed by a space or hyphen");
         for (int f : replies.oversizedFrames()) {
-            malformed(f, "a multi-line reply longer than " + ReplyAssembler.MAX_REPLY_CHARS + " characters: the lines from here to its end were not kept");
+            malformed(f, "a multi-line reply longer than " + ReplyAssembler.MAX_REPLY_CHARS + " characters or "
+                    + ReplyAssembler.MAX_REPLY_LINES + " lines: the lines from here to its end were not kept");
         }
     }
 
     private void malformed(int frame, String text) {
-        session.parseFindings.add(new Finding(FindingKind.MALFORMED_CONTROL, session.id, frame, text));
+        session.addParseFinding(new Finding(FindingKind.MALFORMED_CONTROL, session.id, frame, text));
     }
 
     // ---- commands ----
@@ -97,8 +106,13 @@ final class ControlFeed {
         if (overlong) malformed(frame, "a command line longer than " + ControlLineSplitter.MAX_LINE + " bytes was cut");
         FtpCommand c = FtpCommand.parse(line, frame, nanos);
         Exchange ex = new Exchange(c);
-        exchanges.add(ex);
+        ex.kept = session.budget.keepLines(1, frame);
+        if (ex.kept) exchanges.add(ex);
         waiting.add(ex);
+        if (waiting.size() > ControlBudget.PENDING_COMMANDS) {
+            waiting.poll();
+            session.budget.drop(org.ftpscope.capture.Limit.PENDING_COMMANDS, frame, 1);
+        }
         String verb = c.verb();
         switch (verb) {
             case "USER" -> user = c.arg();
@@ -125,7 +139,7 @@ final class ControlFeed {
             default -> { }
         }
         TransferDirection dir = TransferDirection.of(verb);
-        if (dir != null) {
+        if (dir != null && session.budget.keepTransfer(frame)) {
             String path = resolve(c.pathArgument());
             SetupState setup = session.pendingSetup;
             session.pendingSetup = null;
@@ -146,11 +160,12 @@ final class ControlFeed {
             default -> SetupParsers.longPort(c.arg());
         };
         if (p instanceof Parsed.Invalid<SetupAddress> bad) {
-            session.parseFindings.add(new Finding(FindingKind.INVALID_SETUP_REPLY, session.id, c.frame(),
+            session.addParseFinding(new Finding(FindingKind.INVALID_SETUP_REPLY, session.id, c.frame(),
                     c.verb() + " " + c.arg() + ": " + bad.reason()));
             return;
         }
         SetupAddress a = ((Parsed.Ok<SetupAddress>) p).value();
+        if (!session.budget.keepSetup(c.frame())) return;
         SetupState s = new SetupState(session.setups.size(), mode, c.frame());
         s.setupFrame = c.frame();
         s.advertised = new Endpoint(a.ip(), a.port());
@@ -174,9 +189,12 @@ final class ControlFeed {
         boolean greeting = r.code() == 220 && !sawGreeting() && ex != null && ex.replies.isEmpty();
         if (ex == null || greeting) {
             // The greeting, or an unsolicited reply such as 421: no command to pair with.
+            unsolicitedSeen = true;
+            if (!session.budget.keepLines(rec.lines().size(), r.firstFrame())) return;
             Exchange unsolicited = new Exchange(null);
             unsolicited.replies.add(rec);
-            exchanges.add(ex == null ? exchanges.size() : exchanges.indexOf(ex), unsolicited);
+            int at = ex == null || !ex.kept ? exchanges.size() : exchanges.lastIndexOf(ex);
+            exchanges.add(at, unsolicited);
             return;
         }
         // A syntax error cannot end a transfer already under way (1xx seen): it answers the command
@@ -184,20 +202,30 @@ final class ControlFeed {
         if (r.code() >= 500 && r.code() <= 502 && ex.tag instanceof TransferState && !ex.replies.isEmpty()
                 && waiting.size() > 1) {
             Exchange next = waiting.stream().skip(1).findFirst().orElseThrow();
-            next.replies.add(rec);
+            keepReply(next, rec);
             waiting.remove(next);
             onReply(next, r);
             return;
         }
-        ex.replies.add(rec);
+        keepReply(ex, rec);
         if (!r.preliminary()) waiting.poll();
         onReply(ex, r);
     }
 
-    private boolean sawGreeting() {
-        for (Exchange e : exchanges) if (e.command == null) return true;
-        return false;
+    /** Stores a reply with its command while the budget lasts; a first reply is always noted (pairing depends on it). */
+    private void keepReply(Exchange ex, ReplyRecord rec) {
+        if (!ex.kept) {
+            if (ex.replies.isEmpty()) ex.replies.add(rec);
+            return;
+        }
+        if (session.budget.keepLines(rec.lines().size(), rec.frame())) ex.replies.add(rec);
+        else if (ex.replies.isEmpty()) ex.replies.add(new ReplyRecord(rec.frame(), rec.nanos(), rec.code(), rec.text(), List.of()));
     }
+
+    /** An unsolicited reply (the greeting among them) was seen; a flag, not a scan of every exchange. */
+    private boolean unsolicitedSeen;
+
+    private boolean sawGreeting() { return unsolicitedSeen; }
 
     private void onReply(Exchange ex, FtpReply r) {
         int code = r.code();
@@ -256,11 +284,12 @@ final class ControlFeed {
             default -> SetupParsers.longPassive(r.text());
         };
         if (p instanceof Parsed.Invalid<SetupAddress> bad) {
-            session.parseFindings.add(new Finding(FindingKind.INVALID_SETUP_REPLY, session.id, r.firstFrame(),
+            session.addParseFinding(new Finding(FindingKind.INVALID_SETUP_REPLY, session.id, r.firstFrame(),
                     r.code() + " " + r.text() + ": " + bad.reason()));
             return;
         }
         SetupAddress a = ((Parsed.Ok<SetupAddress>) p).value();
+        if (!session.budget.keepSetup(r.firstFrame())) return;
         SetupState s = new SetupState(session.setups.size(), mode, pending.commandFrame);
         s.setupFrame = r.firstFrame();
         s.advertised = new Endpoint(a.ip() == null ? session.server().ip() : a.ip(), a.port());

@@ -18,21 +18,25 @@ import java.util.List;
  */
 public final class ExpectedChannelTable {
     /** Bound on entries kept; past it the oldest is dropped (a flood of PORT commands). */
-    public static final int MAX_ENTRIES = 65_536;
+    public static final int MAX_ENTRIES = org.ftpscope.capture.Limit.EXPECTED_CHANNELS.intValue();
 
     private final List<ExpectedChannel> entries = new ArrayList<>();
     private long dropped;
+    private int firstDropFrame;
 
     public void add(ExpectedChannel e) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.remove(0);
-            dropped++;
+            if (dropped++ == 0) firstDropFrame = e.setupFrame();
         }
         entries.add(e);
     }
 
     /** Entries dropped because the table was full. */
     public long dropped() { return dropped; }
+
+    /** The setup frame of the entry whose arrival first dropped another. */
+    public int firstDropFrame() { return firstDropFrame; }
 
     /** Finds and removes the entry a connection from {@code src} to {@code dst:dstPort} claims. */
     public DataChannelMatch claim(IpAddr src, int srcPort, IpAddr dst, int dstPort, long nowNanos,

@@ -25,6 +25,7 @@ public final class FtpAnalyzer implements StreamListener {
     static final int SNIFF_LIMIT = 4096;
 
     private final ExpectedChannelTable expected = new ExpectedChannelTable();
+    private final ControlBudget budget = new ControlBudget();
     private final List<SessionState> sessions = new ArrayList<>();
     private final Map<Integer, SessionState> controlByStream = new HashMap<>();
     private final Map<Integer, ControlFeed> feedByStream = new HashMap<>();
@@ -112,7 +113,12 @@ public final class FtpAnalyzer implements StreamListener {
     }
 
     private SessionState startSession(TcpStream s) {
-        SessionState st = new SessionState(sessions.size(), s);
+        if (sessions.size() >= ControlBudget.SESSIONS) {
+            budget.drop(org.ftpscope.capture.Limit.FTP_SESSIONS, s.firstFrame(), 1);
+            sniffers.remove(s.index());
+            return null;
+        }
+        SessionState st = new SessionState(sessions.size(), s, budget.session());
         sessions.add(st);
         controlByStream.put(s.index(), st);
         feedByStream.put(s.index(), new ControlFeed(this, st));
@@ -152,6 +158,7 @@ public final class FtpAnalyzer implements StreamListener {
             boolean delimited = end < copy.length && (copy[end] == ' ' || copy[end] == '\r' || copy[end] == '\n');
             if (delimited && FIRST_FTP_VERBS.contains(verb)) {
                 SessionState st = startSession(s);
+                if (st == null) return;
                 ControlFeed feed = feedByStream.get(s.index());
                 long saved = nowNanos;
                 for (Object[] c : sn.chunks) {
@@ -230,6 +237,14 @@ public final class FtpAnalyzer implements StreamListener {
             }
         }
         return new FtpResult(out, findings, FirewallSummary.of(out), roles, expected.dropped());
+    }
+
+    /** The limits the FTP layer reached, as warnings for the user; call after {@link #result()}. */
+    public List<org.ftpscope.capture.CaptureWarning> limitWarnings() {
+        if (expected.dropped() > 0) {
+            budget.drop(org.ftpscope.capture.Limit.EXPECTED_CHANNELS, expected.firstDropFrame(), expected.dropped());
+        }
+        return budget.warnings();
     }
 
     /** At least this many failed logins from one client make a brute-force finding (Zeek's default is 20). */

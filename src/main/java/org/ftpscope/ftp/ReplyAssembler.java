@@ -12,7 +12,11 @@ import java.util.function.Consumer;
  */
 final class ReplyAssembler {
     /** Text kept of one multi-line reply; past it lines are counted, not kept (a server that never closes its reply). */
-    static final int MAX_REPLY_CHARS = 1 << 20;
+    static final int MAX_REPLY_CHARS = org.ftpscope.capture.Limit.REPLY_CHARS.intValue();
+    /** Lines kept of one multi-line reply: ten million empty lines have no characters to count. */
+    static final int MAX_REPLY_LINES = org.ftpscope.capture.Limit.REPLY_LINES.intValue();
+    /** Frames of malformed or oversized replies noted; each becomes a finding, and findings are bounded too. */
+    private static final int MAX_NOTED_FRAMES = org.ftpscope.capture.Limit.FINDINGS_PER_SESSION.intValue();
 
     private final Consumer<FtpReply> sink;
     private final List<String> lines = new ArrayList<>();
@@ -32,12 +36,17 @@ final class ReplyAssembler {
         int code = code(line);
         if (openCode >= 0) {
             boolean last = code == openCode && (line.length() == 3 || line.charAt(3) == ' ');
-            if (last || keptChars + line.length() <= MAX_REPLY_CHARS) {
+            if (last || (!dropping && keptChars + line.length() <= MAX_REPLY_CHARS && lines.size() < MAX_REPLY_LINES)) {
                 lines.add(line);
                 keptChars += line.length();
-            } else if (!dropping) {
-                dropping = true;
-                oversizedFrames.add(frame);
+            } else {
+                if (!dropping) {
+                    dropping = true;
+                    droppedByLines = lines.size() >= MAX_REPLY_LINES;
+                    if (oversizedFrames.size() < MAX_NOTED_FRAMES) oversizedFrames.add(frame);
+                    if (droppedFirstFrame[droppedByLines ? 1 : 0] == 0) droppedFirstFrame[droppedByLines ? 1 : 0] = frame;
+                }
+                droppedLines[droppedByLines ? 1 : 0]++;
             }
             if (last) {
                 sink.accept(new FtpReply(openCode, firstText, lines, true, firstFrame, frame, firstNanos));
@@ -59,7 +68,7 @@ final class ReplyAssembler {
         else if (line.length() <= 3) text = "";
         else if (line.charAt(3) == ' ') text = line.substring(4);
         else {
-            malformedFrames.add(frame);
+            if (malformedFrames.size() < MAX_NOTED_FRAMES) malformedFrames.add(frame);
             text = line.substring(3);
         }
         sink.accept(new FtpReply(code, text, List.of(line), false, frame, frame, nanos));
@@ -81,6 +90,16 @@ final class ReplyAssembler {
     }
 
     List<Integer> malformedFrames() { return malformedFrames; }
+
+    /** By cause: [0] past {@link #MAX_REPLY_CHARS}, [1] past {@link #MAX_REPLY_LINES}. */
+    private final long[] droppedLines = new long[2];
+    private final int[] droppedFirstFrame = new int[2];
+    private boolean droppedByLines;
+
+    /** Lines of multi-line replies counted but not kept, past the characters ({@code byLines} false) or lines limit. */
+    long droppedLines(boolean byLines) { return droppedLines[byLines ? 1 : 0]; }
+
+    int droppedFirstFrame(boolean byLines) { return droppedFirstFrame[byLines ? 1 : 0]; }
 
     /** Frames where a multi-line reply passed {@link #MAX_REPLY_CHARS} and lines were dropped. */
     List<Integer> oversizedFrames() { return oversizedFrames; }

@@ -32,9 +32,21 @@ final class SessionState {
     /** The latest setup not yet taken by a transfer command. */
     SetupState pendingSetup;
 
-    SessionState(int id, TcpStream control) {
+    /** What this session may still keep (lines, setups, transfers); see {@link ControlBudget}. */
+    final ControlBudget.Session budget;
+
+    SessionState(int id, TcpStream control) { this(id, control, new ControlBudget().session()); }
+
+    SessionState(int id, TcpStream control, ControlBudget.Session budget) {
         this.id = id;
         this.control = control;
+        this.budget = budget;
+    }
+
+    /** Keeps a parse finding, up to {@link org.ftpscope.capture.Limit#FINDINGS_PER_SESSION}; counts the rest. */
+    void addParseFinding(Finding f) {
+        if (parseFindings.size() < ControlBudget.FINDINGS_PER_SESSION) parseFindings.add(f);
+        else budget.drop(org.ftpscope.capture.Limit.FINDINGS_PER_SESSION, f.frame(), 1);
     }
 
     Endpoint client() { return control.client(); }

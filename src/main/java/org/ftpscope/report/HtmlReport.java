@@ -81,6 +81,7 @@ public final class HtmlReport {
                         .append("</td><td class=\"num\">").append(g.sessions().isEmpty() ? "—" : g.sessions().size() == 1 ? "#" + g.sessions().get(0) : g.sessions().size())
                         .append("</td><td class=\"num\">").append(html(ReportText.frames(g))).append("</td><td>").append(html(g.message()))
                         .append("</td></tr>\n");
+                flushSome(sb, w);
             }
             sb.append("</table>\n<h3>What the findings mean</h3>\n");
             Set<FindingKind> kinds = new LinkedHashSet<>();
@@ -91,13 +92,23 @@ public final class HtmlReport {
             }
         }
 
-        for (FtpSession s : sessions) session(sb, a, s, o);
+        for (FtpSession s : sessions) {
+            session(sb, a, s, o);
+            flushSome(sb, w);
+        }
 
         sb.append("<h2>Firewall summary</h2>\n");
         if (a.ftp().firewall().isEmpty()) sb.append("<p>No FTP server in this capture.</p>\n");
         for (FirewallSummary fw : a.ftp().firewall()) firewall(sb, fw);
         sb.append("</body></html>\n");
-        w.write(sb.toString());
+        w.append(sb);
+    }
+
+    /** Written as it is produced: a report of many sessions never sits whole in memory. */
+    static void flushSome(StringBuilder sb, Writer w) throws IOException {
+        if (sb.length() < 1 << 16) return;
+        w.append(sb);
+        sb.setLength(0);
     }
 
     private static void session(StringBuilder sb, Analysis a, FtpSession s, ReportOptions o) {

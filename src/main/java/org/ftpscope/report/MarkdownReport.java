@@ -48,6 +48,7 @@ public final class MarkdownReport {
                         .append(g.count()).append(" | ")
                         .append(g.sessions().isEmpty() ? "—" : g.sessions().size() == 1 ? "#" + g.sessions().get(0) : g.sessions().size())
                         .append(" | ").append(markdown(ReportText.frames(g))).append(" | ").append(markdown(g.message())).append(" |\n");
+                HtmlReport.flushSome(sb, w);
             }
             Set<FindingKind> kinds = new LinkedHashSet<>();
             findings.forEach(f -> kinds.add(f.kind()));
@@ -84,6 +85,7 @@ public final class MarkdownReport {
                 if (o.showPasswords() && s.password() != null) text = text.replace("PASS ********", "PASS " + s.password());
                 sb.append("| ").append(l.frame()).append(" | ").append(markdown(text)).append(" |\n");
             }
+            HtmlReport.flushSome(sb, w);
         }
         sb.append("\n## Firewall summary\n");
         for (FirewallSummary fw : a.ftp().firewall()) {
@@ -96,6 +98,6 @@ public final class MarkdownReport {
             for (String d : fw.serverDirectives()) sb.append("- ").append(markdown(d)).append('\n');
             for (String n : fw.notes()) sb.append("\n*").append(markdown(n)).append("*\n");
         }
-        w.write(sb.toString());
+        w.append(sb);
     }
 }

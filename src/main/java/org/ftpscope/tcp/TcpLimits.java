@@ -8,5 +8,5 @@ package org.ftpscope.tcp;
  * @param maxStreams                  streams tracked; frames of further streams are counted only
  */
 public record TcpLimits(int maxOutOfOrderBytesPerStream, int maxStreams) {
-    public static final TcpLimits DEFAULT = new TcpLimits(4 << 20, 1_000_000);
+    public static final TcpLimits DEFAULT = new TcpLimits(4 << 20, org.ftpscope.capture.Limit.TCP_STREAMS.intValue());
 }

@@ -23,6 +23,7 @@ public final class TcpPass {
         }, progress);
         tcp.finish();
         tcp.duplicates().warnings(cf.index()).forEach(cf::addWarning);
+        cf.addWarnings(tcp.limitWarnings());
         return new Result(cf, tcp);
     }
 }

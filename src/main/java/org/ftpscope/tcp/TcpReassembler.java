@@ -33,6 +33,7 @@ public final class TcpReassembler {
     private int framesOverStreamLimit;
     /** Hears nothing: the listener of streams that are a second copy of traffic analysed already. */
     private static final StreamListener QUIET = new StreamListener() {};
+    private int firstFrameOverStreamLimit;
 
     public TcpReassembler(StreamListener listener) { this(listener, TcpLimits.DEFAULT); }
 
@@ -136,7 +137,7 @@ public final class TcpReassembler {
         boolean opened = false;
         if (s == null) {
             if (streams.size() >= limits.maxStreams()) {
-                framesOverStreamLimit++;
+                if (framesOverStreamLimit++ == 0) firstFrameOverStreamLimit = frame;
                 table.set(frame, -1, 0);
                 return null;
             }
@@ -456,6 +457,14 @@ public final class TcpReassembler {
 
     /** TCP frames ignored because {@link TcpLimits#maxStreams()} streams were already tracked. */
     public int framesOverStreamLimit() { return framesOverStreamLimit; }
+
+    /** The limits reassembly reached, as warnings for the user. */
+    public java.util.List<org.ftpscope.capture.CaptureWarning> limitWarnings() {
+        if (framesOverStreamLimit == 0) return java.util.List.of();
+        return java.util.List.of(org.ftpscope.capture.CaptureWarning.limit(org.ftpscope.capture.Limit.TCP_STREAMS,
+                firstFrameOverStreamLimit, framesOverStreamLimit + " TCP frames of connections past the limit were counted,"
+                        + " not reassembled or analysed (" + limits.maxStreams() + " streams tracked)"));
+    }
 
     static IpAddr ip(long hi, long lo, boolean v6) { return new IpAddr(v6, hi, lo); }
 }

@@ -1,0 +1,348 @@
+#!/usr/bin/env python3
+"""Generates ftpscope's hostile corpus: inputs that cost far more than they weigh.
+
+Usage: python3 samples/hostile/make.py OUT_DIR [NAME...]
+
+Deterministic (no randomness, no clock), python3 standard library only. Nothing here is
+committed as a binary: HostileCorpusTest runs this script into target/hostile at test time and
+each input is written only when it is missing (so a second run costs nothing). With NAMEs only
+those inputs are written. `make.py OUT --list` prints the names.
+
+Every capture is Ethernet/IPv4/TCP (checksums zero: ftpscope, like Wireshark by default, does
+not verify them) unless its name says otherwise.
+"""
+import gzip
+import os
+import struct
+import sys
+import zlib
+
+CLIENT = bytes([10, 0, 0, 1])
+SERVER = bytes([10, 0, 0, 2])
+
+
+def pcap_header(linktype=1, snaplen=262144):
+    return struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, snaplen, linktype)
+
+
+def record(frame, ts_usec):
+    return struct.pack('<IIII', ts_usec // 1_000_000, ts_usec % 1_000_000, len(frame), len(frame)) + frame
+
+
+def ipv4_tcp(src, dst, sport, dport, seq, ack, flags, payload=b''):
+    tcp = struct.pack('>HHIIBBHHH', sport, dport, seq & 0xffffffff, ack & 0xffffffff, 5 << 4, flags, 65535, 0, 0)
+    total = 20 + len(tcp) + len(payload)
+    ip = struct.pack('>BBHHHBBH4s4s', 0x45, 0, total, 0, 0x4000, 64, 6, 0, src, dst)
+    return b'\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x01\x08\x00' + ip + tcp + payload
+
+
+SYN, ACK, PSH, FIN = 0x02, 0x10, 0x08, 0x01
+
+
+class Capture:
+    """Records written straight to a (gzip) file, one microsecond apart."""
+
+    def __init__(self, path):
+        self.raw = open(path, 'wb')
+        # mtime 0 and no file name in the gzip header: the same bytes on every run
+        self.f = gzip.GzipFile(filename='', mode='wb', compresslevel=9, fileobj=self.raw, mtime=0) \
+            if path.endswith('.gz') else self.raw
+        self.f.write(pcap_header())
+        self.ts = 1_700_000_000_000_000
+
+    def frame(self, frame):
+        self.ts += 1
+        self.f.write(record(frame, self.ts))
+
+    def close(self):
+        self.f.close()
+        self.raw.close()
+
+
+class Conn:
+    """One TCP connection with its sequence numbers; data is cut into segments of at most `mss`."""
+
+    def __init__(self, cap, cip, sip, cport, sport, mss=1460):
+        self.cap, self.cip, self.sip, self.cport, self.sport, self.mss = cap, cip, sip, cport, sport, mss
+        self.cseq, self.sseq = 1000, 5000
+
+    def open(self):
+        c = self.cap
+        c.frame(ipv4_tcp(self.cip, self.sip, self.cport, self.sport, self.cseq, 0, SYN))
+        c.frame(ipv4_tcp(self.sip, self.cip, self.sport, self.cport, self.sseq, self.cseq + 1, SYN | ACK))
+        self.cseq += 1
+        self.sseq += 1
+        c.frame(ipv4_tcp(self.cip, self.sip, self.cport, self.sport, self.cseq, self.sseq, ACK))
+        return self
+
+    def send(self, from_client, data):
+        for i in range(0, len(data), self.mss):
+            chunk = data[i:i + self.mss]
+            if from_client:
+                self.cap.frame(ipv4_tcp(self.cip, self.sip, self.cport, self.sport, self.cseq, self.sseq, PSH | ACK, chunk))
+                self.cseq += len(chunk)
+            else:
+                self.cap.frame(ipv4_tcp(self.sip, self.cip, self.sport, self.cport, self.sseq, self.cseq, PSH | ACK, chunk))
+                self.sseq += len(chunk)
+
+    def client(self, data): self.send(True, data)
+
+    def server(self, data): self.send(False, data)
+
+    def close(self):
+        c = self.cap
+        c.frame(ipv4_tcp(self.cip, self.sip, self.cport, self.sport, self.cseq, self.sseq, FIN | ACK))
+        c.frame(ipv4_tcp(self.sip, self.cip, self.sport, self.cport, self.sseq, self.cseq + 1, FIN | ACK))
+        c.frame(ipv4_tcp(self.cip, self.sip, self.cport, self.sport, self.cseq + 1, self.sseq + 1, ACK))
+
+
+def control(cap, cport=40000):
+    return Conn(cap, CLIENT, SERVER, cport, 21).open()
+
+
+def streamed(data_chunks, conn, from_client):
+    for chunk in data_chunks:
+        conn.send(from_client, chunk)
+
+
+# ---- the inputs ----
+
+def line_flood(path):
+    """The server sends 1 M bare LF on port 21: a million empty replies."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n' + b'\n' * 1_000_000)
+    c.close()
+    cap.close()
+
+
+def multiline_10m_empty(path):
+    """One multi-line reply of 10 M empty lines (the character limit never trips)."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220-hi\r\n')
+    for _ in range(10):
+        c.server(b'\n' * 1_000_000)
+    c.server(b'220 end\r\n')
+    c.close()
+    cap.close()
+
+
+def six_replies_1m_lines(path):
+    """Six multi-line replies of 1 M one-character lines each."""
+    cap = Capture(path)
+    c = control(cap)
+    for _ in range(6):
+        c.server(b'220-x\r\n' + b'a\n' * 1_000_000 + b'220 x\r\n')
+    c.close()
+    cap.close()
+
+
+def port_flood(path):
+    """500 k PORT commands, each answered 200."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    cmds, replies = [], []
+    for i in range(500_000):
+        p = 1024 + i % 60000
+        cmds.append(b'PORT 10,0,0,1,%d,%d\r\n' % (p >> 8, p & 255))
+        replies.append(b'200 PORT command successful.\r\n')
+        if len(cmds) == 64:
+            c.client(b''.join(cmds))
+            c.server(b''.join(replies))
+            cmds, replies = [], []
+    c.close()
+    cap.close()
+
+
+def syn_flood(path):
+    """300 k SYNs, each a new connection (distinct client address and port) to port 80."""
+    cap = Capture(path)
+    for i in range(300_000):
+        src = bytes([172, 16, (i >> 16) & 255, (i >> 8) & 255])
+        cap.frame(ipv4_tcp(src, SERVER, 1024 + (i & 0xff) * 200 + 1, 80, i, 0, SYN))
+    cap.close()
+
+
+def session_flood(path):
+    """65,536 small FTP sessions (greeting, USER, PASS, QUIT), each its own connection."""
+    cap = Capture(path)
+    for i in range(65_536):
+        cip = bytes([10, 1, i >> 8, i & 255])
+        c = Conn(cap, cip, SERVER, 30000 + (i % 30000), 21).open()
+        c.server(b'220 hi\r\n')
+        c.client(b'USER u\r\n')
+        c.server(b'331 pw\r\n')
+        c.client(b'PASS p\r\n')
+        c.server(b'230 ok\r\n')
+        c.client(b'QUIT\r\n')
+        c.server(b'221 bye\r\n')
+        c.close()
+    cap.close()
+
+
+def sparse_10g(path):
+    """A pcap header followed by 10 GB of zeros, as a sparse file: 671 M empty records."""
+    with open(path, 'wb') as f:
+        f.write(pcap_header())
+        f.truncate(24 + 10 * 1000 ** 3)
+
+
+def _bomb(path, header, unit, total):
+    """gzip of header + unit repeated up to `total` bytes. Each unit is compressed once after a
+    full flush, so the compressed copies are identical and a 10 GB stream costs milliseconds.
+    The trailer's CRC is not computed (it would take longer than the rest): a reader that gets
+    that far reports a damaged stream."""
+    co = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = co.compress(header) + co.flush(zlib.Z_FULL_FLUSH)
+    block = co.compress(unit) + co.flush(zlib.Z_FULL_FLUSH)
+    tail = co.flush(zlib.Z_FINISH)
+    n = total // len(unit)
+    with open(path, 'wb') as f:
+        f.write(b'\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff')
+        f.write(head)
+        for _ in range(n):
+            f.write(block)
+        f.write(tail)
+        f.write(struct.pack('<II', 0, (len(header) + n * len(unit)) & 0xffffffff))
+
+
+def gzip_bomb_zeros(path):
+    """A 10 MB .pcap.gz inflating to a pcap header and 10 GiB of zeros (empty records)."""
+    _bomb(path, pcap_header(), b'\0' * (1 << 20), 10 << 30)
+
+
+def gzip_bomb_frames(path):
+    """A .pcap.gz inflating to 10 GiB of 262,144-byte frames of zeros (40 k frames)."""
+    rec = struct.pack('<IIII', 1, 0, 262144, 262144) + b'\0' * 262144
+    _bomb(path, pcap_header(), rec, 10 << 30)
+
+
+def deep_vlan(path):
+    """One frame: 3,000 stacked 802.1Q tags, then IPv4/TCP to port 21."""
+    tags = b''.join(struct.pack('>HH', 1, 0x8100) for _ in range(2999)) + struct.pack('>HH', 1, 0x0800)
+    inner = ipv4_tcp(CLIENT, SERVER, 40000, 21, 1, 1, PSH | ACK, b'USER x\r\n')[14:]
+    frame = b'\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x01\x81\x00' + tags + inner
+    with open(path, 'wb') as f:
+        f.write(pcap_header())
+        f.write(record(frame, 1_700_000_000_000_000))
+
+
+def deep_ipv6_ext(path):
+    """One frame: IPv6 with 3,000 destination-options headers, then TCP."""
+    tcp = struct.pack('>HHIIBBHHH', 40000, 21, 1, 1, 5 << 4, PSH | ACK, 65535, 0, 0) + b'USER x\r\n'
+    ext = b''.join(struct.pack('>BB6s', 60, 0, b'\x01\x04\0\0\0\0') for _ in range(2999))
+    ext += struct.pack('>BB6s', 6, 0, b'\x01\x04\0\0\0\0')
+    src = b'\x20\x01\x0d\xb8' + b'\0' * 11 + b'\x01'
+    dst = b'\x20\x01\x0d\xb8' + b'\0' * 11 + b'\x02'
+    ip6 = struct.pack('>IHBB16s16s', 6 << 28, len(ext) + len(tcp), 60, 64, src, dst)
+    frame = b'\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x01\x86\xdd' + ip6 + ext + tcp
+    with open(path, 'wb') as f:
+        f.write(pcap_header())
+        f.write(record(frame, 1_700_000_000_000_000))
+
+
+def redos_arg(path):
+    """A session whose USER argument is 28 'a's: the subject of the ReDoS filters."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    c.client(b'USER ' + b'a' * 28 + b'\r\n')
+    c.server(b'331 pw\r\n')
+    c.close()
+    cap.close()
+
+
+def filters(path):
+    """Display filters, one per line: catastrophic backtracking, deep nesting, long disjunctions."""
+    lines = [
+        'ftp.request.arg matches "((a+)+)+b"',
+        'ftp.request.arg matches "(a|aa)+$b"',
+        '(' * 2000 + 'tcp' + ')' * 2000,
+        ' || '.join('tcp.port == %d' % (i % 65536) for i in range(10_000)),
+        ' && '.join('!' * 1 + 'udp' for _ in range(10_000)),
+        '!' * 10_000 + 'tcp',
+    ]
+    with open(path, 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+
+
+def _pcapng_block(btype, body):
+    n = 12 + len(body)
+    return struct.pack('<II', btype, n) + body + struct.pack('<I', n)
+
+
+def _shb():
+    return _pcapng_block(0x0A0D0D0A, struct.pack('<IHHq', 0x1A2B3C4D, 1, 0, -1))
+
+
+def _idb(linktype):
+    return _pcapng_block(1, struct.pack('<HHI', linktype, 0, 262144))
+
+
+def _epb(iface, frame):
+    pad = (-len(frame)) % 4
+    return _pcapng_block(6, struct.pack('<IIIII', iface, 0, 0, len(frame), len(frame)) + frame + b'\0' * pad)
+
+
+def pcapng_spb_12(path):
+    """An interface, a good frame, then a simple packet block of total length 12 (no room for
+    its original-length field), then another good frame."""
+    f1 = ipv4_tcp(CLIENT, SERVER, 40000, 21, 1, 1, SYN)
+    with open(path, 'wb') as f:
+        f.write(_shb() + _idb(1) + _epb(0, f1) + _pcapng_block(3, b'') + _epb(0, f1))
+
+
+def pcapng_iface_65536(path):
+    """65,537 interfaces: 0 is Ethernet, 65,536 is raw IP (link type 101); one frame on each."""
+    eth = ipv4_tcp(CLIENT, SERVER, 40000, 21, 1, 1, SYN)
+    with open(path, 'wb') as f:
+        f.write(_shb() + _idb(1))
+        idb = _idb(1)
+        f.write(idb * 65_535)
+        f.write(_idb(101))
+        f.write(_epb(0, eth))
+        f.write(_epb(65_536, eth[14:]))
+
+
+INPUTS = {
+    'line-flood.pcap.gz': line_flood,
+    'multiline-10m-empty.pcap.gz': multiline_10m_empty,
+    'six-replies-1m-lines.pcap.gz': six_replies_1m_lines,
+    'port-flood.pcap.gz': port_flood,
+    'syn-flood.pcap.gz': syn_flood,
+    'session-flood.pcap.gz': session_flood,
+    'sparse-10g.pcap': sparse_10g,
+    'gzip-bomb-zeros.pcap.gz': gzip_bomb_zeros,
+    'gzip-bomb-frames.pcap.gz': gzip_bomb_frames,
+    'deep-vlan.pcap': deep_vlan,
+    'deep-ipv6-ext.pcap': deep_ipv6_ext,
+    'redos-arg.pcap': redos_arg,
+    'filters.txt': filters,
+    'pcapng-spb-12.pcapng': pcapng_spb_12,
+    'pcapng-iface-65536.pcapng': pcapng_iface_65536,
+}
+
+
+def main(argv):
+    if len(argv) < 2:
+        sys.exit(__doc__)
+    if argv[1:2] == ['--list']:
+        print('\n'.join(INPUTS))
+        return
+    out = argv[1]
+    os.makedirs(out, exist_ok=True)
+    names = argv[2:] or list(INPUTS)
+    for name in names:
+        target = os.path.join(out, name)
+        if os.path.exists(target):
+            continue
+        tmp = os.path.join(out, '.part-' + name)  # keeps the .gz ending Capture goes by
+        INPUTS[name](tmp)
+        os.replace(tmp, target)
+        print(name, os.path.getsize(target))
+
+
+if __name__ == '__main__':
+    main(sys.argv)

@@ -1,0 +1,73 @@
+package org.ftpscope.capture;
+
+import java.util.Locale;
+
+/**
+ * Every bound on what ftpscope reads or keeps, by name. Past a limit the analysis goes on and a
+ * {@link CaptureWarning} naming the limit says what was dropped (docs/limits.md lists them all).
+ *
+ * <p>The limits on things kept for the whole capture (frames, streams, sessions, control lines)
+ * are a share of the Java heap divided by what one item costs, so a capture that fits is never
+ * cut and one that does not ends with a warning instead of {@code OutOfMemoryError}; the per-item
+ * costs were measured with {@code jcmd GC.class_histogram} (docs/bounds.md).
+ */
+public enum Limit {
+    /** Wireshark's WTAP_MAX_PACKET_SIZE_STANDARD: a larger captured length means a damaged record. */
+    CAPTURED_LENGTH(262_144, "captured bytes of one frame"),
+    PCAPNG_BLOCK(16 << 20, "bytes of one pcapng block"),
+    /** The frame index keeps interface ids in 16 bits. */
+    PCAPNG_INTERFACES(65_536, "interfaces in one pcapng file"),
+    /** 26 bytes of frame index per frame (FrameIndex), a quarter of the heap. */
+    FRAMES(heapShare(4, 26, Integer.MAX_VALUE - 1), "frames read"),
+    /** Bytes a gzip-compressed capture may inflate to in its temp file. */
+    INFLATED_BYTES(2L << 30, "bytes a compressed capture may inflate to"),
+    /** About 800 bytes of heap per TCP stream once read, a quarter of the heap. */
+    TCP_STREAMS(heapShare(4, 800, 1_000_000), "TCP streams tracked"),
+    /** About 4 KB per FTP session (state while reading, then the session), an eighth of the heap. */
+    FTP_SESSIONS(heapShare(8, 4096, 1_000_000), "FTP sessions followed"),
+    /** About 250 bytes per control line kept (the text, its record and its pairing), an eighth of the heap. */
+    CONTROL_LINES(heapShare(8, 250, 50_000_000), "control-channel lines kept in the whole capture"),
+    CONTROL_LINES_PER_SESSION(100_000, "control-channel lines kept per session"),
+    /** One multi-line reply: its lines are counted, not only their characters. */
+    REPLY_LINES(10_000, "lines kept of one multi-line reply"),
+    REPLY_CHARS(1 << 20, "characters kept of one multi-line reply"),
+    /** Commands sent and not yet answered; past it the oldest stops waiting for its reply. */
+    PENDING_COMMANDS(10_000, "commands awaiting a reply in one session"),
+    /** Parse findings (malformed lines, invalid setups) kept per session; the rest are counted. */
+    FINDINGS_PER_SESSION(1_000, "parse findings kept per session"),
+    /** Data-channel setups (PASV/PORT …) kept per session; later ones are counted. */
+    SETUPS_PER_SESSION(100_000, "data-channel setups kept per session"),
+    /** Transfer commands (RETR, STOR, LIST …) kept per session; later ones are counted. */
+    TRANSFERS_PER_SESSION(100_000, "transfer commands kept per session"),
+    EXPECTED_CHANNELS(65_536, "expected data channels kept"),
+    /** Nesting of a display filter (parentheses, {@code !}); deeper filters are refused. */
+    FILTER_DEPTH(256, "nesting depth of a display filter"),
+    /** Nesting of a frame's detail tree (VLAN tags, IPv6 extension headers …), as Wireshark's. */
+    DETAIL_TREE_DEPTH(100, "nesting depth of a frame's detail tree");
+
+    private final long value;
+    private final String what;
+
+    Limit(long value, String what) {
+        this.value = value;
+        this.what = what;
+    }
+
+    public long value() { return value; }
+
+    public int intValue() { return (int) Math.min(value, Integer.MAX_VALUE); }
+
+    /** What is bounded, e.g. "TCP streams tracked". */
+    public String what() { return what; }
+
+    /** How a warning names the limit: {@code limit TCP_STREAMS (100,000 TCP streams tracked)}. */
+    public String label() {
+        return "limit " + name() + " (" + String.format(Locale.ROOT, "%,d", value) + " " + what + ")";
+    }
+
+    private static long heapShare(int divisor, int bytesPerItem, long cap) {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (heap == Long.MAX_VALUE) return cap;
+        return Math.max(1, Math.min(cap, heap / divisor / bytesPerItem));
+    }
+}
