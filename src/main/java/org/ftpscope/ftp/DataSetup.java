@@ -13,6 +13,15 @@ import org.ftpscope.decode.Endpoint;
  * @param portMath     e.g. {@code 158*256+67 = 40515}
  * @param replyCode    the server's reply to the setup command (-1 when none was seen)
  * @param data         the connection that claimed this setup, or null when none did
+ * @param inferred     null when the endpoint was read from the setup line; otherwise why and how it
+ *                     was inferred (the line was cut: the next connection between the two hosts is
+ *                     taken, and {@code advertised} is that connection's endpoint, null until one came)
  */
 public record DataSetup(int id, DataMode mode, int commandFrame, int setupFrame, Endpoint advertised,
-                        String portMath, String text, int replyCode, int replyFrame, DataConnection data) {}
+                        String portMath, String text, int replyCode, int replyFrame, DataConnection data,
+                        String inferred) {
+    public DataSetup(int id, DataMode mode, int commandFrame, int setupFrame, Endpoint advertised,
+                     String portMath, String text, int replyCode, int replyFrame, DataConnection data) {
+        this(id, mode, commandFrame, setupFrame, advertised, portMath, text, replyCode, replyFrame, data, null);
+    }
+}

@@ -82,6 +82,12 @@ public enum FindingKind {
             "A PASV/EPSV/PORT/EPRT line could not be understood (e.g. an octet above 255); no data "
                     + "connection can be expected from it.",
             "Check the server or client software that produced it."),
+    CONTROL_BYTES_MISSING("control-bytes-missing", Severity.WARNING,
+            "Control-channel bytes missing from the capture",
+            "Part of the control connection is not in the capture (packets the capture point lost, or frames "
+                    + "cut by the snaplen). Commands or replies there are unknown; the analysis pairs the replies "
+                    + "that remain with the commands they can answer and says which exchanges are incomplete.",
+            "Capture closer to the hosts, with a larger buffer (tcpdump -B) and the full snapshot length (-s 0)."),
     MALFORMED_CONTROL("malformed-control", Severity.INFO,
             "Malformed control-channel line",
             "A reply without a valid 3-digit code, or a line longer than the limit, was seen on the control "

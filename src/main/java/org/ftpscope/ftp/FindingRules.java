@@ -21,7 +21,8 @@ final class FindingRules {
                     && (s.user().equalsIgnoreCase("anonymous") || s.user().equalsIgnoreCase("ftp"));
             String msg = anonymous
                     ? "Anonymous login: the \"password\" (usually an e-mail address) crossed the network in cleartext."
-                    : "User \"" + s.user() + "\" sent the password in cleartext (PASS, frame " + passFrame
+                    : (s.user() == null ? "A client whose user is unknown (no USER command or naming 331 reply in the capture)"
+                       : "User \"" + s.user() + "\"" + ("331".equals(s.userSource()) ? " (named by the 331 reply)" : "")) + " sent the password in cleartext (PASS, frame " + passFrame
                       + "); anyone on the path can read it.";
             out.add(new Finding(FindingKind.CLEARTEXT_CREDENTIALS,
                     anonymous ? Severity.INFO : Severity.WARNING, s.id(), passFrame, msg, List.of()));
@@ -36,18 +37,28 @@ final class FindingRules {
             out.add(new Finding(FindingKind.LOGIN_FAILED, FindingKind.LOGIN_FAILED.severity(), s.id(),
                     failedLoginFrames.get(0), msg, failedLoginFrames));
         }
-        if (s.tls()) {
-            out.add(new Finding(FindingKind.TLS_CONTROL_CHANNEL, s.id(), s.tlsFrame(),
-                    "The server accepted AUTH (234, frame " + s.tlsFrame() + "): from here on the control channel is "
-                            + "encrypted; commands, replies and data-channel ports are not visible."));
-        }
+        // The TLS finding is made by ControlFeed, which sees whether TLS records followed the 234.
         for (DataSetup d : s.setups()) {
+            if (d.inferred() != null) {
+                inferredFindings(s, d, out);
+                continue;
+            }
             setupFindings(s, d, serverIp, clientIp, out);
         }
         for (Transfer t : s.transfers()) {
             transferFindings(s, t, out);
         }
         return out;
+    }
+
+    /** A cut setup names no address to judge; only its connection's fate is known. */
+    private static void inferredFindings(FtpSession s, DataSetup d, List<Finding> out) {
+        DataConnection c = d.data();
+        if (c != null && c.state() == DataState.REFUSED) {
+            out.add(new Finding(FindingKind.DATA_CONNECTION_REFUSED, s.id(), c.rstFrame(),
+                    "The data connection " + c.client() + " → " + c.server() + " (" + d.inferred() + ", frame "
+                            + d.setupFrame() + ") was refused with a reset (frame " + c.rstFrame() + ")."));
+        }
     }
 
     private static void setupFindings(FtpSession s, DataSetup d, IpAddr serverIp, IpAddr clientIp, List<Finding> out) {

@@ -53,6 +53,7 @@ public final class FtpAnalyzer implements StreamListener {
         }
         DataChannelMatch m = expected.claim(s.client().ip(), s.client().port(), s.server().ip(), s.server().port(),
                 nowNanos, s.index(), frame);
+        if (m == null) m = claimInferred(s, frame);
         if (m != null) {
             SessionState owner = sessions.get(m.expected().session());
             SetupState setup = owner.setups.get(m.expected().setupId());
@@ -101,7 +102,9 @@ public final class FtpAnalyzer implements StreamListener {
         }
         ControlFeed feed = feedByStream.get(s.index());
         if (feed != null) {
-            feed.gap(d, length, frame);
+            // The frame being read was cut by the snaplen and this is (at most) the part cut off.
+            boolean snaplen = frame == currentFrame && length <= currentFrameCut;
+            feed.gap(d, length, frame, snaplen);
             return;
         }
         sniffers.remove(s.index()); // can't judge a stream with holes at its start
@@ -197,13 +200,49 @@ public final class FtpAnalyzer implements StreamListener {
 
     void activeSetupRefused(SessionState st, SetupState setup) {
         expected.forget(st.id, setup.id);
+        inferred.remove(setup);
         if (st.pendingSetup == setup) st.pendingSetup = null;
     }
 
     private void setSetupPending(SessionState st, SetupState setup) {
         SetupState old = st.pendingSetup;
-        if (old != null && old.match == null) expected.forget(st.id, old.id);
+        if (old != null && old.match == null) {
+            expected.forget(st.id, old.id);
+            inferred.remove(old);
+        }
         st.pendingSetup = setup;
+    }
+
+    // ---- setups whose line was cut: the next connection between the two hosts is their channel ----
+
+    /** Setups waiting for the next connection, with their session; few at a time (one per session at most). */
+    private final Map<SetupState, SessionState> inferred = new java.util.LinkedHashMap<>();
+
+    void inferredSetup(SessionState st, SetupState setup) {
+        setSetupPending(st, setup);
+        inferred.put(setup, st);
+    }
+
+    /**
+     * A new connection from the client to the server (passive) or from the server to the client
+     * (active) claims the oldest cut setup of a session between those hosts, and fixes its endpoint.
+     */
+    private DataChannelMatch claimInferred(TcpStream s, int frame) {
+        for (var it = inferred.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            SetupState setup = e.getKey();
+            SessionState st = e.getValue();
+            IpAddr from = setup.mode.passive() ? st.client().ip() : st.server().ip();
+            IpAddr to = setup.mode.passive() ? st.server().ip() : st.client().ip();
+            if (!s.client().ip().equals(from) || !s.server().ip().equals(to) || s.index() == st.control.index()) continue;
+            it.remove();
+            setup.advertised = s.server();
+            setup.portMath = "port " + s.server().port() + " (" + setup.inferred + ")";
+            ExpectedChannel ch = new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame, nowNanos, from,
+                    s.server(), s.server(), nowNanos);
+            return new DataChannelMatch(ch, s.index(), frame, true, !setup.mode.passive() && s.client().port() == 20);
+        }
+        return null;
     }
 
     /** Builds the immutable sessions and findings once the capture has been read. */
@@ -276,9 +315,14 @@ public final class FtpAnalyzer implements StreamListener {
 
     private int truncatedFrames;
     private int firstTruncatedFrame;
+    /** The frame being read and how many of its bytes the snaplen cut off. */
+    private int currentFrame;
+    private int currentFrameCut;
 
     /** Counts frames the snapshot length cut; called by the driver for every frame. */
     public void frameCaptured(int frame, int capturedLength, int originalLength) {
+        currentFrame = frame;
+        currentFrameCut = originalLength - capturedLength;
         if (capturedLength < originalLength) {
             if (truncatedFrames++ == 0) firstTruncatedFrame = frame;
         }

@@ -9,6 +9,9 @@ import java.util.function.Consumer;
  * line starting with {@code 226 } (or exactly {@code 226}); lines in between may start with
  * anything, other codes included (RFC 959 §4.2). A line outside a multi-line reply without a
  * valid code becomes a reply with code -1, so no line is silently lost.
+ *
+ * <p>When bytes are missing inside a multi-line reply its closing line may be among them: a later
+ * line that starts with another code and a space then ends it (as a cut reply) and starts anew.
  */
 final class ReplyAssembler {
     /** Text kept of one multi-line reply; past it lines are counted, not kept (a server that never closes its reply). */
@@ -29,12 +32,23 @@ final class ReplyAssembler {
     private final List<Integer> oversizedFrames = new ArrayList<>();
     private long keptChars;
     private boolean dropping;
+    private LineCut openCut = LineCut.NONE;
+    private int lastFrame;
 
     ReplyAssembler(Consumer<FtpReply> sink) { this.sink = sink; }
 
-    void line(String line, int frame, long nanos) {
+    void line(String line, int frame, long nanos) { line(line, frame, nanos, LineCut.NONE); }
+
+    void line(String line, int frame, long nanos, LineCut cut) {
         int code = code(line);
+        if (openCode >= 0 && openCut.cut() && code >= 0 && code != openCode && line.length() > 3
+                && line.charAt(3) == ' ') {
+            sink.accept(new FtpReply(openCode, firstText, lines, true, firstFrame, lastFrame, firstNanos, openCut));
+            reset();
+        }
+        lastFrame = frame;
         if (openCode >= 0) {
+            if (cut.cut() && !openCut.cut()) openCut = cut;
             boolean last = code == openCode && (line.length() == 3 || line.charAt(3) == ' ');
             if (last || (!dropping && keptChars + line.length() <= MAX_REPLY_CHARS && lines.size() < MAX_REPLY_LINES)) {
                 lines.add(line);
@@ -49,7 +63,7 @@ final class ReplyAssembler {
                 droppedLines[droppedByLines ? 1 : 0]++;
             }
             if (last) {
-                sink.accept(new FtpReply(openCode, firstText, lines, true, firstFrame, frame, firstNanos));
+                sink.accept(new FtpReply(openCode, firstText, lines, true, firstFrame, frame, firstNanos, openCut));
                 reset();
             }
             return;
@@ -61,6 +75,7 @@ final class ReplyAssembler {
             firstNanos = nanos;
             lines.add(line);
             keptChars = line.length();
+            openCut = cut;
             return;
         }
         String text;
@@ -71,13 +86,18 @@ final class ReplyAssembler {
             if (malformedFrames.size() < MAX_NOTED_FRAMES) malformedFrames.add(frame);
             text = line.substring(3);
         }
-        sink.accept(new FtpReply(code, text, List.of(line), false, frame, frame, nanos));
+        sink.accept(new FtpReply(code, text, List.of(line), false, frame, frame, nanos, cut));
+    }
+
+    /** Bytes are missing from the server's direction here: an open multi-line reply may have lost its end. */
+    void gap() {
+        if (openCode >= 0 && !openCut.cut()) openCut = LineCut.LOST;
     }
 
     /** Emits an unterminated multi-line reply when the connection ends. */
     void finish(int frame) {
         if (openCode >= 0 && !lines.isEmpty()) {
-            sink.accept(new FtpReply(openCode, firstText, lines, true, firstFrame, frame, firstNanos));
+            sink.accept(new FtpReply(openCode, firstText, lines, true, firstFrame, frame, firstNanos, openCut));
         }
         reset();
     }
@@ -87,6 +107,7 @@ final class ReplyAssembler {
         openCode = -1;
         keptChars = 0;
         dropping = false;
+        openCut = LineCut.NONE;
     }
 
     List<Integer> malformedFrames() { return malformedFrames; }

@@ -2,9 +2,16 @@ package org.ftpscope.ftp;
 
 import java.util.List;
 
-/** A complete (possibly multi-line) reply. code is -1 when the line had no valid code. */
-public record ReplyRecord(int frame, long nanos, int code, String text, List<String> lines) {
+/**
+ * A (possibly multi-line) reply. code is -1 when the line had no valid code; {@code cut} says
+ * when its end is not in the capture.
+ */
+public record ReplyRecord(int frame, long nanos, int code, String text, List<String> lines, LineCut cut) {
     public ReplyRecord {
         lines = List.copyOf(lines);
+    }
+
+    public ReplyRecord(int frame, long nanos, int code, String text, List<String> lines) {
+        this(frame, nanos, code, text, lines, LineCut.NONE);
     }
 }

@@ -17,7 +17,7 @@ final class SessionBuilder {
         DataSetup[] byId = new DataSetup[st.setups.size()];
         for (SetupState s : st.setups) {
             DataSetup d = new DataSetup(s.id, s.mode, s.commandFrame, s.setupFrame, s.advertised, s.portMath, s.text,
-                    s.replyCode, s.replyFrame, s.match == null ? null : connection(s));
+                    s.replyCode, s.replyFrame, s.match == null ? null : connection(s), s.inferred);
             byId[s.id] = d;
             setups.add(d);
         }
@@ -28,7 +28,7 @@ final class SessionBuilder {
         TcpStream c = st.control;
         return new FtpSession(st.id, c.client(), c.server(), c.index(), c.firstFrame(), c.lastFrame(),
                 c.firstTimeNanos(), c.lastTimeNanos(), feed.user(), feed.password(), feed.login(),
-                feed.tlsFrame() > 0, feed.tlsFrame(), feed.commands(), setups, transfers);
+                feed.tls(), feed.tlsFrame(), feed.commands(), setups, transfers, feed.tlsRanges(), feed.userSource());
     }
 
     private static DataConnection connection(SetupState s) {

@@ -62,6 +62,8 @@ final class SessionState {
         Endpoint advertised;
         String portMath;
         String text;
+        /** Non-null when the endpoint is inferred from the next connection (the setup line was cut). */
+        String inferred;
         int replyCode = -1;
         int replyFrame;
         DataChannelMatch match;

@@ -126,6 +126,7 @@ public final class JsonReport {
             j.field("replyFrame", c.replyFrame())
                     .field("replyText", c.replyText());
             if (c.replyMillis() >= 0) j.field("replyMillis", Math.round(c.replyMillis() * 1000) / 1000.0);
+            if (c.note() != null) j.field("note", c.note());
             ReplyRecord last = c.finalReply();
             if (last != null && last.lines().size() > 1) {
                 j.name("replyLines").beginArray();

@@ -26,11 +26,11 @@ class ControlChannelFuzzTest {
         List<FtpReply> replies = new ArrayList<>();
         ReplyAssembler assembler = new ReplyAssembler(replies::add);
         List<FtpCommand> commands = new ArrayList<>();
-        ControlLineSplitter server = new ControlLineSplitter((line, frame, nanos, overlong) -> {
+        ControlLineSplitter server = new ControlLineSplitter((line, frame, nanos, overlong, cut) -> {
             assertTrue(line.length() <= ControlLineSplitter.MAX_LINE);
             assembler.line(line, frame, nanos);
         });
-        ControlLineSplitter client = new ControlLineSplitter((line, frame, nanos, overlong) -> {
+        ControlLineSplitter client = new ControlLineSplitter((line, frame, nanos, overlong, cut) -> {
             FtpCommand c = FtpCommand.parse(line, frame, nanos);
             c.pathArgument();
             commands.add(c);
@@ -40,7 +40,7 @@ class ControlChannelFuzzTest {
             int what = in.consumeInt(0, 9);
             ControlLineSplitter side = in.consumeBoolean() ? server : client;
             if (what == 0) {
-                side.gap();
+                side.gap(in.consumeBoolean());
             } else {
                 byte[] seg = in.consumeBytes(in.consumeInt(0, 1500));
                 int off = seg.length == 0 ? 0 : in.consumeInt(0, seg.length);
@@ -71,7 +71,7 @@ class ControlChannelFuzzTest {
         String inner = text.lines().filter(l -> l.startsWith("220-   Indented")).findFirst().orElseThrow() + "\r\n";
         List<FtpReply> replies = new ArrayList<>();
         ReplyAssembler assembler = new ReplyAssembler(replies::add);
-        ControlLineSplitter server = new ControlLineSplitter((line, frame, nanos, overlong) -> assembler.line(line, frame, nanos));
+        ControlLineSplitter server = new ControlLineSplitter((line, frame, nanos, overlong, cut) -> assembler.line(line, frame, nanos));
         byte[] first = "220-Welcome to the ftpscope test server.\r\n".getBytes(StandardCharsets.UTF_8);
         server.feed(first, 0, first.length, 1, 0);
         byte[] rep = inner.getBytes(StandardCharsets.UTF_8);

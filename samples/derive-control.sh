@@ -1,0 +1,11 @@
+#!/bin/sh
+# Imperfect control channels derived from real recordings (issue 18, items 1 and 2).
+set -e
+cd "$(dirname "$0")"
+mkdir -p derived
+# editcap deletes the listed frames (-d/-r select ranges the same way). frame 94: the 226 of RETR readme.txt; frame 300: the client's CDUP
+editcap long-session.pcap derived/long-session-lost-226-and-cdup.pcap 94 300
+# frame 88: the 150 Opening of RETR readme.txt
+editcap long-session.pcap derived/long-session-lost-150.pcap 88
+editcap -s 128 long-session.pcap derived/long-session-s128.pcap
+editcap -s 96 long-session.pcap derived/long-session-s96.pcap
