@@ -42,6 +42,9 @@ public final class Analyzer {
                 PacketDecoder.decode(linkType, buf, off, cap, info);
                 ftp.setNow(ts);
                 ftp.frameCaptured(frame, cap, orig);
+                if (!info.tcp && (info.ipProtocol == PacketDecoder.IP_ICMP || info.ipProtocol == PacketDecoder.IP_ICMPV6)) {
+                    ftp.icmp(frame, buf, off, cap, info);
+                }
                 tcp.frame(frame, ts, info, buf, off, cap);
                 if (tap != null) tap.frame(frame, ts, linkType, orig, buf, off, cap);
             }, progress);

@@ -13,6 +13,13 @@ import org.ftpscope.decode.Endpoint;
  * @param portMath     e.g. {@code 158*256+67 = 40515}
  * @param replyCode    the server's reply to the setup command (-1 when none was seen)
  * @param data         the connection that claimed this setup, or null when none did
+ * @param foreignConnections connections to the setup's port from a host that is not the expected
+ *                     connector (a passive port taken by a third host): never the transfer
  */
 public record DataSetup(int id, DataMode mode, int commandFrame, int setupFrame, Endpoint advertised,
-                        String portMath, String text, int replyCode, int replyFrame, DataConnection data) {}
+                        String portMath, String text, int replyCode, int replyFrame, DataConnection data,
+                        java.util.List<ForeignConnection> foreignConnections) {
+    public DataSetup {
+        foreignConnections = java.util.List.copyOf(foreignConnections);
+    }
+}

@@ -1326,8 +1326,8 @@ public final class MainWindow {
     private void showSessionOf(int frame) {
         int stream = analysis.tcpFrames().stream(frame);
         StreamRole role = stream < 0 ? null : analysis.role(stream);
-        if (role == null) {
-            status.setText("Frame " + frame + " is not part of an FTP session");
+        if (role == null || role.orphan()) {
+            status.setText("Frame " + frame + " is not part of an FTP session in this capture");
             return;
         }
         sessions.getSelectionModel().select(role.session());
