@@ -33,7 +33,7 @@ public final class Analysis implements AutoCloseable {
         ftp.streamRoles().forEach((stream, role) -> {
             if (stream < 0 || stream >= n) return;
             roleByStream[stream] = role;
-            if (!role.control()) setupByStream[stream] = ftp.sessions().get(role.session()).setups().get(role.setupId());
+            if (!role.control() && !role.orphan()) setupByStream[stream] = ftp.sessions().get(role.session()).setups().get(role.setupId());
         });
         for (FtpSession s : ftp.sessions()) {
             for (Transfer t : s.transfers()) {

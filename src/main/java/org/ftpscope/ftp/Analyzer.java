@@ -41,8 +41,12 @@ public final class Analyzer {
             CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
                 PacketDecoder.decode(linkType, buf, off, cap, info);
                 ftp.setNow(ts);
-                // An exact copy of an earlier frame is listed, but counted once (DuplicateFrames).
-                if (tcp.frame(frame, ts, orig, info, buf, off, cap) == 0) ftp.frameCaptured(frame, cap, orig);
+                ftp.frameCaptured(frame, cap, orig);
+                if (!info.tcp && (info.ipProtocol == PacketDecoder.IP_ICMP || info.ipProtocol == PacketDecoder.IP_ICMPV6)) {
+                    ftp.icmp(frame, buf, off, cap, info);
+                }
+                // An exact copy of an earlier frame is listed, but the TCP layer passes it on once (DuplicateFrames).
+                tcp.frame(frame, ts, orig, info, buf, off, cap);
                 if (tap != null) tap.frame(frame, ts, linkType, orig, buf, off, cap);
             }, progress);
             tcp.finish();

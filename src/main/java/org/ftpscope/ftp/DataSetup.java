@@ -16,12 +16,13 @@ import org.ftpscope.decode.Endpoint;
  * @param inferred     null when the endpoint was read from the setup line; otherwise why and how it
  *                     was inferred (the line was cut: the next connection between the two hosts is
  *                     taken, and {@code advertised} is that connection's endpoint, null until one came)
+ * @param foreignConnections connections to the setup's port from a host that is not the expected
+ *                     connector (a passive port taken by a third host): never the transfer
  */
 public record DataSetup(int id, DataMode mode, int commandFrame, int setupFrame, Endpoint advertised,
                         String portMath, String text, int replyCode, int replyFrame, DataConnection data,
-                        String inferred) {
-    public DataSetup(int id, DataMode mode, int commandFrame, int setupFrame, Endpoint advertised,
-                     String portMath, String text, int replyCode, int replyFrame, DataConnection data) {
-        this(id, mode, commandFrame, setupFrame, advertised, portMath, text, replyCode, replyFrame, data, null);
+                        String inferred, java.util.List<ForeignConnection> foreignConnections) {
+    public DataSetup {
+        foreignConnections = java.util.List.copyOf(foreignConnections);
     }
 }

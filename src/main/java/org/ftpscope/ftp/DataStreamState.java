@@ -18,6 +18,7 @@ final class DataStreamState {
     private final long[] lastNanos = {-1, -1};
     private final int[] firstFrame = new int[2];
     private final int[] lastFrame = new int[2];
+    private final int[] firstGapFrame = new int[2];
 
     DataStreamState(DataChannelMatch match, TcpStream tcp, DigestPipeline digests) {
         this.match = match;
@@ -38,7 +39,13 @@ final class DataStreamState {
         lastFrame[i] = frame;
     }
 
-    void gap(Direction d, long length) { gaps[d.ordinal()] += length; }
+    void gap(Direction d, long length, int frame) {
+        if (gaps[d.ordinal()] == 0) firstGapFrame[d.ordinal()] = frame;
+        gaps[d.ordinal()] += length;
+    }
+
+    /** The frame at which the first hole of a direction was noticed, 0 when none. */
+    int firstGapFrame(Direction d) { return firstGapFrame[d.ordinal()]; }
 
     /** The capture's snapshot length cut a frame of this direction. */
     void markTruncated(Direction d) { truncated[d.ordinal()]++; }

@@ -88,6 +88,30 @@ public enum FindingKind {
                     + "cut by the snaplen). Commands or replies there are unknown; the analysis pairs the replies "
                     + "that remain with the commands they can answer and says which exchanges are incomplete.",
             "Capture closer to the hosts, with a larger buffer (tcpdump -B) and the full snapshot length (-s 0)."),
+    DATA_CONNECTION_HIJACK("data-connection-hijack", Severity.ERROR,
+            "Data connection from a third host",
+            "A host that is neither the session's client (passive mode) nor its server (active mode) "
+                    + "connected to the data port a setup announced: passive-port theft, or a race for the port. "
+                    + "Its connection is never taken as the transfer; the expected host's connection is.",
+            "Make the server accept data connections only from the control connection's peer (vsftpd: "
+                    + "pasv_promiscuous=NO, the default; pure-ftpd refuses them unless configured otherwise), "
+                    + "use FTPS with session reuse, and investigate the third host."),
+    DATA_CONNECTIONS_NOT_CAPTURED("data-connections-not-captured", Severity.INFO,
+            "No data connection in the capture at all",
+            "The capture holds the control connections but none of the data connections, typically "
+                    + "because it was taken with a filter such as `port 21`. The server's replies still tell "
+                    + "whether each transfer succeeded; sizes and contents are not in the capture.",
+            "Capture without a port filter (or with the passive port range), e.g. tcpdump host SERVER."),
+    SERVER_UNREACHABLE("server-unreachable", Severity.ERROR,
+            "FTP server unreachable or refusing",
+            "Connections to the FTP control port got no answer to their SYN, or were refused with a reset: "
+                    + "the server is down, nothing listens on the port, or a firewall drops or rejects it.",
+            "Check that the FTP server runs and listens on the port, and the firewalls on the path."),
+    ORPHAN_DATA_CONNECTION("orphan-data-connection", Severity.INFO,
+            "Data connection without its control connection",
+            "A connection that is FTP data by its ports (port 20, or a port in the server's passive range) "
+                    + "has no control connection or setup in the capture, so no command can be tied to it.",
+            "Capture the whole session, from before the login, including port 21."),
     MALFORMED_CONTROL("malformed-control", Severity.INFO,
             "Malformed control-channel line",
             "A reply without a valid 3-digit code, or a line longer than the limit, was seen on the control "

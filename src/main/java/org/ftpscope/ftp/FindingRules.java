@@ -95,6 +95,7 @@ final class FindingRules {
                                 + d.advertised().ip() + "; the server answered " + replyWords(d.replyCode()) + "."));
             }
         }
+        for (ForeignConnection f : d.foreignConnections()) hijack(s, d, f, out);
         DataConnection c = d.data();
         if (c != null && c.state() == DataState.UNANSWERED) {
             // To the server's own address, silence means a filter; to another (advertised) address, no such host.
@@ -114,32 +115,83 @@ final class FindingRules {
         }
     }
 
+    private static void hijack(FtpSession s, DataSetup d, ForeignConnection fc, List<Finding> out) {
+        DataConnection f = fc.connection();
+        boolean passive = d.mode().passive();
+        IpAddr expected = passive ? s.client().ip() : s.server().ip();
+        String port = passive
+                ? "the passive port " + f.server() + " that the " + d.replyCode() + " reply in frame " + d.setupFrame()
+                  + " gave the client " + expected
+                : "the active-mode port " + f.server() + " that " + d.mode() + " in frame " + d.setupFrame()
+                  + " named for the server " + expected;
+        String state = switch (f.state()) {
+            case UNANSWERED -> "its SYN got no answer";
+            case REFUSED -> "it was refused with a reset (frame " + f.rstFrame() + ")";
+            case RESET -> "it was accepted, then reset (frame " + f.rstFrame() + ") before any data";
+            default -> f.bytesFromClient() + f.bytesFromServer() == 0 ? "it was accepted, and no data crossed it"
+                    : "it was accepted: " + f.client().ip() + " received " + f.bytesFromServer() + " bytes"
+                      + (f.bytesFromServer() > 0 ? " (SHA-256 " + fc.sha256FromServer() + ")" : "")
+                      + " and sent " + f.bytesFromClient() + (f.bytesFromClient() > 0 ? " (SHA-256 " + fc.sha256FromClient() + ")" : "");
+        };
+        DataConnection own = d.data();
+        String ownState = own == null ? "" : switch (own.state()) {
+            case UNANSWERED -> ", but its SYN got no answer";
+            case REFUSED -> ", but it was refused with a reset (frame " + own.rstFrame() + ")";
+            case RESET -> ", but it was reset (frame " + own.rstFrame() + ") before any data";
+            default -> "";
+        };
+        String then = own != null
+                ? "The transfer is taken from " + expected + "'s own connection, tcp.stream " + own.stream()
+                  + " (SYN frame " + own.synFrame() + (own.synFrame() < f.synFrame() ? ", first" : ", later") + ")" + ownState + "."
+                : "No connection from " + expected + " to that port is in the capture; the third host's bytes are not "
+                  + "taken as the transfer.";
+        List<Integer> frames = new ArrayList<>(List.of(f.synFrame() > 0 ? f.synFrame() : f.firstFrame(), f.lastFrame()));
+        out.add(new Finding(FindingKind.DATA_CONNECTION_HIJACK, FindingKind.DATA_CONNECTION_HIJACK.severity(), s.id(),
+                frames.get(0), f.client().ip() + " (port " + f.client().port() + "), neither the session's "
+                + (passive ? "client" : "server") + " " + expected + " nor its " + (passive ? "server" : "client")
+                + ", connected to " + port + " (tcp.stream " + f.stream() + ", frames " + frames.get(0) + "–" + f.lastFrame()
+                + "): " + state + ". " + then, frames));
+    }
+
     private static void transferFindings(FtpSession s, Transfer t, List<Finding> out) {
         String name = t.command() + (t.arg().isEmpty() ? "" : " " + t.arg());
         boolean serverTried = t.preliminaryCode() >= 100 && t.preliminaryCode() < 200;
         if (t.setup() != null && t.data().state() == DataState.MISSING
                 && (serverTried || t.replyCode() == 425 || t.replyCode() == -1)) {
-            out.add(new Finding(FindingKind.DATA_CONNECTION_MISSING, s.id(), t.commandFrame(),
+            boolean confirmed = t.replyCode() >= 200 && t.replyCode() < 300;
+            out.add(new Finding(FindingKind.DATA_CONNECTION_MISSING,
+                    confirmed ? Severity.INFO : FindingKind.DATA_CONNECTION_MISSING.severity(), s.id(), t.commandFrame(),
                     name + " (frame " + t.commandFrame() + ") used the data channel set up in frame "
                             + t.setup().setupFrame() + " (" + t.setup().advertised() + "), but no such connection is in "
                             + "the capture" + (t.replyCode() > 0 ? "; the server replied " + t.replyCode()
-                            + " " + t.replyText() : "") + "."));
+                            + " " + t.replyText() : "")
+                            + (confirmed ? ": by the server's account the transfer took place, and the capture did not see "
+                            + "its data connection (filtered out, or on another path)." : "."), List.of()));
         }
         if (t.replyCode() >= 400) {
             out.add(new Finding(FindingKind.TRANSFER_FAILED, s.id(), t.replyFrame(),
                     name + " failed: " + t.replyCode() + " " + t.replyText()));
         }
         boolean moved = t.data().state() == DataState.TRANSFERRED;
-        if (moved && !t.truncated() && (t.gapBytes() > 0 || (t.expectedBytes() >= 0 && t.bytes() < t.expectedBytes())
-                || t.replyCode() == 426 || t.replyCode() == 451)) {
-            List<String> why = new ArrayList<>();
-            if (t.expectedBytes() >= 0 && t.bytes() < t.expectedBytes()) {
-                why.add(t.bytes() + " of " + t.expectedBytes() + " bytes arrived");
+        List<Shortfall> why = t.shortfalls().stream().filter(x -> INCOMPLETE_CAUSES.contains(x.cause())).toList();
+        boolean aborted = t.replyCode() == 426 || t.replyCode() == 451;
+        if (moved && !t.truncated() && (!why.isEmpty() || aborted)) {
+            StringBuilder m = new StringBuilder(name).append(": ").append(t.bytes());
+            m.append(t.expectedBytes() >= 0 ? " of " + t.expectedBytes() + " bytes are" : t.bytes() == 1 ? " byte is" : " bytes are")
+                    .append(" in the capture");
+            for (int i = 0; i < why.size(); i++) m.append(i == 0 ? ": " : "; ").append(why.get(i).text());
+            if (aborted) m.append(why.isEmpty() ? ": " : "; ").append("the server replied ").append(t.replyCode());
+            else if (t.replyCode() >= 200 && t.replyCode() < 300) {
+                m.append("; the server claimed success (").append(t.replyCode()).append(")");
             }
-            if (t.gapBytes() > 0) why.add(t.gapBytes() + " bytes are missing from the capture");
-            if (t.replyCode() == 426 || t.replyCode() == 451) why.add("the server replied " + t.replyCode());
-            out.add(new Finding(FindingKind.TRANSFER_INCOMPLETE, s.id(),
-                    t.replyFrame() > 0 ? t.replyFrame() : t.commandFrame(), name + ": " + String.join("; ", why) + "."));
+            // Bytes the capture lost that the receiver acknowledged, or a capture that simply ended, are
+            // facts about the capture, not a failed transfer.
+            boolean captureOnly = !aborted && why.stream().allMatch(x -> x.cause() == Shortfall.Cause.CAPTURE_ENDED
+                    || x.cause() == Shortfall.Cause.LOST_IN_CAPTURE);
+            out.add(new Finding(FindingKind.TRANSFER_INCOMPLETE,
+                    captureOnly ? Severity.INFO : FindingKind.TRANSFER_INCOMPLETE.severity(), s.id(),
+                    t.replyFrame() > 0 ? t.replyFrame() : t.commandFrame(), m.append('.').toString(),
+                    why.stream().map(Shortfall::frame).filter(f -> f > 0).toList()));
         }
         if (t.truncated()) {
             out.add(new Finding(FindingKind.CAPTURE_TRUNCATED, s.id(), t.data().firstFrame(),
@@ -147,6 +199,11 @@ final class FindingRules {
                             + " of the transfer's bytes are not in the capture, so its content and SHA-256 are incomplete."));
         }
     }
+
+    /** Data-side causes that make a transfer that moved bytes incomplete. */
+    private static final java.util.Set<Shortfall.Cause> INCOMPLETE_CAUSES = java.util.EnumSet.of(
+            Shortfall.Cause.LOST_IN_CAPTURE, Shortfall.Cause.LOST_UNACKNOWLEDGED, Shortfall.Cause.CAPTURE_ENDED, Shortfall.Cause.CONNECTION_RESET,
+            Shortfall.Cause.CLOSED_EARLY, Shortfall.Cause.SIZE_MISMATCH);
 
     private static String replyWords(int code) {
         if (code < 0) return "nothing (no reply seen)";

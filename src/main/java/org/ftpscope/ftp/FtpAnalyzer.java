@@ -58,8 +58,12 @@ public final class FtpAnalyzer implements StreamListener {
             SessionState owner = sessions.get(m.expected().session());
             SetupState setup = owner.setups.get(m.expected().setupId());
             DataStreamState d = new DataStreamState(m, s, digests);
-            setup.match = m;
-            setup.stream = d;
+            if (m.foreign()) {
+                setup.foreign.add(d); // followed and reported, never the transfer
+            } else {
+                setup.match = m;
+                setup.stream = d;
+            }
             if (s.index() >= dataByStream.length) {
                 dataByStream = java.util.Arrays.copyOf(dataByStream, Math.max(s.index() + 1, dataByStream.length * 2));
             }
@@ -67,7 +71,11 @@ public final class FtpAnalyzer implements StreamListener {
             return;
         }
         sniffers.put(s.index(), new Sniffer());
+        unclaimed.add(s);
     }
+
+    /** Connections no setup claimed (and not port 21): candidates for orphan data connections. */
+    private final List<TcpStream> unclaimed = new ArrayList<>();
 
     @Override
     public void segment(TcpStream s, Direction d, int frame, PacketInfo p) {
@@ -97,7 +105,7 @@ public final class FtpAnalyzer implements StreamListener {
     public void gap(TcpStream s, Direction d, long length, int frame) {
         DataStreamState ds = dataOf(s);
         if (ds != null) {
-            ds.gap(d, length);
+            ds.gap(d, length, frame);
             return;
         }
         ControlFeed feed = feedByStream.get(s.index());
@@ -253,13 +261,18 @@ public final class FtpAnalyzer implements StreamListener {
         for (SessionState st : sessions) {
             ControlFeed feed = feedByStream.get(st.control.index());
             feed.finish();
-            FtpSession s = SessionBuilder.build(st, feed);
+            FtpSession s = SessionBuilder.build(st, feed, lastCapturedFrame);
             out.add(s);
             findings.addAll(st.parseFindings);
             findings.addAll(FindingRules.derive(s, st.failedLoginFrames, st.failedUsers, st.passFrame, st.passBeforeTls));
         }
         findings.addAll(bruteForce(out, findings));
         findings.addAll(org.ftpscope.ftp.patterns.PatternRules.derive(out));
+        DataConnectionFacts.groupNotCaptured(out, findings,
+                unclaimed.stream().allMatch(t -> controlByStream.containsKey(t.index())));
+        findings.addAll(DataConnectionFacts.unreachableServers(sessions, nowNanos, unreachable));
+        List<OrphanDataConnection> orphans = DataConnectionFacts.orphans(unclaimed, controlByStream.keySet(), out);
+        findings.addAll(DataConnectionFacts.orphanFindings(orphans));
         if (firstTruncatedFrame > 0) {
             findings.add(new Finding(FindingKind.CAPTURE_TRUNCATED, -1, firstTruncatedFrame, truncatedFrames
                     + " frames were cut by the capture's snapshot length (the first is frame " + firstTruncatedFrame
@@ -273,9 +286,11 @@ public final class FtpAnalyzer implements StreamListener {
                 if (setup.match != null) {
                     roles.put(setup.match.stream(), new StreamRole(st.id, setup.id, false));
                 }
+                for (DataStreamState f : setup.foreign) roles.put(f.tcp.index(), new StreamRole(st.id, setup.id, false));
             }
         }
-        return new FtpResult(out, findings, FirewallSummary.of(out), roles, expected.dropped());
+        for (OrphanDataConnection o : orphans) roles.put(o.stream(), StreamRole.ORPHAN_DATA);
+        return new FtpResult(out, findings, FirewallSummary.of(out), roles, expected.dropped(), orphans);
     }
 
     /** The limits the FTP layer reached, as warnings for the user; call after {@link #result()}. */
@@ -319,10 +334,24 @@ public final class FtpAnalyzer implements StreamListener {
     private int currentFrame;
     private int currentFrameCut;
 
+    private int lastCapturedFrame;
+
+    /** Bound on the ICMP destination-unreachable messages kept for matching with unanswered SYNs. */
+    static final int MAX_ICMP_UNREACHABLE = 65_536;
+    private final List<IcmpUnreachable> unreachable = new ArrayList<>();
+
+    /** Notes an ICMP destination-unreachable that quotes a TCP segment; called by the driver for ICMP frames. */
+    public void icmp(int frame, byte[] buf, int off, int cap, PacketInfo p) {
+        if (unreachable.size() >= MAX_ICMP_UNREACHABLE) return;
+        IcmpUnreachable u = IcmpUnreachable.parse(frame, buf, off, cap, p);
+        if (u != null) unreachable.add(u);
+    }
+
     /** Counts frames the snapshot length cut; called by the driver for every frame. */
     public void frameCaptured(int frame, int capturedLength, int originalLength) {
         currentFrame = frame;
         currentFrameCut = originalLength - capturedLength;
+        lastCapturedFrame = frame;
         if (capturedLength < originalLength) {
             if (truncatedFrames++ == 0) firstTruncatedFrame = frame;
         }

@@ -12,18 +12,21 @@ import java.util.List;
 final class SessionBuilder {
     private SessionBuilder() {}
 
-    static FtpSession build(SessionState st, ControlFeed feed) {
+    static FtpSession build(SessionState st, ControlFeed feed) { return build(st, feed, 0); }
+
+    /** @param captureLastFrame the capture's last frame: where a capture that ends mid-transfer ends */
+    static FtpSession build(SessionState st, ControlFeed feed, int captureLastFrame) {
         List<DataSetup> setups = new ArrayList<>();
         DataSetup[] byId = new DataSetup[st.setups.size()];
         for (SetupState s : st.setups) {
             DataSetup d = new DataSetup(s.id, s.mode, s.commandFrame, s.setupFrame, s.advertised, s.portMath, s.text,
-                    s.replyCode, s.replyFrame, s.match == null ? null : connection(s), s.inferred);
+                    s.replyCode, s.replyFrame, s.match == null ? null : connection(s.stream), s.inferred, foreign(s));
             byId[s.id] = d;
             setups.add(d);
         }
         List<Transfer> transfers = new ArrayList<>();
         for (TransferState t : st.transfers) {
-            transfers.add(transfer(st, t, t.setup == null ? null : byId[t.setup.id]));
+            transfers.add(transfer(st, t, t.setup == null ? null : byId[t.setup.id], captureLastFrame));
         }
         TcpStream c = st.control;
         return new FtpSession(st.id, c.client(), c.server(), c.index(), c.firstFrame(), c.lastFrame(),
@@ -31,8 +34,16 @@ final class SessionBuilder {
                 feed.tls(), feed.tlsFrame(), feed.commands(), setups, transfers, feed.tlsRanges(), feed.userSource());
     }
 
-    private static DataConnection connection(SetupState s) {
-        TcpStream t = s.stream.tcp;
+    private static List<ForeignConnection> foreign(SetupState s) {
+        List<ForeignConnection> out = new ArrayList<>();
+        for (DataStreamState d : s.foreign) {
+            out.add(new ForeignConnection(connection(d), d.sha256(Direction.CLIENT_TO_SERVER), d.sha256(Direction.SERVER_TO_CLIENT)));
+        }
+        return out;
+    }
+
+    private static DataConnection connection(DataStreamState ds) {
+        TcpStream t = ds.tcp;
         DataState state = switch (t.state()) {
             case SYN_SENT -> DataState.UNANSWERED;
             case REFUSED -> DataState.REFUSED;
@@ -43,11 +54,11 @@ final class SessionBuilder {
         int rst = t.rstFrame(Direction.SERVER_TO_CLIENT) > 0 ? t.rstFrame(Direction.SERVER_TO_CLIENT)
                 : t.rstFrame(Direction.CLIENT_TO_SERVER);
         return new DataConnection(t.index(), t.client(), t.server(), t.synFrame(), t.synCount(), t.synAckFrame(), rst,
-                state, s.match.usedAdvertisedAddress(), s.match.sourcePort20(), t.firstFrame(), t.lastFrame(),
-                t.firstTimeNanos(), t.lastTimeNanos());
+                state, ds.match.usedAdvertisedAddress(), ds.match.sourcePort20(), t.firstFrame(), t.lastFrame(),
+                t.firstTimeNanos(), t.lastTimeNanos(), t.bytes(Direction.CLIENT_TO_SERVER), t.bytes(Direction.SERVER_TO_CLIENT));
     }
 
-    private static Transfer transfer(SessionState st, TransferState t, DataSetup setup) {
+    private static Transfer transfer(SessionState st, TransferState t, DataSetup setup, int captureLastFrame) {
         DataConnection data = setup == null ? null : setup.data();
         // A setup's connection belongs to the first transfer that used the setup.
         if (setup != null && setup.data() != null) {
@@ -58,6 +69,8 @@ final class SessionBuilder {
         int firstData = 0;
         boolean truncated = false;
         String sha = null;
+        TransferVerdict.DataFacts facts;
+        org.ftpscope.decode.Endpoint foreignConnector = null;
         if (data != null) {
             SetupState s = st.setups.get(setup.id());
             Direction d = SessionState.dataDirection(s, t.direction);
@@ -68,8 +81,19 @@ final class SessionBuilder {
             end = s.stream.lastNanos(d);
             sha = s.stream.sha256(d);
             firstData = s.stream.firstFrame(d);
+            facts = facts(s.stream, d, data);
         } else {
-            data = new DataConnection(-1, null, null, 0, 0, 0, 0, DataState.MISSING, false, false, 0, 0, 0, 0);
+            data = new DataConnection(-1, null, null, 0, 0, 0, 0, DataState.MISSING, false, false, 0, 0, 0, 0, 0, 0);
+            facts = new TransferVerdict.DataFacts(DataState.MISSING, -1, 0, 0, 0, false, null, null, 0, 0, null, false, 0, 0);
+        }
+        if (setup != null && st.setups.get(setup.id()).transfer == t) {
+            // The first third-party connection the server accepted: where the data may have gone instead.
+            for (ForeignConnection f : setup.foreignConnections()) {
+                if (f.connection().state() == DataState.TRANSFERRED) {
+                    foreignConnector = f.connection().client();
+                    break;
+                }
+            }
         }
         // Servers announce the whole file's size in 150 and SIZE; after REST only the rest is sent.
         long expected = t.expectedBytes < 0 ? -1 : Math.max(0, t.expectedBytes - t.restOffset);
@@ -77,16 +101,25 @@ final class SessionBuilder {
             Long size = st.sizes.get(t.path);
             if (size != null) expected = Math.max(0, size - t.restOffset);
         }
-        boolean finalOk = t.replyCode >= 200 && t.replyCode < 300;
-        boolean dataOk = data.state() == DataState.TRANSFERRED;
-        boolean complete = finalOk && dataOk && gaps == 0 && !truncated && (expected < 0 || bytes == expected);
-        Outcome outcome = t.replyCode < 0 ? (dataOk && gaps == 0 && bytes > 0 ? Outcome.UNKNOWN : Outcome.UNKNOWN)
-                : finalOk && dataOk ? Outcome.OK : Outcome.FAILED;
-        if (t.replyCode < 0 && (data.state() == DataState.UNANSWERED || data.state() == DataState.REFUSED)) {
-            outcome = Outcome.FAILED;
-        }
+        TransferVerdict.Verdict v = TransferVerdict.of(new TransferVerdict.CommandFacts(
+                t.verb + (t.arg.isEmpty() ? "" : " " + t.arg), t.commandFrame, t.preliminaryCode, t.replyCode, t.replyText,
+                expected, captureLastFrame, st.client(), foreignConnector), facts);
         return new Transfer(st.id, t.index, t.verb, t.arg, t.path, t.commandFrame, t.commandNanos, setup, data,
-                t.direction, bytes, expected, gaps, truncated, complete, sha, t.preliminaryCode, t.replyCode,
-                t.replyFrame, t.replyText, outcome, t.restOffset, t.type, start < 0 ? 0 : start, end < 0 ? 0 : end, firstData);
+                t.direction, bytes, expected, gaps, truncated, v.complete(), sha, t.preliminaryCode, t.replyCode,
+                t.replyFrame, t.replyText, v.outcome(), t.restOffset, t.type, start < 0 ? 0 : start, end < 0 ? 0 : end, firstData,
+                v.evidence(), v.shortfalls());
+    }
+
+    /** The data connection's end as the capture shows it, for the transfer's direction {@code d}. */
+    private static TransferVerdict.DataFacts facts(DataStreamState ds, Direction d, DataConnection c) {
+        TcpStream tcp = ds.tcp;
+        Direction back = d == Direction.CLIENT_TO_SERVER ? Direction.SERVER_TO_CLIENT : Direction.CLIENT_TO_SERVER;
+        int rc = tcp.rstFrame(Direction.CLIENT_TO_SERVER), rs = tcp.rstFrame(Direction.SERVER_TO_CLIENT);
+        int rst = rc == 0 ? rs : rs == 0 ? rc : Math.min(rc, rs);
+        org.ftpscope.decode.Endpoint rstFrom = rst == 0 ? null : rst == rc ? tcp.client() : tcp.server();
+        return new TransferVerdict.DataFacts(c.state(), c.stream(), ds.bytes(d), ds.gaps(d), ds.firstGapFrame(d),
+                ds.truncated(d), d == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(),
+                back == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(), tcp.finFrame(d), rst, rstFrom,
+                tcp.peerAcknowledgedAll(d), tcp.peerAckFrame(d), c.synFrame());
     }
 }

@@ -68,6 +68,8 @@ final class SessionState {
         int replyFrame;
         DataChannelMatch match;
         DataStreamState stream;
+        /** Connections to this setup's port from a host other than the expected one (hijack attempts). */
+        final List<DataStreamState> foreign = new ArrayList<>();
         TransferState transfer;
 
         SetupState(int id, DataMode mode, int commandFrame) {

@@ -1,5 +1,7 @@
 package org.ftpscope.ftp;
 
+import java.util.List;
+
 /**
  * One transfer command (LIST, NLST, MLSD, RETR, STOR, STOU, APPE) with its data channel.
  *
@@ -11,13 +13,19 @@ package org.ftpscope.ftp;
  * @param sha256        hex SHA-256 of the reassembled content, null when no data connection
  * @param replyCode     the final reply (226, 250, 425, 550 …), -1 when none
  * @param firstDataFrame the frame carrying the first content byte, 0 when none
+ * @param outcomeEvidence what the outcome rests on, in words (the server's reply, where the data connection is)
+ * @param shortfalls     why the bytes are not known complete; empty exactly when {@code complete}
  */
 public record Transfer(int session, int index, String command, String arg, String path, int commandFrame,
                        long commandNanos, DataSetup setup, DataConnection data, TransferDirection direction,
                        long bytes, long expectedBytes, long gapBytes, boolean truncated, boolean complete,
                        String sha256, int preliminaryCode, int replyCode, int replyFrame, String replyText,
                        Outcome outcome, long restOffset, String type, long dataStartNanos, long dataEndNanos,
-                       int firstDataFrame) {
+                       int firstDataFrame, String outcomeEvidence, List<Shortfall> shortfalls) {
+
+    public Transfer {
+        shortfalls = List.copyOf(shortfalls);
+    }
 
     /** Seconds from the first to the last data byte, 0 when unknown. */
     public double durationSeconds() {

@@ -132,7 +132,7 @@ public final class HtmlReport {
                         .append("</td><td>").append(html(ReportText.throughput(t))).append("</td><td class=\"mono\">")
                         .append(t.sha256() == null ? "—" : t.sha256()).append("</td><td>")
                         .append(t.replyCode() < 0 ? "—" : t.replyCode() + " " + html(t.replyText())).append("</td><td>")
-                        .append(t.outcome().label()).append("</td></tr>\n");
+                        .append(t.outcome().label()).append("<br><small>").append(html(ReportText.evidence(t))).append("</small></td></tr>\n");
             }
             sb.append("</table>\n");
         }

@@ -10,9 +10,12 @@ import org.ftpscope.ftp.DataConnection;
 import org.ftpscope.ftp.DataSetup;
 import org.ftpscope.ftp.Finding;
 import org.ftpscope.ftp.FirewallSummary;
+import org.ftpscope.ftp.ForeignConnection;
 import org.ftpscope.ftp.FtpResult;
 import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.ftp.OrphanDataConnection;
 import org.ftpscope.ftp.ReplyRecord;
+import org.ftpscope.ftp.Shortfall;
 import org.ftpscope.ftp.Transfer;
 import org.ftpscope.present.FindingGroup;
 import org.ftpscope.present.FindingGroups;
@@ -67,6 +70,17 @@ public final class JsonReport {
         j.endArray();
 
         findingGroups(j, r);
+
+        j.name("orphanDataConnections").beginArray();
+        for (OrphanDataConnection o : r.orphanDataConnections()) {
+            j.beginObject().field("stream", o.stream());
+            endpoint(j, "client", o.client());
+            endpoint(j, "server", o.server());
+            j.field("firstFrame", o.firstFrame()).field("lastFrame", o.lastFrame())
+                    .field("bytesToServer", o.bytesToServer()).field("bytesToClient", o.bytesToClient())
+                    .field("reason", o.reason()).endObject();
+        }
+        j.endArray();
 
         j.name("firewall").beginObject();
         j.name("servers").beginArray();
@@ -193,11 +207,36 @@ public final class JsonReport {
         j.field("replyFrame", t.replyFrame())
                 .field("replyText", t.replyText())
                 .field("outcome", t.outcome().label())
-                .field("restOffset", t.restOffset())
+                .field("outcomeEvidence", t.outcomeEvidence());
+        j.name("incomplete").beginArray();
+        for (Shortfall x : t.shortfalls()) {
+            j.beginObject().field("reason", x.cause().id()).field("frame", x.frame());
+            if (x.bytes() >= 0) j.field("bytes", x.bytes());
+            j.field("text", x.text()).endObject();
+        }
+        j.endArray();
+        if (setup != null && !setup.foreignConnections().isEmpty()) {
+            j.name("foreignConnections").beginArray();
+            for (ForeignConnection f : setup.foreignConnections()) connection(j, f);
+            j.endArray();
+        }
+        j.field("restOffset", t.restOffset())
                 .field("type", t.type())
                 .field("durationSeconds", Math.round(t.durationSeconds() * 1e6) / 1e6)
                 .field("throughputBytesPerSecond", Math.round(t.throughput()));
         j.endObject();
+    }
+
+    /** A connection to a setup's port from a host other than the expected one. */
+    private static void connection(JsonWriter j, ForeignConnection f) {
+        DataConnection d = f.connection();
+        j.beginObject().field("stream", d.stream());
+        endpoint(j, "client", d.client());
+        endpoint(j, "server", d.server());
+        j.field("synFrame", d.synFrame()).field("firstFrame", d.firstFrame()).field("lastFrame", d.lastFrame())
+                .field("state", d.state().label()).field("bytesFromClient", d.bytesFromClient())
+                .field("bytesFromServer", d.bytesFromServer())
+                .field("sha256FromClient", f.sha256FromClient()).field("sha256FromServer", f.sha256FromServer()).endObject();
     }
 
     private static void firewall(JsonWriter j, FirewallSummary fw) {

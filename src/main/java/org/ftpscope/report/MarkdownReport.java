@@ -75,7 +75,7 @@ public final class MarkdownReport {
                             .append(" | ").append(t.bytes()).append(t.expectedBytes() >= 0 ? " of " + t.expectedBytes() : "")
                             .append(t.complete() ? "" : " (incomplete)").append(" | ").append(t.sha256() == null ? "—" : t.sha256())
                             .append(" | ").append(t.replyCode() < 0 ? "—" : t.replyCode() + " " + markdown(t.replyText()))
-                            .append(" | ").append(t.outcome().label()).append(" |\n");
+                            .append(" | ").append(t.outcome().label()).append(" (").append(markdown(ReportText.evidence(t))).append(") |\n");
                 }
                 sb.append('\n');
             }

@@ -47,6 +47,15 @@ final class ReportText {
                 + (t.data().usedAdvertisedAddress() ? "" : ", advertised address ignored") + ")";
     }
 
+    /** The outcome's evidence and, when the bytes are not known complete, why, in words. */
+    static String evidence(Transfer t) {
+        StringBuilder sb = new StringBuilder(t.outcomeEvidence());
+        for (org.ftpscope.ftp.Shortfall s : t.shortfalls()) {
+            if (!sb.toString().contains(s.text())) sb.append("; ").append(s.text());
+        }
+        return sb.toString();
+    }
+
     static String setup(Transfer t) {
         if (t.setup() == null) return "—";
         return t.setup().mode() + " " + t.setup().advertised() + " = " + t.setup().portMath() + " (frame " + t.setup().setupFrame() + ")";

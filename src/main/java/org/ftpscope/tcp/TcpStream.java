@@ -131,6 +131,20 @@ public final class TcpStream {
 
     public int rstFrame(Direction d) { return half[d.ordinal()].rstFrame; }
 
+    /**
+     * Whether the other side's latest ACK covers every byte direction {@code d} sent (up to its FIN
+     * or its last byte): proof that bytes missing from the capture still reached the peer.
+     */
+    public boolean peerAcknowledgedAll(Direction d) {
+        Half h = half[d.ordinal()], peer = half[1 - d.ordinal()];
+        if (!h.baseKnown || peer.lastAck < 0) return false;
+        long end = h.finRel >= 0 ? h.finRel : h.nextRel;
+        return h.rel(peer.lastAck) >= end;
+    }
+
+    /** The frame of the other side's latest new ACK for direction {@code d}, 0 when none. */
+    public int peerAckFrame(Direction d) { return half[1 - d.ordinal()].lastAckFrame; }
+
     /** ISN of a direction, -1 when its SYN was not captured. */
     public long isn(Direction d) { Half h = half[d.ordinal()]; return h.synSeen ? h.isn : -1; }
 

@@ -267,7 +267,7 @@ public final class MainWindow {
 
     private void showSessionOf(int frame) {
         if (vm.sessions().showSessionOf(frame)) tabs.getSelectionModel().select(1);
-        else tell("Frame " + frame + " is not part of an FTP session");
+        else tell("Frame " + frame + " is not part of an FTP session in this capture");
     }
 
     private void followSession(FtpSession s) {

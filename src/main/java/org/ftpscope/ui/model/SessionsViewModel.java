@@ -86,7 +86,7 @@ public final class SessionsViewModel {
         if (capture == null) return null;
         int stream = capture.analysis().tcpFrames().stream(frame);
         StreamRole role = stream < 0 ? null : capture.analysis().role(stream);
-        return role == null ? null : byId(role.session());
+        return role == null || role.orphan() ? null : byId(role.session());
     }
 
     /** Show FTP Session: that session alone is selected and focused. */
