@@ -59,6 +59,11 @@ public final class DetailTreeBuilder {
 
         try {
             linkLayer(root, b, p, protocols);
+            for (int t = 0; t < p.tunnels; t++) {
+                PacketInfo outer = new PacketInfo();
+                PacketDecoder.outerIpv4(p.linkType, b, 0, cap, p.tunnelOffsets[t], outer);
+                ipv4(root, b, outer, protocols);
+            }
             if (p.ipVersion == 4) ipv4(root, b, p, protocols);
             else if (p.ipVersion == 6) ipv6(root, b, p, protocols);
             if (p.tcp) tcp(root, b, p, tcp, protocols);
@@ -397,6 +402,8 @@ public final class DetailTreeBuilder {
             case 17 -> "UDP";
             case 1 -> "ICMP";
             case 58 -> "ICMPv6";
+            case 4 -> "IPIP";
+            case 41 -> "IPv6";
             case 0 -> "IPv6 Hop-by-Hop Option";
             case 43 -> "Routing Header for IPv6";
             case 44 -> "Fragment Header for IPv6";

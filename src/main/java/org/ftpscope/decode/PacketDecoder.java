@@ -6,7 +6,12 @@ import org.ftpscope.capture.LinkType;
 public final class PacketDecoder {
     public static final int ETH_IPV4 = 0x0800, ETH_IPV6 = 0x86DD, ETH_ARP = 0x0806, ETH_VLAN = 0x8100,
             ETH_QINQ = 0x88A8, ETH_QINQ_OLD = 0x9100;
-    public static final int IP_TCP = 6, IP_UDP = 17, IP_ICMP = 1, IP_ICMPV6 = 58;
+    public static final int IP_TCP = 6, IP_UDP = 17, IP_ICMP = 1, IP_ICMPV6 = 58, IP_IPV4 = 4, IP_IPV6 = 41;
+    /**
+     * IP-in-IPv4 tunnels decoded through (6in4, IP in IP); a packet nested deeper is shown as the IPv4
+     * packet that carries it, marked malformed, so a hostile nest of headers costs a bounded loop.
+     */
+    public static final int MAX_TUNNELS = 4;
 
     private PacketDecoder() {}
 
@@ -59,6 +64,20 @@ public final class PacketDecoder {
         else if (out.etherType == ETH_IPV6) ipv6(buf, off, p, end, out);
     }
 
+    /**
+     * Decodes only the IPv4 header at {@code ipOffset} of the frame {@code buf[off..off+len)}: for the
+     * detail tree of an outer tunnel header, whose fields the innermost packet's replaced.
+     */
+    public static void outerIpv4(int linkType, byte[] buf, int off, int len, int ipOffset, PacketInfo out) {
+        out.reset();
+        out.linkType = linkType;
+        out.etherType = ETH_IPV4;
+        out.tunnels = MAX_TUNNELS; // do not follow the tunnel: this is the outer header only
+        ipv4(buf, off, off + ipOffset, off + len, out);
+        out.tunnels = 0;
+        out.malformed = null;
+    }
+
     private static void ipv4(byte[] b, int frameStart, int p, int end, PacketInfo out) {
         if (p + 20 > end) { out.malformed = "IPv4 header cut short"; return; }
         int vihl = b[p] & 0xFF;
@@ -82,6 +101,20 @@ public final class PacketDecoder {
             if (out.ipTotalLength != 0) { out.malformed = "IPv4 total length " + out.ipTotalLength + " below its header length"; return; }
         }
         if ((fragField & 0x1FFF) != 0) return; // only the first fragment carries the transport header
+        if ((out.ipProtocol == IP_IPV6 || out.ipProtocol == IP_IPV4) && !out.ipFragment) {
+            if (out.tunnels == MAX_TUNNELS) {
+                out.malformed = "IP tunnelled in IP more than " + MAX_TUNNELS + " times: the inner packets are not decoded";
+                return;
+            }
+            // 6in4 / IP in IP: the payload is the packet; decode it as tshark does, keep where the outer header was.
+            out.tunnelOffsets[out.tunnels] = out.ipOffset;
+            out.tunnelSrc[out.tunnels] = out.srcLo;
+            out.tunnelDst[out.tunnels++] = out.dstLo;
+            int inner = p + ihl, innerEnd = Math.min(end, p + total);
+            if (out.ipProtocol == IP_IPV6) ipv6(b, frameStart, inner, innerEnd, out);
+            else ipv4(b, frameStart, inner, innerEnd, out);
+            return;
+        }
         transport(b, frameStart, p + ihl, p + total, end, out);
     }
 

@@ -46,6 +46,15 @@ public final class PacketInfo {
     public int capturedPayloadLength;
     /** Non-null when a header is inconsistent; decoding stopped at that layer. */
     public String malformed;
+    /**
+     * Offsets (from the frame start) of the IPv4 headers that carry the IP layer above as their payload
+     * (protocol 41, 6in4, or 4, IP in IP), outermost first; {@link #tunnels} of them are set. The IP
+     * fields above describe the innermost packet, the one whose transport is decoded, as tshark does.
+     */
+    public final int[] tunnelOffsets = new int[PacketDecoder.MAX_TUNNELS];
+    /** Source and destination of those outer IPv4 headers (for {@code ip.src} / {@code ip.dst}, as in tshark). */
+    public final long[] tunnelSrc = new long[PacketDecoder.MAX_TUNNELS], tunnelDst = new long[PacketDecoder.MAX_TUNNELS];
+    public int tunnels;
 
     public void reset() {
         linkType = etherType = vlanTags = ipVersion = ipOffset = ipHeaderLength = ipTotalLength = 0;
@@ -61,6 +70,7 @@ public final class PacketInfo {
         sackBlocks = 0;
         payloadOffset = payloadLength = capturedPayloadLength = 0;
         malformed = null;
+        tunnels = 0;
     }
 
     public boolean isIp() { return ipVersion != 0; }

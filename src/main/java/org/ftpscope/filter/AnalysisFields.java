@@ -139,6 +139,21 @@ public final class AnalysisFields implements FieldValues {
         return java.util.Arrays.copyOf(out, k[0]);
     }
 
+    /** Every IPv4 address of the frame: the outer headers of a 6in4 / IP-in-IP tunnel too, as tshark matches them. */
+    private static List<Object> ipv4Addresses(PacketInfo p, boolean src, boolean dst) {
+        if (p.ipVersion != 4 && p.tunnels == 0) return List.of();
+        List<Object> out = new java.util.ArrayList<>(2 * p.tunnels + 2);
+        for (int t = 0; t < p.tunnels; t++) {
+            if (src) out.add(org.ftpscope.decode.IpAddr.v4((int) p.tunnelSrc[t]));
+            if (dst) out.add(org.ftpscope.decode.IpAddr.v4((int) p.tunnelDst[t]));
+        }
+        if (p.ipVersion == 4) {
+            if (src) out.add(p.src());
+            if (dst) out.add(p.dst());
+        }
+        return out;
+    }
+
     @Override
     public List<Object> values(Field field) {
         PacketInfo p = info;
@@ -147,7 +162,7 @@ public final class AnalysisFields implements FieldValues {
             case "frame" -> one(1L);
             case "eth" -> p.linkType == org.ftpscope.capture.LinkType.ETHERNET ? one(1L) : none();
             case "arp" -> p.etherType == PacketDecoder.ETH_ARP ? one(1L) : none();
-            case "ip" -> p.ipVersion == 4 ? one(1L) : none();
+            case "ip" -> p.ipVersion == 4 || p.tunnels > 0 ? one(1L) : none();
             case "ipv6" -> p.ipVersion == 6 ? one(1L) : none();
             case "icmp" -> p.ipVersion == 4 && p.ipProtocol == PacketDecoder.IP_ICMP ? one(1L) : none();
             case "icmpv6" -> p.ipProtocol == PacketDecoder.IP_ICMPV6 ? one(1L) : none();
@@ -159,11 +174,19 @@ public final class AnalysisFields implements FieldValues {
             case "frame.len" -> one((long) analysis.capture().index().originalLength(frame));
             case "frame.cap_len" -> one((long) analysis.capture().index().capturedLength(frame));
             case "frame.time_relative" -> List.of(analysis.capture().index().relativeSeconds(frame));
-            case "ip.addr" -> p.ipVersion == 4 ? List.of(p.src(), p.dst()) : none();
-            case "ip.src" -> p.ipVersion == 4 ? List.of(p.src()) : none();
-            case "ip.dst" -> p.ipVersion == 4 ? List.of(p.dst()) : none();
+            case "ip.addr" -> ipv4Addresses(p, true, true);
+            case "ip.src" -> ipv4Addresses(p, true, false);
+            case "ip.dst" -> ipv4Addresses(p, false, true);
             case "ip.ttl" -> p.ipVersion == 4 ? one((long) p.ttl) : none();
-            case "ip.proto" -> p.ipVersion == 4 ? one((long) p.ipProtocol) : none();
+            case "ip.proto" -> {
+                // Each outer tunnel header carries the next: IP in IP (4), or 6in4 (41) for the innermost IPv6.
+                List<Object> v = new java.util.ArrayList<>(p.tunnels + 1);
+                for (int t = 0; t < p.tunnels; t++) {
+                    v.add((long) (t == p.tunnels - 1 && p.ipVersion == 6 ? PacketDecoder.IP_IPV6 : PacketDecoder.IP_IPV4));
+                }
+                if (p.ipVersion == 4) v.add((long) p.ipProtocol);
+                yield v;
+            }
             case "ipv6.addr" -> p.ipVersion == 6 ? List.of(p.src(), p.dst()) : none();
             case "ipv6.src" -> p.ipVersion == 6 ? List.of(p.src()) : none();
             case "ipv6.dst" -> p.ipVersion == 6 ? List.of(p.dst()) : none();
