@@ -68,7 +68,8 @@ concurrent-clients.pcap auth-tls.pcap multiline-replies.pcap
 hostile-names.pcap pasv-curl.pcapng pasv-nanosecond.pcap any-sll2.pcap
 snaplen-96.pcap vlan.pcap
 mirror-long.pcap pasv-hijack.pcap pasv-race.pcap pasv-hijack-refused.pcap port-hijack.pcap
-reset-halfway.pcap server-unreachable.pcap tunnel-6in4.pcap"
+reset-halfway.pcap server-unreachable.pcap tunnel-6in4.pcap
+port-to-21.pcap"  # port-to-21.pcap: recorded by record-port21.sh, its row kept here
 
 declare -a BG_PIDS=()
 VSFTPD_PID=""

@@ -79,6 +79,14 @@ public record FirewallSummary(IpAddr server, SortedSet<Integer> controlPorts, So
             n.add("Passive ports seen: " + passivePorts.size() + " distinct in " + range("-")
                     + "; the server's configured range may be wider.");
         }
+        SortedSet<Integer> privileged = activeClientPorts.headSet(1024);
+        if (!privileged.isEmpty()) {
+            // The rule above opens 1024-65535 only; a PORT to a privileged port is the bounce pattern.
+            n.add("Active-mode setups named client port" + (privileged.size() == 1 ? " " : "s ") + privileged
+                    + " (below 1024), which the rule above does not open: most servers refuse such a PORT "
+                    + "(vsftpd, ProFTPD), since it is how FTP bounce attacks reach other services. Open "
+                    + (privileged.size() == 1 ? "it" : "them") + " only if the transfer was intended.");
+        }
         if (tlsSeen) {
             n.add("The control channel is encrypted (AUTH TLS): FTP connection-tracking helpers cannot see "
                     + "the ports, so the passive range must be opened statically.");

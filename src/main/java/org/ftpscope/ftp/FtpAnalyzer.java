@@ -47,12 +47,14 @@ public final class FtpAnalyzer implements StreamListener {
 
     @Override
     public void streamOpened(TcpStream s, int frame) {
-        if (s.server().port() == 21) {
+        DataChannelMatch m = expected.claim(s.client().ip(), s.client().port(), s.server().ip(), s.server().port(),
+                nowNanos, s.index(), frame);
+        if (s.server().port() == 21 && (m == null || m.foreign())) {
+            // Port 21 is a control connection unless a setup announced exactly this endpoint to this
+            // connector (PORT h1,h2,h3,h4,0,21: a bounce to an FTP server, or a client listening there).
             startSession(s);
             return;
         }
-        DataChannelMatch m = expected.claim(s.client().ip(), s.client().port(), s.server().ip(), s.server().port(),
-                nowNanos, s.index(), frame);
         if (m == null) m = claimInferred(s, frame);
         if (m != null) {
             SessionState owner = sessions.get(m.expected().session());

@@ -160,4 +160,25 @@ class DataConnectionsTest {
             assertEquals(900, o.get(0).bytesToClient());
         }
     }
+
+    @Test
+    void aDataConnectionToPort21IsData() throws Exception {
+        // Issue 18 item 6: PORT 192,0,2,30,0,21 (frame 18), the server's connection to port 21 (frame 19).
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("port-to-21.pcap"))) {
+            assertEquals(1, a.sessions().size());
+            Transfer retr = transfers(a).get(0);
+            assertEquals("RETR", retr.command());
+            assertEquals(1, retr.data().stream());
+            assertEquals(19, retr.data().synFrame());
+            assertEquals(21, retr.data().server().port());
+            assertEquals(900, retr.bytes());
+            assertEquals("293ee650ec4b84ae8d93945538f9020ecddf31deb3a18b7c31f0f883511a6627", retr.sha256());
+            assertTrue(retr.complete());
+            // tshark 4.0.17 calls frame 25 an FTP request (by the port); it is the PORT's data.
+            assertEquals("FTP-DATA", new FrameViews(a).summary(25).protocol());
+            FirewallSummary fw = a.ftp().firewall().get(0);
+            assertEquals(java.util.List.of(21), java.util.List.copyOf(fw.activeClientPorts()));
+            assertTrue(fw.notes().get(0).startsWith("Active-mode setups named client port [21] (below 1024)"), fw.notes().get(0));
+        }
+    }
 }
