@@ -5,6 +5,9 @@ cd "$(dirname "$0")"
 mkdir -p derived
 # editcap deletes the listed frames (-d/-r select ranges the same way). frame 94: the 226 of RETR readme.txt; frame 300: the client's CDUP
 editcap long-session.pcap derived/long-session-lost-226-and-cdup.pcap 94 300
+# (ImperfectControlTest also writes, at test time, mirror-long.pcap without frame 2412 -- the 150 of
+#  RETR f276.bin, as editcap mirror-long.pcap OUT 2412 -- and Zeek's bruteforce.pcap from frame 7 on,
+#  as editcap -r bruteforce.pcap OUT 7-: the shared captures are not copied into the repo.)
 # frame 88: the 150 Opening of RETR readme.txt
 editcap long-session.pcap derived/long-session-lost-150.pcap 88
 editcap -s 128 long-session.pcap derived/long-session-s128.pcap

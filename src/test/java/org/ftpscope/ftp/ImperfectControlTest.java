@@ -46,4 +46,72 @@ class ImperfectControlTest {
                     s.transfers().toString());
         }
     }
+
+    /** Frames {@code from}..last of a capture, written to target/ (what {@code editcap -r IN OUT from-} writes). */
+    private static java.nio.file.Path framesFrom(java.nio.file.Path in, int from, int skip, String name) throws Exception {
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "derived"));
+        try (org.ftpscope.capture.CaptureFile cf = org.ftpscope.capture.CaptureFile.open(in)) {
+            int n = cf.index().size();
+            int[] frames = java.util.stream.IntStream.rangeClosed(from, n).filter(f -> f != skip).toArray();
+            return TestCaptures.writePcap(cf, frames, java.nio.file.Path.of("target", "derived", name));
+        }
+    }
+
+    @Test
+    void oneLostServerSegmentInALongMirrorCostsNothingElse() throws Exception {
+        // Frame 2412 of mirror-long.pcap: the 150 of RETR f276.bin, removed (editcap mirror-long.pcap OUT 2412).
+        java.nio.file.Path p = framesFrom(TestCaptures.sample("mirror-long.pcap"), 1, 2412, "mirror-long-lost-150.pcap");
+        try (Analysis a = Analyzer.analyze(p)) {
+            FtpSession s = a.sessions().get(0);
+            assertEquals(332, s.transfers().size());
+            // Every transfer keeps its own 226 and stays ok; without resync 300 later replies shifted.
+            assertEquals(332, s.transfers().stream().filter(t -> t.replyCode() == 226 && t.outcome() == Outcome.OK).count());
+            List<Finding> gaps = a.findings().stream().filter(f -> f.kind() == FindingKind.CONTROL_BYTES_MISSING).toList();
+            assertEquals(1, gaps.size());
+            assertEquals(2420, gaps.get(0).frame()); // numbers of the derived file (one less than the original after 2412)
+            assertTrue(gaps.get(0).message().startsWith("Control channel: 68 bytes from the server missing after frame 2407"),
+                    gaps.get(0).message());
+        }
+    }
+
+    @Test
+    void snaplenCutSetupRepliesTakeTheNextConnection() throws Exception {
+        // editcap -s 96: every 227 is cut ("227 Entering Passive Mode (198"); the next connection is the channel.
+        try (Analysis cut = Analyzer.analyze(TestCaptures.sample("derived/long-session-s96.pcap"));
+             Analysis whole = Analyzer.analyze(TestCaptures.sample("long-session.pcap"))) {
+            List<Transfer> c = cut.sessions().get(0).transfers(), w = whole.sessions().get(0).transfers();
+            assertEquals(14, c.size());
+            for (int i = 0; i < c.size(); i++) {
+                Transfer t = c.get(i), u = w.get(i);
+                assertEquals(u.commandFrame(), t.commandFrame());
+                assertEquals(u.outcome(), t.outcome(), "transfer at frame " + t.commandFrame());
+                if (u.data() == null) continue;
+                assertEquals(u.data().stream(), t.data().stream(), "transfer at frame " + t.commandFrame());
+                assertEquals(u.setup().advertised().port(), t.setup().advertised().port());
+                assertTrue(t.setup().inferred() != null, "transfer at frame " + t.commandFrame() + " should be inferred");
+            }
+            Transfer nlst = c.get(1);
+            assertEquals(40079, nlst.setup().advertised().port());
+            assertEquals("port 40079 (inferred from the next connection because the reply was cut by the snaplen)",
+                    nlst.setup().portMath());
+        }
+    }
+
+    @Test
+    void theUserComesFromThe331WhenUserIsNotInTheCapture() throws Exception {
+        // Zeek's bruteforce.pcap from frame 7 on: the first session starts after its USER bro (frame 6);
+        // the server's 331 (frame 8) says "Password required for bro."
+        java.nio.file.Path p = framesFrom(TestCaptures.zeek("bruteforce.pcap"), 7, 0, "bruteforce-from-7.pcap");
+        try (Analysis a = Analyzer.analyze(p)) {
+            FtpSession first = a.sessions().get(0);
+            assertEquals("bro", first.user());
+            assertEquals("331", first.userSource());
+            assertEquals("bro (named by the 331 reply; USER is not in the capture)", first.userLabel());
+            FtpSession second = a.sessions().get(1);
+            assertEquals("bro", second.user());
+            assertEquals("USER", second.userSource());
+            assertTrue(a.findings().stream().noneMatch(f -> f.message().contains("null")),
+                    a.findings().stream().map(Finding::message).filter(m -> m.contains("null")).findFirst().orElse(""));
+        }
+    }
 }
