@@ -114,4 +114,25 @@ class ImperfectControlTest {
                     a.findings().stream().map(Finding::message).filter(m -> m.contains("null")).findFirst().orElse(""));
         }
     }
+
+    @Test
+    void cleartextAfterA234IsReadAsFtp() throws Exception {
+        // samples/auth-then-cleartext.pcap: 234 in frame 15, then the client's USER in cleartext (16).
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("auth-then-cleartext.pcap"))) {
+            FtpSession s = a.sessions().get(0);
+            assertTrue(!s.tls(), "no TLS record followed the 234");
+            CommandRecord user = at(s, 16);
+            assertEquals("USER", user.command());
+            assertEquals("anonymous", user.arg());
+            assertEquals(500, user.replyCode());
+            assertEquals("OOPS: error:0A00010B:SSL routines::wrong version number", user.replyText());
+            assertEquals("anonymous", s.user());
+            Finding tls = a.findings().stream().filter(f -> f.kind() == FindingKind.TLS_CONTROL_CHANNEL).findFirst().orElseThrow();
+            assertEquals(16, tls.frame());
+            assertEquals(List.of(15, 16), tls.frames());
+            assertTrue(tls.message().startsWith("The server accepted AUTH (234, frame 15), but no TLS record followed"), tls.message());
+            assertEquals("FTP", new FrameViews(a).summary(16).protocol());
+            assertEquals("Request: USER anonymous", new FrameViews(a).summary(16).info());
+        }
+    }
 }
