@@ -221,14 +221,31 @@ public final class FrameSummarizer {
                 if ((fl & 0x20) != 0) f.append(f.length() > 0 ? ", " : "").append("ovr");
                 return "Neighbor Advertisement " + target + " (" + f + ")" + (lla != null ? " is at " + lla : "");
             }
-            case 133 -> { return "Router Solicitation"; }
-            case 134 -> { return "Router Advertisement"; }
+            case 133 -> {
+                String lla = sourceLinkLayer(b, o + 8);
+                return "Router Solicitation" + (lla != null ? " from " + lla : "");
+            }
+            case 134 -> {
+                String lla = sourceLinkLayer(b, o + 16);
+                return "Router Advertisement" + (lla != null ? " from " + lla : "");
+            }
             case 128 -> { return "Echo (ping) request"; }
             case 129 -> { return "Echo (ping) reply"; }
             case 143 -> { return "Multicast Listener Report Message v2"; }
             default -> { }
         }
         return "ICMPv6 type " + type;
+    }
+
+    /** The source link-layer address option (type 1) among the NDP options from {@code q}, or null. */
+    private static String sourceLinkLayer(byte[] b, int q) {
+        for (int guard = 0; q + 8 <= b.length && guard < 64; guard++) {
+            int ot = b[q] & 0xFF, ol = (b[q + 1] & 0xFF) * 8;
+            if (ol == 0) return null;
+            if (ot == 1 && ol >= 8) return Bytes.hex(b, q + 2, 6, ':');
+            q += ol;
+        }
+        return null;
     }
 
     /** The first line of a TCP payload, as Wireshark's FTP Info shows it (control characters kept readable). */

@@ -64,10 +64,11 @@ public final class TcpAnalysisFlags {
 
     private record Flag(int bit, String field, String info, String expert) {}
 
-    // Order matches Wireshark's Info precedence.
+    // Order matches Wireshark's Info precedence (it prepends each in turn: window before retransmission).
     private static final Flag[] FLAGS = {
         new Flag(PORTS_REUSED, "tcp.analysis.reused_ports", "TCP Port numbers reused",
                 "A new tcp session is started with the same ports as an earlier session in this trace"),
+        new Flag(WINDOW_FULL, "tcp.analysis.window_full", "TCP Window Full", "TCP window specified by the receiver is now completely full"),
         new Flag(LOST_SEGMENT, "tcp.analysis.lost_segment", "TCP Previous segment not captured",
                 "Previous segment(s) not captured (common at capture start)"),
         new Flag(ACKED_UNSEEN, "tcp.analysis.ack_lost_segment", "TCP ACKed unseen segment",
@@ -82,7 +83,6 @@ public final class TcpAnalysisFlags {
                 "This frame is a (suspected) out-of-order segment"),
         new Flag(DUPLICATE_ACK, "tcp.analysis.duplicate_ack", "TCP Dup ACK",
                 "Duplicate ACK"),
-        new Flag(WINDOW_FULL, "tcp.analysis.window_full", "TCP Window Full", "TCP window specified by the receiver is now completely full"),
         new Flag(ZERO_WINDOW_PROBE, "tcp.analysis.zero_window_probe", "TCP ZeroWindowProbe",
                 "TCP Zero Window Probe"),
         new Flag(ZERO_WINDOW, "tcp.analysis.zero_window", "TCP ZeroWindow",

@@ -303,7 +303,8 @@ public final class TcpReassembler {
 
         if (ack) {
             if (len == 0 && !syn && !fin && !rst && p.ack == h.lastAck) {
-                if (p.window == h.lastWindow) {
+                // As Wireshark: a zero window or a keep-alive is never a duplicate ACK.
+                if (p.window == h.lastWindow && p.window != 0 && (flags & TcpAnalysisFlags.KEEP_ALIVE) == 0) {
                     h.dupAcks++;
                     flags |= TcpAnalysisFlags.DUPLICATE_ACK;
                     table.setDupAck(frame, h.lastAckFrame, h.dupAcks);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# samples/derive-tshark.sh -- tshark 4.0.17's frame list of every sample and of the shared Zeek
+# captures, the oracle of FramesMatchTsharkTest: src/test/resources/org/ftpscope/tshark/NAME.tsv.gz,
+# one line per frame: number, source, destination, protocol, length, info, tcp.stream.
+# (tshark is not needed to run the tests; only to refresh these files after a new recording.)
+set -euo pipefail
+cd "$(dirname "$0")"
+OUT=../src/test/resources/org/ftpscope/tshark
+mkdir -p "$OUT"
+for f in *.pcap *.pcapng ../../shared/captures/zeek/*.pcap ../../shared/captures/zeek/*.pcap.gz; do
+    [ -f "$f" ] || continue
+    n=$(basename "$f")
+    tshark -r "$f" -T fields -E separator=/t -e frame.number -e _ws.col.Source -e _ws.col.Destination \
+        -e _ws.col.Protocol -e frame.len -e _ws.col.Info -e tcp.stream 2>/dev/null | gzip -n -9 > "$OUT/$n.tsv.gz"
+done
+tshark --version | head -1
