@@ -7,9 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 OUT=../src/test/resources/org/ftpscope/tshark
 mkdir -p "$OUT"
-for f in *.pcap *.pcapng ../../shared/captures/zeek/*.pcap ../../shared/captures/zeek/*.pcap.gz; do
+# derived/X.pcap is written as derived--X.pcap.tsv.gz (a file name cannot hold the slash)
+for f in *.pcap *.pcapng derived/*.pcap ../../shared/captures/zeek/*.pcap ../../shared/captures/zeek/*.pcap.gz; do
     [ -f "$f" ] || continue
-    n=$(basename "$f")
+    case "$f" in derived/*) n=derived--$(basename "$f") ;; *) n=$(basename "$f") ;; esac
     tshark -r "$f" -T fields -E separator=/t -e frame.number -e _ws.col.Source -e _ws.col.Destination \
         -e _ws.col.Protocol -e frame.len -e _ws.col.Info -e tcp.stream 2>/dev/null | gzip -n -9 > "$OUT/$n.tsv.gz"
 done

@@ -305,7 +305,7 @@ public final class TcpReassembler {
             if (len == 0 && !syn && !fin && !rst && p.ack == h.lastAck) {
                 // As Wireshark: a zero window or a keep-alive is never a duplicate ACK.
                 if (p.window == h.lastWindow && p.window != 0 && (flags & TcpAnalysisFlags.KEEP_ALIVE) == 0) {
-                    h.dupAcks++;
+                    h.dupAcks = h.dupAcks < 0 ? 1 : h.dupAcks + 1; // -1 marked an ACKed unseen segment
                     flags |= TcpAnalysisFlags.DUPLICATE_ACK;
                     table.setDupAck(frame, h.lastAckFrame, h.dupAcks);
                 } else if (p.window > h.lastWindow) {
@@ -323,6 +323,19 @@ public final class TcpReassembler {
         if (fin && h.finFrame == 0) {
             h.finFrame = frame;
             h.finRel = dataRel + len;
+        }
+        // ACKed unseen segment, as tshark 4.0 decides it: the ACK passes the end of the other side's
+        // hole-free data, and is the first such ACK since that side last acknowledged something new
+        // (its duplicate-ACK count, set to -1, is the marker); the end then moves to what was seen.
+        if (ack && rev.baseKnown && rev.maxToBeAcked >= 0 && rev.rel(p.ack) > rev.maxToBeAcked) {
+            // (tshark compares the raw 32-bit numbers here, so a wrapped sequence space also counts.)
+            if (rev.seq32(rev.maxToBeAcked) > rev.seq32(rev.maxEnd) || rev.dupAcks == 0) flags |= TcpAnalysisFlags.ACKED_UNSEEN;
+            rev.dupAcks = -1;
+            rev.maxToBeAcked = rev.maxEnd;
+        }
+        long seqRel = dataRel - (syn ? 1 : 0);
+        if ((h.maxToBeAcked < 0 || seqRel == h.maxToBeAcked) && (flags & TcpAnalysisFlags.ZERO_WINDOW_PROBE) == 0) {
+            h.maxToBeAcked = h.maxEnd;
         }
         table.set(frame, s.index(), flags);
         return flags;
@@ -421,7 +434,6 @@ public final class TcpReassembler {
         if (holeEnd <= o.nextRel) return;
         // An ACK one past what we saw is usually the peer acknowledging a FIN we did not capture.
         if (holeEnd - o.nextRel == 1 && o.pending.isEmpty() && o.finRel < 0) return;
-        if (ackRel > o.maxEnd) table.set(frame, s.index(), flags | TcpAnalysisFlags.ACKED_UNSEEN);
         gap(s, od, o, holeEnd - o.nextRel, frame);
         o.nextRel = holeEnd;
         o.nextSeq32 = (o.isn + o.nextRel) & MASK32;

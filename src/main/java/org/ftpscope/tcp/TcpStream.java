@@ -67,6 +67,11 @@ public final class TcpStream {
         long nextSeq32;
         /** Highest relative end (seq + len, + SYN/FIN) seen. */
         long maxEnd;
+        /**
+         * Wireshark's maxseqtobeacked: the end of the data seen without a hole (advanced only by a
+         * segment that starts there); an ACK beyond it acknowledges bytes the capture did not see. -1 until set.
+         */
+        long maxToBeAcked = -1;
         long maxEndNanos;
         long bytes;
         int frames;
@@ -92,6 +97,9 @@ public final class TcpStream {
             int delta = (int) (seq32 - nextSeq32);
             return nextRel + delta;
         }
+
+        /** The 32-bit sequence number of relative offset {@code rel}: the inverse of {@link #rel}. */
+        long seq32(long rel) { return (nextSeq32 + (rel - nextRel)) & 0xFFFFFFFFL; }
     }
 
     /** Bytes waiting behind a hole: a copy, plus where they are in the capture. */
