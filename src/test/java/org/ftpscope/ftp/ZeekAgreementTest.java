@@ -1,0 +1,301 @@
+package org.ftpscope.ftp;
+
+import org.ftpscope.TestCaptures;
+import org.ftpscope.ftp.ZeekComparison.Difference;
+import org.ftpscope.ftp.ZeekComparison.Result;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * ftpscope against Zeek's own expected logs for Zeek's FTP traces (../shared/captures/zeek):
+ * every ftp.log row (session by endpoints, command, argument, reply code and message, user,
+ * password, data channel, file size, whether a file crossed), every ftpscope command Zeek's run
+ * would have logged, every conn.log row (bytes each way, what the connection is), the brute-force
+ * notice and the weird. Each difference is listed with who is right by the bytes; the table is in
+ * docs/zeek-agreement.md. A new difference, or one that goes away, fails the test.
+ */
+class ZeekAgreementTest {
+
+    /**
+     * The commands each baseline's btest run logged: Zeek's default FTP::logged_commands plus the
+     * test script's {@code redef FTP::logged_commands += {…}} (testing/btest/scripts/base/protocols/ftp).
+     */
+    private static Set<String> logged(String... extra) {
+        Set<String> s = new HashSet<>(ZeekComparison.DEFAULT_LOGGED);
+        s.addAll(List.of(extra));
+        return s;
+    }
+
+    private static Path log(Path pcap, String kind) {
+        String name = pcap.getFileName().toString().replaceFirst("\\.pcap$", "");
+        return pcap.resolveSibling(name + "." + kind + ".log");
+    }
+
+    private static Difference ftp(int row, int frame, String field, String zeek, String ftpscope) {
+        return new Difference("ftp.log", row, frame, field, zeek, ftpscope);
+    }
+
+    private static Difference conn(int row, int frame, String field, String zeek, String ftpscope) {
+        return new Difference("conn.log", row, frame, field, zeek, ftpscope);
+    }
+
+    private static void assertResult(String what, Result r, int rows, int agreed, List<Difference> expected) {
+        assertEquals(Set.copyOf(expected), Set.copyOf(r.differences()),
+                what + ": differences\n  " + r.differences().stream().map(Difference::toString).collect(Collectors.joining("\n  ")));
+        assertEquals(expected.size(), r.differences().size(), what + ": a difference listed twice");
+        assertEquals(rows, r.rowsCompared(), what + ": rows compared");
+        assertEquals(agreed, r.rowsAgreed(), what + ": rows agreed");
+    }
+
+    private static void ftpLog(String capture, Set<String> logged, int rows, int agreed, List<Difference> expected) throws Exception {
+        Path pcap = TestCaptures.zeek(capture);
+        try (Analysis a = Analyzer.analyze(pcap)) {
+            assertResult(capture + " ftp.log", ZeekComparison.ftpLog(a, ZeekLog.read(log(pcap, "ftp")), logged), rows, agreed, expected);
+        }
+    }
+
+    private static void connLog(String capture, int rows, int agreed, List<Difference> expected) throws Exception {
+        Path pcap = TestCaptures.zeek(capture);
+        try (Analysis a = Analyzer.analyze(pcap)) {
+            assertResult(capture + " conn.log", ZeekComparison.connLog(a, ZeekLog.read(log(pcap, "conn"))), rows, agreed, expected);
+        }
+    }
+
+    @Test
+    void ipv4PassiveAndActiveAgreeEverywhere() throws Exception {
+        // 2 PASV, 2 PORT, 2 RETR robots.txt (77 bytes, file seen); LIST is not a logged command.
+        ftpLog("ipv4.pcap", logged(), 6, 6, List.of());
+        // The control connection and the four ftp-data connections: bytes each way and role.
+        connLog("ipv4.pcap", 5, 5, List.of());
+    }
+
+    @Test
+    void ipv6EpsvAndEprtAgreeEverywhere() throws Exception {
+        ftpLog("ipv6.pcap", logged(), 7, 7, List.of());
+        connLog("ipv6.pcap", 6, 6, List.of());
+    }
+
+    @Test
+    void ipv6MultilineReply() throws Exception {
+        ftpLog("ipv6-multiline-reply.pcap", logged("<init>", "USER", "PASS"), 5, 4, List.of(
+                // RETR (frame 43) got "550 libssh-0.5.2.tar.gz: No such file or directory." (frame 44). The
+                // server's later unsolicited "221 You could at least say goodbye." (frame 47, no QUIT was
+                // sent) overwrote it in Zeek: RETR was its only pending command. 221 is no RETR reply
+                // (RFC 959 §5.4). ftpscope is right: RETR 550, the 221 a reply without a command.
+                ftp(5, 43, "reply_code", "221", "550"),
+                ftp(5, 43, "reply_msg", "You could at least say goodbye.", "libssh-0.5.2.tar.gz: No such file or directory.")));
+    }
+
+    @Test
+    void authTls() throws Exception {
+        ftpLog("ftp-auth-tls.pcap", logged("<init>", "AUTH"), 2, 2, List.of());
+        // service ftp,ssl: ftpscope's session is TLS from the 234 (frame 21); 1133 and 3314 bytes.
+        connLog("ftp-auth-tls.pcap", 1, 1, List.of());
+    }
+
+    /** The three crafted traces whose reply line at frame 16 is malformed, each sent by a python fake server. */
+    @Test
+    void malformedReplies() throws Exception {
+        Set<String> logged = logged("USER", "PASS", "SYST", "QUIT");
+        // Each time the bytes at frame 16 break the reply syntax Zeek's analyzer raises a protocol
+        // violation and is removed (the btest also diffs dpd.log): the pending command is logged at
+        // the end with the last reply Zeek saw ("230 PASS OK", frame 12), QUIT (frame 18) and its
+        // "221 Bye" (frame 19) are never seen, and conn.log names no service. ftpscope is right in
+        // each case: it keeps the line as the command's reply, flags it (malformed-control, frame 16),
+        // pairs QUIT with 221 and knows the connection is FTP (USER/PASS/230 in frames 6-12).
+        ftpLog("ftp-invalid-reply-code.pcap", logged, 3, 2, List.of(
+                // "99 PASV invalid": a 2-digit code, no valid reply
+                ftp(3, 14, "reply_code", "230", null),
+                ftp(3, 14, "reply_msg", "PASS OK", "99 PASV invalid"),
+                ftp(0, 18, "row", null, "QUIT -> 221")));
+        connLog("ftp-invalid-reply-code.pcap", 1, 0, List.of(conn(1, 1, "service", "none", "ftp")));
+
+        ftpLog("ftp-missing-reply-code.pcap", logged, 3, 2, List.of(
+                // "SYST not supported": no code at all
+                ftp(3, 14, "reply_code", "230", null),
+                ftp(3, 14, "reply_msg", "PASS OK", "SYST not supported"),
+                ftp(0, 18, "row", null, "QUIT -> 221")));
+        connLog("ftp-missing-reply-code.pcap", 1, 0, List.of(conn(1, 1, "service", "none", "ftp")));
+
+        ftpLog("ftp-missing-space-after-reply-code.pcap", logged, 3, 2, List.of(
+                // "230_no_space": the code agrees only because Zeek's stale reply is also a 230;
+                // ftpscope reads the digits as the code and flags the missing space.
+                ftp(3, 14, "reply_msg", "PASS OK", "_no_space"),
+                ftp(0, 18, "row", null, "QUIT -> 221")));
+        connLog("ftp-missing-space-after-reply-code.pcap", 1, 0, List.of(conn(1, 1, "service", "none", "ftp")));
+    }
+
+    @Test
+    void failedLoginWithPasswordLogged() throws Exception {
+        // FileZilla Server: USER Admin 331, PASS qwerty 530 (the btest logs the password).
+        ftpLog("ftp-password-pass-command.pcap", logged("USER", "PASS", "SYST", "QUIT"), 2, 2, List.of());
+    }
+
+    @Test
+    void overLongCommands() throws Exception {
+        ftpLog("fake-long-commands.pcap", logged("USER", "SYST"), 5, 3, List.of(
+                // Zeek's analyzer drops command lines over FTP::max_command_length (100; weird
+                // FTP_max_command_length_exceeded), so the replies to the two 132-character verbs go to
+                // the command still pending. SYST (frame 14) got "215 Response to SYST command" (frame
+                // 16); Zeek gives it the 200 (frame 20) that answered TYPEEEE… (frame 18).
+                ftp(2, 14, "reply_code", "200", "215"),
+                ftp(2, 14, "reply_msg", "Response to TYPEEEEEEEEEEEEE command", "Response to SYST command"),
+                // PASV (frame 22) got "227 Response to PASV command" (frame 24); Zeek gives it the 215
+                // (frame 27) that answered SYSTTTT… (frame 26). ftpscope is right in both rows.
+                ftp(3, 22, "reply_code", "215", "227"),
+                ftp(3, 22, "reply_msg", "Response to SYSTTTTTTTTTTTTT command", "Response to PASV command")));
+    }
+
+    @Test
+    void overLongCommandWeird() throws Exception {
+        Path pcap = TestCaptures.zeek("fake-long-commands.pcap");
+        ZeekLog weird = ZeekLog.read(log(pcap, "weird"));
+        assertEquals(1, weird.rows().size());
+        ZeekLog.Row w = weird.rows().get(0);
+        assertEquals("FTP_max_command_length_exceeded", w.get("name"));
+        Matcher m = Pattern.compile("(\\d+) > (\\d+)").matcher(w.get("addl"));
+        assertTrue(m.matches(), w.get("addl"));
+        int length = Integer.parseInt(m.group(1));
+        int limit = Integer.parseInt(m.group(2));
+        try (Analysis a = Analyzer.analyze(pcap)) {
+            FtpSession s = a.sessions().get(0);
+            assertEquals(Integer.parseInt(w.get("id.orig_p")), s.client().port());
+            // ftpscope lists both over-long lines verbatim (frames 18 and 26), the first of Zeek's length.
+            List<CommandRecord> longOnes = s.commands().stream()
+                    .filter(c -> c.command() != null && lineLength(c) > limit).toList();
+            assertEquals(List.of(18, 26), longOnes.stream().map(CommandRecord::frame).toList());
+            assertEquals(length, lineLength(longOnes.get(0)));
+            assertEquals(200, longOnes.get(0).replyCode());
+            // Zeek's 100 is its own limit; ftpscope has no finding for a long verb (its
+            // malformed-control limit is longer). Not a false statement: listed as a difference.
+            assertTrue(a.findings().stream().noneMatch(f -> f.kind() == FindingKind.MALFORMED_CONTROL));
+        }
+    }
+
+    private static int lineLength(CommandRecord c) {
+        return c.command().length() + (c.arg() == null || c.arg().isEmpty() ? 0 : 1 + c.arg().length());
+    }
+
+    @Test
+    void bruteforceSessions() throws Exception {
+        // 30 connections, one failed login each, QUIT 221 logged per connection (the baseline's rows
+        // show QUIT was logged; USER/PASS were not).
+        ftpLog("bruteforce.pcap", logged("QUIT"), 30, 30, List.of());
+    }
+
+    @Test
+    void bruteforceNotice() throws Exception {
+        Path pcap = TestCaptures.zeek("bruteforce.pcap");
+        ZeekLog notice = ZeekLog.read(log(pcap, "notice"));
+        assertEquals(1, notice.rows().size());
+        ZeekLog.Row n = notice.rows().get(0);
+        assertEquals("FTP::Bruteforcing", n.get("note"));
+        Matcher m = Pattern.compile("(\\S+) had (\\d+) failed logins on (\\d+) FTP servers? in (\\d+)m(\\d+)s").matcher(n.get("msg"));
+        assertTrue(m.matches(), n.get("msg"));
+        String src = m.group(1);
+        int zeekCount = Integer.parseInt(m.group(2));
+        int zeekSeconds = Integer.parseInt(m.group(4)) * 60 + Integer.parseInt(m.group(5));
+        assertEquals(src, n.get("src"));
+        try (Analysis a = Analyzer.analyze(pcap)) {
+            List<Finding> bf = a.findings().stream().filter(f -> f.kind() == FindingKind.BRUTE_FORCE).toList();
+            assertEquals(1, bf.size());
+            // Zeek notices once, when the count reaches its threshold of 20 (FTP::bruteforce_threshold);
+            // ftpscope counts all 30 failures the capture holds.
+            assertTrue(bf.get(0).message().startsWith("30 failed logins from " + src + " to 192.168.56.101 in 30 connections"),
+                    bf.get(0).message());
+            assertEquals(Integer.parseInt(m.group(3)), a.sessions().stream().map(s -> s.server().ip()).distinct().count());
+            // Zeek's span is from the first to the 20th failure: the same 530 replies (frames 12 … 398).
+            List<Integer> failures = a.findings().stream().filter(f -> f.kind() == FindingKind.LOGIN_FAILED)
+                    .map(Finding::frame).sorted().toList();
+            assertEquals(30, failures.size());
+            assertTrue(zeekCount <= failures.size());
+            assertEquals(12, failures.get(0));
+            assertEquals(398, failures.get(zeekCount - 1));
+            long nanos = a.capture().index().timestampNanos(failures.get(zeekCount - 1)) - a.capture().index().timestampNanos(failures.get(0));
+            assertEquals(zeekSeconds, nanos / 1_000_000_000L); // 37.33 s, Zeek prints 0m37s
+        }
+    }
+
+    @Test
+    void gridFtpConnections() throws Exception {
+        connLog("globus-url-copy.pcap", 2, 0, List.of(
+                // Zeek's "ssl" is the TLS handshake it decodes inside the GSSAPI ADAT exchange; ftpscope's
+                // session is not TLS (no AUTH TLS / 234) and lists the ADAT/ENC commands as they are.
+                // Neither is false; ftpscope has no finding for an RFC 2228 protected (ENC) channel.
+                conn(1, 1, "service", "ftp,ssl", "ftp"),
+                // Zeek stops processing a connection once it is taken as GridFTP data (gridftp.zeek
+                // skip_data; the btest sets size_threshold = 2): its byte counts end at frame 50. The
+                // bytes: frame 51 carries 26 more bytes from the client, frame 53 17 more from the
+                // server, then FINs (frames 54, 56). ftpscope's 2135 and 3213 are right.
+                conn(2, 37, "orig_bytes", "2109", "2135"),
+                conn(2, 37, "resp_bytes", "3196", "3213"),
+                // Zeek labels it gridftp-data by a TLS heuristic (both certificates, a NULL cipher).
+                // ftpscope cannot tie it to a setup: the setup was inside ENC-protected commands. It
+                // gives the connection no FTP role, which is not false; it is weaker than Zeek here.
+                conn(2, 37, "service", "ssl,gridftp-data", "none")));
+    }
+
+    /** Every Zeek log beside the traces is compared by one of the tests above. */
+    @Test
+    void everyZeekLogIsCompared() throws IOException {
+        Path dir = TestCaptures.zeek("ipv4.pcap").getParent();
+        Set<String> logs;
+        try (Stream<Path> files = Files.list(dir)) {
+            logs = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".log")).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(new TreeSet<>(Set.of(
+                "bruteforce.ftp.log", "bruteforce.notice.log",
+                "fake-long-commands.ftp.log", "fake-long-commands.weird.log",
+                "ftp-auth-tls.conn.log", "ftp-auth-tls.ftp.log",
+                "ftp-invalid-reply-code.conn.log", "ftp-invalid-reply-code.ftp.log",
+                "ftp-missing-reply-code.conn.log", "ftp-missing-reply-code.ftp.log",
+                "ftp-missing-space-after-reply-code.conn.log", "ftp-missing-space-after-reply-code.ftp.log",
+                "ftp-password-pass-command.ftp.log",
+                "globus-url-copy.conn.log",
+                "ipv4.conn.log", "ipv4.ftp.log",
+                "ipv6-multiline-reply.ftp.log",
+                "ipv6.conn.log", "ipv6.ftp.log")), logs);
+    }
+
+    /**
+     * ftpscope bug: a transfer command answered with a 2xx that no transfer can get is reported
+     * {@code outcome: ok}. RETR robots.txt (frame 29 of fake-long-commands.pcap) got "225 Response to
+     * RETR command" (frame 30): 225 is "data connection open; no transfer in progress" (RFC 959 §4.2),
+     * a reply to ABOR; RFC 959 §5.4 gives RETR 125/150 then 226/250 (or 110, 4xx, 5xx).
+     * ReplyExpectations.fit("RETR", false, 225) is already NO, but TransferVerdict takes any 2xx as
+     * the server's word that the transfer succeeded. Same for RETR (frame 14) answered "230_no_space"
+     * (frame 16) in ftp-missing-space-after-reply-code.pcap. Zeek has no outcome to compare.
+     */
+    @Disabled("ftpscope bug: TransferVerdict reports outcome ok for a 225/230 reply to RETR (a 2xx RETR cannot get)")
+    @Test
+    void aReplyRetrCannotGetIsNotSuccess() throws Exception {
+        try (Analysis a = Analyzer.analyze(TestCaptures.zeek("fake-long-commands.pcap"))) {
+            Transfer t = a.sessions().get(0).transfers().get(0);
+            assertEquals(29, t.commandFrame());
+            assertEquals(225, t.replyCode());
+            assertNotEquals(Outcome.OK, t.outcome(), t.outcomeEvidence());
+        }
+        try (Analysis a = Analyzer.analyze(TestCaptures.zeek("ftp-missing-space-after-reply-code.pcap"))) {
+            Transfer t = a.sessions().get(0).transfers().get(0);
+            assertEquals(14, t.commandFrame());
+            assertEquals(230, t.replyCode());
+            assertNotEquals(Outcome.OK, t.outcome(), t.outcomeEvidence());
+        }
+    }
+}
