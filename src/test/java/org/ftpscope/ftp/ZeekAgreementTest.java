@@ -251,6 +251,46 @@ class ZeekAgreementTest {
                 conn(2, 37, "service", "ssl,gridftp-data", "none")));
     }
 
+    /** The comparison sees each field: ipv4.ftp.log with values changed and a row removed, written to target/. */
+    @Test
+    void aChangedZeekLogIsCaught() throws Exception {
+        Path pcap = TestCaptures.zeek("ipv4.pcap");
+        List<String> lines = Files.readAllLines(log(pcap, "ftp"));
+        List<String> fields = List.of(lines.stream().filter(l -> l.startsWith("#fields\t")).findFirst().orElseThrow()
+                .substring("#fields\t".length()).split("\t"));
+        List<String> out = new java.util.ArrayList<>();
+        int row = 0;
+        for (String l : lines) {
+            if (l.startsWith("#")) { out.add(l); continue; }
+            row++;
+            String[] v = l.split("\t", -1);
+            switch (row) {
+                case 1 -> v[fields.indexOf("data_channel.resp_p")] = "56000";
+                case 2 -> { continue; } // the second PASV's row removed
+                case 3 -> v[fields.indexOf("reply_code")] = "250";
+                case 4 -> v[fields.indexOf("arg")] = "141,142,220,235,131,47";
+                case 5 -> v[fields.indexOf("user")] = "ftp";
+                case 6 -> { v[fields.indexOf("file_size")] = "78"; v[fields.indexOf("fuid")] = "-"; }
+                default -> { }
+            }
+            out.add(String.join("\t", v));
+        }
+        Path changed = Path.of("target", "zeek-changed", "ipv4.ftp.log");
+        Files.createDirectories(changed.getParent());
+        Files.write(changed, out);
+        try (Analysis a = Analyzer.analyze(pcap)) {
+            Result r = ZeekComparison.ftpLog(a, ZeekLog.read(changed), logged());
+            assertResult("changed ipv4.ftp.log", r, 5, 0, List.of(
+                    ftp(1, 19, "data_channel.resp_p", "56000", "56666"),
+                    ftp(2, 44, "reply_code", "250", "226"), // rows renumbered after the removal
+                    ftp(3, 57, "arg", "141,142,220,235,131,47", "141,142,220,235,131,46"),
+                    ftp(4, 75, "user", "ftp", "anonymous"),
+                    ftp(5, 77, "file_size", "78", "77"),
+                    ftp(5, 77, "fuid", "none", "a file"),
+                    ftp(0, 38, "row", null, "PASV -> 227")));
+        }
+    }
+
     /** Every Zeek log beside the traces is compared by one of the tests above. */
     @Test
     void everyZeekLogIsCompared() throws IOException {
