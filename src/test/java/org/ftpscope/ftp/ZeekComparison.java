@@ -248,6 +248,22 @@ final class ZeekComparison {
         return new Result(log.rows().size(), agreed, out);
     }
 
+    /**
+     * Zeek's conn_state for the stream's ends, for the states these traces have: SF (both sides
+     * sent FIN), RSTO/RSTR (the originator/responder reset an established connection), S1
+     * (established, not closed), S2/S3 (only the originator/responder closed), S0 (SYN unanswered).
+     */
+    private static String connState(TcpStream st) {
+        boolean origFin = st.finFrame(Direction.CLIENT_TO_SERVER) > 0, respFin = st.finFrame(Direction.SERVER_TO_CLIENT) > 0;
+        if (st.rstFrame(Direction.CLIENT_TO_SERVER) > 0) return "RSTO";
+        if (st.rstFrame(Direction.SERVER_TO_CLIENT) > 0) return "RSTR";
+        if (st.synAckFrame() == 0) return "S0";
+        if (origFin && respFin) return "SF";
+        if (origFin) return "S2";
+        if (respFin) return "S3";
+        return "S1";
+    }
+
     private static void compareConn(Analysis a, ZeekLog.Row r, List<Difference> out) {
         String log = "conn.log";
         TcpStream st = a.streams().stream()
@@ -260,6 +276,9 @@ final class ZeekComparison {
         int f = st.firstFrame();
         check(out, log, r, f, "orig_bytes", r.get("orig_bytes"), String.valueOf(st.bytes(Direction.CLIENT_TO_SERVER)));
         check(out, log, r, f, "resp_bytes", r.get("resp_bytes"), String.valueOf(st.bytes(Direction.SERVER_TO_CLIENT)));
+        check(out, log, r, f, "orig_pkts", r.get("orig_pkts"), String.valueOf(st.frames(Direction.CLIENT_TO_SERVER)));
+        check(out, log, r, f, "resp_pkts", r.get("resp_pkts"), String.valueOf(st.frames(Direction.SERVER_TO_CLIENT)));
+        check(out, log, r, f, "conn_state", r.get("conn_state"), connState(st));
         Set<String> service = r.get("service") == null ? Set.of() : Set.of(r.get("service").split(","));
         StreamRole role = a.role(st.index());
         String ours;
