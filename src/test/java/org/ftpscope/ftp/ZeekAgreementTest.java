@@ -335,6 +335,55 @@ class ZeekAgreementTest {
         }
     }
 
+    /**
+     * ftpscope bug (ControlFeed.inferredPassive): a passive setup reply cut by the snaplen, with no data
+     * connection after it, keeps the placeholder port 0 as its advertised endpoint, and the firewall
+     * summary turns it into rules. ipv6-multiline-reply.pcap cut at 96 bytes (editcap -s 96): EPSV
+     * (frame 40) gets "229 Enteri" (frame 41, cut); RETR (frame 43) is refused with 550 (frame 44), so no
+     * data connection comes. DataSetup.advertised is [2400:3000:20:100::46]:0 (its javadoc: "null until
+     * one came"), and the report prints passivePortRange 0-0, "ip6tables … --dport 0 …", "vsftpd:
+     * pasv_min_port=0 and pasv_max_port=0": rules for a port nobody used. On the uncut trace the port is
+     * 60931, as Zeek's ftp.log says.
+     */
+    @Disabled("ftpscope bug: a cut EPSV reply without a following connection is advertised as port 0 and reaches the firewall rules")
+    @Test
+    void aCutSetupReplyWithoutConnectionNamesNoPort() throws Exception {
+        Path cut = snaplen(TestCaptures.zeek("ipv6-multiline-reply.pcap"), 96);
+        try (Analysis a = Analyzer.analyze(cut)) {
+            DataSetup epsv = a.sessions().get(0).setups().get(0);
+            assertEquals(40, epsv.commandFrame());
+            assertEquals(ControlFeed.INFERRED_PASSIVE, epsv.inferred());
+            assertEquals(null, epsv.data());
+            assertEquals(null, epsv.advertised(), "no connection came, so no port is known");
+            assertTrue(a.ftp().firewall().stream().allMatch(f -> f.passivePorts().isEmpty()), a.ftp().firewall().toString());
+        }
+    }
+
+    /** What {@code editcap -s LEN} writes: each frame's first {@code len} bytes, its original length kept. */
+    private static Path snaplen(Path pcap, int len) throws Exception {
+        Path dir = Path.of("target", "zeek-derived");
+        Files.createDirectories(dir);
+        Path out = dir.resolve(pcap.getFileName().toString().replaceFirst("\\.pcap$", "") + "-s" + len + ".pcap");
+        try (org.ftpscope.capture.CaptureFile cf = org.ftpscope.capture.CaptureFile.open(pcap);
+             java.io.OutputStream o = Files.newOutputStream(out)) {
+            java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(len)
+                    .putInt(cf.index().linkType(1));
+            o.write(h.array());
+            for (int f = 1; f <= cf.index().size(); f++) {
+                byte[] data = cf.readFrame(f);
+                int caplen = Math.min(len, data.length);
+                long ts = cf.index().timestampNanos(f);
+                java.nio.ByteBuffer r = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                r.putInt((int) (ts / 1_000_000_000L)).putInt((int) (ts % 1_000_000_000L / 1000))
+                        .putInt(caplen).putInt(cf.index().originalLength(f));
+                o.write(r.array());
+                o.write(data, 0, caplen);
+            }
+        }
+        return out;
+    }
+
     /** The comparison sees each field: ipv4.ftp.log with values changed and a row removed, written to target/. */
     @Test
     void aChangedZeekLogIsCaught() throws Exception {

@@ -190,12 +190,15 @@ final class ZeekComparison {
         return last.length() == 3 ? "" : last;
     }
 
-    /** The argument of the last {@code verb} command at or before {@code frame}, else null. */
+    /**
+     * The argument of the last {@code verb} command at or before {@code frame}, else null; a command
+     * line cut short names no user or password (as FtpSession.user is then unknown).
+     */
     private static String lastArg(FtpSession s, String verb, int frame) {
         String v = null;
         for (CommandRecord c : s.commands()) {
             if (c.frame() > frame) break;
-            if (verb.equals(c.command())) v = c.arg();
+            if (verb.equals(c.command())) v = c.note() != null && c.note().contains("cut") ? null : c.arg();
         }
         return v;
     }
