@@ -317,6 +317,40 @@ class ZeekAgreementTest {
     }
 
     /**
+     * The traces cut by a snaplen (issue 18 item 2; what editcap -s 96 / -s 128 writes, to target/):
+     * against Zeek's logs of the whole traces, every reply code and every data channel still agrees,
+     * the cut PASV/EPSV replies' and EPRT commands' channels inferred from the next connection; only
+     * fields whose bytes the snaplen removed differ (reply text, argument, user, password, file size:
+     * ftpscope keeps them as cut or unknown). conn.log agrees in full: ftpscope's bytes in the capture
+     * plus the bytes it knows were cut are the bytes Zeek counted.
+     */
+    @Test
+    void snaplenCutTracesKeepCodesAndChannels() throws Exception {
+        // inferred: setups whose line was cut, their channel taken from the next connection
+        record Cut(String name, int snaplen, int agreed, int inferred, java.util.Map<String, Long> differingFields) {}
+        List<Cut> cuts = List.of(
+                new Cut("ipv4.pcap", 96, 2, 2, java.util.Map.of("reply_msg", 2L, "file_size", 2L)),
+                new Cut("ipv4.pcap", 128, 4, 0, java.util.Map.of("file_size", 2L)),
+                new Cut("ipv6.pcap", 96, 0, 5, java.util.Map.of("reply_msg", 7L, "arg", 4L, "user", 7L, "password", 7L, "file_size", 2L)),
+                new Cut("ipv6.pcap", 128, 2, 5, java.util.Map.of("reply_msg", 3L, "arg", 2L)));
+        for (Cut c : cuts) {
+            Path pcap = TestCaptures.zeek(c.name());
+            Path cut = snaplen(pcap, c.snaplen());
+            try (Analysis a = Analyzer.analyze(cut)) {
+                Result r = ZeekComparison.ftpLog(a, ZeekLog.read(log(pcap, "ftp")), logged());
+                java.util.Map<String, Long> fields = r.differences().stream()
+                        .collect(Collectors.groupingBy(Difference::field, Collectors.counting()));
+                assertEquals(c.differingFields(), fields, cut + ": " + r.differences());
+                assertEquals(c.agreed(), r.rowsAgreed(), cut.toString());
+                ZeekLog conn = ZeekLog.read(log(pcap, "conn"));
+                assertResult(cut + " conn.log", ZeekComparison.connLog(a, conn), conn.rows().size(), conn.rows().size(), List.of());
+                long inferred = a.sessions().get(0).setups().stream().filter(d -> d.inferred() != null).count();
+                assertEquals(c.inferred(), inferred, cut.toString());
+            }
+        }
+    }
+
+    /**
      * ftpscope bug (DuplicateFrames, issue 18 item 5): two real packets with the same bytes are taken
      * for a capture holding its traffic twice. ipv6-multiline-reply.pcap, frames 48 and 50: the client,
      * having closed, answers the server's 221 (frame 47) and the server's FIN (frame 49) with one RST
