@@ -1,16 +1,22 @@
 package org.ftpscope.ftp;
 
 import org.ftpscope.TestCaptures;
+import org.ftpscope.capture.CaptureFile;
 import org.ftpscope.ftp.ZeekComparison.Difference;
 import org.ftpscope.ftp.ZeekComparison.Result;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -305,7 +311,7 @@ class ZeekAgreementTest {
         Path dir = Path.of("target", "zeek-derived");
         Files.createDirectories(dir);
         String name = pcap.getFileName().toString().replaceFirst("\\.pcap$", "") + (interleaved ? "-each-frame-twice" : "-appended-to-itself") + ".pcap";
-        try (org.ftpscope.capture.CaptureFile cf = org.ftpscope.capture.CaptureFile.open(pcap)) {
+        try (CaptureFile cf = CaptureFile.open(pcap)) {
             int n = cf.index().size();
             int[] frames = new int[2 * n];
             for (int i = 0; i < n; i++) {
@@ -327,18 +333,18 @@ class ZeekAgreementTest {
     @Test
     void snaplenCutTracesKeepCodesAndChannels() throws Exception {
         // inferred: setups whose line was cut, their channel taken from the next connection
-        record Cut(String name, int snaplen, int agreed, int inferred, java.util.Map<String, Long> differingFields) {}
+        record Cut(String name, int snaplen, int agreed, int inferred, Map<String, Long> differingFields) {}
         List<Cut> cuts = List.of(
-                new Cut("ipv4.pcap", 96, 2, 2, java.util.Map.of("reply_msg", 2L, "file_size", 2L)),
-                new Cut("ipv4.pcap", 128, 4, 0, java.util.Map.of("file_size", 2L)),
-                new Cut("ipv6.pcap", 96, 0, 5, java.util.Map.of("reply_msg", 7L, "arg", 4L, "user", 7L, "password", 7L, "file_size", 2L)),
-                new Cut("ipv6.pcap", 128, 2, 5, java.util.Map.of("reply_msg", 3L, "arg", 2L)));
+                new Cut("ipv4.pcap", 96, 2, 2, Map.of("reply_msg", 2L, "file_size", 2L)),
+                new Cut("ipv4.pcap", 128, 4, 0, Map.of("file_size", 2L)),
+                new Cut("ipv6.pcap", 96, 0, 5, Map.of("reply_msg", 7L, "arg", 4L, "user", 7L, "password", 7L, "file_size", 2L)),
+                new Cut("ipv6.pcap", 128, 2, 5, Map.of("reply_msg", 3L, "arg", 2L)));
         for (Cut c : cuts) {
             Path pcap = TestCaptures.zeek(c.name());
             Path cut = snaplen(pcap, c.snaplen());
             try (Analysis a = Analyzer.analyze(cut)) {
                 Result r = ZeekComparison.ftpLog(a, ZeekLog.read(log(pcap, "ftp")), logged());
-                java.util.Map<String, Long> fields = r.differences().stream()
+                Map<String, Long> fields = r.differences().stream()
                         .collect(Collectors.groupingBy(Difference::field, Collectors.counting()));
                 assertEquals(c.differingFields(), fields, cut + ": " + r.differences());
                 assertEquals(c.agreed(), r.rowsAgreed(), cut.toString());
@@ -398,9 +404,9 @@ class ZeekAgreementTest {
         Path dir = Path.of("target", "zeek-derived");
         Files.createDirectories(dir);
         Path out = dir.resolve(pcap.getFileName().toString().replaceFirst("\\.pcap$", "") + "-s" + len + ".pcap");
-        try (org.ftpscope.capture.CaptureFile cf = org.ftpscope.capture.CaptureFile.open(pcap);
-             java.io.OutputStream o = Files.newOutputStream(out)) {
-            java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        try (CaptureFile cf = CaptureFile.open(pcap);
+             OutputStream o = Files.newOutputStream(out)) {
+            ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
             h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(len)
                     .putInt(cf.index().linkType(1));
             o.write(h.array());
@@ -408,7 +414,7 @@ class ZeekAgreementTest {
                 byte[] data = cf.readFrame(f);
                 int caplen = Math.min(len, data.length);
                 long ts = cf.index().timestampNanos(f);
-                java.nio.ByteBuffer r = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer r = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
                 r.putInt((int) (ts / 1_000_000_000L)).putInt((int) (ts % 1_000_000_000L / 1000))
                         .putInt(caplen).putInt(cf.index().originalLength(f));
                 o.write(r.array());
@@ -425,7 +431,7 @@ class ZeekAgreementTest {
         List<String> lines = Files.readAllLines(log(pcap, "ftp"));
         List<String> fields = List.of(lines.stream().filter(l -> l.startsWith("#fields\t")).findFirst().orElseThrow()
                 .substring("#fields\t".length()).split("\t"));
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         int row = 0;
         for (String l : lines) {
             if (l.startsWith("#")) { out.add(l); continue; }
