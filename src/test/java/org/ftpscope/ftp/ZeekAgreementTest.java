@@ -357,6 +357,56 @@ class ZeekAgreementTest {
     }
 
     /**
+     * Control-only copies (issue 18 item 3; what {@code tshark -Y "tcp.port==21" -w} writes, to
+     * target/): the server's replies still give every command its code and every setup its channel,
+     * so Zeek's ftp.log rows agree except that no file crossed the capture (fuid, the two RETRs);
+     * conn.log's data connections are not in the capture, its control connection agrees; one finding
+     * says no data connection at all was captured.
+     */
+    @Test
+    void controlOnlyTracesKeepEverySetup() throws Exception {
+        record ControlOnly(String name, int agreed, List<Integer> retrFrames, int dataConnections) {}
+        for (ControlOnly c : List.of(new ControlOnly("ipv4.pcap", 4, List.of(33, 53), 4),
+                new ControlOnly("ipv6.pcap", 5, List.of(52, 66), 5))) {
+            Path pcap = TestCaptures.zeek(c.name());
+            Path only = controlOnly(pcap);
+            try (Analysis a = Analyzer.analyze(only)) {
+                ZeekLog ftpLog = ZeekLog.read(log(pcap, "ftp"));
+                Result r = ZeekComparison.ftpLog(a, ftpLog, logged());
+                assertEquals(ftpLog.rows().size() - c.agreed(), r.differences().size(), r.differences().toString());
+                assertTrue(r.differences().stream().allMatch(d -> d.field().equals("fuid") && d.zeek().equals("a file") && d.ftpscope().equals("none")),
+                        r.differences().toString());
+                assertEquals(c.retrFrames(), r.differences().stream().map(Difference::frame).toList());
+                assertEquals(c.agreed(), r.rowsAgreed());
+                ZeekLog conn = ZeekLog.read(log(pcap, "conn"));
+                Result cr = ZeekComparison.connLog(a, conn);
+                assertEquals(1, cr.rowsAgreed(), cr.differences().toString()); // the control connection
+                assertEquals(c.dataConnections(), cr.differences().size());
+                assertTrue(cr.differences().stream().allMatch(d -> d.field().equals("connection")), cr.differences().toString());
+                assertEquals(1, a.findings().stream().filter(f -> f.kind() == FindingKind.DATA_CONNECTIONS_NOT_CAPTURED).count());
+            }
+        }
+    }
+
+    /** The frames of the capture's port-21 connections only, as a capture filter or tshark -Y "tcp.port==21" leaves them. */
+    private static Path controlOnly(Path pcap) throws Exception {
+        Path dir = Path.of("target", "zeek-derived");
+        Files.createDirectories(dir);
+        Path out = dir.resolve(pcap.getFileName().toString().replaceFirst("\\.pcap$", "") + "-port21.pcap");
+        int[] frames;
+        try (Analysis a = Analyzer.analyze(pcap)) {
+            frames = java.util.stream.IntStream.rangeClosed(1, a.capture().index().size())
+                    .filter(f -> {
+                        int st = a.tcpFrames().stream(f);
+                        return st >= 0 && (a.streams().get(st).server().port() == 21 || a.streams().get(st).client().port() == 21);
+                    }).toArray();
+        }
+        try (CaptureFile cf = CaptureFile.open(pcap)) {
+            return TestCaptures.writePcap(cf, frames, out);
+        }
+    }
+
+    /**
      * ftpscope bug (DuplicateFrames, issue 18 item 5): two real packets with the same bytes are taken
      * for a capture holding its traffic twice. ipv6-multiline-reply.pcap, frames 48 and 50: the client,
      * having closed, answers the server's 221 (frame 47) and the server's FIN (frame 49) with one RST
