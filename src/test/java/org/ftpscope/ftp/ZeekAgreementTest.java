@@ -33,8 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every ftp.log row (session by endpoints, command, argument, reply code and message, user,
  * password, data channel, file size, whether a file crossed), every ftpscope command Zeek's run
  * would have logged, every conn.log row (bytes each way, what the connection is), the brute-force
- * notice and the weird. Each difference is listed with who is right by the bytes; the table is in
- * docs/zeek-agreement.md. A new difference, or one that goes away, fails the test.
+ * notice and the weird; then the same traces doubled, cut by a snaplen, and reduced to their control
+ * connection (derived into target/), against the same logs. Each difference is listed with who is
+ * right by the bytes; the table is in docs/zeek-agreement.md. A new difference, or one that goes
+ * away, fails the test.
  */
 class ZeekAgreementTest {
 
