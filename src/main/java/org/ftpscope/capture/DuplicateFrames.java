@@ -58,6 +58,9 @@ public final class DuplicateFrames {
 
     private int[][] copyOf = new int[0][];
     private int duplicates;
+    /** Copies that carry data, SYN or FIN, or are not TCP: these show the capture holds traffic twice. */
+    private int substantive;
+    private int firstSubstantive;
     private int firstDuplicate;
     private int unchecked;
     private int firstUnchecked;
@@ -69,6 +72,15 @@ public final class DuplicateFrames {
      * @return the number of the earlier frame it is a copy of, or 0
      */
     public int check(int frame, long nanos, int linkType, int originalLength, byte[] buf, int off, int capturedLength) {
+        return check(frame, nanos, linkType, originalLength, buf, off, capturedLength, false);
+    }
+
+    /**
+     * The same, told whether the frame is a TCP segment without data, SYN or FIN: such a segment (a pure
+     * ACK, an RST) can repeat byte for byte on its own, so its copies alone do not show a doubled capture.
+     */
+    public int check(int frame, long nanos, int linkType, int originalLength, byte[] buf, int off, int capturedLength,
+                     boolean bareSegment) {
         crc32.reset();
         crc32.update(buf, off, capturedLength);
         crc32c.reset();
@@ -80,6 +92,7 @@ public final class DuplicateFrames {
         if (original == 0) original = find(h, lateInBucket ? bucket + 1 : bucket - 1, nanos, linkType, originalLength, capturedLength);
         if (original != 0) {
             recordCopy(frame, original);
+            if (!bareSegment && substantive++ == 0) firstSubstantive = frame;
             return original;
         }
         if (forgotten && nanos + WINDOW_NANOS >= forgottenMinNanos && nanos - WINDOW_NANOS <= forgottenMaxNanos) {
@@ -114,17 +127,27 @@ public final class DuplicateFrames {
     /** What the user must be told, once each, located at the first frame concerned; empty for a capture without copies. */
     public List<CaptureWarning> warnings(FrameIndex index) {
         List<CaptureWarning> out = new ArrayList<>(2);
-        if (duplicates > 0) out.add(located(index, firstDuplicate, copiesMessage()));
+        if (substantive > 0) out.add(located(index, firstSubstantive, copiesMessage()));
+        else if (duplicates > 0) out.add(located(index, firstDuplicate, bareRepeatsMessage()));
         if (unchecked > 0) out.add(located(index, firstUnchecked, uncheckedMessage()));
         return out;
     }
 
     private String copiesMessage() {
         return duplicates + (duplicates == 1 ? " frame is an exact copy" : " frames are exact copies")
-                + " of an earlier frame (same bytes, captured within " + WINDOW_NANOS / 1_000_000
-                + " ms of it: the capture holds this traffic twice, e.g. merged twice or taken from a SPAN port);"
-                + " the first is frame " + firstDuplicate + ", a copy of frame " + originalOf(firstDuplicate)
+                + " of an earlier frame (same bytes, captured within " + WINDOW_NANOS / 1_000_000 + " ms of it), "
+                + substantive + " of them with data, SYN or FIN: the capture holds this traffic more than once "
+                + "(merged twice, taken from a SPAN port, or duplicated on the way); the first is frame "
+                + firstSubstantive + ", a copy of frame " + originalOf(firstSubstantive)
                 + ". The frame list shows every frame; the analysis counts each once";
+    }
+
+    private String bareRepeatsMessage() {
+        return duplicates + (duplicates == 1 ? " TCP segment without data repeats" : " TCP segments without data repeat")
+                + " an earlier one byte for byte within " + WINDOW_NANOS / 1_000_000 + " ms (the first is frame "
+                + firstDuplicate + ", like frame " + originalOf(firstDuplicate) + "): a pure ACK or RST can repeat "
+                + "like that on its own, so this alone does not show a doubled capture; each is listed, and adds "
+                + "nothing to the analysis";
     }
 
     private String uncheckedMessage() {

@@ -142,7 +142,7 @@ final class DataConnectionFacts {
         Map<IpAddr, int[]> passiveRange = new java.util.HashMap<>();
         for (FtpSession s : sessions) {
             for (DataSetup d : s.setups()) {
-                if (!d.mode().passive()) continue;
+                if (!d.mode().passive() || !d.endpointKnown()) continue;
                 int p = d.advertised().port();
                 for (IpAddr ip : List.of(s.server().ip(), d.advertised().ip())) {
                     passiveRange.merge(ip, new int[] {p, p}, (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});

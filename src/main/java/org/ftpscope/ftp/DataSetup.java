@@ -15,7 +15,7 @@ import org.ftpscope.decode.Endpoint;
  * @param data         the connection that claimed this setup, or null when none did
  * @param inferred     null when the endpoint was read from the setup line; otherwise why and how it
  *                     was inferred (the line was cut: the next connection between the two hosts is
- *                     taken, and {@code advertised} is that connection's endpoint, null until one came)
+ *                     taken, and {@code advertised} is that connection's endpoint, null when none came)
  * @param foreignConnections connections to the setup's port from a host that is not the expected
  *                     connector (a passive port taken by a third host): never the transfer
  */
@@ -24,5 +24,13 @@ public record DataSetup(int id, DataMode mode, int commandFrame, int setupFrame,
                         String inferred, java.util.List<ForeignConnection> foreignConnections) {
     public DataSetup {
         foreignConnections = java.util.List.copyOf(foreignConnections);
+    }
+
+    /** False for an inferred setup no connection came for: its address and port are not in the capture. */
+    public boolean endpointKnown() { return advertised != null; }
+
+    /** The advertised endpoint as text, or why it is not known. */
+    public String advertisedText() {
+        return advertised != null ? advertised.toString() : "(address and port not in the capture: the line was cut)";
     }
 }

@@ -62,6 +62,7 @@ final class FindingRules {
     }
 
     private static void setupFindings(FtpSession s, DataSetup d, IpAddr serverIp, IpAddr clientIp, List<Finding> out) {
+        if (!d.endpointKnown()) return; // a cut line names no address to judge
         String what = d.mode() + " " + (d.mode().passive() ? "reply" : "command");
         if (d.mode().passive() && d.mode() != DataMode.EPSV && !d.advertised().ip().equals(serverIp)) {
             IpAddr adv = d.advertised().ip();
@@ -162,7 +163,7 @@ final class FindingRules {
             out.add(new Finding(FindingKind.DATA_CONNECTION_MISSING,
                     confirmed ? Severity.INFO : FindingKind.DATA_CONNECTION_MISSING.severity(), s.id(), t.commandFrame(),
                     name + " (frame " + t.commandFrame() + ") used the data channel set up in frame "
-                            + t.setup().setupFrame() + " (" + t.setup().advertised() + "), but no such connection is in "
+                            + t.setup().setupFrame() + " (" + t.setup().advertisedText() + "), but no such connection is in "
                             + "the capture" + (t.replyCode() > 0 ? "; the server replied " + t.replyCode()
                             + " " + t.replyText() : "")
                             + (confirmed ? ": by the server's account the transfer took place, and the capture did not see "

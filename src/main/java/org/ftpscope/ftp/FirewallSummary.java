@@ -115,6 +115,7 @@ public record FirewallSummary(IpAddr server, SortedSet<Integer> controlPorts, So
                 tls |= s.tls();
                 for (DataSetup d : s.setups()) {
                     if (d.replyCode() >= 400) continue;
+                    if (!d.endpointKnown()) continue; // a cut reply without its connection names no port
                     if (d.mode().passive()) passive.add(d.advertised().port());
                     else activeClient.add(d.advertised().port());
                 }

@@ -116,7 +116,7 @@ final class FtpTree {
     static PayloadDissector data(DataSetup setup, Transfer t) {
         return (root, b, off, len) -> {
             DetailNode.Builder d = root.add("FTP Data (" + len + " bytes data)", "ftp-data", null, off, len);
-            if (setup != null) {
+            if (setup != null && setup.endpointKnown()) {
                 d.add("[Setup frame: " + setup.setupFrame() + "]", "ftp-data.setup-frame", Integer.toString(setup.setupFrame()), -1, 0);
                 d.add("[Setup method: " + setup.mode() + "]", "ftp-data.setup-method", setup.mode().name(), -1, 0);
                 d.add("[Data port: " + setup.advertised().port() + " = " + setup.portMath() + "]", "ftp-data.port",

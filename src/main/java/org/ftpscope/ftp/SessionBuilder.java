@@ -19,7 +19,9 @@ final class SessionBuilder {
         List<DataSetup> setups = new ArrayList<>();
         DataSetup[] byId = new DataSetup[st.setups.size()];
         for (SetupState s : st.setups) {
-            DataSetup d = new DataSetup(s.id, s.mode, s.commandFrame, s.setupFrame, s.advertised, s.portMath, s.text,
+            // An inferred setup that no connection claimed has only a placeholder endpoint: not in the capture.
+            org.ftpscope.decode.Endpoint advertised = s.inferred != null && s.match == null ? null : s.advertised;
+            DataSetup d = new DataSetup(s.id, s.mode, s.commandFrame, s.setupFrame, advertised, s.portMath, s.text,
                     s.replyCode, s.replyFrame, s.match == null ? null : connection(s.stream), s.inferred, foreign(s));
             byId[s.id] = d;
             setups.add(d);
@@ -103,7 +105,7 @@ final class SessionBuilder {
         }
         TransferVerdict.Verdict v = TransferVerdict.of(new TransferVerdict.CommandFacts(
                 t.verb + (t.arg.isEmpty() ? "" : " " + t.arg), t.commandFrame, t.preliminaryCode, t.replyCode, t.replyText,
-                expected, captureLastFrame, st.client(), foreignConnector), facts);
+                expected, captureLastFrame, st.client(), foreignConnector, t.verb), facts);
         return new Transfer(st.id, t.index, t.verb, t.arg, t.path, t.commandFrame, t.commandNanos, setup, data,
                 t.direction, bytes, expected, gaps, truncated, v.complete(), sha, t.preliminaryCode, t.replyCode,
                 t.replyFrame, t.replyText, v.outcome(), t.restOffset, t.type, start < 0 ? 0 : start, end < 0 ? 0 : end, firstData,

@@ -32,7 +32,9 @@ public record Shortfall(Cause cause, int frame, long bytes, String text) {
         /** The server's final reply reports a failure (426, 451, 425 …). */
         SERVER_REPORTED_FAILURE("server-reported-failure"),
         /** No final reply to the transfer command is in the capture. */
-        NO_FINAL_REPLY("no-final-reply");
+        NO_FINAL_REPLY("no-final-reply"),
+        /** The final reply is a positive code the command cannot get (RFC 959 §5.4), e.g. 225 to RETR. */
+        UNEXPECTED_REPLY("unexpected-reply");
 
         private final String id;
 

@@ -21,7 +21,8 @@ final class TransferVerdict {
 
     /** The control side: the command, its replies, the announced size. */
     record CommandFacts(String name, int commandFrame, int preliminaryCode, int replyCode, String replyText,
-                        long expectedBytes, int captureLastFrame, Endpoint client, Endpoint foreignConnector) {}
+                        long expectedBytes, int captureLastFrame, Endpoint client, Endpoint foreignConnector,
+                        String verb) {}
 
     record Verdict(boolean complete, Outcome outcome, String evidence, List<Shortfall> shortfalls) {
         Verdict { shortfalls = List.copyOf(shortfalls); }
@@ -37,12 +38,22 @@ final class TransferVerdict {
         } else if (code < 0) {
             all.add(new Shortfall(Shortfall.Cause.NO_FINAL_REPLY, 0, -1, "no final reply to " + c.name() + " is in the capture"));
         }
+        // A 2xx the command cannot get (225 to RETR) does not say the transfer succeeded.
+        boolean unexpected = code >= 200 && code < 300
+                && ReplyExpectations.fit(c.verb(), c.preliminaryCode() > 0, code) == ReplyExpectations.Fit.NO;
+        if (unexpected) {
+            all.add(new Shortfall(Shortfall.Cause.UNEXPECTED_REPLY, 0, -1, "the server replied " + code
+                    + ", which is not a reply " + c.verb() + " can get (RFC 959 §5.4)"));
+        }
         boolean inCapture = d.state() != DataState.MISSING;
         boolean neverOpened = d.state() == DataState.UNANSWERED || d.state() == DataState.REFUSED;
         String conn = inCapture ? "data connection tcp.stream " + d.stream() : "data connection not in the capture";
         Outcome outcome;
         String evidence;
-        if (code >= 200 && code < 300) {
+        if (unexpected) {
+            outcome = Outcome.UNKNOWN;
+            evidence = "server reply " + code + ", which is not a reply " + c.verb() + " can get (RFC 959 §5.4); " + conn;
+        } else if (code >= 200 && code < 300) {
             if (!inCapture && c.foreignConnector() != null) {
                 outcome = Outcome.UNKNOWN;
                 evidence = "server reply " + code + ", but the only data connection in the capture came from "

@@ -204,7 +204,7 @@ public final class FindingGroups {
                 return x;
             });
             DataSetup d = m.get(frame);
-            if (d == null) return null;
+            if (d == null || !d.endpointKnown()) return null;
             IpAddr a = d.advertised().ip();
             return a.equals(s.client().ip()) || a.equals(s.server().ip()) ? null : a;
         }

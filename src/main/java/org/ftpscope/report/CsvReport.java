@@ -36,8 +36,8 @@ public final class CsvReport {
                 v.add(Integer.toString(t.commandFrame()));
                 v.add(t.setup() == null ? "" : t.setup().mode().name());
                 v.add(t.setup() == null ? "" : Integer.toString(t.setup().setupFrame()));
-                v.add(t.setup() == null ? "" : t.setup().advertised().ip().toString());
-                v.add(t.setup() == null ? "" : Integer.toString(t.setup().advertised().port()));
+                v.add(t.setup() == null || !t.setup().endpointKnown() ? "" : t.setup().advertised().ip().toString());
+                v.add(t.setup() == null || !t.setup().endpointKnown() ? "" : Integer.toString(t.setup().advertised().port()));
                 v.add(t.setup() == null ? "" : t.setup().portMath());
                 boolean has = t.data() != null && t.data().stream() >= 0;
                 v.add(has ? Integer.toString(t.data().stream()) : "");

@@ -171,7 +171,10 @@ public final class JsonReport {
                 .field("path", t.path())
                 .field("commandFrame", t.commandFrame());
         DataSetup setup = t.setup();
-        if (setup != null) {
+        if (setup != null && !setup.endpointKnown()) {
+            j.field("mode", setup.mode().name()).field("setupFrame", setup.setupFrame());
+            j.name("advertised").nullValue();
+        } else if (setup != null) {
             j.field("mode", setup.mode().name()).field("setupFrame", setup.setupFrame());
             j.name("advertised").beginObject()
                     .field("ip", setup.advertised().ip().toString())

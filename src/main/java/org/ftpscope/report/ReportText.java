@@ -58,7 +58,7 @@ final class ReportText {
 
     static String setup(Transfer t) {
         if (t.setup() == null) return "—";
-        return t.setup().mode() + " " + t.setup().advertised() + " = " + t.setup().portMath() + " (frame " + t.setup().setupFrame() + ")";
+        return t.setup().mode() + " " + t.setup().advertisedText() + " = " + t.setup().portMath() + " (frame " + t.setup().setupFrame() + ")";
     }
 
     /** A group's first frames, "12, 32, 52, 75, 98 … (30)". */

@@ -34,7 +34,7 @@ public record StoryLine(int frame, String kind, String text) {
             }
         }
         for (DataSetup d : s.setups()) {
-            out.add(new StoryLine(d.setupFrame(), "setup", "⇄ " + d.mode() + " data channel: " + d.advertised()
+            out.add(new StoryLine(d.setupFrame(), "setup", "⇄ " + d.mode() + " data channel: " + d.advertisedText()
                     + (d.portMath().contains("*") ? " = " + d.portMath().substring(0, d.portMath().indexOf(" =")) : "")
                     + (d.mode().passive() ? "  (the client is to connect)" : "  (the server is to connect)")));
             DataConnection c = d.data();

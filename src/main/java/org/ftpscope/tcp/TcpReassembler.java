@@ -57,7 +57,8 @@ public final class TcpReassembler {
      *         analysis counts the traffic once.
      */
     public int frame(int frame, long nanos, int originalLength, PacketInfo p, byte[] buf, int off, int capLen) {
-        int copyOf = duplicates.check(frame, nanos, p.linkType, originalLength, buf, off, capLen);
+        boolean bare = p.tcp && p.payloadLength == 0 && (p.flags & (PacketInfo.SYN | PacketInfo.FIN)) == 0;
+        int copyOf = duplicates.check(frame, nanos, p.linkType, originalLength, buf, off, capLen, bare);
         if (!p.tcp) {
             table.set(frame, -1, 0);
             return copyOf;

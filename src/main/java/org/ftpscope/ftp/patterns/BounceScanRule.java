@@ -95,7 +95,7 @@ public final class BounceScanRule implements PatternRule {
                 if (t.setup() != null) bySetup.putIfAbsent(t.setup().id(), t);
             }
             for (DataSetup d : s.setups()) {
-                if (d.mode().passive() || d.advertised().ip().equals(s.client().ip())) continue;
+                if (d.mode().passive() || !d.endpointKnown() || d.advertised().ip().equals(s.client().ip())) continue;
                 Acc a = acc.computeIfAbsent(new Key(s.client().ip(), s.server().ip(), d.advertised().ip()), k -> new Acc());
                 if (d.replyCode() >= 400) {
                     a.refused++;

@@ -73,7 +73,7 @@ public final class DataChannelFloodRule implements PatternRule {
                     continue;
                 }
                 a.modes.add(d.mode());
-                a.ports.add(d.advertised().port());
+                if (d.endpointKnown()) a.ports.add(d.advertised().port());
                 a.frames.add(d.setupFrame());
                 a.sessions.add(s.id());
                 if (d.mode().passive() || d.replyCode() >= 200 && d.replyCode() < 300) a.accepted++;
