@@ -43,7 +43,7 @@ final class FtpTree {
         int argAt = at + verbBytes + 1;
         int argBytes = arg.getBytes(StandardCharsets.UTF_8).length;
         String upper = verb.toUpperCase(java.util.Locale.ROOT);
-        n.add("Request arg: " + (upper.equals("PASS") ? arg : arg), "ftp.request.arg", arg, argAt, argBytes);
+        n.add("Request arg: " + arg, "ftp.request.arg", arg, argAt, argBytes);
         switch (upper) {
             case "PORT" -> setup(n, SetupParsers.port(arg), arg, argAt, argBytes, "Active IP address", "ftp.active.cip",
                     "Active port", "ftp.active.port");
