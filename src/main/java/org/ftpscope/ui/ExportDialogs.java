@@ -23,15 +23,11 @@ import org.ftpscope.report.ObjectExporter;
 import org.ftpscope.report.ReportSelection;
 import org.ftpscope.report.ReportWriter;
 import org.ftpscope.report.ReportWriters;
+import org.ftpscope.report.TextFiles;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -70,19 +66,7 @@ final class ExportDialogs {
     /** The report in the format the file name's ending names (HTML when it names none). */
     static void writeReport(Analysis a, Path target, ReportSelection selection) throws IOException {
         ReportWriter writer = ReportWriters.forFileName(target.getFileName().toString());
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".ftpscope-", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                writer.write(a, selection, w);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        TextFiles.writeAtomically(target, w -> writer.write(a, selection, w));
     }
 
     /** Wireshark's Export Objects ▸ FTP-DATA: the transferred files, save selected or all. */
