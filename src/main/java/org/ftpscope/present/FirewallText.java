@@ -16,6 +16,15 @@ public final class FirewallText {
     public static final String NO_SERVER = "No FTP server in this capture.";
     public static final String DIRECTIVES = "Pin the passive range on the server:";
 
+    /**
+     * Said under the title when a report covers some sessions only: the summary is the capture's,
+     * its ports come from every session. Null when the report covers them all.
+     */
+    public static String scope(int sessionsShown, int sessionsInCapture) {
+        return sessionsShown == sessionsInCapture ? null
+                : "From all " + sessionsInCapture + " sessions of the capture, not only the " + sessionsShown + " in this report.";
+    }
+
     /** One labelled fact, e.g. ("Passive ports seen", "40000–40099 (12 distinct)"). */
     public record Fact(String label, String value) {}
 

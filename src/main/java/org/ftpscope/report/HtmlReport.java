@@ -100,6 +100,8 @@ public final class HtmlReport implements ReportWriter {
         }
 
         sb.append("<h2>").append(FirewallText.TITLE).append("</h2>\n");
+        String scope = FirewallText.scope(sessions.size(), a.sessions().size());
+        if (scope != null && !a.ftp().firewall().isEmpty()) sb.append("<p><i>").append(html(scope)).append("</i></p>\n");
         if (a.ftp().firewall().isEmpty()) sb.append("<p>").append(FirewallText.NO_SERVER).append("</p>\n");
         for (FirewallSummary fw : a.ftp().firewall()) firewall(sb, fw);
         sb.append("</body></html>\n");

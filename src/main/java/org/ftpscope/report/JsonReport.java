@@ -1,9 +1,7 @@
 package org.ftpscope.report;
 
 import org.ftpscope.capture.CaptureFile;
-import org.ftpscope.capture.CaptureInterface;
 import org.ftpscope.capture.CaptureWarning;
-import org.ftpscope.capture.LinkType;
 import org.ftpscope.decode.Endpoint;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.CommandRecord;
@@ -23,7 +21,6 @@ import org.ftpscope.present.FindingGroups;
 import org.ftpscope.present.Masking;
 
 import java.io.Writer;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -65,10 +62,8 @@ public final class JsonReport implements ReportWriter {
                 .field("file", capture.path().getFileName().toString())
                 .field("format", capture.formatLabel())
                 .field("frames", capture.frameCount());
-        Set<String> links = new LinkedHashSet<>();
-        for (CaptureInterface i : capture.interfaces()) links.add(LinkType.name(i.linkType()));
         j.name("linkTypes").beginArray();
-        for (String l : links) j.value(l);
+        for (String l : ReportText.linkTypeNames(capture)) j.value(l);
         j.endArray();
         j.name("warnings").beginArray();
         for (CaptureWarning w : capture.warnings()) j.value(w.toString());

@@ -89,6 +89,8 @@ public final class MarkdownReport implements ReportWriter {
             ReportText.flushSome(sb, w);
         }
         sb.append("\n## ").append(FirewallText.TITLE).append('\n');
+        String scope = FirewallText.scope(sessions.size(), a.sessions().size());
+        if (scope != null && !a.ftp().firewall().isEmpty()) sb.append("\n*").append(scope).append("*\n");
         if (a.ftp().firewall().isEmpty()) sb.append('\n').append(FirewallText.NO_SERVER).append('\n');
         for (FirewallSummary fw : a.ftp().firewall()) {
             FirewallText.Server t = FirewallText.of(fw);

@@ -53,11 +53,14 @@ final class ReportText {
         sb.setLength(0);
     }
 
-    static String linkTypes(CaptureFile c) {
+    /** The capture's link types by name, each once, in interface order. */
+    static Set<String> linkTypeNames(CaptureFile c) {
         Set<String> s = new LinkedHashSet<>();
         for (CaptureInterface i : c.interfaces()) s.add(LinkType.name(i.linkType()));
-        return String.join(", ", s);
+        return s;
     }
+
+    static String linkTypes(CaptureFile c) { return String.join(", ", linkTypeNames(c)); }
 
     static String size(long bytes) {
         if (bytes < 0) return "unknown";

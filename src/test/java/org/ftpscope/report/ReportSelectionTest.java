@@ -52,6 +52,8 @@ class ReportSelectionTest {
         assertFalse(h.contains("192.0.2.11") || h.contains("192.0.2.10") || h.contains("192.0.2.12"), "no other client");
         assertTrue(h.contains("<td class=\"story-command\">→ PASS ********</td>"));
         assertFalse(h.contains("lftp@"));
+        assertTrue(h.contains("<p><i>From all 4 sessions of the capture, not only the 1 in this report.</i></p>"), "the firewall summary says it is the capture's");
+        assertFalse(write("html", ReportSelection.ALL).contains("From all 4 sessions"));
         String shown = write("html", SESSION_2_SHOWN);
         assertTrue(shown.contains("<tr><td class=\"num\">41</td><td class=\"story-command\">→ PASS lftp@</td></tr>"));
         assertTrue(shown.contains("<code>lftp@</code>"), "the password row");
@@ -68,6 +70,7 @@ class ReportSelectionTest {
         assertFalse(md.contains("\n| 341 |"));
         assertTrue(md.contains("| 41 | → PASS \\*\\*\\*\\*\\*\\*\\*\\* |"));
         assertFalse(md.contains("lftp@"));
+        assertTrue(md.contains("*From all 4 sessions of the capture, not only the 1 in this report.*"));
         String shown = write("md", SESSION_2_SHOWN);
         assertTrue(shown.contains("| 41 | → PASS lftp@ |"), shown);
         assertFalse(shown.contains("ftpsecret") || shown.contains("concurrent@"));
