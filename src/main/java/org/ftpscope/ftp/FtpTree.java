@@ -106,7 +106,8 @@ final class FtpTree {
             String field = ipField.equals("ftp.eprt.ip") && a.ip().v6() ? "ftp.eprt.ipv6" : ipField;
             n.add(ipLabel + ": " + a.ip(), field, a.ip().toString(), ipAt, ipLen);
         }
-        String math = a.portMath().contains("*") ? " (" + a.portMath().substring(0, a.portMath().indexOf(" =")) + ")" : "";
+        String formula = SetupParsers.formula(a.portMath());
+        String math = formula == null ? "" : " (" + formula + ")";
         n.add(portLabel + ": " + a.port() + math, portField, Integer.toString(a.port()), portAt, portLen);
     }
 

@@ -7,6 +7,7 @@ import org.ftpscope.ftp.DataState;
 import org.ftpscope.ftp.Finding;
 import org.ftpscope.ftp.FtpSession;
 import org.ftpscope.ftp.ReplyRecord;
+import org.ftpscope.ftp.SetupParsers;
 import org.ftpscope.ftp.Transfer;
 
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public record StoryLine(int frame, String kind, String text) {
         }
         for (DataSetup d : s.setups()) {
             out.add(new StoryLine(d.setupFrame(), "setup", "⇄ " + d.mode() + " data channel: " + d.advertised()
-                    + (d.portMath().contains("*") ? " = " + d.portMath().substring(0, d.portMath().indexOf(" =")) : "")
+                    + (SetupParsers.formula(d.portMath()) == null ? "" : " = " + SetupParsers.formula(d.portMath()))
                     + (d.mode().passive() ? "  (the client is to connect)" : "  (the server is to connect)")));
             DataConnection c = d.data();
             if (c != null) {

@@ -40,6 +40,7 @@ class ReportTest {
         String h = html("nat-wrong-pasv-address.pcap", ReportSelection.ALL);
         assertTrue(h.contains("<h2>Session #0: 192.0.2.10:47154 → 198.51.100.21:21</h2>"));
         assertTrue(h.contains("PASV 10.10.10.21:40026 = 156*256+90 = 40026 (frame 18)"), "port math in the transfer table");
+        assertTrue(h.contains("⇄ PASV data channel: 10.10.10.21:40026 = 156*256+90  (the client is to connect)"), "the formula in the story");
         assertTrue(h.contains("293ee650ec4b84ae8d93945538f9020ecddf31deb3a18b7c31f0f883511a6627"), "SHA-256 of readme.txt");
         assertTrue(h.contains("Server advertises a different address for passive mode"));
         assertTrue(h.contains("Data connection blocked (SYN without answer)"));
