@@ -19,7 +19,7 @@ public final class CsvReport implements ReportWriter {
 
     @Override public String id() { return "csv"; }
 
-    @Override public String label() { return "CSV (one row per transfer)"; }
+    @Override public String label() { return "CSV, one row per transfer"; }
 
     @Override public List<String> extensions() { return List.of(".csv"); }
 
