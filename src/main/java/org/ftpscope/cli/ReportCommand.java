@@ -2,11 +2,9 @@ package org.ftpscope.cli;
 
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.report.CsvReport;
-import org.ftpscope.report.HtmlReport;
-import org.ftpscope.report.JsonReport;
-import org.ftpscope.report.MarkdownReport;
-import org.ftpscope.report.ReportOptions;
+import org.ftpscope.report.ReportSelection;
+import org.ftpscope.report.ReportWriter;
+import org.ftpscope.report.ReportWriters;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,20 +12,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** {@code report CAPTURE --out FILE [--format html|md|json|csv] [--show-passwords] [--force]}. */
+/** {@code report CAPTURE --out FILE [--format html|md|json|csv] [--session N]... [--show-passwords] [--force]}. */
 final class ReportCommand implements Command {
     @Override public String name() { return "report"; }
 
     @Override public String usage() {
-        return "report CAPTURE --out FILE [--format html|md|json|csv] [--session N]... [--show-passwords] [--force]";
+        return "report CAPTURE --out FILE [--format " + ReportWriters.ids() + "] [--session N]... [--show-passwords] [--force]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         String file = null, target = null, format = null;
         boolean show = false, force = false;
-        java.util.Set<Integer> only = new java.util.TreeSet<>();
+        Set<Integer> only = new TreeSet<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -50,30 +49,26 @@ final class ReportCommand implements Command {
             }
         }
         if (file == null || target == null) throw new UsageException("expected a capture file and --out FILE");
-        if (format == null) {
-            String t = target.toLowerCase(Locale.ROOT);
-            format = t.endsWith(".md") || t.endsWith(".markdown") ? "md" : t.endsWith(".json") ? "json" : t.endsWith(".csv") ? "csv" : "html";
-        }
-        if (!Set.of("html", "md", "json", "csv").contains(format)) throw new UsageException("unknown format " + format);
+        String named = format;
+        ReportWriter writer = format == null ? ReportWriters.forFileName(target) : ReportWriters.byId(format)
+                .orElseThrow(() -> new UsageException("unknown format " + named + " (" + ReportWriters.ids() + ")"));
         Path out2 = Path.of(target);
         if (Files.exists(out2) && !force) {
             err.println("ftpscope report: " + target + " exists; use --force to overwrite it");
             return Cli.EXIT_USAGE;
         }
-        ReportOptions o = new ReportOptions(show, only);
-        String fmt = format;
-        boolean showPasswords = show;
+        ReportSelection selection = new ReportSelection(only, show);
         try (Analysis a = Analyzer.analyze(Path.of(file))) {
-            SafeFiles.writeAtomically(out2, w -> {
-                switch (fmt) {
-                    case "md" -> MarkdownReport.write(a, w, o);
-                    case "json" -> JsonReport.write(a.capture(), a.ftp(), w, showPasswords);
-                    case "csv" -> CsvReport.write(a, w, o);
-                    default -> HtmlReport.write(a, w, o);
-                }
-            });
+            Set<Integer> unknown = selection.unknownIn(a);
+            if (!unknown.isEmpty()) {
+                err.println("ftpscope report: " + file + " has no session " + unknown + " (it has " + a.sessions().size()
+                        + (a.sessions().isEmpty() ? ")" : ", numbered 0–" + (a.sessions().size() - 1) + ")"));
+                return Cli.EXIT_USAGE;
+            }
+            SafeFiles.writeAtomically(out2, w -> writer.write(a, selection, w));
             for (org.ftpscope.capture.CaptureWarning cw : a.capture().warnings()) err.println("ftpscope: " + file + ": " + cw);
-            out.println("wrote " + target + " (" + fmt + ", " + a.sessions().size() + " sessions, " + a.findings().size() + " findings)");
+            out.println("wrote " + target + " (" + writer.id() + ", " + selection.sessionsOf(a).size() + " of " + a.sessions().size()
+                    + " sessions, " + selection.findingsOf(a).size() + " findings)");
         }
         return Cli.EXIT_OK;
     }

@@ -75,11 +75,7 @@ public final class Analysis implements AutoCloseable {
     /** Where a transfer's content is in the capture: its data connection's spans in the transfer's direction. */
     public org.ftpscope.tcp.StreamSpans contentOf(Transfer t) {
         if (t.data() == null || t.data().stream() < 0 || t.setup() == null) return null;
-        boolean fromFtpServer = t.direction() != TransferDirection.UPLOAD;
-        boolean ftpServerAccepted = t.setup().mode().passive();
-        org.ftpscope.tcp.Direction d = fromFtpServer == ftpServerAccepted
-                ? org.ftpscope.tcp.Direction.SERVER_TO_CLIENT : org.ftpscope.tcp.Direction.CLIENT_TO_SERVER;
-        return streams.get(t.data().stream()).spans(d);
+        return streams.get(t.data().stream()).spans(t.direction().dataDirection(t.setup().mode()));
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.ftpscope.decode.IpAddr;
  *                    clients that ignore the advertised address (curl, Python ftplib) connect
  * @param setupId     identifies the setup within its session (index in the session's setups)
  */
-public record ExpectedChannel(int session, int setupId, DataMode mode, int setupFrame, long setupNanos,
+public record ExpectedChannel(int session, int setupId, DataMode mode, int setupFrame,
                               IpAddr connector, Endpoint advertised, Endpoint controlPeer, long expiresNanos) {
 
     /** Unmatched expectations are dropped after this long, as Zeek does with its expected connections. */

@@ -63,7 +63,7 @@ public final class ExpectedChannelTable {
         if (best != null && src.equals(best.connector())) {
             entries.remove(best);
             if (claimed.size() >= MAX_ENTRIES) claimed.remove(0);
-            claimed.add(new ExpectedChannel(best.session(), best.setupId(), best.mode(), best.setupFrame(), best.setupNanos(),
+            claimed.add(new ExpectedChannel(best.session(), best.setupId(), best.mode(), best.setupFrame(),
                     best.connector(), best.advertised(), best.controlPeer(),
                     Math.min(best.expiresNanos(), nowNanos + RACE_WINDOW_NANOS)));
             return match(best, stream, synFrame, dst, srcPort, false);

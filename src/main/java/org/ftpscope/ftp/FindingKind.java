@@ -157,9 +157,4 @@ public enum FindingKind {
     public String explanation() { return explanation; }
 
     public String suggestedFix() { return suggestedFix; }
-
-    public static FindingKind byId(String id) {
-        for (FindingKind k : values()) if (k.id.equals(id)) return k;
-        return null;
-    }
 }

@@ -61,35 +61,47 @@ public final class FrameViews {
      * null), without making the Info text: what a display filter over a million frames needs.
      */
     public String protocol(int frame, int stream, PacketInfo p) {
-        if (!p.tcp || p.capturedPayloadLength == 0 || stream < 0) return null;
-        StreamRole role = analysis.role(stream);
+        if (!p.tcp || p.capturedPayloadLength == 0) return null;
+        Layer l = layer(frame, stream);
+        return l == null ? null : l.label;
+    }
+
+    /** What FTP makes of a frame's TCP payload: decided here once for the column, the label and the tree. */
+    private enum Layer {
+        FTP("FTP"), TLS("TLS"), FTP_DATA("FTP-DATA");
+
+        final String label;
+
+        Layer(String label) { this.label = label; }
+    }
+
+    /** The layer of a frame on {@code stream}, or null when the stream is not FTP's. */
+    private Layer layer(int frame, int stream) {
+        StreamRole role = stream < 0 ? null : analysis.role(stream);
         if (role == null) return null;
-        if (role.control()) {
-            FtpSession s = analysis.sessions().get(role.session());
-            return s.tls() && frame > s.tlsFrame() ? "TLS" : "FTP";
-        }
-        return "FTP-DATA";
+        if (!role.control()) return Layer.FTP_DATA;
+        FtpSession s = analysis.sessions().get(role.session());
+        return s.tls() && frame > s.tlsFrame() ? Layer.TLS : Layer.FTP;
     }
 
     /** FTP or FTP-DATA label for a frame with payload on an FTP stream, else null. */
     public AppLabel appLabel(Decoded d) {
         PacketInfo p = d.info();
-        if (!p.tcp || p.capturedPayloadLength == 0 || d.tcp().stream() < 0) return null;
-        StreamRole role = analysis.role(d.tcp().stream());
-        if (role == null) return null;
-        if (role.control()) {
-            FtpSession s = analysis.sessions().get(role.session());
+        if (!p.tcp || p.capturedPayloadLength == 0) return null;
+        Layer layer = layer(d.frame(), d.tcp().stream());
+        if (layer == null) return null;
+        if (layer == Layer.TLS) return new AppLabel(layer.label, "Encrypted FTP control channel (after AUTH TLS)");
+        if (layer == Layer.FTP) {
             boolean request = isFromClient(d.tcp().stream(), p);
-            if (s.tls() && d.frame() > s.tlsFrame()) return new AppLabel("TLS", "Encrypted FTP control channel (after AUTH TLS)");
             String line = FrameSummarizer.firstLine(d.bytes(), p.payloadOffset, p.capturedPayloadLength);
-            return new AppLabel("FTP", (request ? "Request: " : "Response: ") + printable(line));
+            return new AppLabel(layer.label, (request ? "Request: " : "Response: ") + printable(line));
         }
         DataSetup setup = analysis.setupOnStream(d.tcp().stream());
         Transfer t = analysis.transferOnStream(d.tcp().stream());
         StringBuilder info = new StringBuilder("FTP Data: ").append(p.payloadLength).append(" bytes");
         if (setup != null) info.append(" (").append(setup.mode()).append(')');
         if (t != null) info.append(" (").append(t.command()).append(t.arg().isEmpty() ? "" : " " + t.arg()).append(')');
-        return new AppLabel("FTP-DATA", info.toString());
+        return new AppLabel(layer.label, info.toString());
     }
 
     /** The frame's detail tree, FTP or FTP-DATA included where the analysis knows the stream. */
@@ -102,14 +114,10 @@ public final class FrameViews {
 
     private org.ftpscope.decode.PayloadDissector dissector(Decoded d) {
         PacketInfo p = d.info();
-        if (!p.tcp || d.tcp().stream() < 0) return null;
-        StreamRole role = analysis.role(d.tcp().stream());
-        if (role == null) return null;
-        if (role.control()) {
-            FtpSession s = analysis.sessions().get(role.session());
-            if (s.tls() && d.frame() > s.tlsFrame()) return null;
-            return FtpTree.control(isFromClient(d.tcp().stream(), p));
-        }
+        if (!p.tcp) return null;
+        Layer layer = layer(d.frame(), d.tcp().stream());
+        if (layer == null || layer == Layer.TLS) return null;
+        if (layer == Layer.FTP) return FtpTree.control(isFromClient(d.tcp().stream(), p));
         return FtpTree.data(analysis.setupOnStream(d.tcp().stream()), analysis.transferOnStream(d.tcp().stream()));
     }
 

@@ -196,14 +196,14 @@ public final class FtpAnalyzer implements StreamListener {
 
     void passiveSetupReplied(SessionState st, SetupState setup) {
         setSetupPending(st, setup);
-        expected.add(new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame, nowNanos,
+        expected.add(new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame,
                 st.client().ip(), setup.advertised, new Endpoint(st.server().ip(), setup.advertised.port()),
                 nowNanos + ExpectedChannel.LIFETIME_NANOS));
     }
 
     void activeSetupSent(SessionState st, SetupState setup) {
         setSetupPending(st, setup);
-        expected.add(new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame, nowNanos,
+        expected.add(new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame,
                 st.server().ip(), setup.advertised, new Endpoint(st.client().ip(), setup.advertised.port()),
                 nowNanos + ExpectedChannel.LIFETIME_NANOS));
     }
@@ -248,7 +248,7 @@ public final class FtpAnalyzer implements StreamListener {
             it.remove();
             setup.advertised = s.server();
             setup.portMath = "port " + s.server().port() + " (" + setup.inferred + ")";
-            ExpectedChannel ch = new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame, nowNanos, from,
+            ExpectedChannel ch = new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame, from,
                     s.server(), s.server(), nowNanos);
             return new DataChannelMatch(ch, s.index(), frame, true, !setup.mode.passive() && s.client().port() == 20);
         }
@@ -358,6 +358,4 @@ public final class FtpAnalyzer implements StreamListener {
             if (truncatedFrames++ == 0) firstTruncatedFrame = frame;
         }
     }
-
-    static IpAddr ipOf(Endpoint e) { return e == null ? null : e.ip(); }
 }

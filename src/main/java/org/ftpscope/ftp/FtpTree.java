@@ -43,7 +43,7 @@ final class FtpTree {
         int argAt = at + verbBytes + 1;
         int argBytes = arg.getBytes(StandardCharsets.UTF_8).length;
         String upper = verb.toUpperCase(java.util.Locale.ROOT);
-        n.add("Request arg: " + (upper.equals("PASS") ? arg : arg), "ftp.request.arg", arg, argAt, argBytes);
+        n.add("Request arg: " + arg, "ftp.request.arg", arg, argAt, argBytes);
         switch (upper) {
             case "PORT" -> setup(n, SetupParsers.port(arg), arg, argAt, argBytes, "Active IP address", "ftp.active.cip",
                     "Active port", "ftp.active.port");
@@ -106,7 +106,8 @@ final class FtpTree {
             String field = ipField.equals("ftp.eprt.ip") && a.ip().v6() ? "ftp.eprt.ipv6" : ipField;
             n.add(ipLabel + ": " + a.ip(), field, a.ip().toString(), ipAt, ipLen);
         }
-        String math = a.portMath().contains("*") ? " (" + a.portMath().substring(0, a.portMath().indexOf(" =")) + ")" : "";
+        String formula = SetupParsers.formula(a.portMath());
+        String math = formula == null ? "" : " (" + formula + ")";
         n.add(portLabel + ": " + a.port() + math, portField, Integer.toString(a.port()), portAt, portLen);
     }
 

@@ -75,7 +75,7 @@ final class SessionBuilder {
         org.ftpscope.decode.Endpoint foreignConnector = null;
         if (data != null) {
             SetupState s = st.setups.get(setup.id());
-            Direction d = SessionState.dataDirection(s, t.direction);
+            Direction d = t.direction.dataDirection(s.mode);
             bytes = s.stream.bytes(d);
             gaps = s.stream.gaps(d);
             truncated = s.stream.truncated(d);

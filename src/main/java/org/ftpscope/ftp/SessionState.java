@@ -1,8 +1,6 @@
 package org.ftpscope.ftp;
 
 import org.ftpscope.decode.Endpoint;
-import org.ftpscope.decode.IpAddr;
-import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.TcpStream;
 
 import java.util.ArrayList;
@@ -129,15 +127,4 @@ final class SessionState {
             }
         }
     }
-
-    /** Which direction of a data connection carries this transfer's bytes. */
-    static Direction dataDirection(SetupState setup, TransferDirection dir) {
-        // In passive mode the FTP server accepted the data connection (it is the TCP server);
-        // in active mode it opened it. Downloads and listings flow from the FTP server.
-        boolean fromFtpServer = dir != TransferDirection.UPLOAD;
-        boolean ftpServerIsTcpServer = setup.mode.passive();
-        return fromFtpServer == ftpServerIsTcpServer ? Direction.SERVER_TO_CLIENT : Direction.CLIENT_TO_SERVER;
-    }
-
-    static boolean sameHost(IpAddr a, IpAddr b) { return a != null && a.equals(b); }
 }

@@ -62,6 +62,12 @@ public final class SetupParsers {
 
     public static String portMath(int p1, int p2) { return p1 + "*256+" + p2 + " = " + (p1 * 256 + p2); }
 
+    /** The formula of a {@link #portMath} ("156*256+90"), or null where the port was written as a plain number. */
+    public static String formula(String portMath) {
+        int eq = portMath.indexOf(" =");
+        return portMath.contains("*") && eq > 0 ? portMath.substring(0, eq) : null;
+    }
+
     /** 229 reply text: {@code (<d><d><d>port<d>)} with any delimiter character. */
     public static Parsed<SetupAddress> extendedPassive(String text) {
         if (text == null) return Parsed.invalid("no reply text");

@@ -11,19 +11,24 @@ import java.util.List;
 import java.util.Locale;
 
 /** One row per transfer (RFC 4180), with stable column names. */
-public final class CsvReport {
+public final class CsvReport implements ReportWriter {
     public static final List<String> COLUMNS = List.of("session", "client", "server", "user", "command", "arg", "path",
             "command_frame", "mode", "setup_frame", "advertised_ip", "advertised_port", "port_math", "data_stream",
             "data_state", "data_client", "data_server", "direction", "bytes", "expected_bytes", "complete", "gap_bytes",
             "duration_s", "sha256", "reply_code", "reply_text", "outcome");
 
-    private CsvReport() {}
+    @Override public String id() { return "csv"; }
 
-    public static void write(Analysis a, Writer w, ReportOptions o) throws IOException {
+    @Override public String label() { return "CSV, one row per transfer"; }
+
+    @Override public List<String> extensions() { return List.of(".csv"); }
+
+    /** Passwords are not a column: the selection's masking has nothing to mask here. */
+    @Override
+    public void write(Analysis a, ReportSelection sel, Writer w) throws IOException {
         w.write(String.join(",", COLUMNS));
         w.write("\r\n");
-        for (FtpSession s : a.sessions()) {
-            if (!o.includes(s.id())) continue;
+        for (FtpSession s : sel.sessionsOf(a)) {
             for (Transfer t : s.transfers()) {
                 List<String> v = new ArrayList<>();
                 v.add(Integer.toString(s.id()));

@@ -10,12 +10,14 @@ import org.ftpscope.ftp.FtpSession;
 import org.ftpscope.ftp.Transfer;
 import org.ftpscope.present.FindingGroup;
 import org.ftpscope.present.FindingGroups;
+import org.ftpscope.present.FirewallText;
+import org.ftpscope.present.LadderModel;
+import org.ftpscope.present.Masking;
+import org.ftpscope.present.StoryLine;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.ftpscope.report.Escape.html;
 
@@ -23,8 +25,12 @@ import static org.ftpscope.report.Escape.html;
  * One self-contained HTML file: inline CSS, inline SVG ladder diagrams, no scripts and no external
  * requests; readable when printed. Everything from the capture goes through {@link Escape#html}.
  */
-public final class HtmlReport {
-    private HtmlReport() {}
+public final class HtmlReport implements ReportWriter {
+    @Override public String id() { return "html"; }
+
+    @Override public String label() { return "HTML"; }
+
+    @Override public List<String> extensions() { return List.of(".html", ".htm"); }
 
     private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#111827;margin:24px auto;max-width:1100px;padding:0 16px}
@@ -44,7 +50,8 @@ public final class HtmlReport {
             @media print{body{max-width:none;margin:0}h2{page-break-after:avoid}.session{page-break-before:always}svg.ladder{page-break-inside:avoid}}
             """;
 
-    public static void write(Analysis a, Writer w, ReportOptions o) throws IOException {
+    @Override
+    public void write(Analysis a, ReportSelection sel, Writer w) throws IOException {
         CaptureFile c = a.capture();
         StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
@@ -53,17 +60,14 @@ public final class HtmlReport {
                 .append(CSS).append("</style></head><body>\n");
         sb.append("<h1>FTP report</h1><p>Made by ftpscope from <code>").append(html(c.path().getFileName().toString()))
                 .append("</code>.</p>\n");
-        List<FtpSession> sessions = a.sessions().stream().filter(s -> o.includes(s.id())).toList();
-        List<Finding> findings = a.findings().stream().filter(f -> f.session() < 0 || o.includes(f.session())).toList();
+        List<FtpSession> sessions = sel.sessionsOf(a);
+        List<Finding> findings = sel.findingsOf(a);
 
         sb.append("<h2>Capture</h2><table class=\"summary\">");
         row(sb, "File", html(c.path().getFileName().toString()));
         row(sb, "Format", html(c.formatLabel()) + ", link type " + html(ReportText.linkTypes(c)));
         row(sb, "Frames", Integer.toString(c.frameCount()));
-        if (c.frameCount() > 0) {
-            row(sb, "Time span", html(ReportText.time(c.index().timestampNanos(1))) + " – "
-                    + html(ReportText.time(c.index().timestampNanos(c.frameCount()))));
-        }
+        if (c.frameCount() > 0) row(sb, "Time span", html(ReportText.timeSpan(c)));
         row(sb, "FTP sessions", sessions.size() + (sessions.size() < a.sessions().size() ? " of " + a.sessions().size() : ""));
         row(sb, "Transfers", Long.toString(sessions.stream().mapToLong(s -> s.transfers().size()).sum()));
         for (CaptureWarning cw : c.warnings()) row(sb, "Warning", html(cw.toString()));
@@ -78,44 +82,38 @@ public final class HtmlReport {
                 sb.append("<tr><td class=\"sev-").append(g.severity().label()).append("\">").append(g.severity().label())
                         .append("</td><td>").append(html(g.kind().title())).append(" <code>").append(g.kind().id())
                         .append("</code></td><td class=\"num\">").append(g.count())
-                        .append("</td><td class=\"num\">").append(g.sessions().isEmpty() ? "—" : g.sessions().size() == 1 ? "#" + g.sessions().get(0) : g.sessions().size())
+                        .append("</td><td class=\"num\">").append(ReportText.sessions(g))
                         .append("</td><td class=\"num\">").append(html(ReportText.frames(g))).append("</td><td>").append(html(g.message()))
                         .append("</td></tr>\n");
-                flushSome(sb, w);
+                ReportText.flushSome(sb, w);
             }
             sb.append("</table>\n<h3>What the findings mean</h3>\n");
-            Set<FindingKind> kinds = new LinkedHashSet<>();
-            findings.forEach(f -> kinds.add(f.kind()));
-            for (FindingKind k : kinds) {
+            for (FindingKind k : ReportText.kinds(findings)) {
                 sb.append("<div class=\"kind\"><b>").append(html(k.title())).append("</b> — ").append(html(k.explanation()))
                         .append("<br><i>Suggested fix:</i> ").append(html(k.suggestedFix())).append("</div>\n");
             }
         }
 
         for (FtpSession s : sessions) {
-            session(sb, a, s, o);
-            flushSome(sb, w);
+            session(sb, s, findings, sel.masking());
+            ReportText.flushSome(sb, w);
         }
 
-        sb.append("<h2>Firewall summary</h2>\n");
-        if (a.ftp().firewall().isEmpty()) sb.append("<p>No FTP server in this capture.</p>\n");
+        sb.append("<h2>").append(FirewallText.TITLE).append("</h2>\n");
+        String scope = FirewallText.scope(sessions.size(), a.sessions().size());
+        if (scope != null && !a.ftp().firewall().isEmpty()) sb.append("<p><i>").append(html(scope)).append("</i></p>\n");
+        if (a.ftp().firewall().isEmpty()) sb.append("<p>").append(FirewallText.NO_SERVER).append("</p>\n");
         for (FirewallSummary fw : a.ftp().firewall()) firewall(sb, fw);
         sb.append("</body></html>\n");
         w.append(sb);
     }
 
-    /** Written as it is produced: a report of many sessions never sits whole in memory. */
-    static void flushSome(StringBuilder sb, Writer w) throws IOException {
-        if (sb.length() < 1 << 16) return;
-        w.append(sb);
-        sb.setLength(0);
-    }
-
-    private static void session(StringBuilder sb, Analysis a, FtpSession s, ReportOptions o) {
+    private static void session(StringBuilder sb, FtpSession s, List<Finding> findings, Masking m) {
         sb.append("<section class=\"session\"><h2>Session #").append(s.id()).append(": ").append(html(s.client().toString()))
                 .append(" → ").append(html(s.server().toString())).append("</h2>\n<table class=\"summary\">");
         row(sb, "User", html(s.user() == null ? "—" : s.user()));
-        row(sb, "Password", s.password() == null ? "—" : o.showPasswords() ? "<code>" + html(s.password()) + "</code>" : "******** (masked)");
+        String password = m.password(s.password());
+        row(sb, "Password", password == null ? "—" : m == Masking.SHOWN ? "<code>" + html(password) + "</code>" : password + " (masked)");
         row(sb, "Login", s.login().label());
         row(sb, "Control channel", "tcp.stream " + s.controlStream() + ", frames " + s.firstFrame() + "–" + s.lastFrame()
                 + (s.tls() ? ", encrypted after AUTH TLS (frame " + s.tlsFrame() + ")" : ", cleartext"));
@@ -136,31 +134,27 @@ public final class HtmlReport {
             }
             sb.append("</table>\n");
         }
-        sb.append("<h3>Ladder diagram</h3>\n").append(LadderSvg.render(LadderModel.of(s)));
+        sb.append("<h3>Ladder diagram</h3>\n").append(LadderSvg.render(LadderModel.of(s, m)));
         sb.append("<h3>Story</h3><table><tr><th>Frame</th><th>What happened</th></tr>\n");
-        for (StoryLine l : StoryLine.of(s, a.findings())) {
-            String text = l.text();
-            if (o.showPasswords() && s.password() != null) text = text.replace("PASS ********", "PASS " + s.password());
+        for (StoryLine l : StoryLine.of(s, findings, m)) {
             sb.append("<tr><td class=\"num\">").append(l.frame()).append("</td><td class=\"story-").append(l.kind()).append("\">")
-                    .append(html(text)).append("</td></tr>\n");
+                    .append(html(l.text())).append("</td></tr>\n");
         }
         sb.append("</table></section>\n");
     }
 
     private static void firewall(StringBuilder sb, FirewallSummary fw) {
-        sb.append("<h3>Server ").append(html(fw.server().toString())).append("</h3><table class=\"summary\">");
-        row(sb, "Control ports", html(fw.controlPorts().toString()));
-        row(sb, "Passive ports seen", fw.passivePorts().isEmpty() ? "none"
-                : fw.passiveMin() + "–" + fw.passiveMax() + " (" + fw.passivePorts().size() + " distinct)");
-        row(sb, "Active-mode source ports", fw.activeSourcePorts().isEmpty() ? "none" : html(fw.activeSourcePorts().toString()));
-        sb.append("</table>\n<p>iptables:</p><pre>").append(html(String.join("\n", fw.iptablesRules()))).append("</pre>\n")
-                .append("<p>nftables:</p><pre>").append(html(String.join("\n", fw.nftablesRules()))).append("</pre>\n");
-        if (!fw.serverDirectives().isEmpty()) {
-            sb.append("<p>Pin the passive range on the server:</p><ul>");
-            fw.serverDirectives().forEach(d -> sb.append("<li>").append(html(d)).append("</li>"));
+        FirewallText.Server t = FirewallText.of(fw);
+        sb.append("<h3>").append(html(t.title())).append("</h3><table class=\"summary\">");
+        t.facts().forEach(f -> row(sb, f.label(), html(f.value())));
+        sb.append("</table>\n<p>iptables:</p><pre>").append(html(String.join("\n", t.iptables()))).append("</pre>\n")
+                .append("<p>nftables:</p><pre>").append(html(String.join("\n", t.nftables()))).append("</pre>\n");
+        if (!t.directives().isEmpty()) {
+            sb.append("<p>").append(FirewallText.DIRECTIVES).append("</p><ul>");
+            t.directives().forEach(d -> sb.append("<li>").append(html(d)).append("</li>"));
             sb.append("</ul>\n");
         }
-        fw.notes().forEach(n -> sb.append("<p><i>").append(html(n)).append("</i></p>\n"));
+        t.notes().forEach(n -> sb.append("<p><i>").append(html(n)).append("</i></p>\n"));
     }
 
     private static void row(StringBuilder sb, String k, String v) {

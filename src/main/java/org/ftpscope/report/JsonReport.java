@@ -1,10 +1,9 @@
 package org.ftpscope.report;
 
 import org.ftpscope.capture.CaptureFile;
-import org.ftpscope.capture.CaptureInterface;
 import org.ftpscope.capture.CaptureWarning;
-import org.ftpscope.capture.LinkType;
 import org.ftpscope.decode.Endpoint;
+import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.CommandRecord;
 import org.ftpscope.ftp.DataConnection;
 import org.ftpscope.ftp.DataSetup;
@@ -19,42 +18,74 @@ import org.ftpscope.ftp.Shortfall;
 import org.ftpscope.ftp.Transfer;
 import org.ftpscope.present.FindingGroup;
 import org.ftpscope.present.FindingGroups;
+import org.ftpscope.present.Masking;
 
 import java.io.Writer;
-import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code analyze} document: capture, sessions (commands, transfers), findings (one per event),
  * findingGroups (the findings grouped per kind and hosts, with counts), firewall.
  * Field names are stable; new fields may be added, none renamed.
  */
-public final class JsonReport {
-    private JsonReport() {}
+public final class JsonReport implements ReportWriter {
+    @Override public String id() { return "json"; }
 
+    @Override public String label() { return "JSON"; }
+
+    @Override public List<String> extensions() { return List.of(".json"); }
+
+    /**
+     * The selected sessions and their findings (and those about the whole capture); orphan data
+     * connections and the firewall summary are the capture's and always written.
+     */
+    @Override
+    public void write(Analysis a, ReportSelection sel, Writer out) {
+        write(a.capture(), a.ftp(), sel, out);
+    }
+
+    /** The whole analysis, as {@code analyze --json} writes it. */
     public static void write(CaptureFile capture, FtpResult r, Writer out, boolean showPasswords) {
+        write(capture, r, new ReportSelection(Set.of(), showPasswords), out);
+    }
+
+    private static void write(CaptureFile capture, FtpResult r, ReportSelection sel, Writer out) {
+        Masking m = sel.masking();
+        List<FtpSession> sessions = sel.sessionsOf(r);
+        List<Finding> findings = sel.findingsOf(r);
         JsonWriter j = new JsonWriter(out);
         j.beginObject();
         j.name("capture").beginObject()
                 .field("file", capture.path().getFileName().toString())
                 .field("format", capture.formatLabel())
                 .field("frames", capture.frameCount());
-        Set<String> links = new LinkedHashSet<>();
-        for (CaptureInterface i : capture.interfaces()) links.add(LinkType.name(i.linkType()));
         j.name("linkTypes").beginArray();
-        for (String l : links) j.value(l);
+        for (String l : ReportText.linkTypeNames(capture)) j.value(l);
         j.endArray();
         j.name("warnings").beginArray();
         for (CaptureWarning w : capture.warnings()) j.value(w.toString());
         j.endArray();
         j.endObject();
 
+        // which sessions this document covers: null for all of them
+        j.name("selection").beginObject().name("sessions");
+        if (sel.all()) j.nullValue();
+        else {
+            j.beginArray();
+            for (int id : new TreeSet<>(sel.sessions())) j.value(id);
+            j.endArray();
+        }
+        j.field("sessionsInCapture", r.sessions().size()).field("passwords", m.name().toLowerCase(Locale.ROOT)).endObject();
+
         j.name("sessions").beginArray();
-        for (FtpSession s : r.sessions()) session(j, s, showPasswords);
+        for (FtpSession s : sessions) session(j, s, m);
         j.endArray();
 
         j.name("findings").beginArray();
-        for (Finding f : r.findings()) {
+        for (Finding f : findings) {
             j.beginObject()
                     .field("kind", f.kind().id())
                     .field("severity", f.severity().label())
@@ -69,7 +100,7 @@ public final class JsonReport {
         }
         j.endArray();
 
-        findingGroups(j, r);
+        findingGroups(j, r.sessions(), findings);
 
         j.name("orphanDataConnections").beginArray();
         for (OrphanDataConnection o : r.orphanDataConnections()) {
@@ -92,9 +123,9 @@ public final class JsonReport {
     }
 
     /** The findings grouped per kind and hosts ({@link FindingGroups}); {@code findings} stays the per-event list. */
-    private static void findingGroups(JsonWriter j, FtpResult r) {
+    private static void findingGroups(JsonWriter j, List<FtpSession> sessions, List<Finding> findings) {
         j.name("findingGroups").beginArray();
-        for (FindingGroup g : FindingGroups.of(r)) {
+        for (FindingGroup g : FindingGroups.of(sessions, findings)) {
             j.beginObject()
                     .field("kind", g.kind().id())
                     .field("severity", g.severity().label())
@@ -118,7 +149,7 @@ public final class JsonReport {
         j.endArray();
     }
 
-    private static void session(JsonWriter j, FtpSession s, boolean showPasswords) {
+    private static void session(JsonWriter j, FtpSession s, Masking m) {
         j.beginObject().field("id", s.id());
         endpoint(j, "client", s.client());
         endpoint(j, "server", s.server());
@@ -126,7 +157,7 @@ public final class JsonReport {
                 .field("firstFrame", s.firstFrame())
                 .field("lastFrame", s.lastFrame())
                 .field("user", s.user());
-        if (s.password() != null) j.field("password", showPasswords ? s.password() : "********");
+        if (s.password() != null) j.field("password", m.password(s.password()));
         j.field("login", s.login().label())
                 .field("tls", s.tls());
         if (s.tls()) j.field("tlsFrame", s.tlsFrame());
@@ -134,8 +165,7 @@ public final class JsonReport {
         for (CommandRecord c : s.commands()) {
             j.beginObject().field("frame", c.frame())
                     .field("command", c.command())
-                    .field("arg", c.command() != null && c.command().equalsIgnoreCase("PASS") && !showPasswords
-                            ? "********" : c.arg());
+                    .field("arg", m.argument(c.command(), c.arg()));
             j.fieldOrNull("replyCode", c.replyCode());
             j.field("replyFrame", c.replyFrame())
                     .field("replyText", c.replyText());

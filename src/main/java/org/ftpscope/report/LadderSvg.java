@@ -1,5 +1,7 @@
 package org.ftpscope.report;
 
+import org.ftpscope.present.LadderModel;
+
 import java.util.Locale;
 
 /** A {@link LadderModel} as inline SVG, for reports: no scripts, no external references. */

@@ -10,33 +10,38 @@ import org.ftpscope.ftp.FtpSession;
 import org.ftpscope.ftp.Transfer;
 import org.ftpscope.present.FindingGroup;
 import org.ftpscope.present.FindingGroups;
+import org.ftpscope.present.FirewallText;
+import org.ftpscope.present.Masking;
+import org.ftpscope.present.StoryLine;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.ftpscope.report.Escape.markdown;
 
 /** The HTML report's content as Markdown, for tickets and wikis; capture text is escaped. */
-public final class MarkdownReport {
-    private MarkdownReport() {}
+public final class MarkdownReport implements ReportWriter {
+    @Override public String id() { return "md"; }
 
-    public static void write(Analysis a, Writer w, ReportOptions o) throws IOException {
+    @Override public String label() { return "Markdown"; }
+
+    @Override public List<String> extensions() { return List.of(".md", ".markdown"); }
+
+    @Override
+    public void write(Analysis a, ReportSelection sel, Writer w) throws IOException {
         CaptureFile c = a.capture();
         StringBuilder sb = new StringBuilder(32 * 1024);
-        List<FtpSession> sessions = a.sessions().stream().filter(s -> o.includes(s.id())).toList();
-        List<Finding> findings = a.findings().stream().filter(f -> f.session() < 0 || o.includes(f.session())).toList();
+        List<FtpSession> sessions = sel.sessionsOf(a);
+        List<Finding> findings = sel.findingsOf(a);
+        Masking m = sel.masking();
         sb.append("# FTP report: ").append(markdown(c.path().getFileName().toString())).append("\n\n");
         sb.append("| Capture | |\n|---|---|\n");
         sb.append("| Format | ").append(markdown(c.formatLabel() + ", link type " + ReportText.linkTypes(c))).append(" |\n");
         sb.append("| Frames | ").append(c.frameCount()).append(" |\n");
-        if (c.frameCount() > 0) {
-            sb.append("| Time span | ").append(markdown(ReportText.time(c.index().timestampNanos(1)) + " – "
-                    + ReportText.time(c.index().timestampNanos(c.frameCount())))).append(" |\n");
-        }
-        sb.append("| FTP sessions | ").append(sessions.size()).append(" |\n");
+        if (c.frameCount() > 0) sb.append("| Time span | ").append(markdown(ReportText.timeSpan(c))).append(" |\n");
+        sb.append("| FTP sessions | ").append(sessions.size())
+                .append(sessions.size() < a.sessions().size() ? " of " + a.sessions().size() : "").append(" |\n");
         for (CaptureWarning cw : c.warnings()) sb.append("| Warning | ").append(markdown(cw.toString())).append(" |\n");
 
         sb.append("\n## Findings\n\n");
@@ -46,14 +51,12 @@ public final class MarkdownReport {
             for (FindingGroup g : FindingGroups.of(a.sessions(), findings)) {
                 sb.append("| ").append(g.severity().label()).append(" | ").append(markdown(g.kind().title())).append(" | ")
                         .append(g.count()).append(" | ")
-                        .append(g.sessions().isEmpty() ? "—" : g.sessions().size() == 1 ? "#" + g.sessions().get(0) : g.sessions().size())
+                        .append(ReportText.sessions(g))
                         .append(" | ").append(markdown(ReportText.frames(g))).append(" | ").append(markdown(g.message())).append(" |\n");
-                HtmlReport.flushSome(sb, w);
+                ReportText.flushSome(sb, w);
             }
-            Set<FindingKind> kinds = new LinkedHashSet<>();
-            findings.forEach(f -> kinds.add(f.kind()));
             sb.append('\n');
-            for (FindingKind k : kinds) {
+            for (FindingKind k : ReportText.kinds(findings)) {
                 sb.append("- **").append(markdown(k.title())).append("** — ").append(markdown(k.explanation()))
                         .append(" *Fix:* ").append(markdown(k.suggestedFix())).append('\n');
             }
@@ -61,7 +64,7 @@ public final class MarkdownReport {
         for (FtpSession s : sessions) {
             sb.append("\n## Session #").append(s.id()).append(": ").append(markdown(s.client() + " → " + s.server())).append("\n\n");
             sb.append("- User: ").append(markdown(s.user() == null ? "—" : s.user())).append(", login ").append(s.login().label())
-                    .append(s.password() == null ? "" : ", password " + (o.showPasswords() ? "`" + s.password().replace("`", "'") + "`"
+                    .append(s.password() == null ? "" : ", password " + (m == Masking.SHOWN ? "`" + s.password().replace("`", "'") + "`"
                             : "masked")).append('\n');
             sb.append("- Control channel: tcp.stream ").append(s.controlStream()).append(", frames ").append(s.firstFrame())
                     .append("–").append(s.lastFrame()).append(s.tls() ? ", encrypted after AUTH TLS (frame " + s.tlsFrame() + ")" : "")
@@ -80,23 +83,26 @@ public final class MarkdownReport {
                 sb.append('\n');
             }
             sb.append("| Frame | What happened |\n|---|---|\n");
-            for (StoryLine l : StoryLine.of(s, a.findings())) {
-                String text = l.text();
-                if (o.showPasswords() && s.password() != null) text = text.replace("PASS ********", "PASS " + s.password());
-                sb.append("| ").append(l.frame()).append(" | ").append(markdown(text)).append(" |\n");
+            for (StoryLine l : StoryLine.of(s, findings, m)) {
+                sb.append("| ").append(l.frame()).append(" | ").append(markdown(l.text())).append(" |\n");
             }
-            HtmlReport.flushSome(sb, w);
+            ReportText.flushSome(sb, w);
         }
-        sb.append("\n## Firewall summary\n");
+        sb.append("\n## ").append(FirewallText.TITLE).append('\n');
+        String scope = FirewallText.scope(sessions.size(), a.sessions().size());
+        if (scope != null && !a.ftp().firewall().isEmpty()) sb.append("\n*").append(scope).append("*\n");
+        if (a.ftp().firewall().isEmpty()) sb.append('\n').append(FirewallText.NO_SERVER).append('\n');
         for (FirewallSummary fw : a.ftp().firewall()) {
-            sb.append("\n### Server ").append(markdown(fw.server().toString())).append("\n\n");
-            sb.append("- Passive ports seen: ").append(fw.passivePorts().isEmpty() ? "none"
-                    : fw.passiveMin() + "–" + fw.passiveMax() + " (" + fw.passivePorts().size() + " distinct)").append('\n');
-            sb.append("- Active-mode source ports: ").append(fw.activeSourcePorts().isEmpty() ? "none" : fw.activeSourcePorts()).append("\n\n");
-            sb.append("```\n").append(String.join("\n", fw.iptablesRules())).append('\n')
-                    .append(String.join("\n", fw.nftablesRules())).append("\n```\n");
-            for (String d : fw.serverDirectives()) sb.append("- ").append(markdown(d)).append('\n');
-            for (String n : fw.notes()) sb.append("\n*").append(markdown(n)).append("*\n");
+            FirewallText.Server t = FirewallText.of(fw);
+            sb.append("\n### ").append(markdown(t.title())).append("\n\n");
+            t.facts().forEach(f -> sb.append("- ").append(f.label()).append(": ").append(markdown(f.value())).append('\n'));
+            sb.append("\niptables:\n\n```\n").append(String.join("\n", t.iptables())).append("\n```\n")
+                    .append("\nnftables:\n\n```\n").append(String.join("\n", t.nftables())).append("\n```\n");
+            if (!t.directives().isEmpty()) {
+                sb.append('\n').append(FirewallText.DIRECTIVES).append("\n\n");
+                t.directives().forEach(d -> sb.append("- ").append(markdown(d)).append('\n'));
+            }
+            t.notes().forEach(n -> sb.append("\n*").append(markdown(n)).append("*\n"));
         }
         w.append(sb);
     }

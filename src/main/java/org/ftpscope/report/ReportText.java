@@ -3,16 +3,22 @@ package org.ftpscope.report;
 import org.ftpscope.capture.CaptureFile;
 import org.ftpscope.capture.CaptureInterface;
 import org.ftpscope.capture.LinkType;
+import org.ftpscope.ftp.Finding;
+import org.ftpscope.ftp.FindingKind;
 import org.ftpscope.ftp.Transfer;
+import org.ftpscope.present.FindingGroup;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Small formatting shared by the HTML and Markdown reports. */
+/** Small formatting shared by the HTML and Markdown reports (text only; each format escapes it). */
 final class ReportText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -23,11 +29,38 @@ final class ReportText {
         return TIME.format(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
     }
 
-    static String linkTypes(CaptureFile c) {
+    /** First to last frame's time, for a capture with frames. */
+    static String timeSpan(CaptureFile c) {
+        return time(c.index().timestampNanos(1)) + " – " + time(c.index().timestampNanos(c.frameCount()));
+    }
+
+    /** A group's sessions column: "—", "#2" or how many. */
+    static String sessions(FindingGroup g) {
+        return g.sessions().isEmpty() ? "—" : g.sessions().size() == 1 ? "#" + g.sessions().get(0) : Integer.toString(g.sessions().size());
+    }
+
+    /** The kinds of the findings, each once, in the order first found. */
+    static Set<FindingKind> kinds(List<Finding> findings) {
+        Set<FindingKind> kinds = new LinkedHashSet<>();
+        findings.forEach(f -> kinds.add(f.kind()));
+        return kinds;
+    }
+
+    /** Written as it is produced: a report of many sessions never sits whole in memory. */
+    static void flushSome(StringBuilder sb, Writer w) throws IOException {
+        if (sb.length() < 1 << 16) return;
+        w.append(sb);
+        sb.setLength(0);
+    }
+
+    /** The capture's link types by name, each once, in interface order. */
+    static Set<String> linkTypeNames(CaptureFile c) {
         Set<String> s = new LinkedHashSet<>();
         for (CaptureInterface i : c.interfaces()) s.add(LinkType.name(i.linkType()));
-        return String.join(", ", s);
+        return s;
     }
+
+    static String linkTypes(CaptureFile c) { return String.join(", ", linkTypeNames(c)); }
 
     static String size(long bytes) {
         if (bytes < 0) return "unknown";
@@ -62,7 +95,7 @@ final class ReportText {
     }
 
     /** A group's first frames, "12, 32, 52, 75, 98 … (30)". */
-    static String frames(org.ftpscope.present.FindingGroup g) {
+    static String frames(FindingGroup g) {
         StringBuilder sb = new StringBuilder();
         for (int f : g.firstFrames()) sb.append(sb.length() > 0 ? ", " : "").append(f);
         if (g.frameCount() > g.firstFrames().size()) sb.append(" … (").append(g.frameCount()).append(')');

@@ -1,7 +1,6 @@
 package org.ftpscope.tcp;
 
 import org.ftpscope.decode.Endpoint;
-import org.ftpscope.decode.IpAddr;
 import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.decode.TcpAnalysisFlags;
 
@@ -479,6 +478,4 @@ public final class TcpReassembler {
                 firstFrameOverStreamLimit, framesOverStreamLimit + " TCP frames of connections past the limit were counted,"
                         + " not reassembled or analysed (" + limits.maxStreams() + " streams tracked)"));
     }
-
-    static IpAddr ip(long hi, long lo, boolean v6) { return new IpAddr(v6, hi, lo); }
 }

@@ -19,24 +19,17 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.ftpscope.ftp.Analysis;
-import org.ftpscope.report.CsvReport;
-import org.ftpscope.report.HtmlReport;
-import org.ftpscope.report.JsonReport;
-import org.ftpscope.report.MarkdownReport;
 import org.ftpscope.report.ObjectExporter;
-import org.ftpscope.report.ReportOptions;
+import org.ftpscope.report.ReportSelection;
+import org.ftpscope.report.ReportWriter;
+import org.ftpscope.report.ReportWriters;
+import org.ftpscope.report.TextFiles;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** File ▸ Export Session Report… and File ▸ Export Objects ▸ FTP-DATA…, over the report package. */
@@ -51,43 +44,29 @@ final class ExportDialogs {
         ask.setTitle("Export Session Report");
         ask.setHeaderText(sessions.isEmpty() ? "Report on all " + a.sessions().size() + " FTP sessions"
                 : "Report on the selected session" + (sessions.size() > 1 ? "s" : "") + " " + sessions);
-        ask.getDialogPane().setContent(new VBox(8, new Label("HTML (.html), Markdown (.md), JSON (.json) or CSV (.csv), by file name."),
-                passwords));
+        ask.getDialogPane().setContent(new VBox(8, new Label(String.join(", ", ReportWriters.ALL.stream()
+                .map(r -> r.label() + " (" + r.extensions().get(0) + ")").toList()) + ", by file name."), passwords));
         if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
         FileChooser fc = new FileChooser();
         fc.setTitle("Export Session Report");
         fc.setInitialFileName(a.capture().path().getFileName().toString().replaceAll("\\.[^.]*$", "") + "-ftp-report.html");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HTML", "*.html"),
-                new FileChooser.ExtensionFilter("Markdown", "*.md"), new FileChooser.ExtensionFilter("JSON", "*.json"),
-                new FileChooser.ExtensionFilter("CSV (one row per transfer)", "*.csv"));
+        for (ReportWriter r : ReportWriters.ALL) {
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(r.label(), r.extensions().stream().map(x -> "*" + x).toList()));
+        }
         File f = fc.showSaveDialog(owner); // the chooser itself asks before replacing a file
         if (f == null) return;
         try {
-            writeReport(a, f.toPath(), new ReportOptions(passwords.isSelected(), sessions));
+            writeReport(a, f.toPath(), new ReportSelection(sessions, passwords.isSelected()));
             info(owner, "Saved " + f);
         } catch (IOException e) {
             error(owner, "Cannot save the report", f + ": " + e.getMessage());
         }
     }
 
-    static void writeReport(Analysis a, Path target, ReportOptions o) throws IOException {
-        String n = target.getFileName().toString().toLowerCase(Locale.ROOT);
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".ftpscope-", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                if (n.endsWith(".md")) MarkdownReport.write(a, w, o);
-                else if (n.endsWith(".json")) JsonReport.write(a.capture(), a.ftp(), w, o.showPasswords());
-                else if (n.endsWith(".csv")) CsvReport.write(a, w, o);
-                else HtmlReport.write(a, w, o);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /** The report in the format the file name's ending names (HTML when it names none). */
+    static void writeReport(Analysis a, Path target, ReportSelection selection) throws IOException {
+        ReportWriter writer = ReportWriters.forFileName(target.getFileName().toString());
+        TextFiles.writeAtomically(target, w -> writer.write(a, selection, w));
     }
 
     /** Wireshark's Export Objects ▸ FTP-DATA: the transferred files, save selected or all. */

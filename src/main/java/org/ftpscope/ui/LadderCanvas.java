@@ -1,6 +1,6 @@
 package org.ftpscope.ui;
 
-import org.ftpscope.report.LadderModel;
+import org.ftpscope.present.LadderModel;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;

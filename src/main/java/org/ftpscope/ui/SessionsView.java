@@ -19,8 +19,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.report.LadderModel;
-import org.ftpscope.report.StoryLine;
+import org.ftpscope.present.LadderModel;
+import org.ftpscope.present.StoryLine;
 import org.ftpscope.ui.model.SessionsViewModel;
 
 import java.util.Set;

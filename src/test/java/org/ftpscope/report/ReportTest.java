@@ -3,6 +3,7 @@ package org.ftpscope.report;
 import org.ftpscope.TestCaptures;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Analyzer;
+import org.ftpscope.present.LadderModel;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;
@@ -18,10 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Reports exported from real samples: content, escaping of hostile names recorded from real traffic, masking. */
 class ReportTest {
 
-    private static String html(String sample, ReportOptions o) throws Exception {
+    private static String html(String sample, ReportSelection o) throws Exception {
         try (Analysis a = Analyzer.analyze(TestCaptures.sample(sample))) {
             StringWriter w = new StringWriter();
-            HtmlReport.write(a, w, o);
+            new HtmlReport().write(a, o, w);
             return w.toString();
         }
     }
@@ -29,16 +30,17 @@ class ReportTest {
     private static String markdown(String sample) throws Exception {
         try (Analysis a = Analyzer.analyze(TestCaptures.sample(sample))) {
             StringWriter w = new StringWriter();
-            MarkdownReport.write(a, w, ReportOptions.DEFAULT);
+            new MarkdownReport().write(a, ReportSelection.ALL, w);
             return w.toString();
         }
     }
 
     @Test
     void htmlTellsTheNatStory() throws Exception {
-        String h = html("nat-wrong-pasv-address.pcap", ReportOptions.DEFAULT);
+        String h = html("nat-wrong-pasv-address.pcap", ReportSelection.ALL);
         assertTrue(h.contains("<h2>Session #0: 192.0.2.10:47154 → 198.51.100.21:21</h2>"));
         assertTrue(h.contains("PASV 10.10.10.21:40026 = 156*256+90 = 40026 (frame 18)"), "port math in the transfer table");
+        assertTrue(h.contains("⇄ PASV data channel: 10.10.10.21:40026 = 156*256+90  (the client is to connect)"), "the formula in the story");
         assertTrue(h.contains("293ee650ec4b84ae8d93945538f9020ecddf31deb3a18b7c31f0f883511a6627"), "SHA-256 of readme.txt");
         assertTrue(h.contains("Server advertises a different address for passive mode"));
         assertTrue(h.contains("Data connection blocked (SYN without answer)"));
@@ -50,7 +52,7 @@ class ReportTest {
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(h).find());
         assertTrue(h.contains("******** (masked)"));
         assertFalse(h.contains("ftpsecret"));
-        assertTrue(html("nat-wrong-pasv-address.pcap", new ReportOptions(true, Set.of())).contains("ftpsecret"));
+        assertTrue(html("nat-wrong-pasv-address.pcap", new ReportSelection(Set.of(), true)).contains("ftpsecret"));
     }
 
     @Test
@@ -67,7 +69,7 @@ class ReportTest {
 
     @Test
     void hostileNamesAreTextInHtmlAndMarkdown() throws Exception {
-        String h = html("hostile-names.pcap", ReportOptions.DEFAULT);
+        String h = html("hostile-names.pcap", ReportSelection.ALL);
         assertFalse(h.contains("<img"), "a file name must not become a tag");
         assertTrue(h.contains("/upload/&lt;img src=x onerror=alert(1)&gt;.txt"));
         assertTrue(h.contains("a&quot;b&#39;c&amp;d.txt"));
@@ -82,7 +84,7 @@ class ReportTest {
     void csvHasOneRowPerTransfer() throws Exception {
         try (Analysis a = Analyzer.analyze(TestCaptures.sample("pasv-curl.pcap"))) {
             StringWriter w = new StringWriter();
-            CsvReport.write(a, w, ReportOptions.DEFAULT);
+            new CsvReport().write(a, ReportSelection.ALL, w);
             List<String> lines = w.toString().lines().toList();
             assertEquals(1 + 3, lines.size());
             assertEquals(String.join(",", CsvReport.COLUMNS), lines.get(0));
@@ -101,7 +103,7 @@ class ReportTest {
 
     @Test
     void selectedSessionsOnly() throws Exception {
-        String h = html("concurrent-clients.pcap", new ReportOptions(false, Set.of(2)));
+        String h = html("concurrent-clients.pcap", new ReportSelection(Set.of(2), false));
         assertTrue(h.contains("<h2>Session #2:"));
         assertFalse(h.contains("<h2>Session #0:"));
         assertEquals(1, count(h, "<svg "));

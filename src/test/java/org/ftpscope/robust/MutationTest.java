@@ -7,9 +7,10 @@ import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.ftp.FindingKind;
 import org.ftpscope.ftp.FrameViews;
-import org.ftpscope.report.HtmlReport;
 import org.ftpscope.report.JsonReport;
-import org.ftpscope.report.ReportOptions;
+import org.ftpscope.report.ReportSelection;
+import org.ftpscope.report.ReportWriter;
+import org.ftpscope.report.ReportWriters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class MutationTest {
                     v.tree(f);
                 }
                 JsonReport.write(a.capture(), a.ftp(), new StringWriter(), false);
-                HtmlReport.write(a, new StringWriter(), ReportOptions.DEFAULT);
+                for (ReportWriter r : ReportWriters.ALL) r.write(a, ReportSelection.ALL, new StringWriter());
                 a.capture().warnings().forEach(w -> assertTrue(w.byteOffset() >= 0 && w.frame() >= 0, w.toString()));
                 return a.capture().frameCount();
             } catch (CaptureException e) {

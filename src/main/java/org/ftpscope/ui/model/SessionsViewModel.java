@@ -10,8 +10,8 @@ import org.ftpscope.ftp.Finding;
 import org.ftpscope.ftp.FtpSession;
 import org.ftpscope.ftp.StreamRole;
 import org.ftpscope.ftp.Transfer;
-import org.ftpscope.report.LadderModel;
-import org.ftpscope.report.StoryLine;
+import org.ftpscope.present.LadderModel;
+import org.ftpscope.present.StoryLine;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.ftpscope.report;
+package org.ftpscope.present;
 
 import org.ftpscope.ftp.CommandRecord;
 import org.ftpscope.ftp.DataConnection;
@@ -7,6 +7,7 @@ import org.ftpscope.ftp.DataState;
 import org.ftpscope.ftp.Finding;
 import org.ftpscope.ftp.FtpSession;
 import org.ftpscope.ftp.ReplyRecord;
+import org.ftpscope.ftp.SetupParsers;
 import org.ftpscope.ftp.Transfer;
 
 import java.util.ArrayList;
@@ -17,11 +18,15 @@ import java.util.Locale;
 /** One line of a session's story, in frame order; every line jumps to its frame. */
 public record StoryLine(int frame, String kind, String text) {
 
-    public static List<StoryLine> of(FtpSession s, List<Finding> findings) {
+    /** The story as the app shows it: passwords masked. */
+    public static List<StoryLine> of(FtpSession s, List<Finding> findings) { return of(s, findings, Masking.MASKED); }
+
+    /** @param findings findings of any sessions; the story takes those of {@code s} */
+    public static List<StoryLine> of(FtpSession s, List<Finding> findings, Masking masking) {
         List<StoryLine> out = new ArrayList<>();
         for (CommandRecord c : s.commands()) {
             if (c.command() != null) {
-                String arg = c.command().equalsIgnoreCase("PASS") ? "********" : c.arg();
+                String arg = masking.argument(c.command(), c.arg());
                 out.add(new StoryLine(c.frame(), "command", "→ " + c.command() + (arg.isEmpty() ? "" : " " + arg)));
             }
             boolean first = true;
@@ -35,7 +40,7 @@ public record StoryLine(int frame, String kind, String text) {
         }
         for (DataSetup d : s.setups()) {
             out.add(new StoryLine(d.setupFrame(), "setup", "⇄ " + d.mode() + " data channel: " + d.advertisedText()
-                    + (d.portMath().contains("*") ? " = " + d.portMath().substring(0, d.portMath().indexOf(" =")) : "")
+                    + (SetupParsers.formula(d.portMath()) == null ? "" : " = " + SetupParsers.formula(d.portMath()))
                     + (d.mode().passive() ? "  (the client is to connect)" : "  (the server is to connect)")));
             DataConnection c = d.data();
             if (c != null) {

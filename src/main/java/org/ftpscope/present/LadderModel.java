@@ -1,4 +1,4 @@
-package org.ftpscope.report;
+package org.ftpscope.present;
 
 import org.ftpscope.ftp.CommandRecord;
 import org.ftpscope.ftp.DataConnection;
@@ -24,11 +24,14 @@ public record LadderModel(String clientLabel, String serverLabel, List<Arrow> ar
     /** An arrow from the client side (or to it), at a frame, with its text. */
     public record Arrow(int frame, boolean fromClient, Kind kind, String label, boolean failed) {}
 
-    public static LadderModel of(FtpSession s) {
+    /** The ladder as the app shows it: passwords masked. */
+    public static LadderModel of(FtpSession s) { return of(s, Masking.MASKED); }
+
+    public static LadderModel of(FtpSession s, Masking masking) {
         List<Arrow> a = new ArrayList<>();
         for (CommandRecord c : s.commands()) {
             if (c.command() != null) {
-                String arg = c.command().equalsIgnoreCase("PASS") ? "********" : c.arg();
+                String arg = masking.argument(c.command(), c.arg());
                 a.add(new Arrow(c.frame(), true, Kind.COMMAND, c.command() + (arg.isEmpty() ? "" : " " + arg), false));
             }
             for (ReplyRecord r : c.replies()) {
