@@ -63,7 +63,7 @@ done
 
 jdk_modules=$("$jdk/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
   --module-path "$out/fxjars" --class-path "$out/input/*" "$out/input/$name.jar")
-modules=$jdk_modules,$fx_modules
+modules=$(echo "$jdk_modules,$fx_modules" | tr , "\n" | sort -u | paste -sd,)
 echo "build-dist: runtime modules: $modules"
 
 # 3. The application image, with the launcher's JVM options (docs/install.md says why each is there):
