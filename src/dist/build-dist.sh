@@ -69,7 +69,10 @@ echo "build-dist: runtime modules: $modules"
 # 3. The application image, with the launcher's JVM options (docs/install.md says why each is there):
 #    - MaxRAMPercentage=50: ftpscope's limits are shares of the heap (docs/limits.md), and the JVM's
 #      default of a quarter of the RAM halves the capture a desktop can open;
-#    - SharedArchiveFile: the application class-data archive made in step 5 for the installed path;
+#    - UseCompressedOops, set explicitly: the archive is dumped with compressed references, and with
+#      MaxRAMPercentage alone a machine of 60 GB or more gets a heap over ~30 GiB without them, on
+#      which the archive is silently not used; set, it caps the heap at ~30 GiB instead;
+#    - SharedArchiveFile: the class-data archive made in step 5 for the installed path;
 #    - JVM warnings to stderr: by default unified logging writes them to stdout, where they would
 #      corrupt `analyze`'s JSON (an unusable archive is such a warning; the JVM then runs without it).
 install_dir=/opt
@@ -77,6 +80,7 @@ app_dir=$install_dir/$name
 archive=ftpscope.jsa
 java_options=(
   --java-options "-XX:MaxRAMPercentage=50"
+  --java-options "-XX:+UseCompressedOops"
   --java-options "-XX:SharedArchiveFile=\$APPDIR/$archive"
   --java-options "-Xlog:disable"
   --java-options "-Xlog:all=warning:stderr"
@@ -86,7 +90,7 @@ java_options=(
   --icon "$project/icons/ftpscope-256.png" \
   --input "$out/input" --main-jar "$name.jar" --main-class org.ftpscope.Main \
   --module-path "$out/jmods" --add-modules "$modules" "${java_options[@]}" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive"
+  --jlink-options "--strip-debug --no-man-pages --no-header-files"
 image=$out/image/$name
 
 # 4. The Debian package, first as jpackage makes it (its runtime dependencies found with dpkg -S).
@@ -101,22 +105,19 @@ deb=$(ls "$out"/work/jpackage/*.deb)
 tree=$out/work/tree
 dpkg-deb -R "$deb" "$tree"
 
-# 5. AppCDS: one training run of the installed launcher, the window opening a sample, with the
-#    package's tree mounted at /opt/ftpscope in a private mount namespace so the archive records the
-#    installed paths. The cfg line naming the archive is swapped for -XX:ArchiveClassesAtExit for
-#    that run only. Preferences go to a temporary directory, not the builder's home.
-cfg=$tree$app_dir/lib/app/$name.cfg
-cp "$cfg" "$out/work/$name.cfg"
-sed -i "s|^java-options=-XX:SharedArchiveFile=|java-options=-XX:ArchiveClassesAtExit=|" "$cfg"
-grep -q ArchiveClassesAtExit "$cfg" || { echo "build-dist: no SharedArchiveFile line in $cfg" >&2; exit 1; }
+# 5. AppCDS: class lists of two training runs of the installed launcher (the window opening a
+#    sample, and `analyze` of it) dumped into one static archive, with the package's tree mounted
+#    at /opt/ftpscope in a private mount namespace so the archive records the installed paths
+#    (src/dist/cds-training.sh). It holds the JDK's classes too, so the runtime carries no default
+#    CDS archive of its own (no jlink --generate-cds-archive).
 train_log=$out/work/training.log
 userns=()
 [ "$(id -u)" = 0 ] || userns=(--map-root-user)
 unshare "${userns[@]}" --mount --propagation private bash "$here/cds-training.sh" \
   "$tree$app_dir" "$app_dir" "$train_capture" "$out/work" >"$train_log" 2>&1 \
   || { cat "$train_log" >&2; echo "build-dist: training run failed" >&2; exit 1; }
-cp "$out/work/$name.cfg" "$cfg"
 [ -s "$tree$app_dir/lib/app/$archive" ] || { cat "$train_log" >&2; echo "build-dist: no $archive" >&2; exit 1; }
+grep '^cds-training:' "$train_log" | sed 's/^cds-training/build-dist/'
 echo "build-dist: AppCDS archive $(du -h "$tree$app_dir/lib/app/$archive" | cut -f1)"
 
 # 6. The final package, from the tree with the archive (dpkg-deb keeps the files' times), plus the
