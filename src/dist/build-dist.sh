@@ -138,6 +138,14 @@ chmod -R u+rwX,go+rX,go-w "$tree/usr"
 # Without them the launcher still works, but xdg-open and the menus do not know ftpscope.
 sed -i "/^Depends:/a Recommends: desktop-file-utils, shared-mime-info, xdg-utils" "$tree/DEBIAN/control"
 version_deb=$(dpkg-deb -f "$deb" Version)
+# A snapshot sorts before its release (~) and after older snapshots (the commit's UTC time), so
+# `apt install ./ftpscope_….deb` of a newer build is an upgrade: 0.1.0~snapshot20261201145757.c05b87d380a3-1.
+if [[ $version == *-SNAPSHOT ]]; then
+  commit=$(sed -n 's/^commit=\([0-9a-f]*\).*/\1/p' "$classes/org/ftpscope/build.properties")
+  stamp=$(TZ=UTC git -C "$project" log -1 --format=%cd --date=format-local:%Y%m%d%H%M%S 2>/dev/null || true)
+  version_deb="$pkg_version~snapshot${stamp}${commit:+.$commit}-1"
+  sed -i "s/^Version: .*/Version: $version_deb/" "$tree/DEBIAN/control"
+fi
 sed -i "s/^Installed-Size: .*/Installed-Size: $(du -sk --exclude=DEBIAN "$tree" | cut -f1)/" "$tree/DEBIAN/control"
 DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=${FTPSCOPE_DEB_XZ_LEVEL:-1} \
   fakeroot dpkg-deb --root-owner-group -b "$tree" "$out/${name}_${version_deb}_amd64.deb" >/dev/null
