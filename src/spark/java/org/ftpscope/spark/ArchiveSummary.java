@@ -19,9 +19,9 @@ import java.util.Map;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -64,8 +64,11 @@ final class ArchiveSummary {
 
         List<Table> tables = new ArrayList<>();
         tables.add(table("Most frequent findings", List.of("kind", "severity", "count", "example", "first at"),
-                findings.groupBy("kind", "severity").agg(count(lit(1)).as("n"), first("message").as("m"),
-                        min("frame").as("at")).orderBy(col("n").desc(), col("kind")).limit(TOP),
+                // the example is the kind's earliest framed finding, its frame from the same row
+                findings.groupBy("kind", "severity").agg(count(lit(1)).as("n"),
+                                min(struct(col("frame"), col("message"))).as("ex"))
+                        .select(col("kind"), col("severity"), col("n"), col("ex.message"), col("ex.frame"))
+                        .orderBy(col("n").desc(), col("kind")).limit(TOP),
                 r -> List.of(r.getString(0), r.getString(1), Long.toString(r.getLong(2)), str(r.get(3)), frame(r, 4))));
         tables.add(table("Servers", List.of("server", "port", "sessions", "transfers", "cleartext passwords"),
                 sessions.groupBy("server_ip", "server_port").agg(count(lit(1)).as("n"), sum("transfers").as("t"),

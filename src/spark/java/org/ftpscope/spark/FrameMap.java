@@ -18,6 +18,43 @@ interface FrameMap {
     /** The archive files of frames {@code first..last}, in order (the files a record came from). */
     List<String> files(int first, int last);
 
+    /** "frame 16", "frames 35-2160", "frames 12, 13 and 14", as the core's messages name frames. */
+    java.util.regex.Pattern FRAME_NUMBERS =
+            java.util.regex.Pattern.compile("\\b([Ff]rames?) (\\d+)((?:(?:, | and |-)\\d+)*)");
+    java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+
+    /**
+     * A core message with each frame number it names replaced by that frame's number in its archive
+     * file and the file's name ({@code frame 16 of part_00001.pcap}): a number of an analysed
+     * stitched capture means nothing to someone holding the archive.
+     */
+    default String text(String message) {
+        if (message == null) return null;
+        java.util.regex.Matcher m = FRAME_NUMBERS.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            StringBuilder rep = new StringBuilder(m.group(1)).append(' ');
+            String numbers = m.group(2) + m.group(3);
+            java.util.regex.Matcher n = NUMBER.matcher(numbers);
+            int at = 0;
+            while (n.find()) {
+                rep.append(numbers, at, n.start());
+                rep.append(name(Integer.parseInt(n.group())));
+                at = n.end();
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(rep.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** {@code 16 of part_00001.pcap}; the bare number when the frame is not in the map. */
+    private String name(int frame) {
+        String f = file(frame);
+        if (f == null) return Integer.toString(frame);
+        return local(frame) + " of " + f.substring(f.lastIndexOf('/') + 1);
+    }
+
     static FrameMap single(String file, int frames) {
         return new FrameMap() {
             public String file(int frame) { return frame >= 1 && frame <= frames ? file : null; }

@@ -107,7 +107,7 @@ final class StitchStage {
     private static String mapped(CaptureWarning w, FrameMap map) {
         String where = w.frame() > 0 && map.file(w.frame()) != null
                 ? map.file(w.frame()) + " frame " + map.local(w.frame()) + ": " : "";
-        return where + w.message();
+        return where + map.text(w.message());
     }
 
     private static Result failed(String point, List<String> files, int frames, String error) {

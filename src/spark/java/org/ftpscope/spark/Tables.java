@@ -157,7 +157,7 @@ final class Tables {
     static SessionRows session(String point, FrameMap map, boolean stitched, FtpSession s, List<Finding> findings) {
         String key = sessionKey(map, s);
         List<String> files = map.files(s.firstFrame(), s.lastFrame());
-        Row session = RowFactory.create(point, key, files, stitched,
+        Row session = RowFactory.create(point, key, seq(files), stitched,
                 s.client().ip().toString(), s.client().port(), s.server().ip().toString(), s.server().port(),
                 frame(map, s.firstFrame()), frame(map, s.lastFrame()), time(s.startNanos()), time(s.endNanos()),
                 s.user(), s.userSource(), s.login() == null ? null : s.login().label(),
@@ -169,9 +169,9 @@ final class Tables {
         for (Finding f : findings) if (f.session() == s.id()) found.add(finding(point, key, map, stitched, f));
         List<Row> firewall = new ArrayList<>();
         for (FirewallSummary fw : FirewallSummary.of(List.of(s))) {
-            firewall.add(RowFactory.create(fw.server().toString(), List.copyOf(fw.controlPorts()),
-                    List.copyOf(fw.passivePorts()), List.copyOf(fw.activeSourcePorts()),
-                    List.copyOf(fw.activeClientPorts()), fw.tlsSeen(), key, map.file(s.firstFrame()),
+            firewall.add(RowFactory.create(fw.server().toString(), seq(List.copyOf(fw.controlPorts())),
+                    seq(List.copyOf(fw.passivePorts())), seq(List.copyOf(fw.activeSourcePorts())),
+                    seq(List.copyOf(fw.activeClientPorts())), fw.tlsSeen(), key, map.file(s.firstFrame()),
                     frame(map, s.firstFrame())));
         }
         return new SessionRows(session, transfers, found, firewall);
@@ -182,7 +182,7 @@ final class Tables {
         DataConnection d = t.data();
         int last = Math.max(t.replyFrame(), d == null ? 0 : d.lastFrame());
         List<String> files = map.files(t.commandFrame(), Math.max(last, t.commandFrame()));
-        return RowFactory.create(point, key, files, stitched, t.index(), t.command(), t.arg(), t.path(),
+        return RowFactory.create(point, key, seq(files), stitched, t.index(), t.command(), t.arg(), t.path(),
                 t.direction() == null ? null : t.direction().label(), t.mode() == null ? null : t.mode().name(),
                 t.bytes(), t.expectedBytes(), t.gapBytes(), t.truncated(), t.complete(), t.sha256(),
                 t.preliminaryCode(), t.replyCode(), t.replyText(), t.outcome() == null ? null : t.outcome().label(),
@@ -212,8 +212,8 @@ final class Tables {
             if (n > 0) { lo = lo > 0 ? Math.min(lo, n) : n; hi = Math.max(hi, n); }
         }
         List<String> files = lo > 0 ? map.files(lo, hi) : List.of();
-        return RowFactory.create(point, key, files, stitched, f.kind().name(), f.severity().label(), f.message(),
-                frame(map, f.frame()), frames);
+        return RowFactory.create(point, key, seq(files), stitched, f.kind().name(), f.severity().label(), map.text(f.message()),
+                frame(map, f.frame()), seq(frames));
     }
 
     static Row capture(String file, String point, String stage, Integer sequenceIndex, String format, Long size,
@@ -221,7 +221,12 @@ final class Tables {
                        Integer framesCarried, List<String> warnings, String error) {
         return RowFactory.create(file, point, stage, sequenceIndex, format, size, frames,
                 firstNanos == null ? null : time(firstNanos), lastNanos == null ? null : time(lastNanos),
-                sessionsHere, sessionsCarried, framesCarried, List.copyOf(warnings), error);
+                sessionsHere, sessionsCarried, framesCarried, seq(warnings), error);
+    }
+
+    /** Spark's external type for an array column. */
+    static <T> scala.collection.immutable.List<T> seq(List<T> list) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
     }
 
     static Timestamp time(long nanos) {
