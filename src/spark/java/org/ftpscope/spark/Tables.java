@@ -16,8 +16,6 @@ import org.ftpscope.ftp.Transfer;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The archive's tables: their schemas and the rows of one analysed capture (a file, or the
@@ -235,11 +233,4 @@ final class Tables {
         t.setNanos((int) Math.floorMod(nanos, 1_000_000_000L));
         return t;
     }
-
-    /** Names of the output tables and their schemas, in the order the job writes them. */
-    static Map<String, StructType> all() {
-        return Map.of("captures", CAPTURES, "sessions", SESSIONS, "transfers", TRANSFERS, "findings", FINDINGS);
-    }
-
-    static Set<String> names() { return Set.of("captures", "sessions", "transfers", "findings", "firewall"); }
 }
