@@ -68,9 +68,8 @@ final class FileWindow {
 
     /**
      * Copies file bytes {@code [pos, pos+len)} into the window through a memory mapping, unmapped at
-     * once. A positioned read copied them twice, kernel to a direct buffer to the heap, on this
-     * path's hottest thread: a third of the CPU of a display-filter pass over a capture in the page
-     * cache, a sixth of the loader's (async-profiler, 1.48 GB capture).
+     * once: a positioned read would copy them twice (kernel to a direct buffer to the heap) on the
+     * hottest thread of a filter pass (figures in docs/performance.md).
      */
     private void copyMapped(long pos, int len) throws IOException {
         MappedByteBuffer m = channel.map(FileChannel.MapMode.READ_ONLY, pos, len);

@@ -9,10 +9,9 @@ import java.util.Arrays;
  */
 public final class FrameIndex {
     /*
-     * In chunks instead of one growing array per field: growing by copying allocated (and zeroed,
-     * and page-faulted) about four times the final size, a sixth of a cold pass. A chunk of longs
-     * is exactly 1 MiB with its array header: at -Xmx256m that is one whole G1 region, allocated
-     * outside the young generation, so collections never copy the index (they did, every time).
+     * In chunks instead of one growing array per field: growing by copying allocates (zeroes and
+     * page-faults) several times the final size. A chunk of longs is 1 MiB with its array header,
+     * large enough to be allocated outside the young generation, so collections never copy it.
      */
     private static final int CHUNK = ((1 << 20) - 16) / 8;
 

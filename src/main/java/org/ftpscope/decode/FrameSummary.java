@@ -12,7 +12,7 @@ public record FrameSummary(int frame, double time, String source, String destina
     /**
      * What {@code String.format("%.6f", t)} gives — half-up rounding of the shortest decimal that
      * names the double — without the formatter: it parses its pattern on every call, and the table
-     * formats every visible time cell on each scroll step (9 ms of the first rows' pulse, profiled).
+     * formats every visible time cell on each scroll step.
      */
     static String sixDecimals(double t) {
         if (!Double.isFinite(t)) return String.format(Locale.ROOT, "%.6f", t);

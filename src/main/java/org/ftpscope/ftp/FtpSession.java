@@ -41,8 +41,7 @@ public record FtpSession(int id, Endpoint client, Endpoint server, int controlSt
 
     /*
      * A session is one conversation in one capture: identity, not the record's deep comparison of
-     * every command and transfer, which the app's session list ran on each selection change
-     * (~40 ms of the FX thread per change on the 1 GB capture).
+     * every command and transfer, which the app's session list would run on each selection change.
      */
     @Override
     public boolean equals(Object o) { return this == o; }

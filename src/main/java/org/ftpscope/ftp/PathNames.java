@@ -18,8 +18,8 @@ final class PathNames {
     }
 
     /**
-     * Drops empty and "." segments and applies ".." in one pass over the characters: the
-     * split-and-join version was a third of the code C2 compiled for each FTP command line.
+     * Drops empty and "." segments and applies ".." in one pass over the characters, without the
+     * arrays and strings a split-and-join allocates for every command line.
      */
     static String normalize(String path) {
         StringBuilder out = new StringBuilder(path.length() + 1);

@@ -4,11 +4,10 @@ import java.util.Arrays;
 
 /**
  * The spans of every stream of one capture, in pages of {@link #PAGE_SPANS} (frame, offset,
- * length) triples inside shared chunks of just under 1 MiB. At -Xmx256m a chunk is a whole G1
- * region, allocated outside the young generation, so a collection during loading copies no span
- * (one growing array per stream direction did: 12-24 MB of a 36 MB young survivor set, pauses of
- * 60-110 ms with the frame table waiting, UiBenchmark with -Xlog:gc). A page wastes at most 31
- * spans of a stream's last page: under 400 bytes per stream direction.
+ * length) triples inside shared chunks of just under 1 MiB: large enough to be allocated outside
+ * the young generation, so collections during loading do not copy spans (growing one array per
+ * stream direction did; see docs/performance.md). A page wastes at most 31 spans of a stream's
+ * last page: under 400 bytes per stream direction.
  */
 final class SpanPool {
     static final int PAGE_SPANS = 32;

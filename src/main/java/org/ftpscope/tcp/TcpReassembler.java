@@ -70,9 +70,8 @@ public final class TcpReassembler {
         TcpStream s = connections.get(p);
         boolean syn = p.has(PacketInfo.SYN);
         int flags = 0;
-        // Shaped for the JIT: this method runs a million times and is compiled again whenever a rare
-        // branch in it (or in what it inlines) is taken for the first time. Connection set-up and the
-        // segment analysis are big methods compiled on their own, so their rare branches are cheap.
+        // Runs once per frame: the rare paths (connection set-up, segment analysis) are methods of
+        // their own, so this one stays small.
         if (s == null || syn) {
             s = setUp(s, p, frame, nanos, copy);
             if (s == null) return; // over the stream limit
@@ -247,8 +246,7 @@ public final class TcpReassembler {
      * retransmission;
      * then duplicate ACKs and window updates, judged against the sender's previous ACK.
      * Also notes the handshake RTT and the direction's FIN and RST, and records the frame's flags.
-     * One method on purpose: too big for C2 to inline into {@link #frame}, so the first duplicate
-     * ACK or zero window recompiles only this.
+     * One method, kept out of {@link #frame} so the per-frame path stays small.
      */
     private int analyse(TcpStream s, Direction d, TcpStream.Half h, TcpStream.Half rev, PacketInfo p, int frame,
                         long nanos, long dataRel, int len, boolean syn, int flags) {

@@ -40,8 +40,8 @@ final class FrameList extends ObservableListBase<Integer> {
 
     /**
      * The row showing this frame, or -1. Overrides the boxing scan of {@code AbstractList}: the
-     * table's selection and focus models look up the selected frame whenever the rows change,
-     * which was 80 ms of FX-thread time at a million rows (async-profiler under UiBenchmark).
+     * table's selection and focus models look up the selected frame whenever the rows change, a
+     * linear scan of a million rows on the FX thread.
      */
     @Override
     public int indexOf(Object o) {

@@ -16,9 +16,9 @@ import java.util.function.IntConsumer;
  * Wireshark's bytes pane: offset, 16 hex bytes, ASCII. Selecting a tree node highlights its
  * bytes here; clicking a byte reports its offset so the tree can select the node covering it.
  * <p>
- * Three multi-line texts (offsets, hex, ASCII) whatever the frame's size: a text node per byte
- * made a 1514-byte frame ~5,000 nodes, and showing one stalled the FX thread 100-150 ms per
- * selected row (UiBenchmark). The highlight is each text's own selection, drawn on a path behind it.
+ * Three multi-line texts (offsets, hex, ASCII) whatever the frame's size, not a node per byte,
+ * which would stall the FX thread on every selected row. The highlight is each text's own
+ * selection, drawn on a path behind it.
  */
 final class HexPane extends ScrollPane {
     /** Characters per hex line: 16 bytes of "xx " with one more space after the 8th, and '\n'. */
