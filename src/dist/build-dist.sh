@@ -139,7 +139,7 @@ chmod -R u+rwX,go+rX,go-w "$tree/usr"
 sed -i "/^Depends:/a Recommends: desktop-file-utils, shared-mime-info, xdg-utils" "$tree/DEBIAN/control"
 version_deb=$(dpkg-deb -f "$deb" Version)
 # A snapshot sorts before its release (~) and after older snapshots (the commit's UTC time), so
-# `apt install ./ftpscope_….deb` of a newer build is an upgrade: 0.1.0~snapshot20261201145757.c05b87d380a3-1.
+# `apt install ./ftpscope_….deb` of a newer build is an upgrade: 0.1.0~snapshot20261201145815.e81f3a8be9b8-1.
 if [[ $version == *-SNAPSHOT ]]; then
   commit=$(sed -n 's/^commit=\([0-9a-f]*\).*/\1/p' "$classes/org/ftpscope/build.properties")
   stamp=$(TZ=UTC git -C "$project" log -1 --format=%cd --date=format-local:%Y%m%d%H%M%S 2>/dev/null || true)
