@@ -114,8 +114,10 @@ public final class ArchiveJob {
         }
         // The summary reads the written tables back rather than recomputing stage 1 and 2.
         Map<String, Dataset<Row>> written = new LinkedHashMap<>();
-        for (String name : tables.keySet()) {
-            written.put(name, spark.read().format(opts.format()).load(opts.output() + "/" + name));
+        for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
+            // with the written schema: JSON lines alone would read back integers as longs, times as text
+            written.put(t.getKey(), spark.read().schema(t.getValue().schema()).format(opts.format())
+                    .load(opts.output() + "/" + t.getKey()));
         }
         ArchiveSummary.Data data = ArchiveSummary.collect(written);
         ArchiveSummary.write(conf, opts.output() + "/summary.html", ArchiveSummary.html(data));

@@ -135,6 +135,26 @@ class ArchiveJobTest {
     }
 
     @Test
+    void theCapturesTableSaysWhatEachFileCarriedToStage2() {
+        Dataset<Row> c = spark.read().parquet(OUT.resolve("captures").toString());
+        // mirror-long: its one session is in every part and crosses every cut, so each part carries it
+        List<Row> mirror = c.filter("file like '%/mirror/%'").orderBy("sequence_index").collectAsList();
+        assertEquals(List.of(998, 1000, 1000, 1000, 1000, 936),
+                mirror.stream().map(r -> r.<Integer>getAs("frames_carried")).toList());
+        assertTrue(mirror.stream().allMatch(r -> r.<Integer>getAs("sessions_carried") == 1));
+        Row stitch = c.filter("stage = 'stitch' and capture_point like '%/mirror/%'").collectAsList().get(0);
+        assertEquals(5934, stitch.<Integer>getAs("frames"));
+        assertEquals(1, stitch.<Integer>getAs("sessions_here"));
+        // the merged recordings: some sessions stay in stage 1 (3 of part 0's, 2 of part 1's are not carried)
+        List<Row> multi = c.filter("file like '%/multi/%'").orderBy("sequence_index").collectAsList();
+        assertEquals(List.of(3, 4, 4, 2, 1, 4), multi.stream().map(r -> r.<Integer>getAs("sessions_here")).toList());
+        assertEquals(List.of(1, 2, 4, 2, 1, 4), multi.stream().map(r -> r.<Integer>getAs("sessions_carried")).toList());
+        // single files are not stitched
+        assertTrue(c.filter("file like '%/mixed/%' and error is null").collectAsList().stream()
+                .allMatch(r -> r.<Integer>getAs("frames_carried") == 0));
+    }
+
+    @Test
     void summaryCountsAndEscapesWhatCapturesSay() throws IOException {
         String html = Files.readString(OUT.resolve("summary.html"));
         assertTrue(html.contains("<th>capture files</th><td>19</td>"), html);
