@@ -2,6 +2,12 @@ package org.ftpscope.decode;
 
 import org.ftpscope.capture.FrameIndex;
 import org.ftpscope.capture.LinkType;
+import org.ftpscope.fields.ExpertFields;
+import org.ftpscope.fields.FieldDef;
+import org.ftpscope.fields.FrameFields;
+import org.ftpscope.fields.IpFields;
+import org.ftpscope.fields.LinkFields;
+import org.ftpscope.fields.TcpFields;
 import org.pcap4j.packet.EthernetPacket;
 import org.pcap4j.packet.IpV4Packet;
 import org.pcap4j.packet.IpV6Packet;
@@ -38,19 +44,19 @@ public final class DetailTreeBuilder {
         DetailNode.Builder root = DetailNode.builder("Frame " + frame, null, null, -1, 0);
         List<String> protocols = new ArrayList<>();
         DetailNode.Builder f = root.add(String.format(Locale.ROOT, "Frame %d: %d bytes on wire (%d bits), %d bytes captured (%d bits)",
-                frame, wire, wire * 8, cap, cap * 8), "frame", null, 0, cap);
-        f.add("Encapsulation type: " + LinkType.name(p.linkType) + " (" + p.linkType + ")", "frame.encap_type",
+                frame, wire, wire * 8, cap, cap * 8), FrameFields.FRAME, null, 0, cap);
+        f.add("Encapsulation type: " + LinkType.name(p.linkType) + " (" + p.linkType + ")", FrameFields.ENCAP_TYPE,
                 Integer.toString(p.linkType), -1, 0);
         f.add("Arrival Time: " + ARRIVAL.format(Instant.ofEpochSecond(Math.floorDiv(ts, 1_000_000_000L),
-                Math.floorMod(ts, 1_000_000_000L))), "frame.time", null, -1, 0);
+                Math.floorMod(ts, 1_000_000_000L))), FrameFields.TIME, null, -1, 0);
         f.add(String.format(Locale.ROOT, "Epoch Time: %d.%09d seconds", Math.floorDiv(ts, 1_000_000_000L),
-                Math.floorMod(ts, 1_000_000_000L)), "frame.time_epoch", null, -1, 0);
+                Math.floorMod(ts, 1_000_000_000L)), FrameFields.TIME_EPOCH, null, -1, 0);
         f.add(String.format(Locale.ROOT, "Time since reference or first frame: %.9f seconds", relativeSeconds),
-                "frame.time_relative", String.format(Locale.ROOT, "%.9f", relativeSeconds), -1, 0);
-        f.add("Frame Number: " + frame, "frame.number", Integer.toString(frame), -1, 0);
-        f.add("Frame Length: " + wire + " bytes (" + wire * 8 + " bits)", "frame.len", Integer.toString(wire), -1, 0);
-        f.add("Capture Length: " + cap + " bytes (" + cap * 8 + " bits)", "frame.cap_len", Integer.toString(cap), -1, 0);
-        DetailNode.Builder protoNode = f.add("", "frame.protocols", null, -1, 0);
+                FrameFields.TIME_RELATIVE, String.format(Locale.ROOT, "%.9f", relativeSeconds), -1, 0);
+        f.add("Frame Number: " + frame, FrameFields.NUMBER, Integer.toString(frame), -1, 0);
+        f.add("Frame Length: " + wire + " bytes (" + wire * 8 + " bits)", FrameFields.LEN, Integer.toString(wire), -1, 0);
+        f.add("Capture Length: " + cap + " bytes (" + cap * 8 + " bits)", FrameFields.CAP_LEN, Integer.toString(cap), -1, 0);
+        DetailNode.Builder protoNode = f.add("", FrameFields.PROTOCOLS, null, -1, 0);
         if (tcp.copyOf() > 0) {
             // Wireshark has no such line; ftpscope's analysis skips the copy, so the tree says why.
             f.addText("[Duplicate of frame " + tcp.copyOf() + ": the same bytes, captured within "
@@ -71,18 +77,18 @@ public final class DetailTreeBuilder {
                 int before = root.children().size();
                 app.dissect(root, b, p.payloadOffset, p.capturedPayloadLength);
                 for (int i = before; i < root.children().size(); i++) {
-                    String field = root.children().get(i).build().field();
-                    if (field != null) protocols.add(field);
+                    FieldDef field = root.children().get(i).def();
+                    if (field != null) protocols.add(field.name());
                 }
             }
         } catch (RuntimeException e) {
             // A dissector bug or hostile bytes must not lose the tree built so far.
-            root.add("[Malformed Packet: " + e.getClass().getSimpleName() + "]", "_ws.malformed", null, -1, 0);
+            root.add("[Malformed Packet: " + e.getClass().getSimpleName() + "]", ExpertFields.MALFORMED, null, -1, 0);
         }
-        if (p.malformed != null) root.add("[Malformed Packet: " + p.malformed + "]", "_ws.malformed", null, -1, 0);
+        if (p.malformed != null) root.add("[Malformed Packet: " + p.malformed + "]", ExpertFields.MALFORMED, null, -1, 0);
         if (p.payloadTruncated()) {
             root.add("[Packet size limited during capture: " + (p.payloadLength - p.capturedPayloadLength)
-                    + " bytes of payload not captured]", "_ws.short", null, -1, 0);
+                    + " bytes of payload not captured]", ExpertFields.SHORT, null, -1, 0);
         }
         String protos = String.join(":", protocols);
         protoNode.relabel("[Protocols in frame: " + protos + "]", protos);
@@ -93,7 +99,7 @@ public final class DetailTreeBuilder {
         switch (p.linkType) {
             case LinkType.ETHERNET -> {
                 if (b.length < 14) return;
-                protocols.add("eth");
+                protocols.add(LinkFields.ETHERNET.name());
                 String src = FrameSummarizer.mac(b, 6), dst = FrameSummarizer.mac(b, 0);
                 try {
                     EthernetPacket eth = EthernetPacket.newPacket(b, 0, b.length);
@@ -103,20 +109,20 @@ public final class DetailTreeBuilder {
                     // pcap4j refuses some frames (e.g. short ones); the bytes still give the addresses.
                 }
                 int hdr = 14 + 4 * p.vlanTags;
-                DetailNode.Builder e = root.add("Ethernet II, Src: " + src + ", Dst: " + dst, "eth", null, 0, 14);
-                e.add("Destination: " + dst, "eth.dst", dst, 0, 6);
-                e.add("Source: " + src, "eth.src", src, 6, 6);
+                DetailNode.Builder e = root.add("Ethernet II, Src: " + src + ", Dst: " + dst, LinkFields.ETHERNET, null, 0, 14);
+                e.add("Destination: " + dst, LinkFields.ETH_DST, dst, 0, 6);
+                e.add("Source: " + src, LinkFields.ETH_SRC, src, 6, 6);
                 int type = Bytes.uint16(b, 12);
-                e.add("Type: " + etherTypeName(type) + String.format(" (0x%04x)", type), "eth.type",
+                e.add("Type: " + etherTypeName(type) + String.format(" (0x%04x)", type), LinkFields.ETH_TYPE,
                         String.format("0x%04x", type), 12, 2);
                 for (int i = 0, o = 14; i < p.vlanTags && o + 4 <= b.length; i++, o += 4) {
-                    protocols.add("vlan");
+                    protocols.add(LinkFields.VLAN.name());
                     int tci = Bytes.uint16(b, o), next = Bytes.uint16(b, o + 2);
                     DetailNode.Builder v = root.add("802.1Q Virtual LAN, PRI: " + (tci >> 13) + ", DEI: " + ((tci >> 12) & 1)
-                            + ", ID: " + (tci & 0xFFF), "vlan", null, o - 2, 6);
-                    v.add("Priority: " + (tci >> 13), "vlan.priority", Integer.toString(tci >> 13), o, 2);
-                    v.add("ID: " + (tci & 0xFFF), "vlan.id", Integer.toString(tci & 0xFFF), o, 2);
-                    v.add("Type: " + etherTypeName(next) + String.format(" (0x%04x)", next), "vlan.etype",
+                            + ", ID: " + (tci & 0xFFF), LinkFields.VLAN, null, o - 2, 6);
+                    v.add("Priority: " + (tci >> 13), LinkFields.VLAN_PRIORITY, Integer.toString(tci >> 13), o, 2);
+                    v.add("ID: " + (tci & 0xFFF), LinkFields.VLAN_ID, Integer.toString(tci & 0xFFF), o, 2);
+                    v.add("Type: " + etherTypeName(next) + String.format(" (0x%04x)", next), LinkFields.VLAN_ETYPE,
                             String.format("0x%04x", next), o + 2, 2);
                 }
                 protocols.add("ethertype");
@@ -124,44 +130,44 @@ public final class DetailTreeBuilder {
             }
             case LinkType.LINUX_SLL -> {
                 if (b.length < 16) return;
-                protocols.add("sll");
-                DetailNode.Builder s = root.add("Linux cooked capture v1", "sll", null, 0, 16);
-                s.add("Packet type: " + sllPacketType(Bytes.uint16(b, 0)) + " (" + Bytes.uint16(b, 0) + ")", "sll.pkttype",
+                protocols.add(LinkFields.SLL.name());
+                DetailNode.Builder s = root.add("Linux cooked capture v1", LinkFields.SLL, null, 0, 16);
+                s.add("Packet type: " + sllPacketType(Bytes.uint16(b, 0)) + " (" + Bytes.uint16(b, 0) + ")", LinkFields.SLL_PKTTYPE,
                         Integer.toString(Bytes.uint16(b, 0)), 0, 2);
-                s.add("Link-layer address type: " + Bytes.uint16(b, 2), "sll.hatype", Integer.toString(Bytes.uint16(b, 2)), 2, 2);
+                s.add("Link-layer address type: " + Bytes.uint16(b, 2), LinkFields.SLL_HATYPE, Integer.toString(Bytes.uint16(b, 2)), 2, 2);
                 int alen = Math.min(8, Bytes.uint16(b, 4));
-                s.add("Link-layer address length: " + Bytes.uint16(b, 4), "sll.halen", Integer.toString(Bytes.uint16(b, 4)), 4, 2);
-                s.add("Source: " + Bytes.hex(b, 6, alen, ':'), "sll.src.eth", Bytes.hex(b, 6, alen, ':'), 6, alen);
-                s.add(String.format("Protocol: %s (0x%04x)", etherTypeName(p.etherType), p.etherType), "sll.etype",
+                s.add("Link-layer address length: " + Bytes.uint16(b, 4), LinkFields.SLL_HALEN, Integer.toString(Bytes.uint16(b, 4)), 4, 2);
+                s.add("Source: " + Bytes.hex(b, 6, alen, ':'), LinkFields.SLL_SRC, Bytes.hex(b, 6, alen, ':'), 6, alen);
+                s.add(String.format("Protocol: %s (0x%04x)", etherTypeName(p.etherType), p.etherType), LinkFields.SLL_ETYPE,
                         String.format("0x%04x", p.etherType), 14, 2);
             }
             case LinkType.LINUX_SLL2 -> {
                 if (b.length < 20) return;
-                protocols.add("sll");
-                DetailNode.Builder s = root.add("Linux cooked capture v2", "sll", null, 0, 20);
-                s.add(String.format("Protocol: %s (0x%04x)", etherTypeName(p.etherType), p.etherType), "sll.etype",
+                protocols.add(LinkFields.SLL.name());
+                DetailNode.Builder s = root.add("Linux cooked capture v2", LinkFields.SLL, null, 0, 20);
+                s.add(String.format("Protocol: %s (0x%04x)", etherTypeName(p.etherType), p.etherType), LinkFields.SLL_ETYPE,
                         String.format("0x%04x", p.etherType), 0, 2);
-                s.add("Reserved: 0", "sll.reserved", null, 2, 2);
-                s.add("Interface index: " + Bytes.int32(b, 4), "sll.ifindex", Integer.toString(Bytes.int32(b, 4)), 4, 4);
-                s.add("Link-layer address type: " + Bytes.uint16(b, 8), "sll.hatype", Integer.toString(Bytes.uint16(b, 8)), 8, 2);
-                s.add("Packet type: " + sllPacketType(b[10] & 0xFF) + " (" + (b[10] & 0xFF) + ")", "sll.pkttype",
+                s.add("Reserved: 0", LinkFields.SLL_RESERVED, null, 2, 2);
+                s.add("Interface index: " + Bytes.int32(b, 4), LinkFields.SLL_IFINDEX, Integer.toString(Bytes.int32(b, 4)), 4, 4);
+                s.add("Link-layer address type: " + Bytes.uint16(b, 8), LinkFields.SLL_HATYPE, Integer.toString(Bytes.uint16(b, 8)), 8, 2);
+                s.add("Packet type: " + sllPacketType(b[10] & 0xFF) + " (" + (b[10] & 0xFF) + ")", LinkFields.SLL_PKTTYPE,
                         Integer.toString(b[10] & 0xFF), 10, 1);
                 int alen = Math.min(8, b[11] & 0xFF);
-                s.add("Link-layer address length: " + (b[11] & 0xFF), "sll.halen", Integer.toString(b[11] & 0xFF), 11, 1);
-                s.add("Source: " + Bytes.hex(b, 12, alen, ':'), "sll.src.eth", Bytes.hex(b, 12, alen, ':'), 12, alen);
+                s.add("Link-layer address length: " + (b[11] & 0xFF), LinkFields.SLL_HALEN, Integer.toString(b[11] & 0xFF), 11, 1);
+                s.add("Source: " + Bytes.hex(b, 12, alen, ':'), LinkFields.SLL_SRC, Bytes.hex(b, 12, alen, ':'), 12, alen);
             }
             case LinkType.NULL, LinkType.LOOP -> {
-                protocols.add("null");
-                DetailNode.Builder s = root.add("Null/Loopback", "null", null, 0, 4);
+                protocols.add(LinkFields.NULL.name());
+                DetailNode.Builder s = root.add("Null/Loopback", LinkFields.NULL, null, 0, 4);
                 s.add("Family: " + (p.etherType == PacketDecoder.ETH_IPV4 ? "IP" : p.etherType == PacketDecoder.ETH_IPV6
-                        ? "IPv6" : "unknown"), "null.family", null, 0, 4);
+                        ? "IPv6" : "unknown"), LinkFields.NULL_FAMILY, null, 0, 4);
             }
             default -> protocols.add("raw");
         }
     }
 
     private static void ipv4(DetailNode.Builder root, byte[] b, PacketInfo p, List<String> protocols) {
-        protocols.add("ip");
+        protocols.add(IpFields.IP.name());
         int o = p.ipOffset, ihl = p.ipHeaderLength;
         String src = p.src().toString(), dst = p.dst().toString();
         int tos = b[o + 1] & 0xFF, id = Bytes.uint16(b, o + 4), fl = Bytes.uint16(b, o + 6), ttl = p.ttl;
@@ -175,35 +181,35 @@ public final class DetailTreeBuilder {
         } catch (Exception ignored) {
             // Header fields still come from the bytes when pcap4j rejects the packet.
         }
-        DetailNode.Builder ip = root.add("Internet Protocol Version 4, Src: " + src + ", Dst: " + dst, "ip", null, o, ihl);
-        ip.add("0100 .... = Version: 4", "ip.version", "4", o, 1);
-        ip.add(String.format(".... %s = Header Length: %d bytes (%d)", bits4(ihl / 4), ihl, ihl / 4), "ip.hdr_len",
+        DetailNode.Builder ip = root.add("Internet Protocol Version 4, Src: " + src + ", Dst: " + dst, IpFields.IP, null, o, ihl);
+        ip.add("0100 .... = Version: 4", IpFields.VERSION, "4", o, 1);
+        ip.add(String.format(".... %s = Header Length: %d bytes (%d)", bits4(ihl / 4), ihl, ihl / 4), IpFields.HDR_LEN,
                 Integer.toString(ihl), o, 1);
-        ip.add(String.format("Differentiated Services Field: 0x%02x (DSCP: %d, ECN: %d)", tos, tos >> 2, tos & 3), "ip.dsfield",
+        ip.add(String.format("Differentiated Services Field: 0x%02x (DSCP: %d, ECN: %d)", tos, tos >> 2, tos & 3), IpFields.DSFIELD,
                 String.format("0x%02x", tos), o + 1, 1);
-        ip.add("Total Length: " + p.ipTotalLength, "ip.len", Integer.toString(p.ipTotalLength), o + 2, 2);
-        ip.add(String.format("Identification: 0x%04x (%d)", id, id), "ip.id", String.format("0x%04x", id), o + 4, 2);
+        ip.add("Total Length: " + p.ipTotalLength, IpFields.LEN, Integer.toString(p.ipTotalLength), o + 2, 2);
+        ip.add(String.format("Identification: 0x%04x (%d)", id, id), IpFields.ID, String.format("0x%04x", id), o + 4, 2);
         String flagText = (fl & 0x4000) != 0 ? ", Don't fragment" : (fl & 0x2000) != 0 ? ", More fragments" : "";
-        DetailNode.Builder flags = ip.add(String.format("Flags: 0x%02x%s", fl >> 8 & 0xE0, flagText), "ip.flags",
+        DetailNode.Builder flags = ip.add(String.format("Flags: 0x%02x%s", fl >> 8 & 0xE0, flagText), IpFields.FLAGS,
                 String.format("0x%02x", fl >> 8 & 0xE0), o + 6, 1);
-        flags.add("0... .... = Reserved bit: " + ((fl & 0x8000) != 0 ? "Set" : "Not set"), "ip.flags.rb",
+        flags.add("0... .... = Reserved bit: " + ((fl & 0x8000) != 0 ? "Set" : "Not set"), IpFields.FLAGS_RB,
                 (fl & 0x8000) != 0 ? "1" : "0", o + 6, 1);
         flags.add(".1.. .... = Don't fragment: " .replace(".1..", (fl & 0x4000) != 0 ? ".1.." : ".0..")
-                + ((fl & 0x4000) != 0 ? "Set" : "Not set"), "ip.flags.df", (fl & 0x4000) != 0 ? "1" : "0", o + 6, 1);
+                + ((fl & 0x4000) != 0 ? "Set" : "Not set"), IpFields.FLAGS_DF, (fl & 0x4000) != 0 ? "1" : "0", o + 6, 1);
         flags.add(((fl & 0x2000) != 0 ? "..1." : "..0.") + " .... = More fragments: " + ((fl & 0x2000) != 0 ? "Set" : "Not set"),
-                "ip.flags.mf", (fl & 0x2000) != 0 ? "1" : "0", o + 6, 1);
-        ip.add("Fragment Offset: " + (fl & 0x1FFF) * 8, "ip.frag_offset", Integer.toString((fl & 0x1FFF) * 8), o + 6, 2);
-        ip.add("Time to Live: " + ttl, "ip.ttl", Integer.toString(ttl), o + 8, 1);
-        ip.add("Protocol: " + ipProtoName(p.ipProtocol) + " (" + p.ipProtocol + ")", "ip.proto",
+                IpFields.FLAGS_MF, (fl & 0x2000) != 0 ? "1" : "0", o + 6, 1);
+        ip.add("Fragment Offset: " + (fl & 0x1FFF) * 8, IpFields.FRAG_OFFSET, Integer.toString((fl & 0x1FFF) * 8), o + 6, 2);
+        ip.add("Time to Live: " + ttl, IpFields.TTL, Integer.toString(ttl), o + 8, 1);
+        ip.add("Protocol: " + ipProtoName(p.ipProtocol) + " (" + p.ipProtocol + ")", IpFields.PROTO,
                 Integer.toString(p.ipProtocol), o + 9, 1);
-        ip.add(String.format("Header Checksum: 0x%04x [validation disabled]", checksum), "ip.checksum",
+        ip.add(String.format("Header Checksum: 0x%04x [validation disabled]", checksum), IpFields.CHECKSUM,
                 String.format("0x%04x", checksum), o + 10, 2);
-        ip.add("Source Address: " + src, "ip.src", src, o + 12, 4);
-        ip.add("Destination Address: " + dst, "ip.dst", dst, o + 16, 4);
+        ip.add("Source Address: " + src, IpFields.SRC, src, o + 12, 4);
+        ip.add("Destination Address: " + dst, IpFields.DST, dst, o + 16, 4);
     }
 
     private static void ipv6(DetailNode.Builder root, byte[] b, PacketInfo p, List<String> protocols) {
-        protocols.add("ipv6");
+        protocols.add(IpFields.IPV6.name());
         int o = p.ipOffset;
         String src = p.src().toString(), dst = p.dst().toString();
         int tclass = ((Bytes.uint16(b, o) >> 4) & 0xFF);
@@ -215,25 +221,25 @@ public final class DetailTreeBuilder {
         } catch (Exception ignored) {
             // fall back to the bytes
         }
-        DetailNode.Builder ip = root.add("Internet Protocol Version 6, Src: " + src + ", Dst: " + dst, "ipv6", null, o,
+        DetailNode.Builder ip = root.add("Internet Protocol Version 6, Src: " + src + ", Dst: " + dst, IpFields.IPV6, null, o,
                 p.ipHeaderLength);
-        ip.add("0110 .... = Version: 6", "ipv6.version", "6", o, 1);
-        ip.add(String.format(".... %s .... .... .... .... .... = Traffic Class: 0x%02x", "0000", tclass), "ipv6.tclass",
+        ip.add("0110 .... = Version: 6", IpFields.V6_VERSION, "6", o, 1);
+        ip.add(String.format(".... %s .... .... .... .... .... = Traffic Class: 0x%02x", "0000", tclass), IpFields.V6_TCLASS,
                 String.format("0x%02x", tclass), o, 2);
-        ip.add(String.format("Flow Label: 0x%05x", flow), "ipv6.flow", String.format("0x%05x", flow), o + 1, 3);
-        ip.add("Payload Length: " + (p.ipTotalLength - 40), "ipv6.plen", Integer.toString(p.ipTotalLength - 40), o + 4, 2);
+        ip.add(String.format("Flow Label: 0x%05x", flow), IpFields.V6_FLOW, String.format("0x%05x", flow), o + 1, 3);
+        ip.add("Payload Length: " + (p.ipTotalLength - 40), IpFields.V6_PLEN, Integer.toString(p.ipTotalLength - 40), o + 4, 2);
         int nxt = b[o + 6] & 0xFF;
-        ip.add("Next Header: " + ipProtoName(nxt) + " (" + nxt + ")", "ipv6.nxt", Integer.toString(nxt), o + 6, 1);
-        ip.add("Hop Limit: " + p.ttl, "ipv6.hlim", Integer.toString(p.ttl), o + 7, 1);
-        ip.add("Source Address: " + src, "ipv6.src", src, o + 8, 16);
-        ip.add("Destination Address: " + dst, "ipv6.dst", dst, o + 24, 16);
+        ip.add("Next Header: " + ipProtoName(nxt) + " (" + nxt + ")", IpFields.V6_NXT, Integer.toString(nxt), o + 6, 1);
+        ip.add("Hop Limit: " + p.ttl, IpFields.V6_HLIM, Integer.toString(p.ttl), o + 7, 1);
+        ip.add("Source Address: " + src, IpFields.V6_SRC, src, o + 8, 16);
+        ip.add("Destination Address: " + dst, IpFields.V6_DST, dst, o + 24, 16);
         if (p.ipHeaderLength > 40) {
-            ip.add("Extension headers (" + (p.ipHeaderLength - 40) + " bytes)", "ipv6.ext", null, o + 40, p.ipHeaderLength - 40);
+            ip.add("Extension headers (" + (p.ipHeaderLength - 40) + " bytes)", IpFields.V6_EXT, null, o + 40, p.ipHeaderLength - 40);
         }
     }
 
     private static void tcp(DetailNode.Builder root, byte[] b, PacketInfo p, TcpFrameContext ctx, List<String> protocols) {
-        protocols.add("tcp");
+        protocols.add(TcpFields.TCP.name());
         int o = p.tcpOffset, hl = p.tcpHeaderLength;
         boolean rel = ctx.stream() >= 0;
         long seq = rel ? (p.seq - ctx.seqBase()) & 0xFFFFFFFFL : p.seq;
@@ -248,77 +254,75 @@ public final class DetailTreeBuilder {
             // fall back to the bytes
         }
         DetailNode.Builder t = root.add("Transmission Control Protocol, Src Port: " + p.srcPort + ", Dst Port: " + p.dstPort
-                + ", Seq: " + seq + (p.has(PacketInfo.ACK) ? ", Ack: " + ack : "") + ", Len: " + p.payloadLength, "tcp", null, o, hl);
-        t.add("Source Port: " + p.srcPort, "tcp.srcport", Integer.toString(p.srcPort), o, 2);
-        t.add("Destination Port: " + p.dstPort, "tcp.dstport", Integer.toString(p.dstPort), o + 2, 2);
-        if (ctx.stream() >= 0) t.add("[Stream index: " + ctx.stream() + "]", "tcp.stream", Integer.toString(ctx.stream()), -1, 0);
-        t.add("[TCP Segment Len: " + p.payloadLength + "]", "tcp.len", Integer.toString(p.payloadLength), -1, 0);
-        t.add("Sequence Number: " + seq + (rel ? "    (relative sequence number)" : ""), "tcp.seq", Long.toString(seq), o + 4, 4);
-        t.add("Sequence Number (raw): " + p.seq, "tcp.seq_raw", Long.toString(p.seq), o + 4, 4);
+                + ", Seq: " + seq + (p.has(PacketInfo.ACK) ? ", Ack: " + ack : "") + ", Len: " + p.payloadLength, TcpFields.TCP, null, o, hl);
+        t.add("Source Port: " + p.srcPort, TcpFields.SRCPORT, Integer.toString(p.srcPort), o, 2);
+        t.add("Destination Port: " + p.dstPort, TcpFields.DSTPORT, Integer.toString(p.dstPort), o + 2, 2);
+        if (ctx.stream() >= 0) t.add("[Stream index: " + ctx.stream() + "]", TcpFields.STREAM, Integer.toString(ctx.stream()), -1, 0);
+        t.add("[TCP Segment Len: " + p.payloadLength + "]", TcpFields.LEN, Integer.toString(p.payloadLength), -1, 0);
+        t.add("Sequence Number: " + seq + (rel ? "    (relative sequence number)" : ""), TcpFields.SEQ, Long.toString(seq), o + 4, 4);
+        t.add("Sequence Number (raw): " + p.seq, TcpFields.SEQ_RAW, Long.toString(p.seq), o + 4, 4);
         long next = seq + p.payloadLength + (p.has(PacketInfo.SYN) ? 1 : 0) + (p.has(PacketInfo.FIN) ? 1 : 0);
-        if (next != seq) t.add("[Next Sequence Number: " + next + (rel ? "    (relative sequence number)]" : "]"), "tcp.nxtseq",
+        if (next != seq) t.add("[Next Sequence Number: " + next + (rel ? "    (relative sequence number)]" : "]"), TcpFields.NXTSEQ,
                 Long.toString(next), -1, 0);
         if (p.has(PacketInfo.ACK)) {
-            t.add("Acknowledgment Number: " + ack + (rel && ctx.ackBase() >= 0 ? "    (relative ack number)" : ""), "tcp.ack",
+            t.add("Acknowledgment Number: " + ack + (rel && ctx.ackBase() >= 0 ? "    (relative ack number)" : ""), TcpFields.ACK,
                     Long.toString(ack), o + 8, 4);
-            t.add("Acknowledgment number (raw): " + p.ack, "tcp.ack_raw", Long.toString(p.ack), o + 8, 4);
+            t.add("Acknowledgment number (raw): " + p.ack, TcpFields.ACK_RAW, Long.toString(p.ack), o + 8, 4);
         }
-        t.add(String.format("%s .... = Header Length: %d bytes (%d)", bits4(hl / 4), hl, hl / 4), "tcp.hdr_len",
+        t.add(String.format("%s .... = Header Length: %d bytes (%d)", bits4(hl / 4), hl, hl / 4), TcpFields.HDR_LEN,
                 Integer.toString(hl), o + 12, 1);
         DetailNode.Builder fl = t.add(String.format("Flags: 0x%03x (%s)", p.flags, FrameSummarizer.flagNames(p.flags)),
-                "tcp.flags", String.format("0x%03x", p.flags), o + 12, 2);
-        String[][] names = {{"tcp.flags.ae", "Accurate ECN", "256"}, {"tcp.flags.cwr", "Congestion Window Reduced", "128"},
-            {"tcp.flags.ece", "ECN-Echo", "64"}, {"tcp.flags.urg", "Urgent", "32"}, {"tcp.flags.ack", "Acknowledgment", "16"},
-            {"tcp.flags.push", "Push", "8"}, {"tcp.flags.reset", "Reset", "4"}, {"tcp.flags.syn", "Syn", "2"},
-            {"tcp.flags.fin", "Fin", "1"}};
-        for (String[] n : names) {
-            boolean set = (p.flags & Integer.parseInt(n[2])) != 0;
-            fl.add(n[1] + ": " + (set ? "Set" : "Not set"), n[0], set ? "1" : "0", o + 12, 2);
+                TcpFields.FLAGS, String.format("0x%03x", p.flags), o + 12, 2);
+        FieldDef[] flagFields = {TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE, TcpFields.FLAGS_URG,
+            TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET, TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN};
+        for (int i = 0; i < flagFields.length; i++) {
+            boolean set = (p.flags & (1 << (flagFields.length - 1 - i))) != 0;
+            fl.add(flagFields[i].label() + ": " + (set ? "Set" : "Not set"), flagFields[i], set ? "1" : "0", o + 12, 2);
         }
-        t.add("Window: " + window, "tcp.window_size_value", Integer.toString(window), o + 14, 2);
+        t.add("Window: " + window, TcpFields.WINDOW_SIZE_VALUE, Integer.toString(window), o + 14, 2);
         long calc = !p.has(PacketInfo.SYN) && ctx.windowShift() >= 0 ? (long) window << ctx.windowShift() : window;
-        t.add("[Calculated window size: " + calc + "]", "tcp.window_size", Long.toString(calc), -1, 0);
+        t.add("[Calculated window size: " + calc + "]", TcpFields.WINDOW_SIZE, Long.toString(calc), -1, 0);
         if (!p.has(PacketInfo.SYN) && ctx.windowShift() >= 0) {
-            t.add("[Window size scaling factor: " + (1 << ctx.windowShift()) + "]", "tcp.window_size_scalefactor",
+            t.add("[Window size scaling factor: " + (1 << ctx.windowShift()) + "]", TcpFields.WINDOW_SIZE_SCALEFACTOR,
                     Integer.toString(1 << ctx.windowShift()), -1, 0);
         }
-        t.add(String.format("Checksum: 0x%04x [unverified]", checksum), "tcp.checksum", String.format("0x%04x", checksum), o + 16, 2);
-        t.add("Urgent Pointer: " + urgent, "tcp.urgent_pointer", Integer.toString(urgent), o + 18, 2);
+        t.add(String.format("Checksum: 0x%04x [unverified]", checksum), TcpFields.CHECKSUM, String.format("0x%04x", checksum), o + 16, 2);
+        t.add("Urgent Pointer: " + urgent, TcpFields.URGENT_POINTER, Integer.toString(urgent), o + 18, 2);
         if (hl > 20) options(t, b, p);
         if (ctx.analysisFlags() != 0) {
-            DetailNode.Builder a = t.add("[SEQ/ACK analysis]", "tcp.analysis", null, -1, 0);
-            DetailNode.Builder flags = a.add("[TCP Analysis Flags]", "tcp.analysis.flags", null, -1, 0);
+            DetailNode.Builder a = t.add("[SEQ/ACK analysis]", TcpFields.ANALYSIS, null, -1, 0);
+            DetailNode.Builder flags = a.add("[TCP Analysis Flags]", TcpFields.ANALYSIS_FLAGS, null, -1, 0);
             for (int bit : TcpAnalysisFlags.allBits()) {
                 if ((ctx.analysisFlags() & bit) != 0) {
-                    flags.add("[Expert Info: " + TcpAnalysisFlags.expertText(bit) + "]", TcpAnalysisFlags.fieldName(bit), "1", -1, 0);
+                    flags.add("[Expert Info: " + TcpAnalysisFlags.expertText(bit) + "]", TcpAnalysisFlags.field(bit), "1", -1, 0);
                 }
             }
             if (ctx.duplicateAckCount() > 0) {
                 a.add("[This is a TCP duplicate ack]", null, null, -1, 0);
-                a.add("[Duplicate ACK #: " + ctx.duplicateAckCount() + "]", "tcp.analysis.duplicate_ack_num",
+                a.add("[Duplicate ACK #: " + ctx.duplicateAckCount() + "]", TcpFields.ANALYSIS_DUPLICATE_ACK_NUM,
                         Integer.toString(ctx.duplicateAckCount()), -1, 0);
-                a.add("[Duplicate to the ACK in frame: " + ctx.duplicateAckOf() + "]", "tcp.analysis.duplicate_ack_frame",
+                a.add("[Duplicate to the ACK in frame: " + ctx.duplicateAckOf() + "]", TcpFields.ANALYSIS_DUPLICATE_ACK_FRAME,
                         Integer.toString(ctx.duplicateAckOf()), -1, 0);
             }
         }
         if (p.capturedPayloadLength > 0) {
-            t.add("TCP payload (" + p.capturedPayloadLength + " bytes)", "tcp.payload", null, p.payloadOffset, p.capturedPayloadLength);
+            t.add("TCP payload (" + p.capturedPayloadLength + " bytes)", TcpFields.PAYLOAD, null, p.payloadOffset, p.capturedPayloadLength);
         }
     }
 
     private static void options(DetailNode.Builder t, byte[] b, PacketInfo p) {
         int start = p.tcpOffset + 20, end = Math.min(p.tcpOffset + p.tcpHeaderLength, b.length);
         List<String> names = new ArrayList<>();
-        DetailNode.Builder opts = t.add("", "tcp.options", null, start, end - start);
+        DetailNode.Builder opts = t.add("", TcpFields.OPTIONS, null, start, end - start);
         for (int o = start; o < end; ) {
             int kind = b[o] & 0xFF;
             if (kind == 0) {
-                opts.add("TCP Option - End of Option List (EOL)", "tcp.option_kind", "0", o, 1);
+                opts.add("TCP Option - End of Option List (EOL)", TcpFields.OPTION_KIND, "0", o, 1);
                 names.add("End of Option List (EOL)");
                 break;
             }
             if (kind == 1) {
-                opts.add("TCP Option - No-Operation (NOP)", "tcp.options.nop", null, o, 1);
+                opts.add("TCP Option - No-Operation (NOP)", TcpFields.OPTIONS_NOP, null, o, 1);
                 names.add("No-Operation (NOP)");
                 o++;
                 continue;
@@ -326,35 +330,35 @@ public final class DetailTreeBuilder {
             if (o + 1 >= end) break;
             int len = b[o + 1] & 0xFF;
             if (len < 2 || o + len > end) {
-                opts.add("[Malformed option: length " + len + "]", "_ws.malformed", null, o, end - o);
+                opts.add("[Malformed option: length " + len + "]", ExpertFields.MALFORMED, null, o, end - o);
                 break;
             }
             switch (kind) {
                 case 2 -> {
                     names.add("Maximum segment size");
                     DetailNode.Builder n = opts.add("TCP Option - Maximum segment size: " + Bytes.uint16(b, o + 2) + " bytes",
-                            "tcp.options.mss", null, o, len);
-                    n.add("MSS Value: " + Bytes.uint16(b, o + 2), "tcp.options.mss_val", Integer.toString(Bytes.uint16(b, o + 2)), o + 2, 2);
+                            TcpFields.OPTIONS_MSS, null, o, len);
+                    n.add("MSS Value: " + Bytes.uint16(b, o + 2), TcpFields.OPTIONS_MSS_VAL, Integer.toString(Bytes.uint16(b, o + 2)), o + 2, 2);
                 }
                 case 3 -> {
                     int shift = b[o + 2] & 0xFF;
                     names.add("Window scale");
                     DetailNode.Builder n = opts.add("TCP Option - Window scale: " + shift + " (multiply by " + (1 << Math.min(shift, 14)) + ")",
-                            "tcp.options.wscale", null, o, len);
-                    n.add("Shift count: " + shift, "tcp.options.wscale.shift", Integer.toString(shift), o + 2, 1);
-                    n.add("[Multiplier: " + (1 << Math.min(shift, 14)) + "]", "tcp.options.wscale.multiplier",
+                            TcpFields.OPTIONS_WSCALE, null, o, len);
+                    n.add("Shift count: " + shift, TcpFields.OPTIONS_WSCALE_SHIFT, Integer.toString(shift), o + 2, 1);
+                    n.add("[Multiplier: " + (1 << Math.min(shift, 14)) + "]", TcpFields.OPTIONS_WSCALE_MULTIPLIER,
                             Integer.toString(1 << Math.min(shift, 14)), -1, 0);
                 }
                 case 4 -> {
                     names.add("SACK permitted");
-                    opts.add("TCP Option - SACK permitted", "tcp.options.sack_perm", null, o, len);
+                    opts.add("TCP Option - SACK permitted", TcpFields.OPTIONS_SACK_PERM, null, o, len);
                 }
                 case 5 -> {
                     names.add("SACK");
-                    DetailNode.Builder n = opts.add("TCP Option - SACK", "tcp.options.sack", null, o, len);
+                    DetailNode.Builder n = opts.add("TCP Option - SACK", TcpFields.OPTIONS_SACK, null, o, len);
                     for (int q = o + 2; q + 8 <= o + len; q += 8) {
-                        n.add("left edge = " + Bytes.uint32(b, q) + " (raw)", "tcp.options.sack_le", Long.toString(Bytes.uint32(b, q)), q, 4);
-                        n.add("right edge = " + Bytes.uint32(b, q + 4) + " (raw)", "tcp.options.sack_re",
+                        n.add("left edge = " + Bytes.uint32(b, q) + " (raw)", TcpFields.OPTIONS_SACK_LE, Long.toString(Bytes.uint32(b, q)), q, 4);
+                        n.add("right edge = " + Bytes.uint32(b, q + 4) + " (raw)", TcpFields.OPTIONS_SACK_RE,
                                 Long.toString(Bytes.uint32(b, q + 4)), q + 4, 4);
                     }
                 }
@@ -362,16 +366,16 @@ public final class DetailTreeBuilder {
                     names.add("Timestamps");
                     if (len == 10) {
                         DetailNode.Builder n = opts.add("TCP Option - Timestamps: TSval " + Bytes.uint32(b, o + 2) + ", TSecr "
-                                + Bytes.uint32(b, o + 6), "tcp.options.timestamp", null, o, len);
-                        n.add("Timestamp value: " + Bytes.uint32(b, o + 2), "tcp.options.timestamp.tsval",
+                                + Bytes.uint32(b, o + 6), TcpFields.OPTIONS_TIMESTAMP, null, o, len);
+                        n.add("Timestamp value: " + Bytes.uint32(b, o + 2), TcpFields.OPTIONS_TSVAL,
                                 Long.toString(Bytes.uint32(b, o + 2)), o + 2, 4);
-                        n.add("Timestamp echo reply: " + Bytes.uint32(b, o + 6), "tcp.options.timestamp.tsecr",
+                        n.add("Timestamp echo reply: " + Bytes.uint32(b, o + 6), TcpFields.OPTIONS_TSECR,
                                 Long.toString(Bytes.uint32(b, o + 6)), o + 6, 4);
                     }
                 }
                 default -> {
                     names.add("Unknown (" + kind + ")");
-                    opts.add("TCP Option - Unknown (" + kind + "), " + len + " bytes", "tcp.option_kind", Integer.toString(kind), o, len);
+                    opts.add("TCP Option - Unknown (" + kind + "), " + len + " bytes", TcpFields.OPTION_KIND, Integer.toString(kind), o, len);
                 }
             }
             o += len;

@@ -1,7 +1,7 @@
 package org.ftpscope.decode;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.ftpscope.fields.FieldDef;
+import org.ftpscope.fields.TcpFields;
 
 /**
  * Per-frame TCP analysis results as bit flags, set by the tcp package and shown by the frame
@@ -38,13 +38,6 @@ public final class TcpAnalysisFlags {
         return sb.toString();
     }
 
-    /** Field names ({@code tcp.analysis.retransmission}) set in {@code flags}. */
-    public static List<String> fieldNames(int flags) {
-        List<String> out = new ArrayList<>();
-        for (Flag f : FLAGS) if ((flags & f.bit) != 0) out.add(f.field);
-        return out;
-    }
-
     /** Expert-info text for one flag, as the detail tree shows it. */
     public static String expertText(int bit) {
         for (Flag f : FLAGS) if (f.bit == bit) return f.expert;
@@ -57,37 +50,38 @@ public final class TcpAnalysisFlags {
         return r;
     }
 
-    public static String fieldName(int bit) {
+    /** The declared field of one flag ({@code tcp.analysis.retransmission}). */
+    public static FieldDef field(int bit) {
         for (Flag f : FLAGS) if (f.bit == bit) return f.field;
         return null;
     }
 
-    private record Flag(int bit, String field, String info, String expert) {}
+    private record Flag(int bit, FieldDef field, String info, String expert) {}
 
     // Order matches Wireshark's Info precedence (it prepends each in turn: window before retransmission).
     private static final Flag[] FLAGS = {
-        new Flag(PORTS_REUSED, "tcp.analysis.reused_ports", "TCP Port numbers reused",
+        new Flag(PORTS_REUSED, TcpFields.ANALYSIS_REUSED_PORTS, "TCP Port numbers reused",
                 "A new tcp session is started with the same ports as an earlier session in this trace"),
-        new Flag(WINDOW_FULL, "tcp.analysis.window_full", "TCP Window Full", "TCP window specified by the receiver is now completely full"),
-        new Flag(LOST_SEGMENT, "tcp.analysis.lost_segment", "TCP Previous segment not captured",
+        new Flag(WINDOW_FULL, TcpFields.ANALYSIS_WINDOW_FULL, "TCP Window Full", "TCP window specified by the receiver is now completely full"),
+        new Flag(LOST_SEGMENT, TcpFields.ANALYSIS_LOST_SEGMENT, "TCP Previous segment not captured",
                 "Previous segment(s) not captured (common at capture start)"),
-        new Flag(ACKED_UNSEEN, "tcp.analysis.ack_lost_segment", "TCP ACKed unseen segment",
+        new Flag(ACKED_UNSEEN, TcpFields.ANALYSIS_ACK_LOST_SEGMENT, "TCP ACKed unseen segment",
                 "ACKed segment that wasn't captured (common at capture start)"),
-        new Flag(SPURIOUS_RETRANSMISSION, "tcp.analysis.spurious_retransmission", "TCP Spurious Retransmission",
+        new Flag(SPURIOUS_RETRANSMISSION, TcpFields.ANALYSIS_SPURIOUS_RETRANSMISSION, "TCP Spurious Retransmission",
                 "This frame is a (suspected) spurious retransmission"),
-        new Flag(FAST_RETRANSMISSION, "tcp.analysis.fast_retransmission", "TCP Fast Retransmission",
+        new Flag(FAST_RETRANSMISSION, TcpFields.ANALYSIS_FAST_RETRANSMISSION, "TCP Fast Retransmission",
                 "This frame is a (suspected) fast retransmission"),
-        new Flag(RETRANSMISSION, "tcp.analysis.retransmission", "TCP Retransmission",
+        new Flag(RETRANSMISSION, TcpFields.ANALYSIS_RETRANSMISSION, "TCP Retransmission",
                 "This frame is a (suspected) retransmission"),
-        new Flag(OUT_OF_ORDER, "tcp.analysis.out_of_order", "TCP Out-Of-Order",
+        new Flag(OUT_OF_ORDER, TcpFields.ANALYSIS_OUT_OF_ORDER, "TCP Out-Of-Order",
                 "This frame is a (suspected) out-of-order segment"),
-        new Flag(DUPLICATE_ACK, "tcp.analysis.duplicate_ack", "TCP Dup ACK",
+        new Flag(DUPLICATE_ACK, TcpFields.ANALYSIS_DUPLICATE_ACK, "TCP Dup ACK",
                 "Duplicate ACK"),
-        new Flag(ZERO_WINDOW_PROBE, "tcp.analysis.zero_window_probe", "TCP ZeroWindowProbe",
+        new Flag(ZERO_WINDOW_PROBE, TcpFields.ANALYSIS_ZERO_WINDOW_PROBE, "TCP ZeroWindowProbe",
                 "TCP Zero Window Probe"),
-        new Flag(ZERO_WINDOW, "tcp.analysis.zero_window", "TCP ZeroWindow",
+        new Flag(ZERO_WINDOW, TcpFields.ANALYSIS_ZERO_WINDOW, "TCP ZeroWindow",
                 "TCP Zero Window segment"),
-        new Flag(KEEP_ALIVE, "tcp.analysis.keep_alive", "TCP Keep-Alive", "TCP keep-alive segment"),
-        new Flag(WINDOW_UPDATE, "tcp.analysis.window_update", "TCP Window Update", "TCP window update"),
+        new Flag(KEEP_ALIVE, TcpFields.ANALYSIS_KEEP_ALIVE, "TCP Keep-Alive", "TCP keep-alive segment"),
+        new Flag(WINDOW_UPDATE, TcpFields.ANALYSIS_WINDOW_UPDATE, "TCP Window Update", "TCP window update"),
     };
 }

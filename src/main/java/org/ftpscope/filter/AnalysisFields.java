@@ -1,6 +1,5 @@
 package org.ftpscope.filter;
 
-import org.ftpscope.decode.FrameSummarizer;
 import org.ftpscope.decode.PacketDecoder;
 import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.decode.TcpAnalysisFlags;
@@ -8,16 +7,20 @@ import org.ftpscope.decode.TcpFrameContext;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.DataSetup;
 import org.ftpscope.ftp.FrameViews;
-import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.ftp.Parsed;
-import org.ftpscope.ftp.SetupAddress;
-import org.ftpscope.ftp.SetupParsers;
 import org.ftpscope.ftp.StreamRole;
 import org.ftpscope.ftp.Transfer;
+import org.ftpscope.fields.FieldDef;
+import org.ftpscope.fields.FrameFields;
+import org.ftpscope.fields.FtpDataFields;
+import org.ftpscope.fields.FtpFields;
+import org.ftpscope.fields.IpFields;
+import org.ftpscope.fields.LinkFields;
+import org.ftpscope.fields.TcpFields;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Field values of one analysed frame, decoded once and read as the filter asks for them. One
@@ -35,7 +38,10 @@ public final class AnalysisFields implements FieldValues {
     private int frame;
     private int stream;
     private int flags;
+    private int length;
     private TcpFrameContext context;
+    /** The frame's tree fields, built the first time a filter asks for one without a fast path. */
+    private Map<FieldDef, List<Object>> treeValues;
 
     public AnalysisFields(Analysis analysis) {
         this.analysis = analysis;
@@ -62,7 +68,9 @@ public final class AnalysisFields implements FieldValues {
         this.frame = frame;
         this.stream = info.tcp ? table.stream(frame) : -1;
         this.flags = table.analysisFlags(frame);
+        this.length = len;
         this.context = null;
+        this.treeValues = null;
         return this;
     }
 
@@ -154,115 +162,109 @@ public final class AnalysisFields implements FieldValues {
         return out;
     }
 
-    @Override
-    public List<Object> values(Field field) {
-        PacketInfo p = info;
-        String n = field.name();
-        return switch (n) {
-            case "frame" -> one(1L);
-            case "eth" -> p.linkType == org.ftpscope.capture.LinkType.ETHERNET ? one(1L) : none();
-            case "arp" -> p.etherType == PacketDecoder.ETH_ARP ? one(1L) : none();
-            case "ip" -> p.ipVersion == 4 || p.tunnels > 0 ? one(1L) : none();
-            case "ipv6" -> p.ipVersion == 6 ? one(1L) : none();
-            case "icmp" -> p.ipVersion == 4 && p.ipProtocol == PacketDecoder.IP_ICMP ? one(1L) : none();
-            case "icmpv6" -> p.ipProtocol == PacketDecoder.IP_ICMPV6 ? one(1L) : none();
-            case "tcp" -> p.tcp ? one(1L) : none();
-            case "udp" -> p.udp ? one(1L) : none();
-            case "ftp" -> "FTP".equals(protocol()) ? one(1L) : none();
-            case "ftp-data" -> "FTP-DATA".equals(protocol()) ? one(1L) : none();
-            case "frame.number" -> one((long) frame);
-            case "frame.len" -> one((long) analysis.capture().index().originalLength(frame));
-            case "frame.cap_len" -> one((long) analysis.capture().index().capturedLength(frame));
-            case "frame.time_relative" -> List.of(analysis.capture().index().relativeSeconds(frame));
-            case "ip.addr" -> ipv4Addresses(p, true, true);
-            case "ip.src" -> ipv4Addresses(p, true, false);
-            case "ip.dst" -> ipv4Addresses(p, false, true);
-            case "ip.ttl" -> p.ipVersion == 4 ? one((long) p.ttl) : none();
-            case "ip.proto" -> {
-                // Each outer tunnel header carries the next: IP in IP (4), or 6in4 (41) for the innermost IPv6.
-                List<Object> v = new java.util.ArrayList<>(p.tunnels + 1);
-                for (int t = 0; t < p.tunnels; t++) {
-                    v.add((long) (t == p.tunnels - 1 && p.ipVersion == 6 ? PacketDecoder.IP_IPV6 : PacketDecoder.IP_IPV4));
-                }
-                if (p.ipVersion == 4) v.add((long) p.ipProtocol);
-                yield v;
+    /** The values of a field read from the fast-path fields of a frame, without its detail tree. */
+    @FunctionalInterface
+    private interface FastValues {
+        List<Object> of(AnalysisFields f);
+    }
+
+    /**
+     * The fields a filter over a large capture is likely to name, read from {@link PacketInfo} and
+     * the analysis; every other field is read from the frame's detail tree (see docs/fields.md).
+     */
+    private static final Map<FieldDef, FastValues> FAST = new IdentityHashMap<>();
+
+    private static void fast(FieldDef f, FastValues v) { FAST.put(f, v); }
+
+    static {
+        fast(FrameFields.FRAME, a -> one(1L));
+        fast(LinkFields.ETHERNET, a -> a.info.linkType == org.ftpscope.capture.LinkType.ETHERNET ? one(1L) : none());
+        fast(LinkFields.ARP, a -> a.info.etherType == PacketDecoder.ETH_ARP ? one(1L) : none());
+        fast(IpFields.IP, a -> a.info.ipVersion == 4 || a.info.tunnels > 0 ? one(1L) : none());
+        fast(IpFields.IPV6, a -> a.info.ipVersion == 6 ? one(1L) : none());
+        fast(IpFields.ICMP, a -> a.info.ipVersion == 4 && a.info.ipProtocol == PacketDecoder.IP_ICMP ? one(1L) : none());
+        fast(IpFields.ICMPV6, a -> a.info.ipProtocol == PacketDecoder.IP_ICMPV6 ? one(1L) : none());
+        fast(TcpFields.TCP, a -> a.info.tcp ? one(1L) : none());
+        fast(TcpFields.UDP, a -> a.info.udp ? one(1L) : none());
+        fast(FtpFields.FTP, a -> "FTP".equals(a.protocol()) ? one(1L) : none());
+        fast(FtpDataFields.FTP_DATA, a -> a.ftpData() ? one(1L) : none());
+        fast(FrameFields.NUMBER, a -> one((long) a.frame));
+        fast(FrameFields.LEN, a -> one((long) a.analysis.capture().index().originalLength(a.frame)));
+        fast(FrameFields.CAP_LEN, a -> one((long) a.analysis.capture().index().capturedLength(a.frame)));
+        fast(FrameFields.TIME_RELATIVE, a -> List.of(a.analysis.capture().index().relativeSeconds(a.frame)));
+        fast(IpFields.ADDR, a -> ipv4Addresses(a.info, true, true));
+        fast(IpFields.SRC, a -> ipv4Addresses(a.info, true, false));
+        fast(IpFields.DST, a -> ipv4Addresses(a.info, false, true));
+        fast(IpFields.TTL, a -> a.info.ipVersion == 4 ? one((long) a.info.ttl) : none());
+        fast(IpFields.PROTO, a -> {
+            PacketInfo p = a.info;
+            // Each outer tunnel header carries the next: IP in IP (4), or 6in4 (41) for the innermost IPv6.
+            List<Object> v = new ArrayList<>(p.tunnels + 1);
+            for (int t = 0; t < p.tunnels; t++) {
+                v.add((long) (t == p.tunnels - 1 && p.ipVersion == 6 ? PacketDecoder.IP_IPV6 : PacketDecoder.IP_IPV4));
             }
-            case "ipv6.addr" -> p.ipVersion == 6 ? List.of(p.src(), p.dst()) : none();
-            case "ipv6.src" -> p.ipVersion == 6 ? List.of(p.src()) : none();
-            case "ipv6.dst" -> p.ipVersion == 6 ? List.of(p.dst()) : none();
-            case "tcp.port" -> p.tcp ? List.of((long) p.srcPort, (long) p.dstPort) : none();
-            case "tcp.srcport" -> p.tcp ? one((long) p.srcPort) : none();
-            case "tcp.dstport" -> p.tcp ? one((long) p.dstPort) : none();
-            case "tcp.stream" -> p.tcp && stream >= 0 ? one((long) stream) : none();
-            case "tcp.len" -> p.tcp ? one((long) p.payloadLength) : none();
-            case "tcp.seq" -> p.tcp ? one(stream >= 0 ? (p.seq - tcp().seqBase()) & 0xFFFFFFFFL : p.seq) : none();
-            case "tcp.ack" -> p.tcp && p.has(PacketInfo.ACK)
-                    ? one(tcp().ackBase() >= 0 ? (p.ack - tcp().ackBase()) & 0xFFFFFFFFL : p.ack) : none();
-            case "tcp.window_size_value" -> p.tcp ? one((long) p.window) : none();
-            case "tcp.flags.syn" -> flag(p, PacketInfo.SYN);
-            case "tcp.flags.ack" -> flag(p, PacketInfo.ACK);
-            case "tcp.flags.fin" -> flag(p, PacketInfo.FIN);
-            case "tcp.flags.reset" -> flag(p, PacketInfo.RST);
-            case "tcp.flags.push" -> flag(p, PacketInfo.PSH);
-            case "tcp.analysis.flags" -> flags != 0 ? one(1L) : none();
-            case "tcp.analysis.retransmission" -> bit(flags, TcpAnalysisFlags.RETRANSMISSION);
-            case "tcp.analysis.out_of_order" -> bit(flags, TcpAnalysisFlags.OUT_OF_ORDER);
-            case "tcp.analysis.lost_segment" -> bit(flags, TcpAnalysisFlags.LOST_SEGMENT);
-            case "tcp.analysis.duplicate_ack" -> bit(flags, TcpAnalysisFlags.DUPLICATE_ACK);
-            case "tcp.analysis.fast_retransmission" -> bit(flags, TcpAnalysisFlags.FAST_RETRANSMISSION);
-            case "tcp.analysis.zero_window" -> bit(flags, TcpAnalysisFlags.ZERO_WINDOW);
-            case "udp.port" -> p.udp ? List.of((long) p.srcPort, (long) p.dstPort) : none();
-            default -> n.startsWith("ftp-data.") ? ftpData(n) : n.startsWith("ftp.") ? ftp(n) : none();
-        };
+            if (p.ipVersion == 4) v.add((long) p.ipProtocol);
+            return v;
+        });
+        fast(IpFields.V6_ADDR, a -> a.info.ipVersion == 6 ? List.of(a.info.src(), a.info.dst()) : none());
+        fast(IpFields.V6_SRC, a -> a.info.ipVersion == 6 ? List.of(a.info.src()) : none());
+        fast(IpFields.V6_DST, a -> a.info.ipVersion == 6 ? List.of(a.info.dst()) : none());
+        fast(TcpFields.PORT, a -> a.info.tcp ? List.of((long) a.info.srcPort, (long) a.info.dstPort) : none());
+        fast(TcpFields.SRCPORT, a -> a.info.tcp ? one((long) a.info.srcPort) : none());
+        fast(TcpFields.DSTPORT, a -> a.info.tcp ? one((long) a.info.dstPort) : none());
+        fast(TcpFields.STREAM, a -> a.info.tcp && a.stream >= 0 ? one((long) a.stream) : none());
+        fast(TcpFields.LEN, a -> a.info.tcp ? one((long) a.info.payloadLength) : none());
+        fast(TcpFields.SEQ, a -> a.info.tcp
+                ? one(a.stream >= 0 ? (a.info.seq - a.tcp().seqBase()) & 0xFFFFFFFFL : a.info.seq) : none());
+        fast(TcpFields.ACK, a -> a.info.tcp && a.info.has(PacketInfo.ACK)
+                ? one(a.tcp().ackBase() >= 0 ? (a.info.ack - a.tcp().ackBase()) & 0xFFFFFFFFL : a.info.ack) : none());
+        fast(TcpFields.WINDOW_SIZE_VALUE, a -> a.info.tcp ? one((long) a.info.window) : none());
+        fast(TcpFields.FLAGS_SYN, a -> flag(a.info, PacketInfo.SYN));
+        fast(TcpFields.FLAGS_ACK, a -> flag(a.info, PacketInfo.ACK));
+        fast(TcpFields.FLAGS_FIN, a -> flag(a.info, PacketInfo.FIN));
+        fast(TcpFields.FLAGS_RESET, a -> flag(a.info, PacketInfo.RST));
+        fast(TcpFields.FLAGS_PUSH, a -> flag(a.info, PacketInfo.PSH));
+        fast(TcpFields.ANALYSIS_FLAGS, a -> a.flags != 0 ? one(1L) : none());
+        for (int bit : TcpAnalysisFlags.allBits()) fast(TcpAnalysisFlags.field(bit), a -> bit(a.flags, bit));
+        fast(TcpFields.UDP_PORT, a -> a.info.udp ? List.of((long) a.info.srcPort, (long) a.info.dstPort) : none());
+        fast(FtpFields.SESSION, a -> {
+            StreamRole role = a.stream < 0 ? null : a.analysis.role(a.stream);
+            return role == null || !role.control() ? none() : one((long) role.session());
+        });
+        // Per-connection facts, fast because a data connection is most of a large capture's frames.
+        fast(FtpDataFields.SETUP_FRAME, a -> {
+            DataSetup setup = a.ftpData() ? a.analysis.setupOnStream(a.stream) : null;
+            return setup == null ? none() : one((long) setup.setupFrame());
+        });
+        fast(FtpDataFields.COMMAND, a -> {
+            Transfer t = a.ftpData() ? a.analysis.transferOnStream(a.stream) : null;
+            return t == null ? none() : List.of(t.command() + (t.arg().isEmpty() ? "" : " " + t.arg()));
+        });
+        fast(FtpDataFields.COMMAND_FRAME, a -> {
+            Transfer t = a.ftpData() ? a.analysis.transferOnStream(a.stream) : null;
+            return t == null ? none() : one((long) t.commandFrame());
+        });
+    }
+
+    /** Whether the field is read without building the frame's detail tree. */
+    public static boolean hasFastPath(FieldDef f) { return FAST.containsKey(f); }
+
+    @Override
+    public List<Object> values(FieldDef field) {
+        FastValues fast = FAST.get(field);
+        if (fast != null) return fast.of(this);
+        // A field of a protocol absent from the frame is absent too: no tree needed to say so.
+        FastValues protocol = field.protocol() == null ? null : FAST.get(field.protocol());
+        if (protocol != null && protocol.of(this).isEmpty()) return none();
+        if (treeValues == null) {
+            treeValues = TreeValues.of(views.tree(new FrameViews.Decoded(frame, java.util.Arrays.copyOf(bytes, length), info, tcp())));
+        }
+        return treeValues.getOrDefault(field, List.of());
     }
 
     private String protocol() { return views.protocol(frame, stream, info); }
 
-    private List<Object> ftp(String n) {
-        StreamRole role = stream < 0 ? null : analysis.role(stream);
-        if (role == null || !role.control()) return none();
-        if (n.equals("ftp.session")) return one((long) role.session());
-        if (!"FTP".equals(protocol())) return none();
-        PacketInfo p = info;
-        FtpSession s = analysis.sessions().get(role.session());
-        boolean request = p.srcPort == s.client().port() && p.src().equals(s.client().ip());
-        String line = FrameSummarizer.firstLine(bytes, p.payloadOffset, p.capturedPayloadLength);
-        int sp = line.indexOf(' ');
-        String head = sp < 0 ? line : line.substring(0, sp), arg = sp < 0 ? "" : line.substring(sp + 1);
-        int code = request || head.length() != 3 || !head.chars().allMatch(Character::isDigit) ? -1 : Integer.parseInt(head);
-        return switch (n) {
-            case "ftp.request" -> request ? one(1L) : none();
-            case "ftp.response" -> request ? none() : one(1L);
-            case "ftp.request.command" -> request ? List.of(head.toUpperCase(Locale.ROOT)) : none();
-            case "ftp.request.arg" -> request && sp >= 0 ? List.of(arg) : none();
-            case "ftp.response.code" -> code >= 0 ? one((long) code) : none();
-            case "ftp.response.arg" -> !request && sp >= 0 ? List.of(arg) : none();
-            case "ftp.passive.ip", "ftp.passive.port" -> code == 227 ? address(SetupParsers.passive(arg), n.endsWith(".ip")) : none();
-            case "ftp.epsv.port" -> code == 229 ? address(SetupParsers.extendedPassive(arg), false) : none();
-            case "ftp.active.cip", "ftp.active.port" -> request && head.equalsIgnoreCase("PORT")
-                    ? address(SetupParsers.port(arg), n.endsWith(".cip")) : none();
-            case "ftp.eprt.port" -> request && head.equalsIgnoreCase("EPRT") ? address(SetupParsers.extendedPort(arg), false) : none();
-            default -> none();
-        };
-    }
-
-    private static List<Object> address(Parsed<SetupAddress> p, boolean ip) {
-        if (!(p instanceof Parsed.Ok<SetupAddress> ok)) return none();
-        if (ip) return ok.value().ip() == null ? none() : List.of(ok.value().ip());
-        return one((long) ok.value().port());
-    }
-
-    private List<Object> ftpData(String n) {
-        if (stream < 0) return none();
-        DataSetup setup = analysis.setupOnStream(stream);
-        Transfer t = analysis.transferOnStream(stream);
-        return switch (n) {
-            case "ftp-data.setup-frame" -> setup == null ? none() : one((long) setup.setupFrame());
-            case "ftp-data.command" -> t == null ? none() : List.of(t.command() + (t.arg().isEmpty() ? "" : " " + t.arg()));
-            case "ftp-data.command-frame" -> t == null ? none() : one((long) t.commandFrame());
-            default -> none();
-        };
-    }
+    private boolean ftpData() { return "FTP-DATA".equals(protocol()); }
 
     private static List<Object> flag(PacketInfo p, int f) { return p.tcp ? one(p.has(f) ? 1L : 0L) : none(); }
 

@@ -1,6 +1,9 @@
 package org.ftpscope.filter;
 
 import org.ftpscope.decode.IpAddr;
+import org.ftpscope.fields.FieldDef;
+import org.ftpscope.fields.FieldRegistry;
+import org.ftpscope.fields.FieldType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +172,7 @@ public final class DisplayFilter {
                 return n;
             }
             Token ft = tokens.get(at++);
-            Field f = ft.string ? null : Fields.get(ft.text.toLowerCase(Locale.ROOT));
+            FieldDef f = ft.string ? null : FieldRegistry.get(ft.text);
             if (f == null) throw new FilterError("\"" + ft.text + "\" is neither a field nor a protocol name.", ft.pos);
             if (atEnd() || isJoiner(peek())) {
                 return v -> !v.values(f).isEmpty() && (f.type() != FieldType.BOOL || v.values(f).stream().anyMatch(x -> (Long) x != 0));
@@ -177,6 +180,7 @@ public final class DisplayFilter {
             Token op = tokens.get(at++);
             String o = op.text.toLowerCase(Locale.ROOT);
             if (f.type() == FieldType.PROTOCOL) throw new FilterError("\"" + f.name() + "\" is a protocol: it cannot be compared", op.pos);
+            if (!f.type().hasValue()) throw new FilterError("\"" + f.name() + "\" has no value: test its presence only", op.pos);
             if (o.equals("in")) return in(f, op);
             if (atEnd()) throw new FilterError("a value is missing after \"" + op.text + "\"", endPos());
             Token val = tokens.get(at++);
@@ -194,7 +198,7 @@ public final class DisplayFilter {
             return s.equals("and") || s.equals("or") || s.equals("&&") || s.equals("||") || s.equals(")");
         }
 
-        private Node in(Field f, Token op) {
+        private Node in(FieldDef f, Token op) {
             if (!accept("{")) throw new FilterError("\"in\" needs a set in braces, e.g. {20, 21, 40000..40100}", atEnd() ? endPos() : peek().pos);
             List<Node> alts = new ArrayList<>();
             while (!accept("}")) {
@@ -216,7 +220,7 @@ public final class DisplayFilter {
             };
         }
 
-        private Node compare(Field f, String o, Token opTok, Token val) {
+        private Node compare(FieldDef f, String o, Token opTok, Token val) {
             String op = switch (o) {
                 case "==", "eq", "===" -> "==";
                 case "!=", "ne", "!==" -> "!=";
@@ -275,6 +279,11 @@ public final class DisplayFilter {
                         for (Object x : v.values(f)) if (inPrefix((IpAddr) x, a, prefix)) return true;
                         return false;
                     };
+                }
+                case ETHER -> {
+                    if (!op.equals("==")) throw new FilterError("link-layer addresses compare with == or != only", opTok.pos);
+                    String s = val.text.toLowerCase(Locale.ROOT).replace('-', ':');
+                    return v -> v.values(f).contains(s);
                 }
                 case STRING -> {
                     String s = val.text;

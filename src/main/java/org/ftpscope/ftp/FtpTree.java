@@ -2,6 +2,10 @@ package org.ftpscope.ftp;
 
 import org.ftpscope.decode.DetailNode;
 import org.ftpscope.decode.PayloadDissector;
+import org.ftpscope.fields.ExpertFields;
+import org.ftpscope.fields.FieldDef;
+import org.ftpscope.fields.FtpDataFields;
+import org.ftpscope.fields.FtpFields;
 
 import java.nio.charset.StandardCharsets;
 
@@ -14,7 +18,7 @@ final class FtpTree {
 
     static PayloadDissector control(boolean request) {
         return (root, b, off, len) -> {
-            DetailNode.Builder ftp = root.add("File Transfer Protocol (FTP)", "ftp", null, off, len);
+            DetailNode.Builder ftp = root.add("File Transfer Protocol (FTP)", FtpFields.FTP, null, off, len);
             int end = off + len;
             for (int start = off; start < end; ) {
                 int nl = start;
@@ -25,7 +29,7 @@ final class FtpTree {
                 String line = new String(b, start, textEnd - start, StandardCharsets.UTF_8);
                 String shown = FrameViews.printable(new String(b, start, lineEnd - start, StandardCharsets.UTF_8))
                         .replace("\\015", "\\r").replace("\\012", "\\n");
-                DetailNode.Builder n = ftp.add(shown, request ? "ftp.request" : "ftp.response", "1", start, lineEnd - start);
+                DetailNode.Builder n = ftp.add(shown, request ? FtpFields.REQUEST : FtpFields.RESPONSE, "1", start, lineEnd - start);
                 if (request) request(n, line, start);
                 else response(n, line, start);
                 start = lineEnd;
@@ -38,19 +42,16 @@ final class FtpTree {
         String verb = sp < 0 ? line : line.substring(0, sp);
         String arg = sp < 0 ? "" : line.substring(sp + 1);
         int verbBytes = verb.getBytes(StandardCharsets.UTF_8).length;
-        n.add("Request command: " + verb, "ftp.request.command", verb, at, verbBytes);
+        n.add("Request command: " + verb, FtpFields.REQUEST_COMMAND, verb, at, verbBytes);
         if (sp < 0) return;
         int argAt = at + verbBytes + 1;
         int argBytes = arg.getBytes(StandardCharsets.UTF_8).length;
         String upper = verb.toUpperCase(java.util.Locale.ROOT);
-        n.add("Request arg: " + arg, "ftp.request.arg", arg, argAt, argBytes);
+        n.add("Request arg: " + arg, FtpFields.REQUEST_ARG, arg, argAt, argBytes);
         switch (upper) {
-            case "PORT" -> setup(n, SetupParsers.port(arg), arg, argAt, argBytes, "Active IP address", "ftp.active.cip",
-                    "Active port", "ftp.active.port");
-            case "EPRT" -> setup(n, SetupParsers.extendedPort(arg), arg, argAt, argBytes, "Extended active IP address",
-                    "ftp.eprt.ip", "Extended active port", "ftp.eprt.port");
-            case "LPRT" -> setup(n, SetupParsers.longPort(arg), arg, argAt, argBytes, "Long active IP address", "ftp.lprt.ip",
-                    "Long active port", "ftp.lprt.port");
+            case "PORT" -> setup(n, SetupParsers.port(arg), arg, argAt, argBytes, FtpFields.ACTIVE_CIP, FtpFields.ACTIVE_PORT);
+            case "EPRT" -> setup(n, SetupParsers.extendedPort(arg), arg, argAt, argBytes, FtpFields.EPRT_IP, FtpFields.EPRT_PORT);
+            case "LPRT" -> setup(n, SetupParsers.longPort(arg), arg, argAt, argBytes, FtpFields.LPRT_IP, FtpFields.LPRT_PORT);
             default -> { }
         }
     }
@@ -58,36 +59,34 @@ final class FtpTree {
     private static void response(DetailNode.Builder n, String line, int at) {
         int code = ReplyAssembler.code(line);
         if (code < 0) {
-            n.add("Response arg: " + line, "ftp.response.arg", line, at, line.getBytes(StandardCharsets.UTF_8).length);
+            n.add("Response arg: " + line, FtpFields.RESPONSE_ARG, line, at, line.getBytes(StandardCharsets.UTF_8).length);
             return;
         }
-        n.add("Response code: " + ReplyCodes.describe(code) + " (" + code + ")", "ftp.response.code",
+        n.add("Response code: " + ReplyCodes.describe(code) + " (" + code + ")", FtpFields.RESPONSE_CODE,
                 Integer.toString(code), at, 3);
         if (line.length() <= 4) return;
         String arg = line.substring(4);
         int argAt = at + 4, argBytes = arg.getBytes(StandardCharsets.UTF_8).length;
-        n.add("Response arg: " + arg, "ftp.response.arg", arg, argAt, argBytes);
+        n.add("Response arg: " + arg, FtpFields.RESPONSE_ARG, arg, argAt, argBytes);
         switch (code) {
-            case 227 -> setup(n, SetupParsers.passive(arg), arg, argAt, argBytes, "Passive IP address", "ftp.passive.ip",
-                    "Passive port", "ftp.passive.port");
-            case 229 -> setup(n, SetupParsers.extendedPassive(arg), arg, argAt, argBytes, null, null,
-                    "Extended passive port", "ftp.epsv.port");
-            case 228 -> setup(n, SetupParsers.longPassive(arg), arg, argAt, argBytes, "Long passive IP address", "ftp.lpsv.ip",
-                    "Long passive port", "ftp.lpsv.port");
+            case 227 -> setup(n, SetupParsers.passive(arg), arg, argAt, argBytes, FtpFields.PASSIVE_IP, FtpFields.PASSIVE_PORT);
+            case 229 -> setup(n, SetupParsers.extendedPassive(arg), arg, argAt, argBytes, null, FtpFields.EPSV_PORT);
+            case 228 -> setup(n, SetupParsers.longPassive(arg), arg, argAt, argBytes, FtpFields.LPSV_IP, FtpFields.LPSV_PORT);
             default -> { }
         }
     }
 
-    private static void setup(DetailNode.Builder n, Parsed<SetupAddress> parsed, String arg, int argAt, int argBytes, String ipLabel,
-                              String ipField, String portLabel, String portField) {
+    /** The address and port of a setup; {@code ipField} null when the form carries no address (EPSV). */
+    private static void setup(DetailNode.Builder n, Parsed<SetupAddress> parsed, String arg, int argAt, int argBytes,
+                              FieldDef ipField, FieldDef portField) {
         if (parsed instanceof Parsed.Invalid<SetupAddress> bad) {
-            n.add("[Malformed: " + bad.reason() + "]", "_ws.malformed", null, argAt, argBytes);
+            n.add("[Malformed: " + bad.reason() + "]", ExpertFields.MALFORMED, null, argAt, argBytes);
             return;
         }
         SetupAddress a = ((Parsed.Ok<SetupAddress>) parsed).value();
         // Highlight just the numbers, as Wireshark does: "198,51,100,21" and "156,93".
         int ipAt = argAt, ipLen = argBytes, portAt = argAt, portLen = argBytes;
-        int[] spans = portField.equals("ftp.passive.port") || portField.equals("ftp.active.port")
+        int[] spans = portField == FtpFields.PASSIVE_PORT || portField == FtpFields.ACTIVE_PORT
                 ? SetupParsers.hostPortSpans(arg) : null;
         if (spans != null) {
             ipAt = argAt + utf8Length(arg.substring(0, spans[0]));
@@ -103,12 +102,12 @@ final class FtpTree {
             }
         }
         if (a.ip() != null && ipField != null) {
-            String field = ipField.equals("ftp.eprt.ip") && a.ip().v6() ? "ftp.eprt.ipv6" : ipField;
-            n.add(ipLabel + ": " + a.ip(), field, a.ip().toString(), ipAt, ipLen);
+            FieldDef field = ipField == FtpFields.EPRT_IP && a.ip().v6() ? FtpFields.EPRT_IPV6 : ipField;
+            n.add(field.label() + ": " + a.ip(), field, a.ip().toString(), ipAt, ipLen);
         }
         String formula = SetupParsers.formula(a.portMath());
         String math = formula == null ? "" : " (" + formula + ")";
-        n.add(portLabel + ": " + a.port() + math, portField, Integer.toString(a.port()), portAt, portLen);
+        n.add(portField.label() + ": " + a.port() + math, portField, Integer.toString(a.port()), portAt, portLen);
     }
 
     private static int utf8Length(String s) { return s.getBytes(StandardCharsets.UTF_8).length; }
@@ -116,20 +115,20 @@ final class FtpTree {
     /** FTP-DATA: what the data connection belongs to. */
     static PayloadDissector data(DataSetup setup, Transfer t) {
         return (root, b, off, len) -> {
-            DetailNode.Builder d = root.add("FTP Data (" + len + " bytes data)", "ftp-data", null, off, len);
+            DetailNode.Builder d = root.add("FTP Data (" + len + " bytes data)", FtpDataFields.FTP_DATA, null, off, len);
             if (setup != null && setup.endpointKnown()) {
-                d.add("[Setup frame: " + setup.setupFrame() + "]", "ftp-data.setup-frame", Integer.toString(setup.setupFrame()), -1, 0);
-                d.add("[Setup method: " + setup.mode() + "]", "ftp-data.setup-method", setup.mode().name(), -1, 0);
-                d.add("[Data port: " + setup.advertised().port() + " = " + setup.portMath() + "]", "ftp-data.port",
+                d.add("[Setup frame: " + setup.setupFrame() + "]", FtpDataFields.SETUP_FRAME, Integer.toString(setup.setupFrame()), -1, 0);
+                d.add("[Setup method: " + setup.mode() + "]", FtpDataFields.SETUP_METHOD, setup.mode().name(), -1, 0);
+                d.add("[Data port: " + setup.advertised().port() + " = " + setup.portMath() + "]", FtpDataFields.PORT,
                         Integer.toString(setup.advertised().port()), -1, 0);
             }
             if (t != null) {
                 String cmd = t.command() + (t.arg().isEmpty() ? "" : " " + t.arg());
-                d.add("[Command: " + cmd + "]", "ftp-data.command", cmd, -1, 0);
-                d.add("[Command frame: " + t.commandFrame() + "]", "ftp-data.command-frame", Integer.toString(t.commandFrame()), -1, 0);
-                if (!t.path().isEmpty()) d.add("[File: " + t.path() + "]", "ftp-data.file", t.path(), -1, 0);
+                d.add("[Command: " + cmd + "]", FtpDataFields.COMMAND, cmd, -1, 0);
+                d.add("[Command frame: " + t.commandFrame() + "]", FtpDataFields.COMMAND_FRAME, Integer.toString(t.commandFrame()), -1, 0);
+                if (!t.path().isEmpty()) d.add("[File: " + t.path() + "]", FtpDataFields.FILE, t.path(), -1, 0);
             }
-            d.add("Data (" + len + " bytes)", "ftp-data.data", null, off, len);
+            d.add("Data (" + len + " bytes)", FtpDataFields.DATA, null, off, len);
         };
     }
 }

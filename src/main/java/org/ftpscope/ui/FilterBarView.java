@@ -13,8 +13,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.ftpscope.filter.Field;
-import org.ftpscope.filter.Fields;
+import org.ftpscope.fields.FieldDef;
+import org.ftpscope.fields.FieldRegistry;
 import org.ftpscope.ui.model.FrameTableViewModel;
 import org.ftpscope.ui.model.FrameTableViewModel.FilterState;
 
@@ -116,7 +116,7 @@ final class FilterBarView extends HBox {
         String word = text.substring(start, caret);
         List<String> out = new ArrayList<>();
         if (word.length() < 2) return out;
-        for (Field f : Fields.all()) {
+        for (FieldDef f : FieldRegistry.all()) {
             if (f.name().startsWith(word) && !f.name().equals(word)) out.add(f.name());
             if (out.size() == MAX_COMPLETIONS) break;
         }

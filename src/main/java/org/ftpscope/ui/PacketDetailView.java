@@ -8,7 +8,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.ClipboardContent;
 import org.ftpscope.decode.DetailNode;
-import org.ftpscope.filter.Fields;
+import org.ftpscope.filter.FilterText;
 import org.ftpscope.ui.model.PacketDetailViewModel;
 
 import java.util.IdentityHashMap;
@@ -60,16 +60,16 @@ final class PacketDetailView extends SplitPane {
             tree.scrollTo(tree.getRow(it));
         });
         MenuItem apply = new MenuItem("Apply as Filter");
-        apply.setOnAction(e -> withFilter(applyFilter, tell));
+        apply.setOnAction(e -> withFilter(applyFilter));
         MenuItem prepare = new MenuItem("Prepare as Filter");
-        prepare.setOnAction(e -> withFilter(prepareFilter, tell));
+        prepare.setOnAction(e -> withFilter(prepareFilter));
         MenuItem copy = new MenuItem("Copy as Filter");
         copy.setOnAction(e -> withFilter(f -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(f);
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
             tell.accept("Copied: " + f);
-        }, tell));
+        }));
         tree.setContextMenu(new ContextMenu(apply, prepare, copy));
         getItems().setAll(tree, hex);
         setDividerPositions(0.55);
@@ -96,18 +96,9 @@ final class PacketDetailView extends SplitPane {
         return it;
     }
 
-    private void withFilter(Consumer<String> use, Consumer<String> tell) {
+    private void withFilter(Consumer<String> use) {
         TreeItem<DetailNode> it = tree.getSelectionModel().getSelectedItem();
         if (it == null || it.getValue().field() == null) return;
-        DetailNode n = it.getValue();
-        if (Fields.get(n.field()) == null) {
-            tell.accept("\"" + n.field() + "\" cannot be filtered on yet");
-            return;
-        }
-        use.accept(n.value() == null ? n.field() : n.field() + " == " + quoteIfNeeded(n.value()));
-    }
-
-    static String quoteIfNeeded(String v) {
-        return v.matches("[0-9A-Za-z.:_-]+") ? v : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        use.accept(FilterText.of(it.getValue()));
     }
 }

@@ -1,0 +1,20 @@
+package org.ftpscope.filter;
+
+import org.ftpscope.decode.DetailNode;
+
+/** The display filter that selects a tree node's field and value: what "Apply as Filter" writes. */
+public final class FilterText {
+    private FilterText() {}
+
+    /** {@code tcp.dstport == 21}, or the bare field name for a field without value; null for a text-only line. */
+    public static String of(DetailNode n) {
+        if (n.def() == null) return null;
+        if (n.value() == null || !n.def().type().hasValue()) return n.def().name();
+        return n.def().name() + " == " + quoteIfNeeded(n.value());
+    }
+
+    /** A value as a filter literal: bare when it is one token, else quoted with {@code \} and {@code "} escaped. */
+    public static String quoteIfNeeded(String v) {
+        return v.matches("[0-9A-Za-z.:_-]+") ? v : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
