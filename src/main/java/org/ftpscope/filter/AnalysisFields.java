@@ -165,6 +165,7 @@ public final class AnalysisFields implements FieldValues {
     /** The values of a field read from the fast-path fields of a frame, without its detail tree. */
     @FunctionalInterface
     private interface FastValues {
+        /** The values, or null when this frame needs its tree to tell. */
         List<Object> of(AnalysisFields f);
     }
 
@@ -195,7 +196,8 @@ public final class AnalysisFields implements FieldValues {
         fast(IpFields.ADDR, a -> ipv4Addresses(a.info, true, true));
         fast(IpFields.SRC, a -> ipv4Addresses(a.info, true, false));
         fast(IpFields.DST, a -> ipv4Addresses(a.info, false, true));
-        fast(IpFields.TTL, a -> a.info.ipVersion == 4 ? one((long) a.info.ttl) : none());
+        // The fast path keeps no TTL of a tunnel's outer headers.
+        fast(IpFields.TTL, a -> a.info.tunnels > 0 ? null : a.info.ipVersion == 4 ? one((long) a.info.ttl) : none());
         fast(IpFields.PROTO, a -> {
             PacketInfo p = a.info;
             // Each outer tunnel header carries the next: IP in IP (4), or 6in4 (41) for the innermost IPv6.
@@ -252,10 +254,12 @@ public final class AnalysisFields implements FieldValues {
     @Override
     public List<Object> values(FieldDef field) {
         FastValues fast = FAST.get(field);
-        if (fast != null) return fast.of(this);
+        List<Object> v = fast == null ? null : fast.of(this);
+        if (v != null) return v;
         // A field of a protocol absent from the frame is absent too: no tree needed to say so.
         FastValues protocol = field.protocol() == null ? null : FAST.get(field.protocol());
-        if (protocol != null && protocol.of(this).isEmpty()) return none();
+        List<Object> present = protocol == null ? null : protocol.of(this);
+        if (present != null && present.isEmpty()) return none();
         if (treeValues == null) {
             treeValues = TreeValues.of(views.tree(new FrameViews.Decoded(frame, java.util.Arrays.copyOf(bytes, length), info, tcp())));
         }
