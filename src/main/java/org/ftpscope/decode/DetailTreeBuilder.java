@@ -190,8 +190,9 @@ public final class DetailTreeBuilder {
         ip.add("Total Length: " + p.ipTotalLength, IpFields.LEN, Integer.toString(p.ipTotalLength), o + 2, 2);
         ip.add(String.format("Identification: 0x%04x (%d)", id, id), IpFields.ID, String.format("0x%04x", id), o + 4, 2);
         String flagText = (fl & 0x4000) != 0 ? ", Don't fragment" : (fl & 0x2000) != 0 ? ", More fragments" : "";
-        DetailNode.Builder flags = ip.add(String.format("Flags: 0x%02x%s", fl >> 8 & 0xE0, flagText), IpFields.FLAGS,
-                String.format("0x%02x", fl >> 8 & 0xE0), o + 6, 1);
+        // Wireshark 4 shows the three flag bits as a number of their own (0x2: don't fragment).
+        DetailNode.Builder flags = ip.add(String.format("Flags: 0x%x%s", fl >> 13, flagText), IpFields.FLAGS,
+                String.format("0x%x", fl >> 13), o + 6, 1);
         flags.add("0... .... = Reserved bit: " + ((fl & 0x8000) != 0 ? "Set" : "Not set"), IpFields.FLAGS_RB,
                 (fl & 0x8000) != 0 ? "1" : "0", o + 6, 1);
         flags.add(".1.. .... = Don't fragment: " .replace(".1..", (fl & 0x4000) != 0 ? ".1.." : ".0..")
@@ -262,13 +263,14 @@ public final class DetailTreeBuilder {
         t.add("Sequence Number: " + seq + (rel ? "    (relative sequence number)" : ""), TcpFields.SEQ, Long.toString(seq), o + 4, 4);
         t.add("Sequence Number (raw): " + p.seq, TcpFields.SEQ_RAW, Long.toString(p.seq), o + 4, 4);
         long next = seq + p.payloadLength + (p.has(PacketInfo.SYN) ? 1 : 0) + (p.has(PacketInfo.FIN) ? 1 : 0);
-        if (next != seq) t.add("[Next Sequence Number: " + next + (rel ? "    (relative sequence number)]" : "]"), TcpFields.NXTSEQ,
+        t.add("[Next Sequence Number: " + next + (rel ? "    (relative sequence number)]" : "]"), TcpFields.NXTSEQ,
                 Long.toString(next), -1, 0);
-        if (p.has(PacketInfo.ACK)) {
-            t.add("Acknowledgment Number: " + ack + (rel && ctx.ackBase() >= 0 ? "    (relative ack number)" : ""), TcpFields.ACK,
-                    Long.toString(ack), o + 8, 4);
-            t.add("Acknowledgment number (raw): " + p.ack, TcpFields.ACK_RAW, Long.toString(p.ack), o + 8, 4);
-        }
+        // As Wireshark 4, the field is shown without the ACK flag too, then as sent (a SYN's is 0).
+        boolean relAck = rel && ctx.ackBase() >= 0 && p.has(PacketInfo.ACK);
+        long shownAck = p.has(PacketInfo.ACK) ? ack : p.ack;
+        t.add("Acknowledgment Number: " + shownAck + (relAck ? "    (relative ack number)" : ""), TcpFields.ACK,
+                Long.toString(shownAck), o + 8, 4);
+        t.add("Acknowledgment number (raw): " + p.ack, TcpFields.ACK_RAW, Long.toString(p.ack), o + 8, 4);
         t.add(String.format("%s .... = Header Length: %d bytes (%d)", bits4(hl / 4), hl, hl / 4), TcpFields.HDR_LEN,
                 Integer.toString(hl), o + 12, 1);
         DetailNode.Builder fl = t.add(String.format("Flags: 0x%03x (%s)", p.flags, FrameSummarizer.flagNames(p.flags)),
@@ -282,13 +284,14 @@ public final class DetailTreeBuilder {
         t.add("Window: " + window, TcpFields.WINDOW_SIZE_VALUE, Integer.toString(window), o + 14, 2);
         long calc = !p.has(PacketInfo.SYN) && ctx.windowShift() >= 0 ? (long) window << ctx.windowShift() : window;
         t.add("[Calculated window size: " + calc + "]", TcpFields.WINDOW_SIZE, Long.toString(calc), -1, 0);
-        if (!p.has(PacketInfo.SYN) && ctx.windowShift() >= 0) {
-            t.add("[Window size scaling factor: " + (1 << ctx.windowShift()) + "]", TcpFields.WINDOW_SIZE_SCALEFACTOR,
-                    Integer.toString(1 << ctx.windowShift()), -1, 0);
+        if (!p.has(PacketInfo.SYN)) {
+            String factor = ctx.windowShift() >= 0 ? Integer.toString(1 << ctx.windowShift()) : "-1";
+            t.add("[Window size scaling factor: " + factor + (ctx.windowShift() >= 0 ? "]" : " (unknown)]"),
+                    TcpFields.WINDOW_SIZE_SCALEFACTOR, factor, -1, 0);
         }
         t.add(String.format("Checksum: 0x%04x [unverified]", checksum), TcpFields.CHECKSUM, String.format("0x%04x", checksum), o + 16, 2);
         t.add("Urgent Pointer: " + urgent, TcpFields.URGENT_POINTER, Integer.toString(urgent), o + 18, 2);
-        if (hl > 20) options(t, b, p);
+        if (hl > 20) options(t, b, p, ctx);
         if (ctx.analysisFlags() != 0) {
             DetailNode.Builder a = t.add("[SEQ/ACK analysis]", TcpFields.ANALYSIS, null, -1, 0);
             DetailNode.Builder flags = a.add("[TCP Analysis Flags]", TcpFields.ANALYSIS_FLAGS, null, -1, 0);
@@ -310,19 +313,21 @@ public final class DetailTreeBuilder {
         }
     }
 
-    private static void options(DetailNode.Builder t, byte[] b, PacketInfo p) {
+    private static void options(DetailNode.Builder t, byte[] b, PacketInfo p, TcpFrameContext ctx) {
         int start = p.tcpOffset + 20, end = Math.min(p.tcpOffset + p.tcpHeaderLength, b.length);
         List<String> names = new ArrayList<>();
         DetailNode.Builder opts = t.add("", TcpFields.OPTIONS, null, start, end - start);
         for (int o = start; o < end; ) {
             int kind = b[o] & 0xFF;
             if (kind == 0) {
-                opts.add("TCP Option - End of Option List (EOL)", TcpFields.OPTION_KIND, "0", o, 1);
+                opts.add("TCP Option - End of Option List (EOL)", TcpFields.OPTIONS_EOL, null, o, 1)
+                        .add("Kind: End of Option List (0)", TcpFields.OPTION_KIND, "0", o, 1);
                 names.add("End of Option List (EOL)");
                 break;
             }
             if (kind == 1) {
-                opts.add("TCP Option - No-Operation (NOP)", TcpFields.OPTIONS_NOP, null, o, 1);
+                opts.add("TCP Option - No-Operation (NOP)", TcpFields.OPTIONS_NOP, null, o, 1)
+                        .add("Kind: No-Operation (1)", TcpFields.OPTION_KIND, "1", o, 1);
                 names.add("No-Operation (NOP)");
                 o++;
                 continue;
@@ -333,12 +338,13 @@ public final class DetailTreeBuilder {
                 opts.add("[Malformed option: length " + len + "]", ExpertFields.MALFORMED, null, o, end - o);
                 break;
             }
-            switch (kind) {
+            DetailNode.Builder option = switch (kind) {
                 case 2 -> {
                     names.add("Maximum segment size");
                     DetailNode.Builder n = opts.add("TCP Option - Maximum segment size: " + Bytes.uint16(b, o + 2) + " bytes",
                             TcpFields.OPTIONS_MSS, null, o, len);
                     n.add("MSS Value: " + Bytes.uint16(b, o + 2), TcpFields.OPTIONS_MSS_VAL, Integer.toString(Bytes.uint16(b, o + 2)), o + 2, 2);
+                    yield n;
                 }
                 case 3 -> {
                     int shift = b[o + 2] & 0xFF;
@@ -348,36 +354,47 @@ public final class DetailTreeBuilder {
                     n.add("Shift count: " + shift, TcpFields.OPTIONS_WSCALE_SHIFT, Integer.toString(shift), o + 2, 1);
                     n.add("[Multiplier: " + (1 << Math.min(shift, 14)) + "]", TcpFields.OPTIONS_WSCALE_MULTIPLIER,
                             Integer.toString(1 << Math.min(shift, 14)), -1, 0);
+                    yield n;
                 }
                 case 4 -> {
                     names.add("SACK permitted");
-                    opts.add("TCP Option - SACK permitted", TcpFields.OPTIONS_SACK_PERM, null, o, len);
+                    yield opts.add("TCP Option - SACK permitted", TcpFields.OPTIONS_SACK_PERM, null, o, len);
                 }
                 case 5 -> {
                     names.add("SACK");
                     DetailNode.Builder n = opts.add("TCP Option - SACK", TcpFields.OPTIONS_SACK, null, o, len);
+                    // The edges are in the acknowledged direction's numbers: relative to its first, as tcp.ack.
+                    boolean rel = ctx.stream() >= 0 && ctx.ackBase() >= 0;
+                    String how = rel ? " (relative)" : " (raw)";
                     for (int q = o + 2; q + 8 <= o + len; q += 8) {
-                        n.add("left edge = " + Bytes.uint32(b, q) + " (raw)", TcpFields.OPTIONS_SACK_LE, Long.toString(Bytes.uint32(b, q)), q, 4);
-                        n.add("right edge = " + Bytes.uint32(b, q + 4) + " (raw)", TcpFields.OPTIONS_SACK_RE,
-                                Long.toString(Bytes.uint32(b, q + 4)), q + 4, 4);
+                        long le = rel ? (Bytes.uint32(b, q) - ctx.ackBase()) & 0xFFFFFFFFL : Bytes.uint32(b, q);
+                        long re = rel ? (Bytes.uint32(b, q + 4) - ctx.ackBase()) & 0xFFFFFFFFL : Bytes.uint32(b, q + 4);
+                        n.add("left edge = " + le + how, TcpFields.OPTIONS_SACK_LE, Long.toString(le), q, 4);
+                        n.add("right edge = " + re + how, TcpFields.OPTIONS_SACK_RE, Long.toString(re), q + 4, 4);
                     }
+                    yield n;
                 }
                 case 8 -> {
                     names.add("Timestamps");
+                    DetailNode.Builder n = null;
                     if (len == 10) {
-                        DetailNode.Builder n = opts.add("TCP Option - Timestamps: TSval " + Bytes.uint32(b, o + 2) + ", TSecr "
+                        n = opts.add("TCP Option - Timestamps: TSval " + Bytes.uint32(b, o + 2) + ", TSecr "
                                 + Bytes.uint32(b, o + 6), TcpFields.OPTIONS_TIMESTAMP, null, o, len);
                         n.add("Timestamp value: " + Bytes.uint32(b, o + 2), TcpFields.OPTIONS_TSVAL,
                                 Long.toString(Bytes.uint32(b, o + 2)), o + 2, 4);
                         n.add("Timestamp echo reply: " + Bytes.uint32(b, o + 6), TcpFields.OPTIONS_TSECR,
                                 Long.toString(Bytes.uint32(b, o + 6)), o + 6, 4);
                     }
+                    yield n;
                 }
                 default -> {
                     names.add("Unknown (" + kind + ")");
                     opts.add("TCP Option - Unknown (" + kind + "), " + len + " bytes", TcpFields.OPTION_KIND, Integer.toString(kind), o, len);
+                    yield null;
                 }
-            }
+            };
+            if (option != null) option.add("Kind: " + names.get(names.size() - 1) + " (" + kind + ")", TcpFields.OPTION_KIND,
+                    Integer.toString(kind), o, 1);
             o += len;
         }
         // Wireshark's summary line names the options, known only now.

@@ -35,7 +35,8 @@ public final class TcpFields {
     public static final FieldDef CHECKSUM = G.field("tcp.checksum", UINT, "Checksum");
     public static final FieldDef URGENT_POINTER = G.field("tcp.urgent_pointer", UINT, "Urgent Pointer");
     public static final FieldDef OPTIONS = G.field("tcp.options", NONE, "Options");
-    public static final FieldDef OPTION_KIND = G.field("tcp.option_kind", UINT, "Kind", "The kind of an option ftpscope does not decode (and of End of Option List, 0)");
+    public static final FieldDef OPTION_KIND = G.field("tcp.option_kind", UINT, "Kind", "The kind of each option (2 MSS, 3 window scale, 8 timestamps …)");
+    public static final FieldDef OPTIONS_EOL = G.field("tcp.options.eol", NONE, "End of Option List (EOL)");
     public static final FieldDef OPTIONS_NOP = G.field("tcp.options.nop", NONE, "No-Operation (NOP)");
     public static final FieldDef OPTIONS_MSS = G.field("tcp.options.mss", NONE, "Maximum segment size");
     public static final FieldDef OPTIONS_MSS_VAL = G.field("tcp.options.mss_val", UINT, "MSS Value");

@@ -218,8 +218,8 @@ public final class AnalysisFields implements FieldValues {
         fast(TcpFields.LEN, a -> a.info.tcp ? one((long) a.info.payloadLength) : none());
         fast(TcpFields.SEQ, a -> a.info.tcp
                 ? one(a.stream >= 0 ? (a.info.seq - a.tcp().seqBase()) & 0xFFFFFFFFL : a.info.seq) : none());
-        fast(TcpFields.ACK, a -> a.info.tcp && a.info.has(PacketInfo.ACK)
-                ? one(a.tcp().ackBase() >= 0 ? (a.info.ack - a.tcp().ackBase()) & 0xFFFFFFFFL : a.info.ack) : none());
+        fast(TcpFields.ACK, a -> !a.info.tcp ? none() : one(a.info.has(PacketInfo.ACK) && a.stream >= 0 && a.tcp().ackBase() >= 0
+                ? (a.info.ack - a.tcp().ackBase()) & 0xFFFFFFFFL : a.info.ack));
         fast(TcpFields.WINDOW_SIZE_VALUE, a -> a.info.tcp ? one((long) a.info.window) : none());
         fast(TcpFields.FLAGS_SYN, a -> flag(a.info, PacketInfo.SYN));
         fast(TcpFields.FLAGS_ACK, a -> flag(a.info, PacketInfo.ACK));

@@ -59,6 +59,8 @@ final class FtpTree {
     private static void response(DetailNode.Builder n, String line, int at) {
         int code = ReplyAssembler.code(line);
         if (code < 0) {
+            // An empty continuation line of a multi-line reply carries nothing to filter on.
+            if (line.isEmpty()) return;
             n.add("Response arg: " + line, FtpFields.RESPONSE_ARG, line, at, line.getBytes(StandardCharsets.UTF_8).length);
             return;
         }

@@ -44,6 +44,15 @@ class LayeringTest {
     }
 
     @Test
+    void fieldDeclarationsDependOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("org.ftpscope.fields..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.capture..", "org.ftpscope.decode..",
+                        "org.ftpscope.tcp..", "org.ftpscope.ftp..", "org.ftpscope.filter..", "org.ftpscope.report..",
+                        "org.ftpscope.ui..", "org.ftpscope.cli..")
+                .check(classes);
+    }
+
+    @Test
     void decodeDoesNotLookDownstream() {
         noClasses().that().resideInAPackage("org.ftpscope.decode..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.tcp..", "org.ftpscope.ftp..",
