@@ -1,5 +1,6 @@
 package org.ftpscope.filter;
 
+import org.ftpscope.decode.DetailNode;
 import org.ftpscope.decode.PacketDecoder;
 import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.decode.TcpAnalysisFlags;
@@ -42,6 +43,8 @@ public final class AnalysisFields implements FieldValues {
     private TcpFrameContext context;
     /** The frame's tree fields, built the first time a filter asks for one without a fast path. */
     private Map<FieldDef, List<Object>> treeValues;
+    /** The same for the FTP or FTP-DATA subtree alone. */
+    private Map<FieldDef, List<Object>> payloadValues;
 
     public AnalysisFields(Analysis analysis) {
         this.analysis = analysis;
@@ -71,6 +74,7 @@ public final class AnalysisFields implements FieldValues {
         this.length = len;
         this.context = null;
         this.treeValues = null;
+        this.payloadValues = null;
         return this;
     }
 
@@ -260,6 +264,14 @@ public final class AnalysisFields implements FieldValues {
         FastValues protocol = field.protocol() == null ? null : FAST.get(field.protocol());
         List<Object> present = protocol == null ? null : protocol.of(this);
         if (present != null && present.isEmpty()) return none();
+        if (field.protocol() == FtpFields.FTP || field.protocol() == FtpDataFields.FTP_DATA) {
+            // Their subtree alone: the header layers are most of the cost of a tree.
+            if (payloadValues == null) {
+                DetailNode app = views.payloadTree(new FrameViews.Decoded(frame, bytes, info, tcp()));
+                payloadValues = app == null ? Map.of() : TreeValues.of(app);
+            }
+            return payloadValues.getOrDefault(field, List.of());
+        }
         if (treeValues == null) {
             treeValues = TreeValues.of(views.tree(new FrameViews.Decoded(frame, java.util.Arrays.copyOf(bytes, length), info, tcp())));
         }

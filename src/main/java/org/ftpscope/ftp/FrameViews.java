@@ -112,6 +112,23 @@ public final class FrameViews {
         return org.ftpscope.decode.DetailTreeBuilder.build(d.frame(), capture.index(), d.bytes(), d.info(), d.tcp(), dissector(d));
     }
 
+    /**
+     * Only the FTP or FTP-DATA subtree of a frame's tree (null when it has none), the same nodes
+     * {@link #tree(Decoded)} shows: what a filter on their fields reads without the header layers.
+     */
+    public org.ftpscope.decode.DetailNode payloadTree(Decoded d) {
+        PacketInfo p = d.info();
+        org.ftpscope.decode.PayloadDissector app = dissector(d);
+        if (app == null || p.capturedPayloadLength <= 0) return null;
+        org.ftpscope.decode.DetailNode.Builder root = org.ftpscope.decode.DetailNode.builder("Frame " + d.frame(), null, null, -1, 0);
+        try {
+            app.dissect(root, d.bytes(), p.payloadOffset, p.capturedPayloadLength);
+        } catch (RuntimeException e) {
+            // As in the full tree: what was dissected before the failure stays.
+        }
+        return root.build();
+    }
+
     private org.ftpscope.decode.PayloadDissector dissector(Decoded d) {
         PacketInfo p = d.info();
         if (!p.tcp) return null;
