@@ -1,7 +1,7 @@
 #!/bin/sh
 # Records what tshark 4.0.17 says of every ftpscope field it also has, for every frame of every
 # sample, so EveryTreeFieldFiltersTest can compare without tshark (CI has none):
-#   sh samples/derive-fields.sh
+#   sh samples/derive-fields.sh [sample.pcap ...]    (default: every sample)
 # Output: samples/derived/fields/<sample>.tsv.gz, one row per field and value:
 #   field <TAB> value <TAB> frames (ranges, e.g. 1-5,9)
 # The value is tshark's PDML "show" text (XML entities decoded; \ tab and newline escaped as \\ \t \n);
@@ -16,7 +16,8 @@ cd "$(dirname "$0")"
 mkdir -p derived/fields
 tshark -G fields 2>/dev/null | cut -f3 > derived/fields/.tshark-names
 tshark -G protocols 2>/dev/null | cut -f3 >> derived/fields/.tshark-names
-for s in *.pcap *.pcapng; do
+[ $# -gt 0 ] || set -- *.pcap *.pcapng
+for s in "$@"; do
   tshark -r "$s" -T pdml 2>/dev/null | python3 -c '
 import re, sys, html, gzip, glob
 decl = {}
