@@ -79,9 +79,6 @@ class EveryTreeFieldFiltersTest {
         new Known("multiline-replies.pcap", "ftp.response.arg", "tshark makes fields of a segment's first line only (the rest is text); ftpscope of every line of a multi-line reply"),
         new Known("nmap-bounce-scan.pcap", "ftp*", "the server listens on port 2121: tshark finds FTP by port 21 only, ftpscope by the dialogue"),
         new Known("port-to-21.pcap", "ftp*", "frame 25 is a data connection to port 21: tshark reads it as FTP by its port, ftpscope as the PORT's data (FTP-DATA)"),
-        new Known("reset-halfway.pcap", "tcp.analysis.duplicate_ack", "ftpscope bug: it counts keep-alives (163, 165, 261) and repeated zero-window ACKs (164, 262) as duplicate ACKs; tshark excludes both"),
-        new Known("reset-halfway.pcap", "tcp.analysis.duplicate_ack_num", "as tcp.analysis.duplicate_ack"),
-        new Known("reset-halfway.pcap", "tcp.analysis.duplicate_ack_frame", "as tcp.analysis.duplicate_ack"),
         new Known("snaplen-96.pcap", "_ws.short", "ftpscope says so on every frame whose payload the snap length cut; tshark only where a dissector reads past the end"),
         new Known("snaplen-96.pcap", "_ws.malformed", "frame 18, a 227 reply cut mid-address: ftpscope says the argument is malformed, tshark shows what it has"));
 
