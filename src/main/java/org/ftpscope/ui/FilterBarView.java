@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -137,6 +138,10 @@ final class FilterBarView extends HBox {
         List<MenuItem> items = new ArrayList<>();
         for (String n : names) {
             Label l = new Label(n);
+            FieldDef def = FieldRegistry.get(n);
+            // The declaration's words, so a user sees what a name means before choosing it.
+            if (def != null) l.setTooltip(new Tooltip(def.label() + " (" + def.type().name().toLowerCase(java.util.Locale.ROOT) + ")"
+                    + (def.description().equals(def.label()) ? "" : ": " + def.description())));
             CustomMenuItem m = new CustomMenuItem(l, true);
             m.setOnAction(e -> {
                 int start = caret;
