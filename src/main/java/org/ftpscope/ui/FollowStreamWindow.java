@@ -18,6 +18,7 @@ import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.ftpscope.fields.TcpFields;
 import org.ftpscope.tcp.Direction;
 import org.ftpscope.ui.model.FollowStreamViewModel;
 import org.ftpscope.ui.model.FollowStreamViewModel.Show;
@@ -107,7 +108,7 @@ final class FollowStreamWindow {
         vm.sideProperty().set(Side.BOTH);
         vm.follow(c, stream);
         lastFound = -1;
-        applyFilter.accept("tcp.stream eq " + stream);
+        applyFilter.accept(TcpFields.STREAM.name() + " eq " + stream);
         stage.show();
         stage.toFront();
     }

@@ -19,10 +19,13 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.Node;
 import org.ftpscope.decode.FrameSummary;
 import org.ftpscope.decode.PacketInfo;
+import org.ftpscope.fields.FrameFields;
+import org.ftpscope.fields.IpFields;
+import org.ftpscope.fields.TcpFields;
 import org.ftpscope.ftp.FrameViews;
 import org.ftpscope.present.ColouringRule;
-import org.ftpscope.ui.model.FrameTableViewModel;
 import org.ftpscope.ui.model.FrameTableViewModel.Column;
+import org.ftpscope.ui.model.FrameTableViewModel;
 import org.ftpscope.ui.model.LoadedCapture;
 
 import java.util.ArrayList;
@@ -264,13 +267,13 @@ final class FrameTableView extends TableView<Integer> {
         PacketInfo p = d.info();
         FrameSummary s = c.row(frame).summary();
         String f = switch (clickedColumn) {
-            case NUMBER -> "frame.number == " + frame;
-            case LENGTH -> "frame.len == " + s.length();
-            case SOURCE -> p.isIp() ? (p.ipVersion == 6 ? "ipv6.src == " : "ip.src == ") + p.src() : null;
-            case DESTINATION -> p.isIp() ? (p.ipVersion == 6 ? "ipv6.dst == " : "ip.dst == ") + p.dst() : null;
+            case NUMBER -> FrameFields.NUMBER.name() + " == " + frame;
+            case LENGTH -> FrameFields.LEN.name() + " == " + s.length();
+            case SOURCE -> p.isIp() ? (p.ipVersion == 6 ? IpFields.V6_SRC : IpFields.SRC).name() + " == " + p.src() : null;
+            case DESTINATION -> p.isIp() ? (p.ipVersion == 6 ? IpFields.V6_DST : IpFields.DST).name() + " == " + p.dst() : null;
             case PROTOCOL -> s.protocol().toLowerCase(java.util.Locale.ROOT);
-            case TIME -> "frame.time_relative == " + s.timeText();
-            case INFO -> p.tcp ? "tcp.stream == " + d.tcp().stream() : null;
+            case TIME -> FrameFields.TIME_RELATIVE.name() + " == " + s.timeText();
+            case INFO -> p.tcp ? TcpFields.STREAM.name() + " == " + d.tcp().stream() : null;
         };
         if (f == null) return null;
         return not ? "!(" + f + ")" : f;
@@ -282,10 +285,10 @@ final class FrameTableView extends TableView<Integer> {
         if (c == null || frame <= 0) return null;
         PacketInfo p = c.views().decode(frame).info();
         if (!p.isIp()) return null;
-        String addr = p.ipVersion == 6 ? "ipv6.addr" : "ip.addr";
+        String addr = (p.ipVersion == 6 ? IpFields.V6_ADDR : IpFields.ADDR).name(), port = TcpFields.PORT.name();
         String ip = "(" + addr + " == " + p.src() + " && " + addr + " == " + p.dst() + ")";
         if (kind.equals("IP") || !p.tcp) return ip;
-        return ip + " && (tcp.port == " + p.srcPort + " && tcp.port == " + p.dstPort + ")";
+        return ip + " && (" + port + " == " + p.srcPort + " && " + port + " == " + p.dstPort + ")";
     }
 
     private static void copy(String text) {

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ftpscope.fields.TcpFields;
 import org.ftpscope.ftp.Finding;
 import org.ftpscope.ftp.FtpSession;
 import org.ftpscope.ftp.StreamRole;
@@ -102,7 +103,7 @@ public final class SessionsViewModel {
         TreeSet<Integer> streams = new TreeSet<>();
         streams.add(s.controlStream());
         s.setups().forEach(d -> { if (d.data() != null) streams.add(d.data().stream()); });
-        return "tcp.stream in {" + String.join(", ", streams.stream().map(String::valueOf).toList()) + "}";
+        return TcpFields.STREAM.name() + " in {" + String.join(", ", streams.stream().map(String::valueOf).toList()) + "}";
     }
 
     private FtpSession byId(int id) {
