@@ -24,8 +24,8 @@ import org.ftpscope.fields.IpFields;
 import org.ftpscope.fields.TcpFields;
 import org.ftpscope.ftp.FrameViews;
 import org.ftpscope.present.ColouringRule;
-import org.ftpscope.ui.model.FrameTableViewModel.Column;
 import org.ftpscope.ui.model.FrameTableViewModel;
+import org.ftpscope.ui.model.FrameTableViewModel.Column;
 import org.ftpscope.ui.model.LoadedCapture;
 
 import java.util.ArrayList;
