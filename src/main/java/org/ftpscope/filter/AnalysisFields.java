@@ -240,7 +240,8 @@ public final class AnalysisFields implements FieldValues {
         // Per-connection facts, fast because a data connection is most of a large capture's frames.
         fast(FtpDataFields.SETUP_FRAME, a -> {
             DataSetup setup = a.ftpData() ? a.analysis.setupOnStream(a.stream) : null;
-            return setup == null ? none() : one((long) setup.setupFrame());
+            // As the tree: a setup whose line was cut names no endpoint and is not shown.
+            return setup == null || !setup.endpointKnown() ? none() : one((long) setup.setupFrame());
         });
         fast(FtpDataFields.COMMAND, a -> {
             Transfer t = a.ftpData() ? a.analysis.transferOnStream(a.stream) : null;
