@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * This Stream, Back (restores the filter from before the follow) and Close. Esc closes it.
  */
 final class FollowStreamWindow {
-    private final FollowStreamViewModel vm = new FollowStreamViewModel();
+    private final FollowStreamViewModel vm;
     private final Stage stage = new Stage();
     private final TextFlow flow = new TextFlow();
     private final ScrollPane scroll = new ScrollPane(flow);
@@ -44,7 +44,10 @@ final class FollowStreamWindow {
     private int lastFound = -1;
     private String filterBefore = "";
 
-    FollowStreamWindow(Window owner, Consumer<String> applyFilter) {
+    /** @param windowCapture the main window's capture: when it changes, this window forgets its stream */
+    FollowStreamWindow(Window owner, javafx.beans.value.ObservableValue<org.ftpscope.ui.model.LoadedCapture> windowCapture,
+                       Consumer<String> applyFilter) {
+        vm = new FollowStreamViewModel(windowCapture);
         stage.initOwner(owner);
         stage.titleProperty().bind(vm.titleProperty());
         summary.textProperty().bind(vm.summaryProperty());

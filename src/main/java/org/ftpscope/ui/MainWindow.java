@@ -283,7 +283,7 @@ public final class MainWindow {
             tell("Frame " + frame + " is not part of a TCP stream");
             return;
         }
-        if (follow == null) follow = new FollowStreamWindow(stage, vm.frames()::applyFilter);
+        if (follow == null) follow = new FollowStreamWindow(stage, vm.captureProperty(), vm.frames()::applyFilter);
         follow.follow(c, stream, vm.frames().appliedFilterProperty().get(), vm.frames()::applyFilter);
     }
 
