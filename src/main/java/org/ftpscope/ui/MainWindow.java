@@ -81,8 +81,11 @@ public final class MainWindow {
         filterBar = new FilterBarView(vm.frames());
         frameTable = new FrameTableView(vm.frames(), actions, filterBar::prepare);
         detail = new PacketDetailView(vm.detail(), vm.frames()::applyFilter, filterBar::prepare, this::tell);
-        sessions = new SessionsView(vm.sessions(), vm.frames()::reveal, this::followSession, this::exportReport);
-        findings = new FindingsView(vm.findings(), this::revealFrame);
+        sessions = new SessionsView(vm.sessions(), this::revealFrame, this::followSession, this::exportReport);
+        findings = new FindingsView(vm.findings(), j -> {
+            vm.showFinding(j);
+            tabs.getSelectionModel().select(0);
+        });
         registerActions();
 
         SplitPane framesPane = new SplitPane(frameTable, detail);

@@ -46,6 +46,8 @@ public final class MainViewModel {
     private PreviewTap preview;
     private long loadStarted;
     private long loadMillis;
+    /** The finding whose filter was applied from the Findings view, named in the status while that filter is. */
+    private FindingsViewModel.Jump finding;
 
     public MainViewModel(TaskExecutor executor, RecentFiles recent) {
         this.executor = executor;
@@ -124,6 +126,17 @@ public final class MainViewModel {
         if (!handle.isDone()) load = handle;
     }
 
+    /**
+     * Double-click on a finding or a group: its frames are filtered and its first frame selected;
+     * the status bar names the finding as long as its filter is the one applied.
+     */
+    public void showFinding(FindingsViewModel.Jump j) {
+        if (capture.get() == null || j.filter().isEmpty()) return;
+        finding = j;
+        frames.applyFilter(j.filter(), j.frame());
+        updateStatus();
+    }
+
     /** Rows the loader has summarised (call while loading, e.g. from a timer). */
     public void previewGrew() { if (loading.get()) frames.previewGrew(); }
 
@@ -140,6 +153,7 @@ public final class MainViewModel {
     public void close() {
         cancelLoad();
         LoadedCapture old = capture.get();
+        finding = null;
         capture.set(null);
         frames.clear();
         sessions.show(null);
@@ -167,6 +181,7 @@ public final class MainViewModel {
         loadMillis = (System.nanoTime() - loadStarted) / 1_000_000;
         LoadedCapture old = capture.get();
         LoadedCapture c = new LoadedCapture(a);
+        finding = null;
         capture.set(c);
         frames.show(c);
         sessions.show(c);
@@ -228,8 +243,13 @@ public final class MainViewModel {
         Analysis a = c.analysis();
         String filter = frames.appliedFilterProperty().get();
         int warnings = a.capture().warnings().size();
+        String of = "";
+        if (finding != null && finding.filter().equals(filter)) {
+            of = " (finding: " + finding.label() + (finding.framesLeftOut() > 0
+                    ? "; " + finding.framesLeftOut() + " more of its frames are not in the filter" : "") + ")";
+        }
         status.set(c.name() + " — Displayed: " + frames.rows().length + " of " + c.frameCount() + " frames"
-                + (filter.isEmpty() ? "" : " — filter: " + filter) + " — " + a.sessions().size() + " FTP sessions, "
+                + (filter.isEmpty() ? "" : " — filter: " + filter + of) + " — " + a.sessions().size() + " FTP sessions, "
                 + a.findings().size() + " findings — loaded in " + loadMillis + " ms"
                 + (warnings > 0 ? " — " + a.capture().warnings().get(0) : ""));
     }

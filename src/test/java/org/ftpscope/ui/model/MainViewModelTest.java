@@ -133,4 +133,25 @@ class MainViewModelTest {
         assertEquals("pasv-curl.pcap — ftpscope", vm.titleProperty().get());
         assertNotNull(vm.capture());
     }
+
+    /** Issue 19 item 4: double-clicking a finding dropped the filter while the status bar still named it. */
+    @Test
+    void aFindingsFilterIsAppliedAndNamedWhileItIsTheFilter() {
+        vm.open(sample("nat-wrong-pasv-address.pcap"));
+        vm.frames().applyFilter("ftp");
+        FindingsViewModel.Jump j = FindingsViewModel.jump(vm.findings().groups().get(0));
+        vm.showFinding(j);
+        assertEquals(List.of(85, 128, 167), java.util.Arrays.stream(vm.frames().rows()).boxed().toList());
+        assertEquals(85, vm.frames().selectedFrame());
+        assertEquals("frame.number in {85, 128, 167}", vm.frames().appliedFilterProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("nat-wrong-pasv-address.pcap — Displayed: 3 of 175 frames — filter: "
+                + "frame.number in {85, 128, 167} (finding: \"Data connection blocked (SYN without answer)\" ×3) — "),
+                vm.statusProperty().get());
+        vm.frames().applyFilter("tcp.stream eq 4");
+        assertTrue(vm.statusProperty().get().contains("— filter: tcp.stream eq 4 — "), vm.statusProperty().get());
+        assertTrue(!vm.statusProperty().get().contains("(finding:"), vm.statusProperty().get());
+        vm.frames().reveal(1);
+        assertEquals("Filter \"tcp.stream eq 4\" cleared to show frame 1.", vm.statusProperty().get());
+        assertEquals("", vm.frames().appliedFilterProperty().get());
+    }
 }
