@@ -266,7 +266,7 @@ public final class MainWindow {
         tabs.getSelectionModel().select(0);
     }
 
-    private void tell(String message) { status.textProperty().unbind(); status.setText(message); status.textProperty().bind(vm.statusProperty()); }
+    private void tell(String message) { vm.tell(message); }
 
     private void showSessionOf(int frame) {
         if (vm.sessions().showSessionOf(frame)) tabs.getSelectionModel().select(1);

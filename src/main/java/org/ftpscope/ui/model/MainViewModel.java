@@ -137,6 +137,12 @@ public final class MainViewModel {
         updateStatus();
     }
 
+    /**
+     * Says something in the status bar (a saved file, why an action did nothing); the next change
+     * of what is shown replaces it with the summary again.
+     */
+    public void tell(String message) { status.set(message); }
+
     /** Rows the loader has summarised (call while loading, e.g. from a timer). */
     public void previewGrew() { if (loading.get()) frames.previewGrew(); }
 

@@ -154,4 +154,13 @@ class MainViewModelTest {
         assertEquals("Filter \"tcp.stream eq 4\" cleared to show frame 1.", vm.statusProperty().get());
         assertEquals("", vm.frames().appliedFilterProperty().get());
     }
+
+    @Test
+    void tellPutsAMessageInTheStatusBar() {
+        vm.open(sample("pasv-curl.pcap"));
+        vm.tell("Frame 1 is not part of an FTP session");
+        assertEquals("Frame 1 is not part of an FTP session", vm.statusProperty().get());
+        vm.frames().applyFilter("ftp");
+        assertTrue(vm.statusProperty().get().startsWith("pasv-curl.pcap — Displayed: "), "the next change says what is shown");
+    }
 }
