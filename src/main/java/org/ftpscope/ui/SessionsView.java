@@ -19,8 +19,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.present.LadderModel;
 import org.ftpscope.present.StoryLine;
+import org.ftpscope.ui.model.SessionLadder;
 import org.ftpscope.ui.model.SessionsViewModel;
 
 import java.util.Set;
@@ -87,7 +87,7 @@ final class SessionsView extends SplitPane {
         });
         vm.ladderProperty().addListener((o, old, m) -> ladder.show(m));
         ladder.setOnMouseClicked(e -> {
-            LadderModel.Arrow a = ladder.arrowAt(e.getY());
+            SessionLadder.Arrow a = ladder.arrowAt(e.getY());
             if (a != null && e.getClickCount() == 2) goToFrame.accept(a.frame());
         });
         Button follow = new Button("Follow FTP Session in Frames");
