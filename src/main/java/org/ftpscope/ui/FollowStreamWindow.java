@@ -83,7 +83,14 @@ final class FollowStreamWindow {
         HBox findBar = new HBox(6, new Label("Find:"), find, findNext);
         HBox.setHgrow(find, Priority.ALWAYS);
         findBar.setAlignment(Pos.CENTER_LEFT);
-        HBox options = new HBox(8, direction, new Label("Show data as"), show, new HBox(), filterOut, save, back, close);
+        direction.setMaxWidth(360); // its items name both endpoints: unbounded, it squeezed the buttons to "…"
+        for (Button b : new Button[] {filterOut, save, back, close, findNext}) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label showAs = new Label("Show data as");
+        showAs.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        show.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox spacer = new HBox();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox options = new HBox(8, direction, showAs, show, spacer, filterOut, save, back, close);
         options.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(6, summary, findBar, options);
         bottom.setPadding(new Insets(6));

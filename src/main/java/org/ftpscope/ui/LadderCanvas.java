@@ -50,7 +50,20 @@ final class LadderCanvas extends Canvas {
     private List<String> notes() {
         List<String> out = new ArrayList<>();
         if (model == null) return out;
-        for (SessionLadder.Lifeline l : model.lifelines()) if (!l.note().isEmpty()) out.add(l.label() + ": " + l.note());
+        int width = Math.max(40, (int) ((getWidth() - 40) / 6.4));
+        for (SessionLadder.Lifeline l : model.lifelines()) {
+            if (l.note().isEmpty()) continue;
+            // Wrapped to the canvas: each note is one sentence about one lifeline, often longer than the diagram is wide.
+            StringBuilder line = new StringBuilder("⚠ ");
+            for (String word : l.note().split(" ")) {
+                if (line.length() + word.length() + 1 > width && line.length() > 2) {
+                    out.add(line.toString());
+                    line = new StringBuilder("   ");
+                }
+                line.append(word).append(' ');
+            }
+            out.add(line.toString().stripTrailing());
+        }
         return out;
     }
 
@@ -122,7 +135,7 @@ final class LadderCanvas extends Canvas {
         g.setFill(Color.web("#374151"));
         double y = bottom + 14;
         for (String n : notes()) {
-            g.fillText("⚠ " + n, 12, y);
+            g.fillText(n, 12, y);
             y += NOTE_ROW;
         }
         g.setTextAlign(TextAlignment.CENTER);

@@ -10,7 +10,6 @@ import org.ftpscope.ftp.FrameViews;
 import org.ftpscope.ui.model.FrameTableViewModel;
 import org.ftpscope.ui.model.FxTaskExecutor;
 import org.ftpscope.ui.model.RecentFiles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -56,15 +55,13 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        prefs = Preferences.userRoot().node("org/ftpscope/test/" + System.nanoTime());
+        prefs = new org.ftpscope.ui.model.MemoryPreferences(); // never the user's own preferences
         window = new MainWindow(stage, new FxTaskExecutor(), new RecentFiles(prefs));
         // As from the command line: the capture is opened the moment the window appears.
         window.open(Path.of("samples", "pasv-curl.pcap"));
         stage.show();
     }
 
-    @AfterEach
-    void dropPrefs() throws Exception { prefs.removeNode(); }
 
     private void waitLoaded() throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
@@ -180,6 +177,8 @@ class MainWindowTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(2), List.copyOf(sessions.selectedIds()));
+        assertEquals(List.of(2), List.copyOf(window.sessions().table().getSelectionModel().getSelectedIndices()),
+                "the table shows the one session selected, not the one focused before too");
         assertEquals(1, window.tabs().getSelectionModel().getSelectedIndex());
         assertTrue(sessions.story().stream().anyMatch(l -> l.frame() == 84 && l.text().contains("10.10.10.21:40005")),
                 sessions.story().toString());

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.prefs.AbstractPreferences;
 
 /** A preferences node held in memory only: view-model tests never read or write the user's preferences. */
-final class MemoryPreferences extends AbstractPreferences {
+public final class MemoryPreferences extends AbstractPreferences {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, MemoryPreferences> children = new HashMap<>();
 
-    MemoryPreferences() { this(null, ""); }
+    public MemoryPreferences() { this(null, ""); }
 
     private MemoryPreferences(MemoryPreferences parent, String name) { super(parent, name); }
 
