@@ -87,6 +87,7 @@ final class FindingsView extends SplitPane {
         Hyperlink frames = new Hyperlink(g.frameCount() == 1 ? "show its frame" : "show its " + g.frameCount() + " frames");
         frames.setOnAction(e -> show.accept(jump));
         frames.setDisable(jump.filter().isEmpty());
+        frames.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox head = new HBox(8, title, frames);
         Label message = wrapped(g.message());
         Label explanation = wrapped(g.kind().explanation());
@@ -117,6 +118,7 @@ final class FindingsView extends SplitPane {
             }
             FindingsViewModel.Jump jump = FindingsViewModel.jump(f);
             Hyperlink frame = new Hyperlink("frame " + f.frame());
+            frame.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the wrapped message beside it must not squeeze it to "…"
             frame.setOnAction(e -> show.accept(jump));
             Label msg = wrapped(f.message());
             HBox line = new HBox(4, frame, msg);

@@ -147,6 +147,10 @@ class ScreenshotsTest {
         assertEquals(4, fx(() -> window.viewModel().findings().groups().size()));
         fx(() -> ((javafx.scene.control.TitledPane) window.findings().list().lookup(".finding-members")).setExpanded(true));
         idle();
+        assertEquals("frame 85", fx(() -> {
+            var link = (javafx.scene.control.Hyperlink) window.findings().list().lookup(".finding-member .hyperlink");
+            return link.getWidth() >= link.prefWidth(-1) - 0.5 ? link.getText() : "squeezed to " + link.getWidth() + " px";
+        }));
         save(stage.getScene(), "findings.png");
         // Double-click on the first group: its frames, and the status bar names it.
         fx(() -> window.viewModel().showFinding(FindingsViewModel.jump(window.viewModel().findings().groups().get(0))));
