@@ -9,6 +9,7 @@ import org.ftpscope.ftp.FtpSession;
 import org.ftpscope.ftp.ReplyRecord;
 import org.ftpscope.ftp.Transfer;
 import org.ftpscope.ftp.TransferDirection;
+import org.ftpscope.tcp.TcpStream;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,7 +58,14 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
 
     public record Arrow(int frame, int from, int to, Kind kind, String label, boolean failed) {}
 
-    public static SessionLadder of(FtpSession s) { return new Builder(s).build(); }
+    public static SessionLadder of(FtpSession s) { return new Builder(s, List.of()).build(); }
+
+    /**
+     * With the capture's TCP streams: connections to a setup's endpoint that the setup did not
+     * claim (another host on the passive port, a second connection) are drawn too, each on the
+     * lifeline of the host that made it.
+     */
+    public static SessionLadder of(FtpSession s, List<TcpStream> streams) { return new Builder(s, streams).build(); }
 
     private static final class Builder {
         private final FtpSession s;
@@ -68,7 +76,17 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
         /** An arrow between two endpoints, before lifelines are numbered. */
         private record Pending(int frame, Endpoint from, Endpoint to, Kind kind, String label, boolean failed) {}
 
-        Builder(FtpSession s) { this.s = s; }
+        /** The capture's streams by the endpoint that accepted them (built once per ladder). */
+        private final Map<Endpoint, List<TcpStream>> byAcceptor = new java.util.HashMap<>();
+        /** Streams a setup of this session claimed. */
+        private final java.util.Set<Integer> claimed = new java.util.HashSet<>();
+
+        Builder(FtpSession s, List<TcpStream> streams) {
+            this.s = s;
+            for (TcpStream t : streams) byAcceptor.computeIfAbsent(t.server(), e -> new ArrayList<>()).add(t);
+            for (DataSetup d : s.setups()) if (d.data() != null) claimed.add(d.data().stream());
+            claimed.add(s.controlStream());
+        }
 
         SessionLadder build() {
             claim(s.client(), Role.CLIENT_CONTROL, "", "");
@@ -110,6 +128,7 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
                             + (d.replyCode() >= 400 ? "; the server refused it (" + d.replyCode() + ")" : ""));
                 }
             }
+            if (named != null) others(d, named, reply);
             if (c == null) return;
             Endpoint connector = c.client(), acceptor = c.server();
             if (d.mode().passive()) {
@@ -141,6 +160,33 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
             pending.add(new Pending(c.synFrame() > 0 ? c.synFrame() : c.firstFrame(), connector, acceptor, Kind.DATA_CONNECT,
                     (c.synFrame() > 0 ? "SYN" : "connection (its SYN is not in the capture)") + " (" + how + ")" + state + elsewhere,
                     c.state() == DataState.UNANSWERED || c.state() == DataState.REFUSED));
+        }
+
+        /** Connections to the endpoint a setup named (or, passive, to the server's address with its port) that no setup claimed. */
+        private void others(DataSetup d, Endpoint named, String reply) {
+            List<TcpStream> to = new ArrayList<>(byAcceptor.getOrDefault(named, List.of()));
+            if (d.mode().passive() && !isServerHost(named)) to.addAll(byAcceptor.getOrDefault(new Endpoint(s.server().ip(), named.port()), List.of()));
+            for (TcpStream t : to) {
+                if (claimed.contains(t.index()) || t.firstFrame() < d.setupFrame() || t.firstFrame() > s.lastFrame()) continue;
+                claimed.add(t.index());
+                Endpoint connector = t.client(), acceptor = t.server();
+                boolean expected = d.mode().passive() ? isClientHost(connector) : isServerHost(connector);
+                if (!expected) {
+                    claim(connector, Role.THIRD_HOST, d.mode().passive() ? "not the client" : "not the server",
+                            connector + " connected to " + acceptor + ", the endpoint " + reply + " set up for "
+                                    + (d.mode().passive() ? "the client " + s.client().ip() : "the server " + s.server().ip())
+                                    + " (tcp.stream " + t.index() + ")");
+                } else {
+                    claim(connector, d.mode().passive() ? Role.CLIENT_DATA : Role.SERVER_DATA, "", "");
+                }
+                if (isServerHost(acceptor)) claim(acceptor, Role.SERVER_DATA, "", "");
+                else if (isClientHost(acceptor)) claim(acceptor, Role.CLIENT_DATA, "", "");
+                String state = t.synAckFrame() > 0 ? " — accepted" : t.rstFrame(org.ftpscope.tcp.Direction.SERVER_TO_CLIENT) > 0
+                        ? " — refused (RST)" : "";
+                pending.add(new Pending(t.synFrame() > 0 ? t.synFrame() : t.firstFrame(), connector, acceptor, Kind.DATA_CONNECT,
+                        (t.synFrame() > 0 ? "SYN" : "connection") + (expected ? " (another connection" : " (from another host")
+                                + ", tcp.stream " + t.index() + ")" + state, !expected));
+            }
         }
 
         private void flow(Transfer t) {

@@ -123,7 +123,7 @@ public final class SessionsViewModel {
             ladder.set(null);
         } else {
             story.setAll(StoryLine.of(s, capture.analysis().findings()));
-            ladder.set(SessionLadder.of(s));
+            ladder.set(SessionLadder.of(s, capture.analysis().streams()));
         }
     }
 }

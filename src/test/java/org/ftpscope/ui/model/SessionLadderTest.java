@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionLadderTest {
     private static SessionLadder ladder(String sample, int session) {
         try (LoadedCapture c = Samples.load(sample)) {
-            return SessionLadder.of(c.analysis().sessions().get(session));
+            return SessionLadder.of(c.analysis().sessions().get(session), c.analysis().streams());
         }
     }
 
@@ -84,13 +84,26 @@ class SessionLadderTest {
         controlBetweenControls(l);
     }
 
-    /** pasv-hijack.pcap: 192.0.2.66 connected to the passive port 40005 instead of the client. */
+    /**
+     * pasv-hijack.pcap: 192.0.2.66 connected to the passive port 198.51.100.21:40005 first (frame 17,
+     * accepted); the client's own SYN from port 33349 (frame 31) was refused (tshark: RST in frame 32).
+     */
     @Test
     void aThirdHostOnThePassivePort() {
         SessionLadder l = ladder("pasv-hijack.pcap", 0);
-        assertEquals(List.of("192.0.2.10:59384", "198.51.100.21:21", "198.51.100.21:40005", "192.0.2.66:52265"), labels(l));
-        assertEquals("not the client", l.lifelines().get(3).mark());
-        assertTrue(l.arrows().stream().anyMatch(a -> a.kind() == Kind.DATA_CONNECT && a.from() == 3 && a.to() == 2), l.arrows().toString());
+        assertEquals(List.of("192.0.2.10:33349", "192.0.2.10:59384", "198.51.100.21:21", "198.51.100.21:40005", "192.0.2.66:52265"),
+                labels(l));
+        assertEquals("not the client", l.lifelines().get(4).mark());
+        assertEquals("192.0.2.66:52265 connected to 198.51.100.21:40005, the endpoint the 227 reply in frame 16 set up for the client"
+                + " 192.0.2.10 (tcp.stream 1)", l.lifelines().get(4).note());
+        assertEquals(new Arrow(17, 4, 3, Kind.DATA_CONNECT, "SYN (from another host, tcp.stream 1) — accepted", true),
+                at(l, 17, Kind.DATA_CONNECT));
+        assertEquals(new Arrow(31, 0, 3, Kind.DATA_CONNECT, "SYN (PASV 156*256+69 = 40005) — refused (RST)", true),
+                at(l, 31, Kind.DATA_CONNECT));
+        // Without the capture's streams only what the session claimed is drawn.
+        try (LoadedCapture c = Samples.load("pasv-hijack.pcap")) {
+            assertEquals(4, SessionLadder.of(c.analysis().sessions().get(0)).lifelines().size());
+        }
     }
 
     /** mirror-long.pcap: hundreds of transfers; the lifelines stay bounded and say how many endpoints they fold. */
