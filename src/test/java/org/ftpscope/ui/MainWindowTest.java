@@ -185,6 +185,34 @@ class MainWindowTest {
         screenshot("session-view.png");
     }
 
+    /** Issue 19 item 4: following a finding dropped the filter while the status bar still named it. */
+    @Test
+    void aFindingsLinkFiltersItsFramesAndTheStatusNamesIt(FxRobot robot) throws Exception {
+        waitLoaded();
+        Platform.runLater(() -> window.open(Path.of("samples", "nat-wrong-pasv-address.pcap")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.viewModel().capture() != null
+                && window.viewModel().capture().name().startsWith("nat"));
+        waitLoaded();
+        Platform.runLater(() -> window.run(Actions.Id.VIEW_FINDINGS));
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500); // laid out and drawn: the robot clicks where the node is on screen
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node title = robot.lookup(".finding-group .finding-title").query();
+        assertEquals("Data connection blocked (SYN without answer) (3)", ((javafx.scene.control.Label) title).getText());
+        // The group's link does what a double-click on the group does (a robot's double-click under a
+        // loaded Xvfb did not arrive as one here: see docs/ui-views.md).
+        javafx.scene.control.Hyperlink link = robot.lookup(".finding-group .hyperlink").query();
+        assertEquals("show its 3 frames", link.getText());
+        robot.clickOn(link);
+        waitIdle();
+        assertEquals(List.of(85, 128, 167), java.util.Arrays.stream(window.viewModel().frames().rows()).boxed().toList());
+        assertEquals(85, window.viewModel().frames().selectedFrame());
+        assertEquals(0, window.tabs().getSelectionModel().getSelectedIndex());
+        assertTrue(window.statusBar().getText().contains("— filter: frame.number in {85, 128, 167} (finding: "
+                + "\"Data connection blocked (SYN without answer)\" ×3) — "), window.statusBar().getText());
+        assertVisibleRowsTrue("nat-wrong-pasv-address.pcap");
+    }
+
     private void screenshot(String name) throws Exception {
         String dir = System.getProperty("ftpscope.screenshots");
         if (dir == null) return;
