@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * This Stream, Back (restores the filter from before the follow) and Close. Esc closes it.
  */
 final class FollowStreamWindow {
-    private final FollowStreamViewModel vm = new FollowStreamViewModel();
+    private final FollowStreamViewModel vm;
     private final Stage stage = new Stage();
     private final TextFlow flow = new TextFlow();
     private final ScrollPane scroll = new ScrollPane(flow);
@@ -45,7 +45,10 @@ final class FollowStreamWindow {
     private int lastFound = -1;
     private String filterBefore = "";
 
-    FollowStreamWindow(Window owner, Consumer<String> applyFilter) {
+    /** @param windowCapture the main window's capture: when it changes, this window forgets its stream */
+    FollowStreamWindow(Window owner, javafx.beans.value.ObservableValue<org.ftpscope.ui.model.LoadedCapture> windowCapture,
+                       Consumer<String> applyFilter) {
+        vm = new FollowStreamViewModel(windowCapture);
         stage.initOwner(owner);
         stage.titleProperty().bind(vm.titleProperty());
         summary.textProperty().bind(vm.summaryProperty());
@@ -81,7 +84,14 @@ final class FollowStreamWindow {
         HBox findBar = new HBox(6, new Label("Find:"), find, findNext);
         HBox.setHgrow(find, Priority.ALWAYS);
         findBar.setAlignment(Pos.CENTER_LEFT);
-        HBox options = new HBox(8, direction, new Label("Show data as"), show, new HBox(), filterOut, save, back, close);
+        direction.setMaxWidth(360); // its items name both endpoints: unbounded, it squeezed the buttons to "…"
+        for (Button b : new Button[] {filterOut, save, back, close, findNext}) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label showAs = new Label("Show data as");
+        showAs.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        show.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox spacer = new HBox();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox options = new HBox(8, direction, showAs, show, spacer, filterOut, save, back, close);
         options.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(6, summary, findBar, options);
         bottom.setPadding(new Insets(6));

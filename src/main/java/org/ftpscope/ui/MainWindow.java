@@ -81,8 +81,11 @@ public final class MainWindow {
         filterBar = new FilterBarView(vm.frames());
         frameTable = new FrameTableView(vm.frames(), actions, filterBar::prepare);
         detail = new PacketDetailView(vm.detail(), vm.frames()::applyFilter, filterBar::prepare, this::tell);
-        sessions = new SessionsView(vm.sessions(), vm.frames()::reveal, this::followSession, this::exportReport);
-        findings = new FindingsView(vm.findings(), this::revealFrame);
+        sessions = new SessionsView(vm.sessions(), this::revealFrame, this::followSession, this::exportReport);
+        findings = new FindingsView(vm.findings(), j -> {
+            vm.showFinding(j);
+            tabs.getSelectionModel().select(0);
+        });
         registerActions();
 
         SplitPane framesPane = new SplitPane(frameTable, detail);
@@ -263,7 +266,7 @@ public final class MainWindow {
         tabs.getSelectionModel().select(0);
     }
 
-    private void tell(String message) { status.textProperty().unbind(); status.setText(message); status.textProperty().bind(vm.statusProperty()); }
+    private void tell(String message) { vm.tell(message); }
 
     private void showSessionOf(int frame) {
         if (vm.sessions().showSessionOf(frame)) tabs.getSelectionModel().select(1);
@@ -283,7 +286,7 @@ public final class MainWindow {
             tell("Frame " + frame + " is not part of a TCP stream");
             return;
         }
-        if (follow == null) follow = new FollowStreamWindow(stage, vm.frames()::applyFilter);
+        if (follow == null) follow = new FollowStreamWindow(stage, vm.captureProperty(), vm.frames()::applyFilter);
         follow.follow(c, stream, vm.frames().appliedFilterProperty().get(), vm.frames()::applyFilter);
     }
 

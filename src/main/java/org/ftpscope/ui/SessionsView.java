@@ -19,8 +19,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.present.LadderModel;
 import org.ftpscope.present.StoryLine;
+import org.ftpscope.ui.model.SessionLadder;
 import org.ftpscope.ui.model.SessionsViewModel;
 
 import java.util.Set;
@@ -35,6 +35,7 @@ final class SessionsView extends SplitPane {
     private final TableView<SessionsViewModel.Row> table = new TableView<>();
     private final ListView<StoryLine> story = new ListView<>();
     private final LadderCanvas ladder = new LadderCanvas();
+    private TabPane detailTabs;
     private boolean syncing;
 
     SessionsView(SessionsViewModel vm, IntConsumer goToFrame, Consumer<FtpSession> followSession, Runnable exportReport) {
@@ -60,6 +61,7 @@ final class SessionsView extends SplitPane {
             vm.select(ids, focus == null ? -1 : focus.session().id());
         });
         vm.selectedIds().addListener((ListChangeListener<Integer>) c -> syncSelection());
+        vm.focusedProperty().addListener((o, old, f) -> syncSelection());
         vm.rows().addListener((ListChangeListener<SessionsViewModel.Row>) c -> syncSelection());
 
         story.setId("story");
@@ -87,7 +89,7 @@ final class SessionsView extends SplitPane {
         });
         vm.ladderProperty().addListener((o, old, m) -> ladder.show(m));
         ladder.setOnMouseClicked(e -> {
-            LadderModel.Arrow a = ladder.arrowAt(e.getY());
+            SessionLadder.Arrow a = ladder.arrowAt(e.getY());
             if (a != null && e.getClickCount() == 2) goToFrame.accept(a.frame());
         });
         Button follow = new Button("Follow FTP Session in Frames");
@@ -95,6 +97,7 @@ final class SessionsView extends SplitPane {
         Button export = new Button("Export Report…");
         export.setOnAction(e -> exportReport.run());
         TabPane detail = new TabPane(new Tab("Story", story), new Tab("Ladder diagram", new ScrollPane(ladder)));
+        detailTabs = detail;
         detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         HBox bar = new HBox(8, new Label("Double-click a line or an arrow to jump to its frame."), follow, export);
         VBox right = new VBox(6, bar, detail);
@@ -111,6 +114,9 @@ final class SessionsView extends SplitPane {
 
     LadderCanvas ladder() { return ladder; }
 
+    /** Story (0) and ladder diagram (1). */
+    TabPane detailTabs() { return detailTabs; }
+
     private void syncSelection() {
         syncing = true;
         try {
@@ -120,8 +126,9 @@ final class SessionsView extends SplitPane {
                 if (vm.selectedIds().contains(table.getItems().get(i).session().id())) table.getSelectionModel().select(i);
             }
             for (int i = 0; i < table.getItems().size(); i++) {
-                if (table.getItems().get(i).session() == focus) {
-                    table.getSelectionModel().select(i); // the focused row last: it is the table's selected item
+                // The focused row last, and only if it is selected: the model sets the selection before the focus.
+                if (table.getItems().get(i).session() == focus && vm.selectedIds().contains(focus.id())) {
+                    table.getSelectionModel().select(i); // the table's selected item
                     table.scrollTo(i);
                 }
             }

@@ -11,10 +11,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.ftpscope.report.ReportWriter;
+import org.ftpscope.ui.model.FxTaskExecutor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** Keeps the pipeline one-way, JavaFX out of the headless core, and each report format on its own. */
@@ -33,6 +35,51 @@ class LayeringTest {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("org.ftpscope.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
         rule.check(classes);
+    }
+
+    /**
+     * View models hold state as properties and are tested without a display: of JavaFX they may
+     * use only beans, collections and concurrency, never a scene graph, a stage or the toolkit.
+     * {@code FxTaskExecutor} hands results to the FX thread through {@code Platform.runLater}: it
+     * alone may also use {@code javafx.application}.
+     */
+    static ArchRule viewModelsUseOnlyFxProperties() {
+        DescribedPredicate<JavaClass> otherJavaFx = new DescribedPredicate<>(
+                "JavaFX outside javafx.beans, javafx.collections, javafx.concurrent") {
+            @Override
+            public boolean test(JavaClass c) {
+                String p = c.getPackageName();
+                boolean fx = p.startsWith("javafx.") || p.startsWith("org.controlsfx") || p.startsWith("com.sun.javafx");
+                return fx && !(p.startsWith("javafx.beans") || p.startsWith("javafx.collections") || p.startsWith("javafx.concurrent"));
+            }
+        };
+        return noClasses().that().resideInAPackage("org.ftpscope.ui.model..").and().doNotBelongToAnyOf(FxTaskExecutor.class)
+                .should().dependOnClassesThat(otherJavaFx)
+                .because("view models are unit-tested without a display (issue 19)");
+    }
+
+    @Test
+    void viewModelsUseNoSceneGraph() {
+        viewModelsUseOnlyFxProperties().check(classes);
+        // FxTaskExecutor: Platform.runLater and nothing else of the toolkit.
+        noClasses().that().belongToAnyOf(FxTaskExecutor.class)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.embed..")
+                .check(classes);
+    }
+
+    /** The rule above catches a view model that touches a scene class (a class in the test tree does). */
+    @Test
+    void theViewModelRuleCanFail() {
+        JavaClasses bad = new ClassFileImporter().importClasses(org.ftpscope.ui.model.ArchRuleProbe.class);
+        assertThrows(AssertionError.class, () -> viewModelsUseOnlyFxProperties().check(bad));
+    }
+
+    /** The views depend on their view models, never the other way round. */
+    @Test
+    void viewModelsDoNotKnowTheViews() {
+        noClasses().that().resideInAPackage("org.ftpscope.ui.model..")
+                .should().dependOnClassesThat().resideInAPackage("org.ftpscope.ui")
+                .check(classes);
     }
 
     @Test

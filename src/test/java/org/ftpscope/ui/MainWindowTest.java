@@ -10,7 +10,6 @@ import org.ftpscope.ftp.FrameViews;
 import org.ftpscope.ui.model.FrameTableViewModel;
 import org.ftpscope.ui.model.FxTaskExecutor;
 import org.ftpscope.ui.model.RecentFiles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -56,15 +55,13 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        prefs = Preferences.userRoot().node("org/ftpscope/test/" + System.nanoTime());
+        prefs = new org.ftpscope.ui.model.MemoryPreferences(); // never the user's own preferences
         window = new MainWindow(stage, new FxTaskExecutor(), new RecentFiles(prefs));
         // As from the command line: the capture is opened the moment the window appears.
         window.open(Path.of("samples", "pasv-curl.pcap"));
         stage.show();
     }
 
-    @AfterEach
-    void dropPrefs() throws Exception { prefs.removeNode(); }
 
     private void waitLoaded() throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
@@ -180,10 +177,38 @@ class MainWindowTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(2), List.copyOf(sessions.selectedIds()));
+        assertEquals(List.of(2), List.copyOf(window.sessions().table().getSelectionModel().getSelectedIndices()),
+                "the table shows the one session selected, not the one focused before too");
         assertEquals(1, window.tabs().getSelectionModel().getSelectedIndex());
         assertTrue(sessions.story().stream().anyMatch(l -> l.frame() == 84 && l.text().contains("10.10.10.21:40005")),
                 sessions.story().toString());
         screenshot("session-view.png");
+    }
+
+    /** Issue 19 item 4: double-clicking a finding dropped the filter while the status bar still named it. */
+    @Test
+    void doubleClickingAFindingFiltersItsFramesAndTheStatusNamesIt(FxRobot robot) throws Exception {
+        waitLoaded();
+        Platform.runLater(() -> window.open(Path.of("samples", "nat-wrong-pasv-address.pcap")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.viewModel().capture() != null
+                && window.viewModel().capture().name().startsWith("nat"));
+        waitLoaded();
+        Platform.runLater(() -> window.run(Actions.Id.VIEW_FINDINGS));
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500); // laid out and drawn: the robot clicks where the node is on screen
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node title = robot.lookup(".finding-group .finding-title").query();
+        assertEquals("Data connection blocked (SYN without answer) (3)", ((javafx.scene.control.Label) title).getText());
+        robot.doubleClickOn(title);
+        WaitForAsyncUtils.waitForFxEvents(); // the clicks are handled, the filter submitted
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.viewModel().frames().rows().length == 3);
+        waitIdle();
+        assertEquals(List.of(85, 128, 167), java.util.Arrays.stream(window.viewModel().frames().rows()).boxed().toList());
+        assertEquals(85, window.viewModel().frames().selectedFrame());
+        assertEquals(0, window.tabs().getSelectionModel().getSelectedIndex());
+        assertTrue(window.statusBar().getText().contains("— filter: frame.number in {85, 128, 167} (finding: "
+                + "\"Data connection blocked (SYN without answer)\" ×3) — "), window.statusBar().getText());
+        assertVisibleRowsTrue("nat-wrong-pasv-address.pcap");
     }
 
     private void screenshot(String name) throws Exception {

@@ -100,7 +100,8 @@ public final class UiBenchmark {
             System.exit(1);
         }
         Path capture = Path.of(args[0]);
-        readOnce(capture);
+        if (!Boolean.getBoolean("ftpscope.bench.noPreread")) readOnce(capture);
+        System.out.printf(Locale.ROOT, "load average before the run: %s%n", loadAverage());
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
@@ -112,7 +113,9 @@ public final class UiBenchmark {
             Stage stage = new Stage();
             stage.setWidth(1400);
             stage.setHeight(900);
-            MainWindow win = new MainWindow(stage);
+            // Preferences in memory: a benchmark must not add its capture to the user's Open Recent.
+            MainWindow win = new MainWindow(stage, new org.ftpscope.ui.model.FxTaskExecutor(),
+                    new org.ftpscope.ui.model.RecentFiles(new org.ftpscope.ui.model.MemoryPreferences()));
             stage.show();
             shownAt[0] = System.nanoTime();
             pulses.start();
@@ -165,7 +168,10 @@ public final class UiBenchmark {
                 org.ftpscope.capture.FrameIndex.bytesPerFrame());
 
         Thread.sleep(Long.getLong("ftpscope.bench.holdMillis", 0)); // time for jmap -histo
-        if (Boolean.getBoolean("ftpscope.bench.loadOnly")) return;
+        if (Boolean.getBoolean("ftpscope.bench.loadOnly")) {
+            System.out.printf(Locale.ROOT, "load average after the run: %s%n", loadAverage());
+            return;
+        }
         for (String f : new String[] {"ftp || ftp-data", "tcp.analysis.retransmission", "ftp.request.command == \"RETR\""}) {
             onFx(() -> { pulses.reset(); return null; });
             java.util.Map<String, Long> cpuBefore = threadCpu();
@@ -228,6 +234,7 @@ public final class UiBenchmark {
         }
         System.out.printf(Locale.ROOT, "select %d rows (tree and bytes of each): %.3f s%n", clicks, seconds(t));
         printStalls("  selecting", stalls(pulses), pulses);
+        System.out.printf(Locale.ROOT, "load average after the run: %s%n", loadAverage());
         Platform.exit();
     }
 
@@ -277,6 +284,16 @@ public final class UiBenchmark {
                 phase, s[0] / 1e6, s[1], s[2]);
         if (s[1] > 0) System.out.println("    stalls over 100 ms (time since the step began): "
                 + onFxQuiet(() -> String.join(", ", m.longGaps)));
+    }
+
+    /** The 1-, 5- and 15-minute load averages (Linux): figures taken on a busy machine say so. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2] + " (" + Runtime.getRuntime().availableProcessors() + " CPUs)";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static double seconds(long t0) { return (System.nanoTime() - t0) / 1e9; }

@@ -5,27 +5,42 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FindingKind;
 import org.ftpscope.ftp.Severity;
+import org.ftpscope.present.FindingGroup;
+import org.ftpscope.present.FindingGroups;
 import org.ftpscope.present.FirewallText;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeSet;
 
-/** The findings of the capture shown, by severity (worst first) and kind, and the firewall summary. */
+/**
+ * The findings of the capture shown as {@link FindingGroups} makes them for the reports (one
+ * row per kind, severity and hosts, with its count; its members are the single findings), the
+ * firewall summary, and what double-clicking a group or a finding shows in the frame list.
+ */
 public final class FindingsViewModel {
-    /** All findings of one kind: the explanation and fix once, then each finding. */
-    public record KindGroup(Severity severity, FindingKind kind, List<Finding> findings) {
-        public String title() { return kind.title() + " (" + findings.size() + ")"; }
-    }
+    /**
+     * Frame ranges a finding's filter names at most ({@code frame.number in {12, 40..44, …}}): each
+     * range costs every frame a comparison while filtering. Beyond it the filter names the first
+     * ranges and the status says how many frames it leaves out.
+     */
+    public static final int MAX_FILTER_RANGES = 200;
 
-    private final ObservableList<KindGroup> groups = FXCollections.observableArrayList();
+    /**
+     * What double-clicking a group or a finding does: apply {@code filter}, select {@code frame},
+     * and name it in the status bar as {@code label}.
+     *
+     * @param framesLeftOut frames of the finding the filter does not show (0 when it shows all)
+     */
+    public record Jump(String filter, int frame, String label, int framesLeftOut) {}
+
+    private final ObservableList<FindingGroup> groups = FXCollections.observableArrayList();
+    private final ObservableList<FindingGroup> readOnly = FXCollections.unmodifiableObservableList(groups);
     private final ReadOnlyStringWrapper firewall = new ReadOnlyStringWrapper("");
 
-    public ObservableList<KindGroup> groups() { return FXCollections.unmodifiableObservableList(groups); }
+    /** Most severe first, then by first frame (the reports' order). */
+    public ObservableList<FindingGroup> groups() { return readOnly; }
 
     public ReadOnlyStringProperty firewallProperty() { return firewall.getReadOnlyProperty(); }
 
@@ -35,17 +50,48 @@ public final class FindingsViewModel {
             firewall.set("");
             return;
         }
-        Map<FindingKind, List<Finding>> byKind = new LinkedHashMap<>();
-        for (Finding f : c.analysis().findings()) byKind.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f);
-        List<KindGroup> out = new ArrayList<>();
-        byKind.forEach((k, list) -> out.add(new KindGroup(list.get(0).severity(), k, List.copyOf(list))));
-        out.sort(Comparator.comparing(KindGroup::severity, Comparator.reverseOrder()).thenComparing(g -> g.kind().title()));
-        groups.setAll(out);
+        groups.setAll(FindingGroups.of(c.analysis().ftp()));
         firewall.set(FirewallText.of(c.analysis().ftp().firewall()));
     }
 
-    /** Findings of one severity. */
+    /** Single findings of one severity. */
     public int count(Severity s) {
         return groups.stream().filter(g -> g.severity() == s).mapToInt(g -> g.findings().size()).sum();
+    }
+
+    /** Groups of one severity. */
+    public int groupCount(Severity s) { return (int) groups.stream().filter(g -> g.severity() == s).count(); }
+
+    /** A group's heading: its kind and its count of events (failed logins, setups, …). */
+    public static String title(FindingGroup g) { return g.kind().title() + " (" + g.count() + ")"; }
+
+    /** Double-click on a group: all its frames. */
+    public static Jump jump(FindingGroup g) {
+        return jump(g.frames(), g.framesNotListed(), "\"" + g.kind().title() + "\" ×" + g.count());
+    }
+
+    /** Double-click on one finding: its frame and the further frames it names. */
+    public static Jump jump(Finding f) {
+        TreeSet<Integer> frames = new TreeSet<>();
+        if (f.frame() > 0) frames.add(f.frame());
+        for (int x : f.frames()) if (x > 0) frames.add(x);
+        return jump(new ArrayList<>(frames), 0, "\"" + f.kind().title() + "\", frame " + f.frame());
+    }
+
+    /** {@code frames} ascending and distinct. */
+    private static Jump jump(List<Integer> frames, int notListed, String label) {
+        if (frames.isEmpty()) return new Jump("", 0, label, notListed);
+        StringBuilder filter = new StringBuilder("frame.number in {");
+        int ranges = 0, i = 0, shown = 0;
+        while (i < frames.size() && ranges < MAX_FILTER_RANGES) {
+            int lo = frames.get(i), hi = lo;
+            i++;
+            while (i < frames.size() && frames.get(i) == hi + 1) hi = frames.get(i++);
+            if (ranges++ > 0) filter.append(", ");
+            filter.append(lo == hi ? Integer.toString(lo) : lo + ".." + hi);
+            shown += hi - lo + 1;
+        }
+        filter.append('}');
+        return new Jump(filter.toString(), frames.get(0), label, frames.size() - shown + notListed);
     }
 }

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.beans.value.ObservableValue;
 import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.StreamSpans;
 import org.ftpscope.tcp.TcpStream;
@@ -62,6 +63,12 @@ public final class FollowStreamViewModel {
         side.addListener((o, a, b) -> fill());
     }
 
+    /** Bound to the window's capture: when it is closed or replaced, the stream followed is forgotten. */
+    public FollowStreamViewModel(ObservableValue<LoadedCapture> windowCapture) {
+        this();
+        windowCapture.addListener((o, old, now) -> { if (capture != null && now != capture) clear(); });
+    }
+
     public ReadOnlyIntegerProperty streamProperty() { return stream.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
@@ -107,7 +114,8 @@ public final class FollowStreamViewModel {
 
     /** Save as…: the shown directions' bytes (raw for Raw; as shown for ASCII and Hex Dump), all of them. */
     public void save(Path target) throws IOException {
-        if (tcp == null) return;
+        if (tcp == null) throw new IOException("no stream is followed");
+        if (capture.isClosed()) throw new IOException(capture.name() + " was closed: follow the stream again after opening it");
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".ftpscope-follow-", ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             for (long[] p : order(Long.MAX_VALUE)) {

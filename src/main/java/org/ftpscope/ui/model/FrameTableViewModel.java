@@ -242,11 +242,11 @@ public final class FrameTableViewModel {
     public GoTo goToFrame(int frame) {
         if (capture.get() == null) return GoTo.NO_CAPTURE;
         if (frame < 1 || frame > capture.get().frameCount()) {
-            message.set("Frame " + frame + " does not exist: the capture has frames 1–" + capture.get().frameCount() + ".");
+            say("Frame " + frame + " does not exist: the capture has frames 1–" + capture.get().frameCount() + ".");
             return GoTo.OUT_OF_RANGE;
         }
         if (rowOf(frame) < 0) {
-            message.set("Frame " + frame + " isn't displayed: the filter \"" + appliedFilter.get() + "\" hides it.");
+            say("Frame " + frame + " isn't displayed: the filter \"" + appliedFilter.get() + "\" hides it.");
             return GoTo.HIDDEN_BY_FILTER;
         }
         selectedFrame.set(frame);
@@ -263,11 +263,12 @@ public final class FrameTableViewModel {
             selectedFrame.set(frame);
             return;
         }
-        message.set("Filter \"" + appliedFilter.get() + "\" cleared to show frame " + frame + ".");
+        String said = "Filter \"" + appliedFilter.get() + "\" cleared to show frame " + frame + ".";
         cancelWork();
         dropFilterAndSort();
         setRows(range(capture.get().frameCount()));
         selectedFrame.set(frame);
+        say(said); // after the rows: what the status bar says last
     }
 
     /** Go ▸ Next Packet (step 1) / Previous Packet (step -1). */
@@ -292,7 +293,7 @@ public final class FrameTableViewModel {
         if (c == null) return;
         DisplayFilter.Result r = DisplayFilter.compile(text);
         if (r instanceof DisplayFilter.Result.Invalid bad) {
-            message.set("Find: column " + (bad.position() + 1) + ": " + bad.message());
+            say("Find: column " + (bad.position() + 1) + ": " + bad.message());
             return;
         }
         DisplayFilter f = ((DisplayFilter.Result.Compiled) r).filter();
@@ -307,12 +308,12 @@ public final class FrameTableViewModel {
                 int row = (from + k) % r2.length;
                 if (hit[r2[row]]) {
                     selectedFrame.set(r2[row]);
-                    message.set("Found frame " + r2[row] + " matching \"" + f.text() + "\".");
+                    say("Found frame " + r2[row] + " matching \"" + f.text() + "\".");
                     return;
                 }
             }
-            message.set("No displayed frame matches \"" + f.text() + "\".");
-        }, e -> message.set("Find failed: " + e)));
+            say("No displayed frame matches \"" + f.text() + "\".");
+        }, e -> say("Find failed: " + e)));
     }
 
     // ---- display filter ----
@@ -330,7 +331,13 @@ public final class FrameTableViewModel {
     }
 
     /** Applies a filter off the UI thread; an invalid one keeps the rows and says why. */
-    public void applyFilter(String text) {
+    public void applyFilter(String text) { applyFilter(text, 0); }
+
+    /**
+     * Applies a filter, then selects {@code select} if it is displayed (0: the frame selected now,
+     * if still displayed); otherwise the first row.
+     */
+    public void applyFilter(String text, int select) {
         check(text);
         LoadedCapture c = capture.get();
         if (c == null || filterState.get() == FilterState.INVALID) return;
@@ -346,14 +353,14 @@ public final class FrameTableViewModel {
         filtering = executor.submit("filter", p -> AnalysisFields.matching(a, f), new TaskExecutor.Callbacks<>(frames -> {
             busy.set(false);
             if (capture.get() != c) return;
-            int keep = selectedFrame.get();
+            int keep = select > 0 ? select : selectedFrame.get();
             appliedFilter.set(f.isEmpty() ? "" : f.text());
             sortColumn.set(null); // a new filter shows frames in capture order, as in Wireshark
             setRows(frames);
             selectedFrame.set(rowOf(keep) >= 0 ? keep : frames.length > 0 ? frames[0] : 0);
         }, e -> {
             busy.set(false);
-            message.set("Filter failed: " + e);
+            say("Filter failed: " + e);
         }));
     }
 
@@ -379,7 +386,7 @@ public final class FrameTableViewModel {
             selectedFrame.set(rowOf(keep) >= 0 ? keep : 0);
         }, e -> {
             busy.set(false);
-            message.set("Cannot sort by " + (column == null ? "No." : column.title()) + ": "
+            say("Cannot sort by " + (column == null ? "No." : column.title()) + ": "
                     + (e instanceof OutOfMemoryError ? "not enough memory (start Java with a larger -Xmx)" : String.valueOf(e)));
         }));
     }
@@ -436,6 +443,12 @@ public final class FrameTableViewModel {
     }
 
     // ---- internals ----
+
+    /** Tells something, also when it is what was told last (the status bar may have said other things since). */
+    private void say(String m) {
+        message.set("");
+        message.set(m);
+    }
 
     private void setRows(int[] frames) {
         int max = 0;

@@ -46,6 +46,8 @@ public final class MainViewModel {
     private PreviewTap preview;
     private long loadStarted;
     private long loadMillis;
+    /** The finding whose filter was applied from the Findings view, named in the status while that filter is. */
+    private FindingsViewModel.Jump finding;
 
     public MainViewModel(TaskExecutor executor, RecentFiles recent) {
         this.executor = executor;
@@ -112,7 +114,7 @@ public final class MainViewModel {
             frames.showPreview(tap.summaries());
         }
         boolean parallelHashing = Runtime.getRuntime().availableProcessors() > 2;
-        load = executor.submit("load", p -> Analyzer.analyze(file, (done, total, n) -> {
+        TaskExecutor.Handle handle = executor.submit("load", p -> Analyzer.analyze(file, (done, total, n) -> {
             if (p.cancelled()) throw new CancellationException("cancelled");
             p.update(total > 0 ? (double) done / total : -1, "Reading " + path.getFileName() + ": " + n + " frames");
         }, tap, parallelHashing), new TaskExecutor.Callbacks<>(a -> loaded(path, a), e -> failed(path, e), (f, m) -> {
@@ -120,7 +122,26 @@ public final class MainViewModel {
             status.set(m);
             if (preview == tap) frames.previewGrew();
         }));
+        // An executor that ran the work at once (tests) has already called back: nothing is loading.
+        if (!handle.isDone()) load = handle;
     }
+
+    /**
+     * Double-click on a finding or a group: its frames are filtered and its first frame selected;
+     * the status bar names the finding as long as its filter is the one applied.
+     */
+    public void showFinding(FindingsViewModel.Jump j) {
+        if (capture.get() == null || j.filter().isEmpty()) return;
+        finding = j;
+        frames.applyFilter(j.filter(), j.frame());
+        updateStatus();
+    }
+
+    /**
+     * Says something in the status bar (a saved file, why an action did nothing); the next change
+     * of what is shown replaces it with the summary again.
+     */
+    public void tell(String message) { status.set(message); }
 
     /** Rows the loader has summarised (call while loading, e.g. from a timer). */
     public void previewGrew() { if (loading.get()) frames.previewGrew(); }
@@ -138,6 +159,7 @@ public final class MainViewModel {
     public void close() {
         cancelLoad();
         LoadedCapture old = capture.get();
+        finding = null;
         capture.set(null);
         frames.clear();
         sessions.show(null);
@@ -165,6 +187,7 @@ public final class MainViewModel {
         loadMillis = (System.nanoTime() - loadStarted) / 1_000_000;
         LoadedCapture old = capture.get();
         LoadedCapture c = new LoadedCapture(a);
+        finding = null;
         capture.set(c);
         frames.show(c);
         sessions.show(c);
@@ -226,8 +249,13 @@ public final class MainViewModel {
         Analysis a = c.analysis();
         String filter = frames.appliedFilterProperty().get();
         int warnings = a.capture().warnings().size();
+        String of = "";
+        if (finding != null && finding.filter().equals(filter)) {
+            of = " (finding: " + finding.label() + (finding.framesLeftOut() > 0
+                    ? "; " + finding.framesLeftOut() + " more of its frames are not in the filter" : "") + ")";
+        }
         status.set(c.name() + " — Displayed: " + frames.rows().length + " of " + c.frameCount() + " frames"
-                + (filter.isEmpty() ? "" : " — filter: " + filter) + " — " + a.sessions().size() + " FTP sessions, "
+                + (filter.isEmpty() ? "" : " — filter: " + filter + of) + " — " + a.sessions().size() + " FTP sessions, "
                 + a.findings().size() + " findings — loaded in " + loadMillis + " ms"
                 + (warnings > 0 ? " — " + a.capture().warnings().get(0) : ""));
     }

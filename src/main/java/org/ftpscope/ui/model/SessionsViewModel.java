@@ -11,7 +11,6 @@ import org.ftpscope.ftp.Finding;
 import org.ftpscope.ftp.FtpSession;
 import org.ftpscope.ftp.StreamRole;
 import org.ftpscope.ftp.Transfer;
-import org.ftpscope.present.LadderModel;
 import org.ftpscope.present.StoryLine;
 
 import java.util.List;
@@ -34,7 +33,7 @@ public final class SessionsViewModel {
     private final ObservableList<Integer> selected = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<FtpSession> focused = new ReadOnlyObjectWrapper<>();
     private final ObservableList<StoryLine> story = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<LadderModel> ladder = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SessionLadder> ladder = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty visible = new SimpleBooleanProperty();
     private LoadedCapture capture;
     private FtpSession storyOf;
@@ -53,7 +52,7 @@ public final class SessionsViewModel {
 
     public ObservableList<StoryLine> story() { return story; }
 
-    public ReadOnlyObjectProperty<LadderModel> ladderProperty() { return ladder.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<SessionLadder> ladderProperty() { return ladder.getReadOnlyProperty(); }
 
     /** Whether the sessions tab is showing. */
     public BooleanProperty visibleProperty() { return visible; }
@@ -125,7 +124,7 @@ public final class SessionsViewModel {
             ladder.set(null);
         } else {
             story.setAll(StoryLine.of(s, capture.analysis().findings()));
-            ladder.set(LadderModel.of(s));
+            ladder.set(SessionLadder.of(s, capture.analysis().streams()));
         }
     }
 }
