@@ -1,0 +1,236 @@
+package org.ftpscope.cli;
+
+import org.ftpscope.capture.Limit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every capture samples/hostile/make.py writes, through {@code analyze}, {@code frames} and
+ * {@code report}: each exits 0, names the limit it reached (stderr, JSON, HTML) and counts what it
+ * dropped. Surefire runs this with -Xmx256m, the bound the README promises, so the heap-scaled
+ * limits are the ones users get; the expected counts are computed from {@link Limit} so they hold
+ * at any heap. (How long each input takes is a benchmark in docs/limits.md, not a test.)
+ */
+class HostileCorpusTest {
+    static final Path CORPUS = Path.of("target", "hostile");
+    static final Path OUT = Path.of("target", "hostile-out");
+
+    @BeforeAll
+    static void generate() throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "samples/hostile/make.py", CORPUS.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            assumeTrue(false, "python3 is not installed: the hostile corpus cannot be generated (" + e.getMessage() + ")");
+            return;
+        }
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "make.py did not finish");
+        assertEquals(0, p.exitValue(), "make.py failed");
+        Files.createDirectories(OUT);
+    }
+
+    /** Output counted, not kept (a flood prints millions of lines); its first 64 KiB are kept. */
+    static final class Counting extends OutputStream {
+        final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        long bytes, lines;
+
+        @Override public void write(int b) {
+            if (head.size() < 65536) head.write(b);
+            bytes++;
+            if (b == '\n') lines++;
+        }
+
+        @Override public void write(byte[] b, int off, int len) {
+            int keep = Math.min(len, 65536 - head.size());
+            if (keep > 0) head.write(b, off, keep);
+            bytes += len;
+            for (int i = off; i < off + len; i++) if (b[i] == '\n') lines++;
+        }
+    }
+
+    record Run(int code, String err, long lines, String head) {}
+
+    static Run run(String... args) {
+        Counting out = new Counting();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(out, false, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, err.toString(StandardCharsets.UTF_8), out.lines, out.head.toString(StandardCharsets.UTF_8));
+    }
+
+    static String input(String name) {
+        Path p = CORPUS.resolve(name);
+        assertTrue(Files.exists(p), p + " was not generated");
+        return p.toString();
+    }
+
+    static String n(long v) { return String.format(Locale.ROOT, "%,d", v); }
+
+    /**
+     * analyze, frames and report on one input: exit 0, {@code frames} frames read, and every
+     * expected warning (the limit's label and the text with the counts) on stderr, in the JSON
+     * capture section and in the HTML report; no other limit is named.
+     */
+    static void check(String name, int frames, List<String> warnings) throws IOException {
+        String file = input(name);
+        Run analyze = run("analyze", file);
+        assertEquals(0, analyze.code(), analyze.err());
+        Matcher m = Pattern.compile("\"frames\": (\\d+)").matcher(analyze.head());
+        assertTrue(m.find(), "no frame count in the JSON");
+        assertEquals(frames, Integer.parseInt(m.group(1)));
+
+        Run list = run("frames", file);
+        assertEquals(0, list.code(), list.err());
+        assertEquals(frames, list.lines());
+
+        Path html = OUT.resolve(name + ".html");
+        Run report = run("report", file, "--out", html.toString(), "--force");
+        assertEquals(0, report.code(), report.err());
+
+        for (Run r : List.of(analyze, list, report)) {
+            for (String w : warnings) assertTrue(r.err().contains("ftpscope: " + file + ": " + w), "stderr lacks " + w + ":\n" + r.err());
+            assertEquals(warnings.stream().filter(w -> w.startsWith("limit ")).count(),
+                    r.err().lines().filter(l -> l.contains(": limit ")).count(), r.err());
+            assertFalse(r.err().contains("failed"), r.err());
+        }
+        for (String w : warnings) assertTrue(analyze.head().contains(json(w)), "JSON capture.warnings lacks " + w);
+        List<String> missing = new ArrayList<>(warnings.stream().map(HostileCorpusTest::html).toList());
+        try (BufferedReader r = Files.newBufferedReader(html, StandardCharsets.UTF_8)) {
+            for (String line; (line = r.readLine()) != null && !missing.isEmpty(); ) {
+                String l = line;
+                missing.removeIf(l::contains);
+            }
+        }
+        assertEquals(List.of(), missing, "the HTML report lacks these warnings");
+    }
+
+    static String json(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
+
+    static String html(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"); }
+
+    static String limit(Limit l, String at) { return l.label() + " reached at " + at + ": "; }
+
+    // ---- floods of lines ----
+
+    @Test
+    void lineFloodKeepsAHundredThousandLinesAndCountsTheRest() throws IOException {
+        // 8 bytes of greeting + 1,000,000 LF in 1460-byte segments: 685 segments, plus handshake and close.
+        check("line-flood.pcap.gz", 691, List.of(
+                limit(Limit.CONTROL_LINES_PER_SESSION, "frame 4") + "900,001 control-channel lines or setups were counted, not kept",
+                limit(Limit.FINDINGS_PER_SESSION, "frame 4") + "999,000 further parse findings were counted, not listed"));
+    }
+
+    @Test
+    void tenMillionEmptyLinesInOneReplyStopAtReplyLines() throws IOException {
+        check("multiline-10m-empty.pcap.gz", 6858, List.of(
+                limit(Limit.REPLY_LINES, "frame 4") + "9,990,001 lines of over-long multi-line replies were counted, not kept"));
+    }
+
+    @Test
+    void sixRepliesOfAMillionLinesEachStopAtReplyLines() throws IOException {
+        // 6 x (1,000,000 - 10,000 + 1) lines past the limit: 5,940,006.
+        check("six-replies-1m-lines.pcap.gz", 8226, List.of(
+                limit(Limit.REPLY_LINES, "frame 17") + "5,940,006 lines of over-long multi-line replies were counted, not kept"));
+    }
+
+    @Test
+    void portFloodKeepsAHundredThousandLines() throws IOException {
+        // 500,000 PORT + 500,000 replies + the greeting = 1,000,001 lines; after the first 100,000,
+        // 933,281 lines or setups are counted (a kept line's setup past the limit counts too).
+        check("port-flood.pcap.gz", 25651, List.of(
+                limit(Limit.CONTROL_LINES_PER_SESSION, "frame 1634") + "933,281 control-channel lines or setups were counted, not kept"));
+    }
+
+    // ---- floods of connections ----
+
+    @Test
+    void synFloodTracksTheStreamsLimitAndCountsTheOtherFrames() throws IOException {
+        int streams = Limit.TCP_STREAMS.intValue();
+        check("syn-flood.pcap.gz", 300_000, List.of(
+                limit(Limit.TCP_STREAMS, "frame " + (streams + 1)) + (300_000 - streams)
+                        + " TCP frames of connections past the limit were counted, not reassembled or analysed ("
+                        + streams + " streams tracked)"));
+    }
+
+    @Test
+    void sessionFloodFollowsTheSessionsLimit() throws IOException {
+        int sessions = Limit.FTP_SESSIONS.intValue();
+        // Each session is 13 frames; the first not followed starts at frame 13 x sessions + 1.
+        check("session-flood.pcap.gz", 65_536 * 13, List.of(
+                limit(Limit.FTP_SESSIONS, "frame " + (13 * sessions + 1)) + n(65_536 - sessions)
+                        + " further control connections were not followed as FTP"));
+    }
+
+    // ---- files that claim more than they hold ----
+
+    @Test
+    void sparseTenGigabytesOfEmptyRecordsStopAtTheFrameLimit() throws IOException {
+        int frames = Limit.FRAMES.intValue();
+        check("sparse-10g.pcap", frames, List.of(
+                limit(Limit.FRAMES, "frame " + (frames + 1)) + "reading stopped before frame " + (frames + 1)
+                        + "; the last " + (10_000_000_000L - 16L * frames) + " bytes of the file were not read"));
+    }
+
+    @Test
+    void gzipBombOfZerosStopsAtTheFrameLimit() throws IOException {
+        int frames = Limit.FRAMES.intValue();
+        check("gzip-bomb-zeros.pcap.gz", frames, List.of(
+                limit(Limit.FRAMES, "frame " + (frames + 1)) + "reading stopped before frame " + (frames + 1)
+                        + "; the rest of the file was not read"));
+    }
+
+    @Test
+    void gzipBombOfFramesStopsAtTheInflatedBytesLimit() throws IOException {
+        long max = Limit.INFLATED_BYTES.value();
+        int whole = (int) ((max - 24) / (16 + 262_144));
+        long cutAt = 24 + (long) whole * (16 + 262_144); // the cut frame's record header; its data follows
+
+        check("gzip-bomb-frames.pcap.gz", whole, List.of(
+                limit(Limit.INFLATED_BYTES, "byte offset " + max) + "the compressed capture inflates to more than " + max + " bytes",
+                "frame " + (whole + 1) + ", byte offset " + (cutAt + 16) + ": file cut short inside frame " + (whole + 1)
+                        + " (" + (max - cutAt - 16) + " of 262144 bytes present)"));
+    }
+
+    // ---- bad pcapng blocks ----
+
+    @Test
+    void simplePacketBlockOfTwelveBytesStopsReadingAfterTheGoodFrame() throws IOException {
+        // SHB 28 + IDB 20 + EPB 88 bytes: the SPB starts at 136.
+        check("pcapng-spb-12.pcapng", 1, List.of("frame 2, byte offset 136: simple packet block too short (12 bytes); reading stopped"));
+    }
+
+    @Test
+    void interfacesPastTheLimitAreSkippedWithTheirFrames() throws IOException {
+        // Interface 65,536 is the 65,537th IDB, at 28 + 65,536 x 20 bytes; frame 1 (interface 0) follows it.
+        check("pcapng-iface-65536.pcapng", 1, List.of(
+                limit(Limit.PCAPNG_INTERFACES, "frame 1") + "1 further interfaces were not kept and the 1 frames on them were skipped"));
+    }
+
+    // ---- one frame, deeply nested ----
+
+    @Test
+    void deeplyNestedFramesAreAnalysedWithoutWarnings() throws IOException {
+        check("deep-vlan.pcap", 1, List.of());
+        check("deep-ipv6-ext.pcap", 1, List.of());
+    }
+}
