@@ -8,8 +8,8 @@ import org.ftpscope.fields.FieldType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * A compiled display filter: a useful subset of Wireshark's language — protocol names, fields,
@@ -288,11 +288,16 @@ public final class DisplayFilter {
                 case STRING -> {
                     String s = val.text;
                     if (op.equals("matches")) {
+                        // RE2, not java.util.regex: matching is linear in the text, whatever the pattern.
                         Pattern p;
                         try {
                             p = Pattern.compile(s, Pattern.CASE_INSENSITIVE);
                         } catch (PatternSyntaxException e) {
-                            throw new FilterError("bad regular expression: " + e.getDescription(), val.pos);
+                            // RE2/J writes CASE_INSENSITIVE as a "(?i)" prefix into the part it quotes.
+                            String part = e.getPattern() != null && e.getPattern().startsWith("(?i)") && !s.startsWith("(?i)")
+                                    ? e.getPattern().substring(4) : e.getPattern();
+                            throw new FilterError("bad regular expression: " + e.getDescription() + ": `" + part + "`"
+                                    + (s.matches(".*(\\\\[1-9]|\\(\\?[=!<]).*") ? " (backreferences and lookaround are not supported)" : ""), val.pos);
                         }
                         return v -> v.values(f).stream().anyMatch(x -> p.matcher((String) x).find());
                     }

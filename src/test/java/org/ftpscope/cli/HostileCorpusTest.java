@@ -233,4 +233,27 @@ class HostileCorpusTest {
         check("deep-vlan.pcap", 1, List.of());
         check("deep-ipv6-ext.pcap", 1, List.of());
     }
+
+    // ---- display filters (filters.txt) ----
+
+    static List<String> filters() throws IOException { return Files.readAllLines(Path.of(input("filters.txt"))); }
+
+    @Test
+    void catastrophicBacktrackingPatternsMatchInLinearTime() throws IOException {
+        // RE2: "((a+)+)+b" on USER aaaa…a (28 a's, frame 5) finishes and rightly matches nothing;
+        // java.util.regex backtracked for half a minute here.
+        String file = input("redos-arg.pcap");
+        List<String> f = filters();
+        assertEquals("ftp.request.arg matches \"((a+)+)+b\"", f.get(0));
+        for (String filter : f.subList(0, 2)) {
+            Run r = run("frames", file, "-Y", filter);
+            assertEquals(0, r.code(), r.err());
+            assertEquals(0, r.lines(), filter);
+        }
+        Run r = run("frames", file, "-Y", "ftp.request.arg matches \"^((a+)+)+$\"");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.lines());
+        assertTrue(r.head().startsWith("5\t"), r.head());
+        assertTrue(r.head().contains("Request: USER " + "a".repeat(28)), r.head());
+    }
 }

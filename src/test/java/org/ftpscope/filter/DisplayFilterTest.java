@@ -75,7 +75,9 @@ class DisplayFilterTest {
         "tcp.port contains 2; 9; \"tcp.port\" is a number: \"contains\" needs a text field",
         "ftp == 1; 4; \"ftp\" is a protocol: it cannot be compared",
         "tcp.port == 21 21; 15; unexpected \"21\"",
-        "ftp.request.command matches \"(\"; 28; bad regular expression: Unclosed group",
+        "ftp.request.command matches \"(\"; 28; bad regular expression: missing closing ): `(`",
+        "ftp.request.arg matches \"(a)\\\\1\"; 24; bad regular expression: invalid escape sequence: `\\1` (backreferences and lookaround are not supported)",
+        "ftp.request.arg matches \"(?=a)\"; 24; bad regular expression: invalid or unsupported Perl syntax: `(?=` (backreferences and lookaround are not supported)",
     })
     void invalidFiltersSayWhatAndWhere(String filter, int position, String message) {
         DisplayFilter.Result r = DisplayFilter.compile(filter);
