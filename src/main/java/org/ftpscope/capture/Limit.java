@@ -42,8 +42,12 @@ public enum Limit {
     EXPECTED_CHANNELS(65_536, "expected data channels kept"),
     /** Nesting of a display filter (parentheses, {@code !}); deeper filters are refused. */
     FILTER_DEPTH(256, "nesting depth of a display filter"),
-    /** Nesting of a frame's detail tree (VLAN tags, IPv6 extension headers …), as Wireshark's. */
-    DETAIL_TREE_DEPTH(100, "nesting depth of a frame's detail tree");
+    /**
+     * Nested layers decoded in one frame: VLAN tags, IPv6 extension headers (each kind counted on
+     * its own). Past it the frame is "too deeply nested": its tree ends with a node that says where
+     * decoding stopped. Wireshark's gui_max_tree_depth is 100 too.
+     */
+    DETAIL_TREE_DEPTH(100, "nested layers decoded in one frame");
 
     private final long value;
     private final String what;

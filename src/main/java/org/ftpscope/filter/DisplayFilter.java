@@ -1,5 +1,6 @@
 package org.ftpscope.filter;
 
+import org.ftpscope.capture.Limit;
 import org.ftpscope.decode.IpAddr;
 import org.ftpscope.fields.FieldDef;
 import org.ftpscope.fields.FieldRegistry;
@@ -117,6 +118,7 @@ public final class DisplayFilter {
     // ---- parser ----
 
     private static final class Parser {
+        private static final int MAX_DEPTH = Limit.FILTER_DEPTH.intValue();
         private final List<Token> tokens;
         private int at;
 
@@ -137,38 +139,55 @@ public final class DisplayFilter {
             return false;
         }
 
+        /** Parentheses open around the token being parsed; past FILTER_DEPTH the filter is refused. */
+        private int depth;
+
+        // Chains of || and && become one node over a list, evaluated in a loop, and a run of ! one
+        // negation (or none): a 10,000-term filter costs no stack depth. Only parentheses nest.
         Node or() {
-            Node left = and();
-            while (accept("or", "||")) {
-                Node l = left, r = and();
-                left = v -> l.eval(v) || r.eval(v);
-            }
-            return left;
+            List<Node> terms = new ArrayList<>();
+            terms.add(and());
+            while (accept("or", "||")) terms.add(and());
+            if (terms.size() == 1) return terms.get(0);
+            Node[] t = terms.toArray(Node[]::new);
+            return v -> {
+                for (Node n : t) if (n.eval(v)) return true;
+                return false;
+            };
         }
 
         Node and() {
-            Node left = unary();
-            while (accept("and", "&&")) {
-                Node l = left, r = unary();
-                left = v -> l.eval(v) && r.eval(v);
-            }
-            return left;
+            List<Node> terms = new ArrayList<>();
+            terms.add(unary());
+            while (accept("and", "&&")) terms.add(unary());
+            if (terms.size() == 1) return terms.get(0);
+            Node[] t = terms.toArray(Node[]::new);
+            return v -> {
+                for (Node n : t) if (!n.eval(v)) return false;
+                return true;
+            };
         }
 
         Node unary() {
-            if (accept("not", "!")) {
-                Node n = unary();
-                return v -> !n.eval(v);
-            }
-            return primary();
+            boolean negate = false;
+            while (accept("not", "!")) negate = !negate;
+            Node n = primary();
+            if (!negate) return n;
+            return v -> !n.eval(v);
         }
 
         Node primary() {
             if (atEnd()) throw new FilterError("the filter ends where a field or \"(\" was expected",
                     tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).pos + tokens.get(tokens.size() - 1).text.length());
-            if (accept("(")) {
+            if (!peek().string && peek().text.equals("(")) {
+                if (depth >= MAX_DEPTH) {
+                    throw new FilterError("parentheses nest deeper than " + Limit.FILTER_DEPTH.label(), peek().pos);
+                }
+                at++;
+                depth++;
                 Node n = or();
                 if (!accept(")")) throw new FilterError("missing \")\"", atEnd() ? endPos() : peek().pos);
+                depth--;
                 return n;
             }
             Token ft = tokens.get(at++);

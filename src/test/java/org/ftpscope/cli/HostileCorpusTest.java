@@ -256,4 +256,55 @@ class HostileCorpusTest {
         assertTrue(r.head().startsWith("5\t"), r.head());
         assertTrue(r.head().contains("Request: USER " + "a".repeat(28)), r.head());
     }
+
+    @Test
+    void deepFiltersAreRefusedAtTheDepthLimitOrEvaluatedWithoutRecursion() throws IOException {
+        String file = input("redos-arg.pcap");
+        List<String> f = filters();
+        // 2,000 nested parentheses: refused at the first one past FILTER_DEPTH (tshark 4.0.17 refuses
+        // them too, at fewer than 100: ")" was unexpected in this context).
+        Run deep = run("frames", file, "-Y", f.get(2));
+        assertEquals(1, deep.code());
+        int depth = Limit.FILTER_DEPTH.intValue();
+        assertEquals("ftpscope frames: invalid display filter at column " + (depth + 1) + ": parentheses nest deeper than "
+                + Limit.FILTER_DEPTH.label(), deep.err().lines().findFirst().orElseThrow());
+        // 10,000 || terms (tcp.port == 0 … 9999, 21 among them): every TCP frame of the session.
+        // Too long for a command line (Linux refuses an argument over 128 KiB); the app takes it.
+        assertEquals(10_000, f.get(3).split(" \\|\\| ").length);
+        Run or = run("frames", file, "-Y", f.get(3));
+        assertEquals(0, or.code(), or.err());
+        assertEquals(9, or.lines());
+        // 10,000 "!udp" joined by &&, and 10,000 ! before tcp (an even number): all 9 frames.
+        for (String filter : f.subList(4, 6)) {
+            Run r = run("frames", file, "-Y", filter);
+            assertEquals(0, r.code(), r.err());
+            assertEquals(9, r.lines());
+        }
+        Run odd = run("frames", file, "-Y", "!" + f.get(5));
+        assertEquals(0, odd.code(), odd.err());
+        assertEquals(0, odd.lines());
+    }
+
+    @Test
+    void deeplyNestedFramesShowWhatWasDecodedAndWhereDecodingStopped() {
+        int max = Limit.DETAIL_TREE_DEPTH.intValue();
+        Run vlan = run("tree", input("deep-vlan.pcap"), "1");
+        assertEquals(0, vlan.code(), vlan.err());
+        List<String> top = vlan.head().lines().filter(l -> !l.startsWith(" ")).toList();
+        assertEquals(1 + 1 + max + 1, top.size(), vlan.head());
+        assertEquals("Ethernet II, Src: 00:00:00:00:00:01, Dst: 00:00:00:00:00:02", top.get(1));
+        assertEquals(max, top.stream().filter(l -> l.equals("802.1Q Virtual LAN, PRI: 0, DEI: 0, ID: 1")).count());
+        // 14 bytes of Ethernet and 100 tags of 4: byte 414 of 12,062.
+        assertEquals("[Malformed Packet: too deeply nested: more than " + max + " VLAN tags, " + Limit.DETAIL_TREE_DEPTH.label()
+                + "; decoding stopped at byte 414, the 11,648 bytes from there on are not decoded]", top.get(top.size() - 1));
+
+        Run ipv6 = run("tree", input("deep-ipv6-ext.pcap"), "1");
+        assertEquals(0, ipv6.code(), ipv6.err());
+        List<String> lines = ipv6.head().lines().toList();
+        assertTrue(lines.contains("    Extension headers (800 bytes)"), ipv6.head());
+        // 14 + 40 + 100 headers of 8 bytes: byte 854 of 24,082.
+        assertEquals("[Malformed Packet: too deeply nested: more than " + max + " IPv6 extension headers, "
+                + Limit.DETAIL_TREE_DEPTH.label() + "; decoding stopped at byte 854, the 23,228 bytes from there on are not decoded]",
+                lines.get(lines.size() - 1));
+    }
 }
