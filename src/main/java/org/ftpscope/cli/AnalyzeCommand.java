@@ -1,6 +1,7 @@
 package org.ftpscope.cli;
 
 import org.ftpscope.capture.CaptureWarning;
+import org.ftpscope.decode.SafeText;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.report.JsonReport;
@@ -47,7 +48,7 @@ final class AnalyzeCommand implements Command {
             } else {
                 SafeFiles.writeAtomically(Path.of(json), w -> JsonReport.write(a.capture(), a.ftp(), w, show));
             }
-            for (CaptureWarning w : a.capture().warnings()) err.println("ftpscope: " + file + ": " + w);
+            for (CaptureWarning w : a.capture().warnings()) err.println(SafeText.forTerminal("ftpscope: " + file + ": " + w));
         }
         return Cli.EXIT_OK;
     }

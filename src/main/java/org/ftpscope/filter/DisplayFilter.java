@@ -1,6 +1,7 @@
 package org.ftpscope.filter;
 
 import org.ftpscope.capture.Limit;
+import org.ftpscope.decode.Ascii;
 import org.ftpscope.decode.IpAddr;
 import org.ftpscope.fields.FieldDef;
 import org.ftpscope.fields.FieldRegistry;
@@ -287,7 +288,7 @@ public final class DisplayFilter {
                     int bits = a.v6() ? 128 : 32;
                     if (slash >= 0) {
                         try {
-                            bits = Integer.parseInt(s.substring(slash + 1));
+                            bits = Ascii.parseInt(s.substring(slash + 1));
                         } catch (NumberFormatException e) {
                             bits = -1;
                         }
@@ -344,7 +345,11 @@ public final class DisplayFilter {
         private static long number(Token t) {
             try {
                 String s = t.text.toLowerCase(Locale.ROOT);
-                return s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+                if (s.startsWith("0x")) {
+                    if (!s.substring(2).chars().allMatch(Ascii::isHexDigit)) throw new NumberFormatException(s);
+                    return Long.parseLong(s.substring(2), 16);
+                }
+                return Ascii.parseLong(s);
             } catch (NumberFormatException e) {
                 throw new FilterError("\"" + t.text + "\" is not a valid number", t.pos);
             }

@@ -307,4 +307,66 @@ class HostileCorpusTest {
                 + Limit.DETAIL_TREE_DEPTH.label() + "; decoding stopped at byte 854, the 23,228 bytes from there on are not decoded]",
                 lines.get(lines.size() - 1));
     }
+
+    // ---- capture text on the terminal, and in the file system ----
+
+    /** No character a terminal would act on: C0 but tab and line feed, DEL, C1, bidi controls. */
+    static void assertNoTerminalControls(String s) {
+        s.chars().forEach(c -> assertFalse((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f)
+                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069), () -> String.format("U+%04X in %s", c, s)));
+    }
+
+    @Test
+    void escapesFromTheCaptureReachTheTerminalEscaped() {
+        String file = input("names-and-escapes.pcap");
+        Run frames = run("frames", file);
+        assertEquals(0, frames.code(), frames.err());
+        assertNoTerminalControls(frames.head());
+        List<String> l = frames.head().lines().toList();
+        assertEquals("4\t0.000003\t10.0.0.2\t10.0.0.1\tFTP\t73\tResponse: 220 hi \\033]0;pwned\\007", l.get(3));
+        // tshark 4.0.17 prints this FTP-DATA Info with the raw ESC (and the C1 CSI of frame 28).
+        assertEquals("16\t0.000015\t10.0.0.2\t10.0.0.1\tFTP-DATA\t70\tFTP Data: 16 bytes (PASV) (RETR esc\\033[2Jname.txt)", l.get(15));
+        assertEquals("26\t0.000025\t10.0.0.1\t10.0.0.2\tFTP\t81\tRequest: RETR c1\\u009B31mred\\u202Egnp.exe", l.get(25));
+        assertTrue(l.get(27).endsWith("\tFTP Data: 16 bytes (PASV) (RETR c1\\u009B31mred\\u202Egnp.exe)"), l.get(27));
+
+        Run tree = run("tree", file, "26");
+        assertEquals(0, tree.code(), tree.err());
+        assertNoTerminalControls(tree.head());
+        assertTrue(tree.head().contains("\n        Request arg: c1\\u009B31mred\\u202Egnp.exe\n"), tree.head());
+
+        Run json = run("analyze", file);
+        assertEquals(0, json.code(), json.err());
+        assertNoTerminalControls(json.head());
+        assertTrue(json.head().contains("\"arg\": \"c1\\u009b31mred\\u202egnp.exe\""), json.head());
+        assertTrue(json.head().contains("\"replyText\": \"hi \\u001b]0;pwned\\u0007\""), json.head());
+    }
+
+    @Test
+    void extractWritesEveryFileUnderASafeNameAndKeepsADanglingSymlink(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path link = dir.resolve("after.txt"), nowhere = dir.resolve("nowhere");
+        Files.createSymbolicLink(link, nowhere);
+        String file = input("names-and-escapes.pcap");
+        Run r = run("extract", file, dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertNoTerminalControls(r.head());
+        String emoji = "\uD83D\uDE00";
+        // The 400-byte name is cut to 200 bytes (49 emoji and .bin), and the file after it is written.
+        List<String> names = List.of("esc_[2Jname.txt", "c1_31mred_gnp.exe", emoji.repeat(49) + ".bin", "after (2).txt");
+        List<String> listed = r.head().lines().skip(1).map(l -> Path.of(l.split("\t")[0]).getFileName().toString()).toList();
+        assertEquals(names, listed);
+        for (int i = 0; i < names.size(); i++) {
+            byte[] want = ("content " + i + " \u001b[31m\n").getBytes(StandardCharsets.US_ASCII);
+            assertEquals(new String(want, StandardCharsets.US_ASCII), Files.readString(dir.resolve(names.get(i)), StandardCharsets.US_ASCII));
+        }
+        assertTrue(r.head().contains("\tRETR\tesc\\033[2Jname.txt\n"), r.head());
+        assertTrue(Files.isSymbolicLink(link));
+        assertFalse(Files.exists(nowhere, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+
+        // --force replaces the link itself, never the file it points to.
+        Run forced = run("extract", file, dir.toString(), "--force");
+        assertEquals(0, forced.code(), forced.err());
+        assertFalse(Files.isSymbolicLink(link));
+        assertEquals("content 3 \u001b[31m\n", Files.readString(link, StandardCharsets.US_ASCII));
+        assertFalse(Files.exists(nowhere, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
 }

@@ -75,6 +75,8 @@ class DisplayFilterTest {
         "tcp.port contains 2; 9; \"tcp.port\" is a number: \"contains\" needs a text field",
         "ftp == 1; 4; \"ftp\" is a protocol: it cannot be compared",
         "tcp.port == 21 21; 15; unexpected \"21\"",
+        "tcp.port == \u0662\u0661; 12; \"\u0662\u0661\" is not a valid number",
+        "tcp.port == \uff12\uff11; 12; \"\uff12\uff11\" is not a valid number",
         "ftp.request.command matches \"(\"; 28; bad regular expression: missing closing ): `(`",
         "ftp.request.arg matches \"(a)\\\\1\"; 24; bad regular expression: invalid escape sequence: `\\1` (backreferences and lookaround are not supported)",
         "ftp.request.arg matches \"(?=a)\"; 24; bad regular expression: invalid or unsupported Perl syntax: `(?=` (backreferences and lookaround are not supported)",
