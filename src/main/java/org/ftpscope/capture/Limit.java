@@ -40,6 +40,8 @@ public enum Limit {
     /** Transfer commands (RETR, STOR, LIST …) kept per session; later ones are counted. */
     TRANSFERS_PER_SESSION(100_000, "transfer commands kept per session"),
     EXPECTED_CHANNELS(65_536, "expected data channels kept"),
+    /** Arrows drawn in one session's ladder diagram in the HTML report; the story lists all. */
+    LADDER_ARROWS(2_000, "arrows drawn in one session's ladder diagram"),
     /** Nesting of a display filter (parentheses, {@code !}); deeper filters are refused. */
     FILTER_DEPTH(256, "nesting depth of a display filter"),
     /**

@@ -135,15 +135,19 @@ class HostileCorpusTest {
     @Test
     void lineFloodKeepsAHundredThousandLinesAndCountsTheRest() throws IOException {
         // 8 bytes of greeting + 1,000,000 LF in 1460-byte segments: 685 segments, plus handshake and close.
+        // Line 100,001 is the LF at stream byte 100,007: segment 68, frame 72 (each empty line is
+        // in its own frame, not in the frame where the last non-empty line began).
         check("line-flood.pcap.gz", 691, List.of(
-                limit(Limit.CONTROL_LINES_PER_SESSION, "frame 4") + "900,001 control-channel lines or setups were counted, not kept",
+                limit(Limit.CONTROL_LINES_PER_SESSION, "frame 72") + "900,001 control-channel lines or setups were counted, not kept",
                 limit(Limit.FINDINGS_PER_SESSION, "frame 4") + "999,000 further parse findings were counted, not listed"));
     }
 
     @Test
     void tenMillionEmptyLinesInOneReplyStopAtReplyLines() throws IOException {
+        // "220-hi" is frame 4; line 10,001 of the reply is the LF at byte 9,999 of the flood that
+        // starts in frame 5: segment 6, frame 11.
         check("multiline-10m-empty.pcap.gz", 6858, List.of(
-                limit(Limit.REPLY_LINES, "frame 4") + "9,990,001 lines of over-long multi-line replies were counted, not kept"));
+                limit(Limit.REPLY_LINES, "frame 11") + "9,990,001 lines of over-long multi-line replies were counted, not kept"));
     }
 
     @Test
@@ -339,6 +343,10 @@ class HostileCorpusTest {
         assertNoTerminalControls(json.head());
         assertTrue(json.head().contains("\"arg\": \"c1\\u009b31mred\\u202egnp.exe\""), json.head());
         assertTrue(json.head().contains("\"replyText\": \"hi \\u001b]0;pwned\\u0007\""), json.head());
+        // Digits are ASCII only: full-width and Arabic-Indic ports are invalid setups, not ports 50021 and 41000.
+        assertTrue(json.head().contains("229 reply: port '\uff15\uff10\uff10\uff12\uff11' is not 1-65535"), json.head());
+        assertTrue(json.head().contains("EPRT: port '\u0664\u0661\u0660\u0660\u0660' is not 1-65535"), json.head());
+        assertTrue(json.head().contains("a reply without a valid 3-digit code: \\\"\uff12\uff12\uff10 full-width\\\""), json.head());
     }
 
     @Test
