@@ -19,6 +19,8 @@ public enum Limit {
     PCAPNG_INTERFACES(65_536, "interfaces in one pcapng file"),
     /** 26 bytes of frame index per frame (FrameIndex), a quarter of the heap. */
     FRAMES(heapShare(4, 26, Integer.MAX_VALUE - 1), "frames read"),
+    /** Frames of a streaming pass (no frame index kept): frame numbers are Java ints. */
+    FRAME_NUMBERS(Integer.MAX_VALUE - 1, "frames numbered in one pass"),
     /** Bytes a gzip-compressed capture may inflate to in its temp file. */
     INFLATED_BYTES(2L << 30, "bytes a compressed capture may inflate to"),
     /** About 800 bytes of heap per TCP stream once read, a quarter of the heap. */

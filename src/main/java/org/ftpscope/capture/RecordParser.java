@@ -89,8 +89,8 @@ final class RecordParser {
                         + (w.fileSize() - dataPos) + " of " + capLen + " bytes present)"));
                 break;
             }
-            if (index.size() >= MAX_FRAMES) {
-                warnings.add(frameLimit(frame, pos, w.sizeKnown() ? w.fileSize() : -1));
+            if (index.full()) {
+                warnings.add(frameLimit(index.limit(), frame, pos, w.sizeKnown() ? w.fileSize() : -1));
                 break;
             }
             long ts = sec * 1_000_000_000L + (nanos ? frac : frac * 1000L);
@@ -108,10 +108,10 @@ final class RecordParser {
                 : magic == PCAP_MAGIC_MODIFIED ? CaptureFormat.PCAP_MODIFIED : CaptureFormat.PCAP;
     }
 
-    private static CaptureWarning frameLimit(int frame, long pos, long fileSize) {
+    private static CaptureWarning frameLimit(Limit limit, int frame, long pos, long fileSize) {
         return new CaptureWarning(frame, pos, "reading stopped before frame " + frame + "; "
                 + (fileSize < 0 ? "the rest of the file was" : "the last " + (fileSize - pos) + " bytes of the file were")
-                + " not read (a larger -Xmx reads further)", Limit.FRAMES);
+                + " not read" + (limit == Limit.FRAMES ? " (a larger -Xmx reads further)" : ""), limit);
     }
 
     /** pcapng (draft-ietf-opsawg-pcapng): SHB, IDB, EPB, SPB, OPB; other blocks are skipped. */
@@ -320,8 +320,8 @@ final class RecordParser {
             if (capLen > room) {
                 return "frame " + frame + " claims " + capLen + " captured bytes, but its block holds " + room;
             }
-            if (index.size() >= MAX_FRAMES) {
-                limitHit = frameLimit(frame, dataPos, w.sizeKnown() ? w.fileSize() : -1);
+            if (index.full()) {
+                limitHit = frameLimit(index.limit(), frame, dataPos, w.sizeKnown() ? w.fileSize() : -1);
                 return "frame limit";
             }
             int iface = sectionIfaces.get(ifLocal);

@@ -39,7 +39,8 @@ final class AnalyzeCommand implements Command {
             }
         }
         if (file == null) throw new UsageException("expected a capture file");
-        try (Analysis a = Analyzer.analyze(Path.of(file))) {
+        // Streaming: JSON needs no frame afterwards, so nothing is kept per frame (docs/limits.md).
+        try (Analysis a = Analyzer.analyzeStreaming(Path.of(file))) {
             boolean show = showPasswords;
             if (json == null) {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

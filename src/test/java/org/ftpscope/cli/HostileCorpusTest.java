@@ -92,12 +92,23 @@ class HostileCorpusTest {
      * capture section and in the HTML report; no other limit is named.
      */
     static void check(String name, int frames, List<String> warnings) throws IOException {
+        check(name, frames, warnings, frames, warnings);
+    }
+
+    /**
+     * The same where {@code analyze} differs: it streams (keeps nothing per frame), so the FRAMES
+     * limit of the frame list and the report does not stop it.
+     */
+    static void check(String name, int frames, List<String> warnings, int analyzedFrames, List<String> analyzeWarnings)
+            throws IOException {
         String file = input(name);
         Run analyze = run("analyze", file);
         assertEquals(0, analyze.code(), analyze.err());
         Matcher m = Pattern.compile("\"frames\": (\\d+)").matcher(analyze.head());
         assertTrue(m.find(), "no frame count in the JSON");
-        assertEquals(frames, Integer.parseInt(m.group(1)));
+        assertEquals(analyzedFrames, Integer.parseInt(m.group(1)));
+        assertLimitWarnings(file, analyze, analyzeWarnings);
+        for (String w : analyzeWarnings) assertTrue(analyze.head().contains(json(w)), "JSON capture.warnings lacks " + w);
 
         Run list = run("frames", file);
         assertEquals(0, list.code(), list.err());
@@ -107,13 +118,7 @@ class HostileCorpusTest {
         Run report = run("report", file, "--out", html.toString(), "--force");
         assertEquals(0, report.code(), report.err());
 
-        for (Run r : List.of(analyze, list, report)) {
-            for (String w : warnings) assertTrue(r.err().contains("ftpscope: " + file + ": " + w), "stderr lacks " + w + ":\n" + r.err());
-            assertEquals(warnings.stream().filter(w -> w.startsWith("limit ")).count(),
-                    r.err().lines().filter(l -> l.contains(": limit ")).count(), r.err());
-            assertFalse(r.err().contains("failed"), r.err());
-        }
-        for (String w : warnings) assertTrue(analyze.head().contains(json(w)), "JSON capture.warnings lacks " + w);
+        for (Run r : List.of(list, report)) assertLimitWarnings(file, r, warnings);
         List<String> missing = new ArrayList<>(warnings.stream().map(HostileCorpusTest::html).toList());
         try (BufferedReader r = Files.newBufferedReader(html, StandardCharsets.UTF_8)) {
             for (String line; (line = r.readLine()) != null && !missing.isEmpty(); ) {
@@ -122,6 +127,14 @@ class HostileCorpusTest {
             }
         }
         assertEquals(List.of(), missing, "the HTML report lacks these warnings");
+    }
+
+    /** Every expected warning on stderr, no other limit named, no failure. */
+    static void assertLimitWarnings(String file, Run r, List<String> warnings) {
+        for (String w : warnings) assertTrue(r.err().contains("ftpscope: " + file + ": " + w), "stderr lacks " + w + ":\n" + r.err());
+        assertEquals(warnings.stream().filter(w -> w.startsWith("limit ")).count(),
+                r.err().lines().filter(l -> l.contains(": limit ")).count(), r.err());
+        assertFalse(r.err().contains("failed"), r.err());
     }
 
     static String json(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
@@ -190,17 +203,25 @@ class HostileCorpusTest {
     @Test
     void sparseTenGigabytesOfEmptyRecordsStopAtTheFrameLimit() throws IOException {
         int frames = Limit.FRAMES.intValue();
+        // analyze keeps no frame index and reads all 625,000,000 empty records (10^10 bytes / 16).
         check("sparse-10g.pcap", frames, List.of(
                 limit(Limit.FRAMES, "frame " + (frames + 1)) + "reading stopped before frame " + (frames + 1)
-                        + "; the last " + (10_000_000_000L - 16L * frames) + " bytes of the file were not read"));
+                        + "; the last " + (10_000_000_000L - 16L * frames) + " bytes of the file were not read"),
+                625_000_000, List.of("frame 2: 624999999 frames are exact copies of an earlier frame"));
     }
 
     @Test
     void gzipBombOfZerosStopsAtTheFrameLimit() throws IOException {
         int frames = Limit.FRAMES.intValue();
+        // analyze keeps no frame index: it stops where the inflated bytes do, 2 GiB in (16-byte records).
+        long max = Limit.INFLATED_BYTES.value();
+        int records = (int) ((max - 24) / 16);
         check("gzip-bomb-zeros.pcap.gz", frames, List.of(
                 limit(Limit.FRAMES, "frame " + (frames + 1)) + "reading stopped before frame " + (frames + 1)
-                        + "; the rest of the file was not read"));
+                        + "; the rest of the file was not read"),
+                records, List.of(limit(Limit.INFLATED_BYTES, "byte offset " + max) + "the compressed capture inflates to more than "
+                        + max + " bytes", "frame " + (records + 1) + ", byte offset " + (24 + 16L * records)
+                        + ": file cut short in the record header of frame " + (records + 1) + " (8 of 16 bytes)"));
     }
 
     @Test
