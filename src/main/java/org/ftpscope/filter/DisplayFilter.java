@@ -349,7 +349,8 @@ public final class DisplayFilter {
                     if (!s.substring(2).chars().allMatch(Ascii::isHexDigit)) throw new NumberFormatException(s);
                     return Long.parseLong(s.substring(2), 16);
                 }
-                return Ascii.parseLong(s);
+                // Signed fields exist (tcp.window_size_scalefactor is -1 when unknown, as in Wireshark).
+                return s.startsWith("-") ? -Ascii.parseLong(s.substring(1)) : Ascii.parseLong(s);
             } catch (NumberFormatException e) {
                 throw new FilterError("\"" + t.text + "\" is not a valid number", t.pos);
             }
