@@ -2,16 +2,19 @@
 """Generates ftpscope's hostile corpus: inputs that cost far more than they weigh.
 
 Usage: python3 samples/hostile/make.py OUT_DIR [NAME...]
+       python3 samples/hostile/make.py --list
 
 Deterministic (no randomness, no clock), python3 standard library only. Nothing here is
 committed as a binary: HostileCorpusTest runs this script into target/hostile at test time and
-each input is written only when it is missing (so a second run costs nothing). With NAMEs only
-those inputs are written. `make.py OUT --list` prints the names.
+each input is written only when it is missing (so a second run costs nothing) or was made
+by another version of this script. With NAMEs only
+those inputs are written. `make.py --list` prints the names.
 
 Every capture is Ethernet/IPv4/TCP (checksums zero: ftpscope, like Wireshark by default, does
 not verify them) unless its name says otherwise.
 """
 import gzip
+import hashlib
 import os
 import struct
 import sys
@@ -254,6 +257,40 @@ def redos_arg(path):
     cap.close()
 
 
+def names_and_escapes(path):
+    """One session of four RETRs over PASV whose names and replies carry terminal escapes (ESC ]0;
+    OSC title, ESC [ CSI, C1 CSI U+009B, a bidi override U+202E), a name of 100 four-byte
+    characters (400 bytes of UTF-8, more than a file system takes), then a plain name after it;
+    and a reply code and an EPSV port in full-width digits, an EPRT port in Arabic-Indic ones."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi \x1b]0;pwned\x07\r\n')
+    c.client(b'USER u\r\n')
+    c.server(b'331 pw\r\n')
+    c.client(b'PASS p\r\n')
+    c.server(b'230 ok\r\n')
+    names = ['esc\x1b[2Jname.txt', 'c1\u009b31mred\u202egnp.exe', '\U0001F600' * 100 + '.bin', 'after.txt']
+    for i, name in enumerate(names):
+        port = 50000 + i
+        c.client(b'PASV\r\n')
+        c.server(b'227 Entering Passive Mode (10,0,0,2,%d,%d).\r\n' % (port >> 8, port & 255))
+        d = Conn(cap, CLIENT, SERVER, 41000 + i, port).open()
+        c.client(b'RETR ' + name.encode('utf-8') + b'\r\n')
+        c.server(b'150 here\r\n')
+        d.server(b'content %d \x1b[31m\n' % i)
+        d.close()
+        c.server(b'226 done\r\n')
+    c.server('\uff12\uff12\uff10 full-width\r\n'.encode('utf-8'))
+    c.client(b'EPSV\r\n')
+    c.server('229 Entering Extended Passive Mode (|||\uff15\uff10\uff10\uff12\uff11|)\r\n'.encode('utf-8'))
+    c.client('EPRT |1|10.0.0.1|\u0664\u0661\u0660\u0660\u0660|\r\n'.encode('utf-8'))
+    c.server(b'200 ok\r\n')
+    c.client(b'QUIT\r\n')
+    c.server(b'221 bye\r\n')
+    c.close()
+    cap.close()
+
+
 def filters(path):
     """Display filters, one per line: catastrophic backtracking, deep nesting, long disjunctions."""
     lines = [
@@ -320,6 +357,7 @@ INPUTS = {
     'deep-ipv6-ext.pcap': deep_ipv6_ext,
     'redos-arg.pcap': redos_arg,
     'filters.txt': filters,
+    'names-and-escapes.pcap': names_and_escapes,
     'pcapng-spb-12.pcapng': pcapng_spb_12,
     'pcapng-iface-65536.pcapng': pcapng_iface_65536,
 }
@@ -334,6 +372,16 @@ def main(argv):
     out = argv[1]
     os.makedirs(out, exist_ok=True)
     names = argv[2:] or list(INPUTS)
+    # Inputs made by another version of this script are made again.
+    with open(os.path.abspath(__file__), 'rb') as f:
+        version = hashlib.sha256(f.read()).hexdigest()
+    stamp = os.path.join(out, '.made-by')
+    if not os.path.exists(stamp) or open(stamp).read() != version:
+        for name in INPUTS:
+            if os.path.exists(os.path.join(out, name)):
+                os.remove(os.path.join(out, name))
+        with open(stamp, 'w') as f:
+            f.write(version)
     for name in names:
         target = os.path.join(out, name)
         if os.path.exists(target):

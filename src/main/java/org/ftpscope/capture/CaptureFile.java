@@ -57,6 +57,15 @@ public final class CaptureFile implements AutoCloseable {
      */
     public static CaptureFile read(Path path, FrameVisitor visitor, ReadProgress progress)
             throws CaptureException {
+        return read(path, visitor, progress, true);
+    }
+
+    /**
+     * As above; with {@code keepIndex} false the frames are only counted (a streaming pass: memory
+     * does not grow with the capture, and frames cannot be read back afterwards).
+     */
+    public static CaptureFile read(Path path, FrameVisitor visitor, ReadProgress progress, boolean keepIndex)
+            throws CaptureException {
         Path dataPath = path;
         boolean gzip = false;
         List<CaptureWarning> warnings = new ArrayList<>();
@@ -79,7 +88,7 @@ public final class CaptureFile implements AutoCloseable {
             FileChannel ch = FileChannel.open(dataPath, StandardOpenOption.READ);
             try (InflatingTempFile inf = inflating) {
                 FileWindow window = new FileWindow(ch, inf);
-                FrameIndex index = new FrameIndex();
+                FrameIndex index = keepIndex ? new FrameIndex() : FrameIndex.countingOnly();
                 List<CaptureInterface> ifaces = new ArrayList<>();
                 CaptureFormat format = RecordParser.parse(path.toString(), window, index, ifaces, warnings,
                         visitor, progress);

@@ -18,7 +18,9 @@ public record CaptureWarning(int frame, long byteOffset, String message, Limit l
 
     @Override
     public String toString() {
-        if (limit != null) return limit.label() + " reached at frame " + frame + ": " + message;
-        return "frame " + frame + ", byte offset " + byteOffset + ": " + message;
+        // Frame 0: found before any frame was read (e.g. while inflating), so only the offset is known.
+        if (limit != null) return limit.label() + " reached at " + (frame > 0 ? "frame " + frame : "byte offset " + byteOffset) + ": " + message;
+        if (byteOffset < 0) return "frame " + frame + ": " + message;
+        return (frame > 0 ? "frame " + frame + ", " : "") + "byte offset " + byteOffset + ": " + message;
     }
 }

@@ -60,8 +60,15 @@ public final class DuplicateFrames {
     private int duplicates;
     /** Copies that carry data, SYN or FIN, or are not TCP: these show the capture holds traffic twice. */
     private int substantive;
-    private int firstSubstantive;
-    private int firstDuplicate;
+    private int firstSubstantive, firstSubstantiveOriginal;
+    private int firstDuplicate, firstOriginal;
+    /** False for a streaming pass: copies are counted, not recorded per frame. */
+    private final boolean perFrame;
+
+    public DuplicateFrames() { this(true); }
+
+    /** With {@code perFrame} false {@link #originalOf} answers 0: nothing is kept per frame. */
+    public DuplicateFrames(boolean perFrame) { this.perFrame = perFrame; }
     private int unchecked;
     private int firstUnchecked;
 
@@ -92,7 +99,10 @@ public final class DuplicateFrames {
         if (original == 0) original = find(h, lateInBucket ? bucket + 1 : bucket - 1, nanos, linkType, originalLength, capturedLength);
         if (original != 0) {
             recordCopy(frame, original);
-            if (!bareSegment && substantive++ == 0) firstSubstantive = frame;
+            if (!bareSegment && substantive++ == 0) {
+                firstSubstantive = frame;
+                firstSubstantiveOriginal = original;
+            }
             return original;
         }
         if (forgotten && nanos + WINDOW_NANOS >= forgottenMinNanos && nanos - WINDOW_NANOS <= forgottenMaxNanos) {
@@ -138,14 +148,14 @@ public final class DuplicateFrames {
                 + " of an earlier frame (same bytes, captured within " + WINDOW_NANOS / 1_000_000 + " ms of it), "
                 + substantive + " of them with data, SYN or FIN: the capture holds this traffic more than once "
                 + "(merged twice, taken from a SPAN port, or duplicated on the way); the first is frame "
-                + firstSubstantive + ", a copy of frame " + originalOf(firstSubstantive)
+                + firstSubstantive + ", a copy of frame " + firstSubstantiveOriginal
                 + ". The frame list shows every frame; the analysis counts each once";
     }
 
     private String bareRepeatsMessage() {
         return duplicates + (duplicates == 1 ? " TCP segment without data repeats" : " TCP segments without data repeat")
                 + " an earlier one byte for byte within " + WINDOW_NANOS / 1_000_000 + " ms (the first is frame "
-                + firstDuplicate + ", like frame " + originalOf(firstDuplicate) + "): a pure ACK or RST can repeat "
+                + firstDuplicate + ", like frame " + firstOriginal + "): a pure ACK or RST can repeat "
                 + "like that on its own, so this alone does not show a doubled capture; each is listed, and adds "
                 + "nothing to the analysis";
     }
@@ -157,7 +167,8 @@ public final class DuplicateFrames {
     }
 
     private static CaptureWarning located(FrameIndex index, int frame, String message) {
-        return new CaptureWarning(frame, frame >= 1 && frame <= index.size() ? index.dataOffset(frame) : 0, message);
+        // A streaming pass kept no offsets: -1, and the warning names the frame only.
+        return new CaptureWarning(frame, frame >= 1 && frame <= index.size() && index.kept() ? index.dataOffset(frame) : -1, message);
     }
 
     private int find(long h, long bucket, long nanos, int linkType, int originalLength, int capturedLength) {
@@ -249,7 +260,11 @@ public final class DuplicateFrames {
     }
 
     private void recordCopy(int frame, int original) {
-        if (duplicates++ == 0) firstDuplicate = frame;
+        if (duplicates++ == 0) {
+            firstDuplicate = frame;
+            firstOriginal = original;
+        }
+        if (!perFrame) return;
         int i = frame - 1, c = i / CHUNK;
         if (c >= copyOf.length) copyOf = Arrays.copyOf(copyOf, Math.max(c + 1, copyOf.length * 2));
         if (copyOf[c] == null) copyOf[c] = new int[CHUNK];

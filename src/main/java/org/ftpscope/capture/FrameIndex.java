@@ -22,8 +22,33 @@ public final class FrameIndex {
     private short[][] interfaceId = new short[16][];
     private int size;
     private int[] linkTypeOfInterface = new int[0];
+    /** False for a streaming pass ({@link #countingOnly()}): frames are counted, nothing is kept. */
+    private final boolean kept;
+
+    FrameIndex() { this(true); }
+
+    private FrameIndex(boolean kept) { this.kept = kept; }
+
+    /**
+     * An index that only counts: for a pass that needs no frame afterwards ({@code analyze}), so its
+     * memory does not grow with the capture and {@link Limit#FRAMES} does not apply.
+     */
+    static FrameIndex countingOnly() { return new FrameIndex(false); }
+
+    /** Whether frames can be looked up; false after a streaming pass. */
+    public boolean kept() { return kept; }
+
+    /** Whether another frame would pass the limit: FRAMES when kept, FRAME_NUMBERS otherwise. */
+    boolean full() { return size >= (kept ? RecordParser.MAX_FRAMES : Limit.FRAME_NUMBERS.intValue()); }
+
+    /** The limit {@link #full()} applies. */
+    Limit limit() { return kept ? Limit.FRAMES : Limit.FRAME_NUMBERS; }
 
     void add(long offset, int capLen, int origLen, long tsNanos, int iface) {
+        if (!kept) {
+            size++;
+            return;
+        }
         int c = size / CHUNK, i = size - c * CHUNK;
         if (i == 0) addChunk(c);
         dataOffset[c][i] = offset;
@@ -49,6 +74,7 @@ public final class FrameIndex {
 
     /** Drops the growth slack once the file has been read: the index keeps 26 bytes per frame. */
     void trim() {
+        if (!kept) return;
         int c = size / CHUNK, n = size - c * CHUNK;
         if (n == 0) return;
         dataOffset[c] = Arrays.copyOf(dataOffset[c], n);
@@ -91,13 +117,14 @@ public final class FrameIndex {
 
     /** Seconds since the first frame, as Wireshark's default Time column. */
     public double relativeSeconds(int frame) {
-        return (timestampNanos(frame) - timestampNanos[0][0]) / 1e9;
+        return (timestampNanos(frame) - timestampNanos(1)) / 1e9;
     }
 
     /** Bytes of heap held per frame by this index. */
     public static int bytesPerFrame() { return 8 + 8 + 4 + 4 + 2; }
 
     private int check(int frame) {
+        if (!kept) throw new IllegalStateException("frame " + frame + ": this pass streamed the capture and kept no frame index");
         if (frame < 1 || frame > size) {
             throw new IndexOutOfBoundsException("frame " + frame + " not in 1.." + size);
         }

@@ -19,6 +19,8 @@ public enum Limit {
     PCAPNG_INTERFACES(65_536, "interfaces in one pcapng file"),
     /** 26 bytes of frame index per frame (FrameIndex), a quarter of the heap. */
     FRAMES(heapShare(4, 26, Integer.MAX_VALUE - 1), "frames read"),
+    /** Frames of a streaming pass (no frame index kept): frame numbers are Java ints. */
+    FRAME_NUMBERS(Integer.MAX_VALUE - 1, "frames numbered in one pass"),
     /** Bytes a gzip-compressed capture may inflate to in its temp file. */
     INFLATED_BYTES(2L << 30, "bytes a compressed capture may inflate to"),
     /** About 800 bytes of heap per TCP stream once read, a quarter of the heap. */
@@ -40,10 +42,16 @@ public enum Limit {
     /** Transfer commands (RETR, STOR, LIST …) kept per session; later ones are counted. */
     TRANSFERS_PER_SESSION(100_000, "transfer commands kept per session"),
     EXPECTED_CHANNELS(65_536, "expected data channels kept"),
+    /** Arrows drawn in one session's ladder diagram in the HTML report; the story lists all. */
+    LADDER_ARROWS(2_000, "arrows drawn in one session's ladder diagram"),
     /** Nesting of a display filter (parentheses, {@code !}); deeper filters are refused. */
     FILTER_DEPTH(256, "nesting depth of a display filter"),
-    /** Nesting of a frame's detail tree (VLAN tags, IPv6 extension headers …), as Wireshark's. */
-    DETAIL_TREE_DEPTH(100, "nesting depth of a frame's detail tree");
+    /**
+     * Nested layers decoded in one frame: VLAN tags, IPv6 extension headers (each kind counted on
+     * its own). Past it the frame is "too deeply nested": its tree ends with a node that says where
+     * decoding stopped. Wireshark's gui_max_tree_depth is 100 too.
+     */
+    DETAIL_TREE_DEPTH(100, "nested layers decoded in one frame");
 
     private final long value;
     private final String what;

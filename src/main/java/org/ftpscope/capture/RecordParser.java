@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Pure-Java pcap and pcapng record parsing (pcap4j cannot read SLL2 or mixed-link pcapng). */
 final class RecordParser {
@@ -88,8 +89,8 @@ final class RecordParser {
                         + (w.fileSize() - dataPos) + " of " + capLen + " bytes present)"));
                 break;
             }
-            if (index.size() >= MAX_FRAMES) {
-                warnings.add(frameLimit(frame, pos, w.sizeKnown() ? w.fileSize() : -1));
+            if (index.full()) {
+                warnings.add(frameLimit(index.limit(), frame, pos, w.sizeKnown() ? w.fileSize() : -1));
                 break;
             }
             long ts = sec * 1_000_000_000L + (nanos ? frac : frac * 1000L);
@@ -107,10 +108,10 @@ final class RecordParser {
                 : magic == PCAP_MAGIC_MODIFIED ? CaptureFormat.PCAP_MODIFIED : CaptureFormat.PCAP;
     }
 
-    private static CaptureWarning frameLimit(int frame, long pos, long fileSize) {
+    private static CaptureWarning frameLimit(Limit limit, int frame, long pos, long fileSize) {
         return new CaptureWarning(frame, pos, "reading stopped before frame " + frame + "; "
                 + (fileSize < 0 ? "the rest of the file was" : "the last " + (fileSize - pos) + " bytes of the file were")
-                + " not read (a larger -Xmx reads further)", Limit.FRAMES);
+                + " not read" + (limit == Limit.FRAMES ? " (a larger -Xmx reads further)" : ""), limit);
     }
 
     /** pcapng (draft-ietf-opsawg-pcapng): SHB, IDB, EPB, SPB, OPB; other blocks are skipped. */
@@ -128,6 +129,9 @@ final class RecordParser {
         private boolean big;
         /** Set when a limit, not damage, stops reading. */
         private CaptureWarning limitHit;
+        /** Interfaces past PCAPNG_INTERFACES (kept in the section as -1) and the frames on them, skipped. */
+        private int interfacesOver, framesOnInterfacesOver, firstInterfaceOverFrame;
+        private long firstInterfaceOverPos;
 
         Pcapng(String name, FileWindow w, FrameIndex index, List<CaptureInterface> ifaces,
                List<CaptureWarning> warnings, FrameVisitor visitor, ReadProgress progress) {
@@ -196,7 +200,7 @@ final class RecordParser {
                 first = false;
                 String problem = switch (type) {
                     case PCAPNG_SHB -> sectionHeader(b, at, (int) blockLen);
-                    case 1 -> interfaceDescription(b, at, (int) blockLen);
+                    case 1 -> interfaceDescription(b, at, (int) blockLen, pos, frame);
                     case 6 -> enhancedPacket(b, at, (int) blockLen, pos, frame);
                     case 3 -> simplePacket(b, at, (int) blockLen, pos, frame);
                     case 2 -> obsoletePacket(b, at, (int) blockLen, pos, frame);
@@ -219,6 +223,12 @@ final class RecordParser {
                 }
             }
             if (progress != null) progress.progress(pos, w.fileSize(), index.size());
+            if (interfacesOver > 0) {
+                warnings.add(new CaptureWarning(firstInterfaceOverFrame, firstInterfaceOverPos, String.format(Locale.ROOT,
+                        "%,d further interfaces were not kept and the %,d frames on them were skipped (the frame"
+                                + " numbers after the first of them are lower than Wireshark's)",
+                        interfacesOver, framesOnInterfacesOver), Limit.PCAPNG_INTERFACES));
+            }
         }
 
         private String sectionHeader(byte[] b, int at, int len) {
@@ -230,7 +240,7 @@ final class RecordParser {
             return null;
         }
 
-        private String interfaceDescription(byte[] b, int at, int len) {
+        private String interfaceDescription(byte[] b, int at, int len, long pos, int frame) {
             if (len < 20) return "interface description block too short (" + len + " bytes)";
             int linkType = readShort(b, at + 8, big);
             int snaplen = readInt(b, at + 12, big);
@@ -253,7 +263,14 @@ final class RecordParser {
             }
             int id = ifaces.size();
             if (id >= MAX_INTERFACES) {
-                return "interface " + id + " is past " + Limit.PCAPNG_INTERFACES.label();
+                // The frame index keeps ids in 16 bits: keep reading, skip only this interface's frames.
+                if (interfacesOver++ == 0) {
+                    firstInterfaceOverFrame = frame;
+                    firstInterfaceOverPos = pos;
+                }
+                sectionIfaces.add(-1);
+                sectionTsInfo.add(null);
+                return null;
             }
             ifaces.add(new CaptureInterface(id, linkType, snaplen, ifName));
             sectionIfaces.add(id);
@@ -303,11 +320,15 @@ final class RecordParser {
             if (capLen > room) {
                 return "frame " + frame + " claims " + capLen + " captured bytes, but its block holds " + room;
             }
-            if (index.size() >= MAX_FRAMES) {
-                limitHit = frameLimit(frame, dataPos, w.sizeKnown() ? w.fileSize() : -1);
+            if (index.full()) {
+                limitHit = frameLimit(index.limit(), frame, dataPos, w.sizeKnown() ? w.fileSize() : -1);
                 return "frame limit";
             }
             int iface = sectionIfaces.get(ifLocal);
+            if (iface < 0) {
+                framesOnInterfacesOver++;
+                return null;
+            }
             long[] tsInfo = sectionTsInfo.get(ifLocal);
             long ts = rawTs == Long.MIN_VALUE ? 0 : toNanos(rawTs, (int) tsInfo[0]) + tsInfo[1] * 1_000_000_000L;
             int orig = (int) Math.min(Math.max(origLen, capLen), Integer.MAX_VALUE);

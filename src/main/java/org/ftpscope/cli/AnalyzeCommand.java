@@ -1,6 +1,7 @@
 package org.ftpscope.cli;
 
 import org.ftpscope.capture.CaptureWarning;
+import org.ftpscope.decode.SafeText;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.report.JsonReport;
@@ -38,7 +39,8 @@ final class AnalyzeCommand implements Command {
             }
         }
         if (file == null) throw new UsageException("expected a capture file");
-        try (Analysis a = Analyzer.analyze(Path.of(file))) {
+        // Streaming: JSON needs no frame afterwards, so nothing is kept per frame (docs/limits.md).
+        try (Analysis a = Analyzer.analyzeStreaming(Path.of(file))) {
             boolean show = showPasswords;
             if (json == null) {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -47,7 +49,7 @@ final class AnalyzeCommand implements Command {
             } else {
                 SafeFiles.writeAtomically(Path.of(json), w -> JsonReport.write(a.capture(), a.ftp(), w, show));
             }
-            for (CaptureWarning w : a.capture().warnings()) err.println("ftpscope: " + file + ": " + w);
+            for (CaptureWarning w : a.capture().warnings()) err.println(SafeText.forTerminal("ftpscope: " + file + ": " + w));
         }
         return Cli.EXIT_OK;
     }

@@ -1,5 +1,7 @@
 package org.ftpscope.cli;
 
+import org.ftpscope.decode.SafeText;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ public final class Cli {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 1;
     public static final int EXIT_UNREADABLE = 2;
+    /** The output could not be written: a file (disk full, permissions, name) or standard output. */
+    public static final int EXIT_OUTPUT = 3;
 
     private Cli() {}
 
@@ -46,17 +50,26 @@ public final class Cli {
         try {
             int rc = cmd.run(args.subList(1, args.size()), out, err);
             out.flush();
+            // PrintStream keeps write errors to itself (a closed pipe, a full disk behind a redirect).
+            if (out.checkError()) {
+                err.println("ftpscope " + cmd.name() + ": could not write to standard output");
+                return EXIT_OUTPUT;
+            }
             return rc;
         } catch (UsageException e) {
             err.println("ftpscope " + cmd.name() + ": " + e.getMessage());
             err.println("usage: ftpscope " + cmd.usage());
             return EXIT_USAGE;
+        } catch (org.ftpscope.report.OutputFailure e) {
+            err.println("ftpscope " + cmd.name() + ": " + SafeText.forTerminal(e.getMessage()));
+            if (debug) e.printStackTrace(err);
+            return EXIT_OUTPUT;
         } catch (org.ftpscope.capture.CaptureException e) {
-            err.println("ftpscope: " + e.getMessage());
+            err.println("ftpscope: " + SafeText.forTerminal(e.getMessage()));
             if (debug) e.printStackTrace(err);
             return EXIT_UNREADABLE;
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            err.println("ftpscope " + cmd.name() + ": failed: " + e);
+            err.println("ftpscope " + cmd.name() + ": failed: " + SafeText.forTerminal(e.toString()));
             if (debug) e.printStackTrace(err);
             else err.println("(run with --debug for details)");
             return EXIT_UNREADABLE;
@@ -68,6 +81,6 @@ public final class Cli {
         s.println("       java -jar ftpscope.jar COMMAND ARGS...    run headless:");
         for (Command c : commands().values()) s.println("         " + c.usage());
         s.println("options: --debug  print stack traces;  --version  print the version and the build's commit");
-        s.println("exit codes: 0 analysed (maybe with warnings), 1 usage error, 2 unreadable input");
+        s.println("exit codes: 0 analysed (maybe with warnings), 1 usage error, 2 unreadable input, 3 output not written");
     }
 }

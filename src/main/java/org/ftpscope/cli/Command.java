@@ -11,7 +11,8 @@ public interface Command {
     String usage();
 
     /**
-     * @return the process exit code: 0 analysed (maybe with warnings), 1 usage error, 2 unreadable input
+     * @return the process exit code: 0 analysed (maybe with warnings), 1 usage error, 2 unreadable input,
+     *         3 output not written (or throw {@link org.ftpscope.report.OutputFailure})
      * @throws UsageException for bad arguments (exit 1 with usage)
      */
     int run(List<String> args, PrintStream out, PrintStream err) throws Exception;

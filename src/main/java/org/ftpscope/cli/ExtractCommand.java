@@ -1,8 +1,10 @@
 package org.ftpscope.cli;
 
+import org.ftpscope.decode.SafeText;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.report.ObjectExporter;
+import org.ftpscope.report.OutputFailure;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,14 +29,27 @@ final class ExtractCommand implements Command {
         }
         if (pos.size() != 2) throw new UsageException("expected a capture file and a folder");
         Path dir = Path.of(pos.get(1));
+        int failed = 0;
         try (Analysis a = Analyzer.analyze(Path.of(pos.get(0)))) {
             out.println("file\tbytes\tmissing_bytes\tsha256\tsession\tcommand\tftp_path");
             for (ObjectExporter.FtpObject o : ObjectExporter.objects(a, listings)) {
-                ObjectExporter.Extracted x = ObjectExporter.write(a, o, dir, force);
-                out.println(x.file() + "\t" + x.bytes() + "\t" + x.missingBytes() + "\t" + x.sha256() + "\t"
+                ObjectExporter.Extracted x;
+                try {
+                    x = ObjectExporter.write(a, o, dir, force);
+                } catch (OutputFailure e) {
+                    // One file the folder refuses does not stop the others; the exit code says so.
+                    err.println("ftpscope extract: " + SafeText.forTerminal(e.getMessage()));
+                    failed++;
+                    continue;
+                }
+                out.println(SafeText.forTerminal(x.file() + "\t" + x.bytes() + "\t" + x.missingBytes() + "\t" + x.sha256() + "\t"
                         + o.session().id() + "\t" + o.transfer().command() + "\t"
-                        + o.transfer().path().replace('\t', ' ').replace('\n', ' '));
+                        + o.transfer().path().replace('\t', ' ').replace('\n', ' ')));
             }
+        }
+        if (failed > 0) {
+            err.println("ftpscope extract: " + failed + " file" + (failed == 1 ? "" : "s") + " could not be written");
+            return Cli.EXIT_OUTPUT;
         }
         return Cli.EXIT_OK;
     }

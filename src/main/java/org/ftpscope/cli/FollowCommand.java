@@ -37,7 +37,7 @@ final class FollowCommand implements Command {
         if (file == null || stream == null) throw new UsageException("expected a capture file and a stream number");
         int wanted;
         try {
-            wanted = Integer.parseInt(stream);
+            wanted = org.ftpscope.decode.Ascii.parseInt(stream);
         } catch (NumberFormatException e) {
             throw new UsageException("stream must be a number: " + stream);
         }

@@ -1,6 +1,7 @@
 package org.ftpscope.cli;
 
 import org.ftpscope.capture.CaptureWarning;
+import org.ftpscope.decode.SafeText;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.ftp.FrameViews;
@@ -44,11 +45,11 @@ final class FramesCommand implements Command {
             FrameViews views = new FrameViews(a);
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             for (int f : AnalysisFields.matching(a, filter)) {
-                w.write(views.summary(f).toTsv());
+                w.write(SafeText.forTerminal(views.summary(f).toTsv()));
                 w.write('\n');
             }
             w.flush();
-            for (CaptureWarning warning : a.capture().warnings()) err.println("ftpscope: " + file + ": " + warning);
+            for (CaptureWarning warning : a.capture().warnings()) err.println(SafeText.forTerminal("ftpscope: " + file + ": " + warning));
         }
         return Cli.EXIT_OK;
     }

@@ -1,5 +1,6 @@
 package org.ftpscope.cli;
 
+import org.ftpscope.decode.SafeText;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.report.ReportSelection;
@@ -66,7 +67,7 @@ final class ReportCommand implements Command {
                 return Cli.EXIT_USAGE;
             }
             SafeFiles.writeAtomically(out2, w -> writer.write(a, selection, w));
-            for (org.ftpscope.capture.CaptureWarning cw : a.capture().warnings()) err.println("ftpscope: " + file + ": " + cw);
+            for (org.ftpscope.capture.CaptureWarning cw : a.capture().warnings()) err.println(SafeText.forTerminal("ftpscope: " + file + ": " + cw));
             out.println("wrote " + target + " (" + writer.id() + ", " + selection.sessionsOf(a).size() + " of " + a.sessions().size()
                     + " sessions, " + selection.findingsOf(a).size() + " findings)");
         }

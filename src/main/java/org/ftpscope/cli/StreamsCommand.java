@@ -1,6 +1,7 @@
 package org.ftpscope.cli;
 
 import org.ftpscope.capture.CaptureWarning;
+import org.ftpscope.decode.SafeText;
 import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.TcpPass;
 import org.ftpscope.tcp.TcpStream;
@@ -31,7 +32,7 @@ final class StreamsCommand implements Command {
                         + "\t" + s.synFrame() + "\t" + s.synCount() + "\t" + String.format("%.6f", dur)
                         + "\t" + (s.roleGuessed() ? "guessed" : "syn"));
             }
-            for (CaptureWarning w : cf.warnings()) err.println("ftpscope: " + cf.path() + ": " + w);
+            for (CaptureWarning w : cf.warnings()) err.println(SafeText.forTerminal("ftpscope: " + cf.path() + ": " + w));
         }
         return Cli.EXIT_OK;
     }

@@ -1,5 +1,6 @@
 package org.ftpscope.cli;
 
+import org.ftpscope.decode.SafeText;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.ftp.FrameViews;
@@ -21,7 +22,7 @@ final class TreeCommand implements Command {
         if (rest.size() != 2) throw new UsageException("expected a capture file and a frame number");
         int n;
         try {
-            n = Integer.parseInt(rest.get(1));
+            n = org.ftpscope.decode.Ascii.parseInt(rest.get(1));
         } catch (NumberFormatException e) {
             throw new UsageException("frame number must be a number: " + rest.get(1));
         }
@@ -38,7 +39,7 @@ final class TreeCommand implements Command {
 
     private static void print(org.ftpscope.decode.DetailNode node, int depth, boolean bytes, StringBuilder sb) {
         for (var c : node.children()) {
-            sb.append("    ".repeat(depth)).append(c.label());
+            sb.append("    ".repeat(depth)).append(SafeText.forTerminal(c.label()));
             if (bytes) {
                 sb.append("    [").append(c.field() == null ? "-" : c.field());
                 if (c.hasBytes()) sb.append(" @").append(c.offset()).append('+').append(c.length());

@@ -102,7 +102,9 @@ public final class DetailTreeBuilder {
                 protocols.add(LinkFields.ETHERNET.name());
                 String src = FrameSummarizer.mac(b, 6), dst = FrameSummarizer.mac(b, 0);
                 try {
-                    EthernetPacket eth = EthernetPacket.newPacket(b, 0, b.length);
+                    // pcap4j is given headers only: it decodes a payload chain by recursion, and
+                    // 3,000 VLAN tags or IPv6 extension headers overflow the stack.
+                    EthernetPacket eth = EthernetPacket.newPacket(b, 0, 14);
                     src = eth.getHeader().getSrcAddr().toString();
                     dst = eth.getHeader().getDstAddr().toString();
                 } catch (Exception ignored) {
@@ -173,7 +175,7 @@ public final class DetailTreeBuilder {
         int tos = b[o + 1] & 0xFF, id = Bytes.uint16(b, o + 4), fl = Bytes.uint16(b, o + 6), ttl = p.ttl;
         int checksum = Bytes.uint16(b, o + 10);
         try {
-            IpV4Packet.IpV4Header h = IpV4Packet.newPacket(b, o, Math.min(b.length - o, Math.max(ihl, p.ipTotalLength))).getHeader();
+            IpV4Packet.IpV4Header h = IpV4Packet.newPacket(b, o, Math.min(b.length - o, ihl)).getHeader();
             tos = h.getTos().value() & 0xFF;
             id = h.getIdentificationAsInt();
             ttl = h.getTtlAsInt();
@@ -216,7 +218,7 @@ public final class DetailTreeBuilder {
         int tclass = ((Bytes.uint16(b, o) >> 4) & 0xFF);
         int flow = Bytes.int32(b, o) & 0xFFFFF;
         try {
-            IpV6Packet.IpV6Header h = IpV6Packet.newPacket(b, o, b.length - o).getHeader();
+            IpV6Packet.IpV6Header h = IpV6Packet.newPacket(b, o, Math.min(b.length - o, 40)).getHeader();
             tclass = h.getTrafficClass().value() & 0xFF;
             flow = h.getFlowLabel().value();
         } catch (Exception ignored) {

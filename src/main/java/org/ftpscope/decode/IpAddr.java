@@ -30,14 +30,14 @@ public record IpAddr(boolean v6, long hi, long lo) implements Comparable<IpAddr>
             if (p.length != 4) return null;
             int v = 0;
             for (String part : p) {
-                if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) return null;
+                if (part.length() > 3 || !Ascii.allDigits(part)) return null;
                 int o = Integer.parseInt(part);
                 if (o > 255) return null;
                 v = v << 8 | o;
             }
             return v4(v);
         }
-        if (!s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) return null;
+        if (!s.chars().allMatch(c -> Ascii.isHexDigit(c) || c == ':' || c == '.')) return null;
         try {
             byte[] b = InetAddress.getByName(s).getAddress(); // a literal: no lookup happens
             if (b.length == 4) return v4(Bytes.int32(b, 0));

@@ -1,6 +1,9 @@
 package org.ftpscope.decode;
 
+import org.ftpscope.capture.Limit;
 import org.ftpscope.capture.LinkType;
+
+import java.util.Locale;
 
 /** The fast path: link layer, IPv4/IPv6 and TCP header fields, without allocating. */
 public final class PacketDecoder {
@@ -13,7 +16,15 @@ public final class PacketDecoder {
      */
     public static final int MAX_TUNNELS = 4;
 
+    /** VLAN tags, or IPv6 extension headers, decoded in one frame; past it decoding stops, as Wireshark's does. */
+    static final int MAX_LAYERS = Limit.DETAIL_TREE_DEPTH.intValue();
+
     private PacketDecoder() {}
+
+    private static String tooDeep(String what, int at, int left) {
+        return String.format(Locale.ROOT, "too deeply nested: more than %,d %s, %s; decoding stopped at byte %,d,"
+                + " the %,d bytes from there on are not decoded", MAX_LAYERS, what, Limit.DETAIL_TREE_DEPTH.label(), at, left);
+    }
 
     /** Decodes {@code buf[off..off+len)} of the given link type into {@code out}. */
     public static void decode(int linkType, byte[] buf, int off, int len, PacketInfo out) {
@@ -27,6 +38,10 @@ public final class PacketDecoder {
                 int type = Bytes.uint16(buf, off + 12);
                 p = off + 14;
                 while ((type == ETH_VLAN || type == ETH_QINQ || type == ETH_QINQ_OLD) && p + 4 <= end) {
+                    if (out.vlanTags == MAX_LAYERS) {
+                        out.malformed = tooDeep("VLAN tags", p - off, end - p);
+                        return;
+                    }
                     out.vlanTags++;
                     type = Bytes.uint16(buf, p + 2);
                     p += 4;
@@ -134,7 +149,14 @@ public final class PacketDecoder {
         int ipEnd = p + 40 + payloadLen;
         int q = p + 40;
         // Extension headers: hop-by-hop, routing, fragment, destination options, AH.
-        for (int guard = 0; guard < 16; guard++) {
+        for (int headers = 0; ; headers++) {
+            boolean extension = next == 0 || next == 43 || next == 60 || next == 44 || next == 51;
+            if (extension && headers == MAX_LAYERS) {
+                out.ipHeaderLength = q - p;
+                out.ipProtocol = next;
+                out.malformed = tooDeep("IPv6 extension headers", q - frameStart, end - q);
+                return;
+            }
             if (next == 0 || next == 43 || next == 60) {
                 if (q + 8 > end) { out.malformed = "IPv6 extension header cut short"; return; }
                 int n = b[q] & 0xFF;

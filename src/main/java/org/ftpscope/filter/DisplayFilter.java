@@ -1,5 +1,7 @@
 package org.ftpscope.filter;
 
+import org.ftpscope.capture.Limit;
+import org.ftpscope.decode.Ascii;
 import org.ftpscope.decode.IpAddr;
 import org.ftpscope.fields.FieldDef;
 import org.ftpscope.fields.FieldRegistry;
@@ -8,8 +10,8 @@ import org.ftpscope.fields.FieldType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * A compiled display filter: a useful subset of Wireshark's language — protocol names, fields,
@@ -117,6 +119,7 @@ public final class DisplayFilter {
     // ---- parser ----
 
     private static final class Parser {
+        private static final int MAX_DEPTH = Limit.FILTER_DEPTH.intValue();
         private final List<Token> tokens;
         private int at;
 
@@ -137,38 +140,55 @@ public final class DisplayFilter {
             return false;
         }
 
+        /** Parentheses open around the token being parsed; past FILTER_DEPTH the filter is refused. */
+        private int depth;
+
+        // Chains of || and && become one node over a list, evaluated in a loop, and a run of ! one
+        // negation (or none): a 10,000-term filter costs no stack depth. Only parentheses nest.
         Node or() {
-            Node left = and();
-            while (accept("or", "||")) {
-                Node l = left, r = and();
-                left = v -> l.eval(v) || r.eval(v);
-            }
-            return left;
+            List<Node> terms = new ArrayList<>();
+            terms.add(and());
+            while (accept("or", "||")) terms.add(and());
+            if (terms.size() == 1) return terms.get(0);
+            Node[] t = terms.toArray(Node[]::new);
+            return v -> {
+                for (Node n : t) if (n.eval(v)) return true;
+                return false;
+            };
         }
 
         Node and() {
-            Node left = unary();
-            while (accept("and", "&&")) {
-                Node l = left, r = unary();
-                left = v -> l.eval(v) && r.eval(v);
-            }
-            return left;
+            List<Node> terms = new ArrayList<>();
+            terms.add(unary());
+            while (accept("and", "&&")) terms.add(unary());
+            if (terms.size() == 1) return terms.get(0);
+            Node[] t = terms.toArray(Node[]::new);
+            return v -> {
+                for (Node n : t) if (!n.eval(v)) return false;
+                return true;
+            };
         }
 
         Node unary() {
-            if (accept("not", "!")) {
-                Node n = unary();
-                return v -> !n.eval(v);
-            }
-            return primary();
+            boolean negate = false;
+            while (accept("not", "!")) negate = !negate;
+            Node n = primary();
+            if (!negate) return n;
+            return v -> !n.eval(v);
         }
 
         Node primary() {
             if (atEnd()) throw new FilterError("the filter ends where a field or \"(\" was expected",
                     tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).pos + tokens.get(tokens.size() - 1).text.length());
-            if (accept("(")) {
+            if (!peek().string && peek().text.equals("(")) {
+                if (depth >= MAX_DEPTH) {
+                    throw new FilterError("parentheses nest deeper than " + Limit.FILTER_DEPTH.label(), peek().pos);
+                }
+                at++;
+                depth++;
                 Node n = or();
                 if (!accept(")")) throw new FilterError("missing \")\"", atEnd() ? endPos() : peek().pos);
+                depth--;
                 return n;
             }
             Token ft = tokens.get(at++);
@@ -268,7 +288,7 @@ public final class DisplayFilter {
                     int bits = a.v6() ? 128 : 32;
                     if (slash >= 0) {
                         try {
-                            bits = Integer.parseInt(s.substring(slash + 1));
+                            bits = Ascii.parseInt(s.substring(slash + 1));
                         } catch (NumberFormatException e) {
                             bits = -1;
                         }
@@ -288,11 +308,16 @@ public final class DisplayFilter {
                 case STRING -> {
                     String s = val.text;
                     if (op.equals("matches")) {
+                        // RE2, not java.util.regex: matching is linear in the text, whatever the pattern.
                         Pattern p;
                         try {
                             p = Pattern.compile(s, Pattern.CASE_INSENSITIVE);
                         } catch (PatternSyntaxException e) {
-                            throw new FilterError("bad regular expression: " + e.getDescription(), val.pos);
+                            // RE2/J writes CASE_INSENSITIVE as a "(?i)" prefix into the part it quotes.
+                            String part = e.getPattern() != null && e.getPattern().startsWith("(?i)") && !s.startsWith("(?i)")
+                                    ? e.getPattern().substring(4) : e.getPattern();
+                            throw new FilterError("bad regular expression: " + e.getDescription() + ": `" + part + "`"
+                                    + (s.matches(".*(\\\\[1-9]|\\(\\?[=!<]).*") ? " (backreferences and lookaround are not supported)" : ""), val.pos);
                         }
                         return v -> v.values(f).stream().anyMatch(x -> p.matcher((String) x).find());
                     }
@@ -320,7 +345,12 @@ public final class DisplayFilter {
         private static long number(Token t) {
             try {
                 String s = t.text.toLowerCase(Locale.ROOT);
-                return s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+                if (s.startsWith("0x")) {
+                    if (!s.substring(2).chars().allMatch(Ascii::isHexDigit)) throw new NumberFormatException(s);
+                    return Long.parseLong(s.substring(2), 16);
+                }
+                // Signed fields exist (tcp.window_size_scalefactor is -1 when unknown, as in Wireshark).
+                return s.startsWith("-") ? -Ascii.parseLong(s.substring(1)) : Ascii.parseLong(s);
             } catch (NumberFormatException e) {
                 throw new FilterError("\"" + t.text + "\" is not a valid number", t.pos);
             }

@@ -34,9 +34,24 @@ public final class Analyzer {
      */
     public static Analysis analyze(Path capture, ReadProgress progress, org.ftpscope.capture.FrameVisitor tap,
                                    boolean hashInParallel) throws CaptureException {
+        return analyze(capture, progress, tap, hashInParallel, true);
+    }
+
+    /**
+     * The analysis without anything kept per frame (no frame index, TCP frame table or content
+     * spans), so its memory is bounded by what is open at once, not by the capture's length. Its
+     * sessions, transfers, digests and findings are those of {@link #analyze(Path)}; frames cannot
+     * be looked up or extracted from it. For {@code analyze}.
+     */
+    public static Analysis analyzeStreaming(Path capture) throws CaptureException {
+        return analyze(capture, null, null, Runtime.getRuntime().availableProcessors() > 1, false);
+    }
+
+    private static Analysis analyze(Path capture, ReadProgress progress, org.ftpscope.capture.FrameVisitor tap,
+                                    boolean hashInParallel, boolean perFrame) throws CaptureException {
         PacketInfo info = new PacketInfo();
         FtpAnalyzer ftp = new FtpAnalyzer(new DigestPipeline(hashInParallel));
-        TcpReassembler tcp = new TcpReassembler(ftp);
+        TcpReassembler tcp = new TcpReassembler(ftp, org.ftpscope.tcp.TcpLimits.DEFAULT, perFrame);
         try {
             CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
                 PacketDecoder.decode(linkType, buf, off, cap, info);
@@ -48,7 +63,7 @@ public final class Analyzer {
                 // An exact copy of an earlier frame is listed, but the TCP layer passes it on once (DuplicateFrames).
                 tcp.frame(frame, ts, orig, info, buf, off, cap);
                 if (tap != null) tap.frame(frame, ts, linkType, orig, buf, off, cap);
-            }, progress);
+            }, progress, perFrame);
             tcp.finish();
             FtpResult result = ftp.result();
             tcp.duplicates().warnings(cf.index()).forEach(cf::addWarning);

@@ -368,7 +368,7 @@ final class ControlFeed {
             }
             case "REST" -> {
                 try {
-                    rest = Long.parseLong(c.arg().trim());
+                    rest = org.ftpscope.decode.Ascii.parseLong(c.arg().trim());
                 } catch (NumberFormatException e) {
                     rest = 0;
                 }
@@ -558,7 +558,7 @@ final class ControlFeed {
             case "SIZE" -> {
                 if (code == 213 && ex.path != null && !cut) {
                     try {
-                        session.sizes.put(ex.path, Long.parseLong(r.text().trim()));
+                        session.sizes.put(ex.path, org.ftpscope.decode.Ascii.parseLong(r.text().trim()));
                     } catch (NumberFormatException ignored) {
                         // not a size
                     }

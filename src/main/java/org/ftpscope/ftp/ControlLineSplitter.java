@@ -53,6 +53,11 @@ final class ControlLineSplitter {
                 continue;
             }
             if (c == '\n') {
+                if (len == 0 && !overlong) {
+                    // An empty line is in this frame, not where the previous line began.
+                    lineFrame = frame;
+                    lineNanos = nanos;
+                }
                 if (!resync) emit(LineCut.NONE);
                 else skippedLines++;
                 resync = false;

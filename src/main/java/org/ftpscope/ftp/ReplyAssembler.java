@@ -130,7 +130,7 @@ final class ReplyAssembler {
         if (line.length() < 3) return -1;
         char a = line.charAt(0), b = line.charAt(1), c = line.charAt(2);
         if (a < '1' || a > '6' || b < '0' || b > '9' || c < '0' || c > '9') return -1;
-        if (line.length() > 3 && Character.isDigit(line.charAt(3))) return -1;
+        if (line.length() > 3 && org.ftpscope.decode.Ascii.isDigit(line.charAt(3))) return -1;
         return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
     }
 }

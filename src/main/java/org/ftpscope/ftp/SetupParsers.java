@@ -1,5 +1,6 @@
 package org.ftpscope.ftp;
 
+import org.ftpscope.decode.Ascii;
 import org.ftpscope.decode.IpAddr;
 
 import java.util.regex.Matcher;
@@ -124,7 +125,8 @@ public final class SetupParsers {
         int[] n = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             try {
-                long v = Long.parseLong(p[i].trim());
+                String t = p[i].trim();
+                long v = t.startsWith("-") ? -Ascii.parseLong(t.substring(1)) : Ascii.parseLong(t);
                 if (v < 0 || v > 255) return Parsed.invalid(what + ": number " + v + " is out of range 0-255");
                 n[i] = (int) v;
             } catch (NumberFormatException e) {
@@ -146,7 +148,8 @@ public final class SetupParsers {
     }
 
     private static Integer portNumber(String s) {
-        if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(Character::isDigit)) return null;
+        // ASCII only: Character.isDigit and parseInt take Arabic-Indic and full-width digits too.
+        if (s.length() > 5 || !Ascii.allDigits(s)) return null;
         int v = Integer.parseInt(s);
         return v >= 1 && v <= 65535 ? v : null;
     }

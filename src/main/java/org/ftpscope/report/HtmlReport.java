@@ -2,6 +2,7 @@ package org.ftpscope.report;
 
 import org.ftpscope.capture.CaptureFile;
 import org.ftpscope.capture.CaptureWarning;
+import org.ftpscope.capture.Limit;
 import org.ftpscope.ftp.Analysis;
 import org.ftpscope.ftp.Finding;
 import org.ftpscope.ftp.FindingKind;
@@ -95,7 +96,7 @@ public final class HtmlReport implements ReportWriter {
         }
 
         for (FtpSession s : sessions) {
-            session(sb, s, findings, sel.masking());
+            session(sb, w, s, findings, sel.masking());
             ReportText.flushSome(sb, w);
         }
 
@@ -108,7 +109,10 @@ public final class HtmlReport implements ReportWriter {
         w.append(sb);
     }
 
-    private static void session(StringBuilder sb, FtpSession s, List<Finding> findings, Masking m) {
+    /** Drawn arrows of one session's ladder; a longer session is listed whole in its story below. */
+    static final int MAX_LADDER_ARROWS = Limit.LADDER_ARROWS.intValue();
+
+    private static void session(StringBuilder sb, Writer w, FtpSession s, List<Finding> findings, Masking m) throws IOException {
         sb.append("<section class=\"session\"><h2>Session #").append(s.id()).append(": ").append(html(s.client().toString()))
                 .append(" → ").append(html(s.server().toString())).append("</h2>\n<table class=\"summary\">");
         row(sb, "User", html(s.user() == null ? "—" : s.user()));
@@ -131,14 +135,25 @@ public final class HtmlReport implements ReportWriter {
                         .append(t.sha256() == null ? "—" : t.sha256()).append("</td><td>")
                         .append(t.replyCode() < 0 ? "—" : t.replyCode() + " " + html(t.replyText())).append("</td><td>")
                         .append(t.outcome().label()).append("<br><small>").append(html(ReportText.evidence(t))).append("</small></td></tr>\n");
+                ReportText.flushSome(sb, w);
             }
             sb.append("</table>\n");
         }
-        sb.append("<h3>Ladder diagram</h3>\n").append(LadderSvg.render(LadderModel.of(s, m)));
+        LadderModel ladder = LadderModel.of(s, m);
+        sb.append("<h3>Ladder diagram</h3>\n");
+        if (ladder.arrows().size() > MAX_LADDER_ARROWS) {
+            sb.append("<p class=\"note\">").append(html(Limit.LADDER_ARROWS.label())).append(" reached: the first ")
+                    .append(MAX_LADDER_ARROWS).append(" of ").append(ladder.arrows().size())
+                    .append(" arrows are drawn; the story below lists every exchange kept.</p>\n");
+            ladder = new LadderModel(ladder.clientLabel(), ladder.serverLabel(), ladder.arrows().subList(0, MAX_LADDER_ARROWS));
+        }
+        sb.append(LadderSvg.render(ladder));
+        ReportText.flushSome(sb, w);
         sb.append("<h3>Story</h3><table><tr><th>Frame</th><th>What happened</th></tr>\n");
         for (StoryLine l : StoryLine.of(s, findings, m)) {
             sb.append("<tr><td class=\"num\">").append(l.frame()).append("</td><td class=\"story-").append(l.kind()).append("\">")
                     .append(html(l.text())).append("</td></tr>\n");
+            ReportText.flushSome(sb, w);
         }
         sb.append("</table></section>\n");
     }

@@ -131,7 +131,9 @@ public final class JsonWriter {
                 case '\r' -> write("\\r");
                 case '\t' -> write("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == 0x7f) {
+                    // C1 controls (0x9b is CSI) and bidi controls too: analyze prints this on terminals.
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c || c == 0x200e || c == 0x200f
+                            || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
                         write("\\u");
                         for (int shift = 12; shift >= 0; shift -= 4) write(Character.forDigit(c >> shift & 15, 16));
                     } else {

@@ -79,12 +79,14 @@ public final class MarkdownReport implements ReportWriter {
                             .append(t.complete() ? "" : " (incomplete)").append(" | ").append(t.sha256() == null ? "—" : t.sha256())
                             .append(" | ").append(t.replyCode() < 0 ? "—" : t.replyCode() + " " + markdown(t.replyText()))
                             .append(" | ").append(t.outcome().label()).append(" (").append(markdown(ReportText.evidence(t))).append(") |\n");
+                    ReportText.flushSome(sb, w);
                 }
                 sb.append('\n');
             }
             sb.append("| Frame | What happened |\n|---|---|\n");
             for (StoryLine l : StoryLine.of(s, findings, m)) {
                 sb.append("| ").append(l.frame()).append(" | ").append(markdown(l.text())).append(" |\n");
+                ReportText.flushSome(sb, w);
             }
             ReportText.flushSome(sb, w);
         }

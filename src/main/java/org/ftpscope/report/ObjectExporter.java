@@ -51,9 +51,14 @@ public final class ObjectExporter {
      * leaves no half-written file; never over an existing file unless {@code overwrite}.
      */
     public static Extracted write(Analysis a, FtpObject o, Path dir, boolean overwrite) throws IOException {
-        Files.createDirectories(dir);
         Path target = SafeNames.target(dir, o.suggestedName(), overwrite);
-        Path tmp = Files.createTempFile(dir, ".ftpscope-", ".part");
+        Path tmp;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, ".ftpscope-", ".part");
+        } catch (IOException e) {
+            throw new OutputFailure("cannot write " + target + ": " + e, e);
+        }
         try {
             StreamSpans spans = a.contentOf(o.transfer());
             MessageDigest md;
@@ -62,19 +67,49 @@ public final class ObjectExporter {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
+            try (OutputStream out = new DigestOutputStream(new Output(Files.newOutputStream(tmp), target), md)) {
                 spans.writeTo(a.capture(), out);
             }
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-                        overwrite ? StandardCopyOption.REPLACE_EXISTING : StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, overwrite ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING}
-                        : new StandardCopyOption[0]);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+                            overwrite ? StandardCopyOption.REPLACE_EXISTING : StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, overwrite ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING}
+                            : new StandardCopyOption[0]);
+                }
+            } catch (IOException e) {
+                throw new OutputFailure("cannot write " + target + ": " + e, e);
             }
             return new Extracted(o, target, spans.totalBytes(), spans.gapBytes(), HexFormat.of().formatHex(md.digest()));
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The temp file's stream: what it fails at is output (exit 3), unlike reading the capture. */
+    private static final class Output extends java.io.FilterOutputStream {
+        private final Path target;
+
+        Output(OutputStream out, Path target) {
+            super(out);
+            this.target = target;
+        }
+
+        @Override public void write(int b) throws IOException {
+            try { out.write(b); } catch (IOException e) { throw new OutputFailure("cannot write " + target + ": " + e, e); }
+        }
+
+        @Override public void write(byte[] b, int off, int len) throws IOException {
+            try { out.write(b, off, len); } catch (IOException e) { throw new OutputFailure("cannot write " + target + ": " + e, e); }
+        }
+
+        @Override public void flush() throws IOException {
+            try { out.flush(); } catch (IOException e) { throw new OutputFailure("cannot write " + target + ": " + e, e); }
+        }
+
+        @Override public void close() throws IOException {
+            try { out.close(); } catch (IOException e) { throw new OutputFailure("cannot write " + target + ": " + e, e); }
         }
     }
 }

@@ -28,17 +28,26 @@ public final class TcpReassembler {
     private final List<TcpStream> streams = new ArrayList<>();
     private final TcpFrameTable table = new TcpFrameTable();
     private final SpanPool spanPool = new SpanPool();
-    private final org.ftpscope.capture.DuplicateFrames duplicates = new org.ftpscope.capture.DuplicateFrames();
+    private final org.ftpscope.capture.DuplicateFrames duplicates;
     private int framesOverStreamLimit;
+    private final boolean perFrame;
     /** Hears nothing: the listener of streams that are a second copy of traffic analysed already. */
     private static final StreamListener QUIET = new StreamListener() {};
     private int firstFrameOverStreamLimit;
 
     public TcpReassembler(StreamListener listener) { this(listener, TcpLimits.DEFAULT); }
 
-    public TcpReassembler(StreamListener listener, TcpLimits limits) {
+    public TcpReassembler(StreamListener listener, TcpLimits limits) { this(listener, limits, true); }
+
+    /**
+     * With {@code perFrame} false nothing is kept per frame or per segment (the frame table, the
+     * streams' content spans): a streaming pass whose memory is bounded by the streams open at once.
+     */
+    public TcpReassembler(StreamListener listener, TcpLimits limits, boolean perFrame) {
         this.listener = listener;
         this.limits = limits;
+        this.perFrame = perFrame;
+        this.duplicates = new org.ftpscope.capture.DuplicateFrames(perFrame);
         table.bind(Collections.unmodifiableList(streams), duplicates);
     }
 
@@ -59,7 +68,7 @@ public final class TcpReassembler {
         boolean bare = p.tcp && p.payloadLength == 0 && (p.flags & (PacketInfo.SYN | PacketInfo.FIN)) == 0;
         int copyOf = duplicates.check(frame, nanos, p.linkType, originalLength, buf, off, capLen, bare);
         if (!p.tcp) {
-            table.set(frame, -1, 0);
+            if (perFrame) table.set(frame, -1, 0);
             return copyOf;
         }
         tcpFrame(frame, nanos, p, buf, off, copyOf != 0);
@@ -137,7 +146,7 @@ public final class TcpReassembler {
         if (s == null) {
             if (streams.size() >= limits.maxStreams()) {
                 if (framesOverStreamLimit++ == 0) firstFrameOverStreamLimit = frame;
-                table.set(frame, -1, 0);
+                if (perFrame) table.set(frame, -1, 0);
                 return null;
             }
             s = newStream(p, nanos, frame);
@@ -305,7 +314,7 @@ public final class TcpReassembler {
                 if (p.window == h.lastWindow && p.window != 0 && (flags & TcpAnalysisFlags.KEEP_ALIVE) == 0) {
                     h.dupAcks = h.dupAcks < 0 ? 1 : h.dupAcks + 1; // -1 marked an ACKed unseen segment
                     flags |= TcpAnalysisFlags.DUPLICATE_ACK;
-                    table.setDupAck(frame, h.lastAckFrame, h.dupAcks);
+                    if (perFrame) table.setDupAck(frame, h.lastAckFrame, h.dupAcks);
                 } else if (p.window > h.lastWindow) {
                     flags |= TcpAnalysisFlags.WINDOW_UPDATE;
                 }
@@ -335,7 +344,7 @@ public final class TcpReassembler {
         if ((h.maxToBeAcked < 0 || seqRel == h.maxToBeAcked) && (flags & TcpAnalysisFlags.ZERO_WINDOW_PROBE) == 0) {
             h.maxToBeAcked = h.maxEnd;
         }
-        table.set(frame, s.index(), flags);
+        if (perFrame) table.set(frame, s.index(), flags);
         return flags;
     }
 
@@ -370,7 +379,7 @@ public final class TcpReassembler {
         present = Math.min(present, wire);
         if (present > 0) {
             h.bytes += present;
-            h.spans.add(frame, offInFrame, present);
+            if (perFrame) h.spans.add(frame, offInFrame, present);
             listener(s).data(s, d, frame, buf, at, present);
         }
         if (wire > present) gap(s, d, h, wire - present, frame);
@@ -380,7 +389,7 @@ public final class TcpReassembler {
 
     private void gap(TcpStream s, Direction d, TcpStream.Half h, long length, int frame) {
         h.gapBytes += length;
-        h.spans.addGap(length);
+        if (perFrame) h.spans.addGap(length);
         listener(s).gap(s, d, length, frame);
     }
 

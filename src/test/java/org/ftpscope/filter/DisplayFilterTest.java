@@ -75,12 +75,38 @@ class DisplayFilterTest {
         "tcp.port contains 2; 9; \"tcp.port\" is a number: \"contains\" needs a text field",
         "ftp == 1; 4; \"ftp\" is a protocol: it cannot be compared",
         "tcp.port == 21 21; 15; unexpected \"21\"",
-        "ftp.request.command matches \"(\"; 28; bad regular expression: Unclosed group",
+        "tcp.port == \u0662\u0661; 12; \"\u0662\u0661\" is not a valid number",
+        "tcp.port == \uff12\uff11; 12; \"\uff12\uff11\" is not a valid number",
+        "ftp.request.command matches \"(\"; 28; bad regular expression: missing closing ): `(`",
+        "ftp.request.arg matches \"(a)\\\\1\"; 24; bad regular expression: invalid escape sequence: `\\1` (backreferences and lookaround are not supported)",
+        "ftp.request.arg matches \"(?=a)\"; 24; bad regular expression: invalid or unsupported Perl syntax: `(?=` (backreferences and lookaround are not supported)",
     })
     void invalidFiltersSayWhatAndWhere(String filter, int position, String message) {
         DisplayFilter.Result r = DisplayFilter.compile(filter);
         DisplayFilter.Result.Invalid bad = assertInstanceOf(DisplayFilter.Result.Invalid.class, r);
         assertEquals(message, bad.message());
         assertEquals(position, bad.position());
+    }
+
+    @Test
+    void nestingUpToTheDepthLimitCompilesAndOneMoreIsRefused() {
+        int depth = org.ftpscope.capture.Limit.FILTER_DEPTH.intValue();
+        assertEquals(run(curl, "ftp").length, run(curl, "(".repeat(depth) + "ftp" + ")".repeat(depth)).length);
+        DisplayFilter.Result.Invalid bad = assertInstanceOf(DisplayFilter.Result.Invalid.class,
+                DisplayFilter.compile("!(".repeat(depth + 1) + "ftp" + ")".repeat(depth + 1)));
+        assertEquals("parentheses nest deeper than limit FILTER_DEPTH (256 nesting depth of a display filter)", bad.message());
+        assertEquals(2 * depth + 1, bad.position());
+    }
+
+    @Test
+    void longChainsOfOrAndAndNotCostNoStack() {
+        StringBuilder or = new StringBuilder("tcp.port == 0");
+        for (int i = 1; i < 100_000; i++) or.append(" || tcp.port == ").append(i);
+        assertEquals(run(curl, "tcp.port in {0..99999}").length, run(curl, or.toString()).length);
+        assertEquals(167, run(curl, or.toString()).length); // tshark -Y tcp: 167 frames
+        String and = String.join(" && ", java.util.Collections.nCopies(100_000, "!udp"));
+        assertEquals(run(curl, "!udp").length, run(curl, and).length);
+        assertEquals(run(curl, "tcp").length, run(curl, "!".repeat(100_000) + "tcp").length);
+        assertEquals(run(curl, "!tcp").length, run(curl, "not ".repeat(100_001) + "tcp").length);
     }
 }

@@ -43,4 +43,24 @@ class SafeNamesTest {
         assertEquals(first, SafeNames.target(dir, "file.txt", true));
         assertThrows(IllegalArgumentException.class, () -> SafeNames.target(dir, "../escape.txt", false));
     }
+
+    @Test
+    void namesFitInTwoHundredUtf8BytesAndShowNoControls() {
+        // 100 emoji are 400 bytes of UTF-8: file systems refuse names over 255 bytes.
+        String emoji = "\uD83D\uDE00";
+        String cut = SafeNames.fileName(emoji.repeat(100) + ".bin", "x");
+        assertEquals(emoji.repeat(49) + ".bin", cut);
+        assertEquals(200, cut.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertEquals(SafeNames.MAX_BYTES, 200);
+        // C1 CSI and a right-to-left override (which shows "gnp.exe" as "exe.png") become _.
+        assertEquals("c1_31mred_gnp.exe", SafeNames.fileName("c1\u009b31mred\u202egnp.exe", "x"));
+        assertEquals("a_b", SafeNames.fileName("a\tb", "x"));
+    }
+
+    @Test
+    void aDanglingSymlinkIsATakenName(@TempDir Path dir) throws Exception {
+        Files.createSymbolicLink(dir.resolve("f.txt"), dir.resolve("nowhere"));
+        assertEquals(dir.toAbsolutePath().normalize().resolve("f (2).txt"), SafeNames.target(dir, "f.txt", false));
+        assertEquals(dir.toAbsolutePath().normalize().resolve("f.txt"), SafeNames.target(dir, "f.txt", true));
+    }
 }

@@ -1,0 +1,63 @@
+package org.ftpscope.cli;
+
+import org.ftpscope.TestCaptures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** 0 analysed, 1 usage, 2 unreadable input, 3 output not written: what failed decides the code. */
+class ExitCodeTest {
+    static String sample() { return TestCaptures.sample("pasv-curl.pcap").toString(); }
+
+    @Test
+    void aReportThatCannotBeWrittenExitsThree(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        CliTest.Run r = CliTest.run("report", sample(), "--out", file.resolve("r.html").toString());
+        assertEquals(Cli.EXIT_OUTPUT, r.code(), r.err());
+        assertTrue(r.err().startsWith("ftpscope report: cannot write " + file.resolve("r.html")), r.err());
+        CliTest.Run json = CliTest.run("analyze", sample(), "--json", file.resolve("a.json").toString());
+        assertEquals(3, json.code(), json.err());
+    }
+
+    @Test
+    void extractIntoAFolderThatCannotBeMadeExitsThreeAndSaysHowManyFailed(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        CliTest.Run r = CliTest.run("extract", sample(), file.resolve("out").toString());
+        assertEquals(3, r.code(), r.err());
+        // pasv-curl.pcap holds two files (its listings are left out without --listings).
+        assertTrue(r.err().startsWith("ftpscope extract: cannot write " + file.resolve("out").resolve("notes-48k.txt")
+                + ": java.nio.file.FileSystemException: " + file.resolve("out") + ": Not a directory\n"), r.err());
+        assertTrue(r.err().endsWith("ftpscope extract: 2 files could not be written\n"), r.err());
+    }
+
+    @Test
+    void standardOutputThatFailsExitsThree() {
+        OutputStream broken = new OutputStream() {
+            @Override public void write(int b) throws IOException { throw new IOException("No space left on device"); }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"frames", sample()}, new PrintStream(broken, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(3, code);
+        assertEquals("ftpscope frames: could not write to standard output\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unreadableInputStaysTwoAndUsageOne(@TempDir Path dir) throws Exception {
+        assertEquals(2, CliTest.run("analyze", dir.resolve("missing.pcap").toString()).code());
+        CliTest.Run r = CliTest.run("tree", sample(), "\u0661");
+        assertEquals(1, r.code());
+        assertFalse(r.err().contains("failed"), r.err());
+    }
+}

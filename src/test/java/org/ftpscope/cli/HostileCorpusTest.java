@@ -1,0 +1,401 @@
+package org.ftpscope.cli;
+
+import org.ftpscope.capture.Limit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every capture samples/hostile/make.py writes, through {@code analyze}, {@code frames} and
+ * {@code report}: each exits 0, names the limit it reached (stderr, JSON, HTML) and counts what it
+ * dropped. Surefire runs this with -Xmx256m, the bound the README promises, so the heap-scaled
+ * limits are the ones users get; the expected counts are computed from {@link Limit} so they hold
+ * at any heap. (How long each input takes is a benchmark in docs/limits.md, not a test.)
+ */
+class HostileCorpusTest {
+    static final Path CORPUS = Path.of("target", "hostile");
+    static final Path OUT = Path.of("target", "hostile-out");
+
+    @BeforeAll
+    static void generate() throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "samples/hostile/make.py", CORPUS.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            assumeTrue(false, "python3 is not installed: the hostile corpus cannot be generated (" + e.getMessage() + ")");
+            return;
+        }
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "make.py did not finish");
+        assertEquals(0, p.exitValue(), "make.py failed");
+        Files.createDirectories(OUT);
+    }
+
+    /** Output counted, not kept (a flood prints millions of lines); its first 64 KiB are kept. */
+    static final class Counting extends OutputStream {
+        final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        long bytes, lines;
+
+        @Override public void write(int b) {
+            if (head.size() < 65536) head.write(b);
+            bytes++;
+            if (b == '\n') lines++;
+        }
+
+        @Override public void write(byte[] b, int off, int len) {
+            int keep = Math.min(len, 65536 - head.size());
+            if (keep > 0) head.write(b, off, keep);
+            bytes += len;
+            for (int i = off; i < off + len; i++) if (b[i] == '\n') lines++;
+        }
+    }
+
+    record Run(int code, String err, long lines, String head) {}
+
+    static Run run(String... args) {
+        Counting out = new Counting();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(out, false, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, err.toString(StandardCharsets.UTF_8), out.lines, out.head.toString(StandardCharsets.UTF_8));
+    }
+
+    static String input(String name) {
+        Path p = CORPUS.resolve(name);
+        assertTrue(Files.exists(p), p + " was not generated");
+        return p.toString();
+    }
+
+    static String n(long v) { return String.format(Locale.ROOT, "%,d", v); }
+
+    /**
+     * analyze, frames and report on one input: exit 0, {@code frames} frames read, and every
+     * expected warning (the limit's label and the text with the counts) on stderr, in the JSON
+     * capture section and in the HTML report; no other limit is named.
+     */
+    static void check(String name, int frames, List<String> warnings) throws IOException {
+        check(name, frames, warnings, frames, warnings);
+    }
+
+    /**
+     * The same where {@code analyze} differs: it streams (keeps nothing per frame), so the FRAMES
+     * limit of the frame list and the report does not stop it.
+     */
+    static void check(String name, int frames, List<String> warnings, int analyzedFrames, List<String> analyzeWarnings)
+            throws IOException {
+        String file = input(name);
+        Run analyze = run("analyze", file);
+        assertEquals(0, analyze.code(), analyze.err());
+        Matcher m = Pattern.compile("\"frames\": (\\d+)").matcher(analyze.head());
+        assertTrue(m.find(), "no frame count in the JSON");
+        assertEquals(analyzedFrames, Integer.parseInt(m.group(1)));
+        assertLimitWarnings(file, analyze, analyzeWarnings);
+        for (String w : analyzeWarnings) assertTrue(analyze.head().contains(json(w)), "JSON capture.warnings lacks " + w);
+
+        Run list = run("frames", file);
+        assertEquals(0, list.code(), list.err());
+        assertEquals(frames, list.lines());
+
+        Path html = OUT.resolve(name + ".html");
+        Run report = run("report", file, "--out", html.toString(), "--force");
+        assertEquals(0, report.code(), report.err());
+
+        for (Run r : List.of(list, report)) assertLimitWarnings(file, r, warnings);
+        List<String> missing = new ArrayList<>(warnings.stream().map(HostileCorpusTest::html).toList());
+        try (BufferedReader r = Files.newBufferedReader(html, StandardCharsets.UTF_8)) {
+            for (String line; (line = r.readLine()) != null && !missing.isEmpty(); ) {
+                String l = line;
+                missing.removeIf(l::contains);
+            }
+        }
+        assertEquals(List.of(), missing, "the HTML report lacks these warnings");
+    }
+
+    /** Every expected warning on stderr, no other limit named, no failure. */
+    static void assertLimitWarnings(String file, Run r, List<String> warnings) {
+        for (String w : warnings) assertTrue(r.err().contains("ftpscope: " + file + ": " + w), "stderr lacks " + w + ":\n" + r.err());
+        assertEquals(warnings.stream().filter(w -> w.startsWith("limit ")).count(),
+                r.err().lines().filter(l -> l.contains(": limit ")).count(), r.err());
+        assertFalse(r.err().contains("failed"), r.err());
+    }
+
+    static String json(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
+
+    static String html(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"); }
+
+    static String limit(Limit l, String at) { return l.label() + " reached at " + at + ": "; }
+
+    // ---- floods of lines ----
+
+    @Test
+    void lineFloodKeepsAHundredThousandLinesAndCountsTheRest() throws IOException {
+        // 8 bytes of greeting + 1,000,000 LF in 1460-byte segments: 685 segments, plus handshake and close.
+        // Line 100,001 is the LF at stream byte 100,007: segment 68, frame 72 (each empty line is
+        // in its own frame, not in the frame where the last non-empty line began).
+        check("line-flood.pcap.gz", 691, List.of(
+                limit(Limit.CONTROL_LINES_PER_SESSION, "frame 72") + "900,001 control-channel lines or setups were counted, not kept",
+                limit(Limit.FINDINGS_PER_SESSION, "frame 4") + "999,000 further parse findings were counted, not listed"));
+    }
+
+    @Test
+    void tenMillionEmptyLinesInOneReplyStopAtReplyLines() throws IOException {
+        // "220-hi" is frame 4; line 10,001 of the reply is the LF at byte 9,999 of the flood that
+        // starts in frame 5: segment 6, frame 11.
+        check("multiline-10m-empty.pcap.gz", 6858, List.of(
+                limit(Limit.REPLY_LINES, "frame 11") + "9,990,001 lines of over-long multi-line replies were counted, not kept"));
+    }
+
+    @Test
+    void sixRepliesOfAMillionLinesEachStopAtReplyLines() throws IOException {
+        // 6 x (1,000,000 - 10,000 + 1) lines past the limit: 5,940,006.
+        check("six-replies-1m-lines.pcap.gz", 8226, List.of(
+                limit(Limit.REPLY_LINES, "frame 17") + "5,940,006 lines of over-long multi-line replies were counted, not kept"));
+    }
+
+    @Test
+    void portFloodKeepsAHundredThousandLines() throws IOException {
+        // 500,000 PORT + 500,000 replies + the greeting = 1,000,001 lines; after the first 100,000,
+        // 933,281 lines or setups are counted (a kept line's setup past the limit counts too).
+        check("port-flood.pcap.gz", 25651, List.of(
+                limit(Limit.CONTROL_LINES_PER_SESSION, "frame 1634") + "933,281 control-channel lines or setups were counted, not kept"));
+    }
+
+    // ---- floods of connections ----
+
+    @Test
+    void synFloodTracksTheStreamsLimitAndCountsTheOtherFrames() throws IOException {
+        int streams = Limit.TCP_STREAMS.intValue();
+        check("syn-flood.pcap.gz", 300_000, List.of(
+                limit(Limit.TCP_STREAMS, "frame " + (streams + 1)) + (300_000 - streams)
+                        + " TCP frames of connections past the limit were counted, not reassembled or analysed ("
+                        + streams + " streams tracked)"));
+    }
+
+    @Test
+    void sessionFloodFollowsTheSessionsLimit() throws IOException {
+        int sessions = Limit.FTP_SESSIONS.intValue();
+        // Each session is 13 frames; the first not followed starts at frame 13 x sessions + 1.
+        check("session-flood.pcap.gz", 65_536 * 13, List.of(
+                limit(Limit.FTP_SESSIONS, "frame " + (13 * sessions + 1)) + n(65_536 - sessions)
+                        + " further control connections were not followed as FTP"));
+    }
+
+    // ---- files that claim more than they hold ----
+
+    @Test
+    void sparseTenGigabytesOfEmptyRecordsStopAtTheFrameLimit() throws IOException {
+        int frames = Limit.FRAMES.intValue();
+        // analyze keeps no frame index and reads all 625,000,000 empty records (10^10 bytes / 16).
+        check("sparse-10g.pcap", frames, List.of(
+                limit(Limit.FRAMES, "frame " + (frames + 1)) + "reading stopped before frame " + (frames + 1)
+                        + "; the last " + (10_000_000_000L - 16L * frames) + " bytes of the file were not read"),
+                625_000_000, List.of("frame 2: 624999999 frames are exact copies of an earlier frame"));
+    }
+
+    @Test
+    void gzipBombOfZerosStopsAtTheFrameLimit() throws IOException {
+        int frames = Limit.FRAMES.intValue();
+        // analyze keeps no frame index: it stops where the inflated bytes do, 2 GiB in (16-byte records).
+        long max = Limit.INFLATED_BYTES.value();
+        int records = (int) ((max - 24) / 16);
+        check("gzip-bomb-zeros.pcap.gz", frames, List.of(
+                limit(Limit.FRAMES, "frame " + (frames + 1)) + "reading stopped before frame " + (frames + 1)
+                        + "; the rest of the file was not read"),
+                records, List.of(limit(Limit.INFLATED_BYTES, "byte offset " + max) + "the compressed capture inflates to more than "
+                        + max + " bytes", "frame " + (records + 1) + ", byte offset " + (24 + 16L * records)
+                        + ": file cut short in the record header of frame " + (records + 1) + " (8 of 16 bytes)"));
+    }
+
+    @Test
+    void gzipBombOfFramesStopsAtTheInflatedBytesLimit() throws IOException {
+        long max = Limit.INFLATED_BYTES.value();
+        int whole = (int) ((max - 24) / (16 + 262_144));
+        long cutAt = 24 + (long) whole * (16 + 262_144); // the cut frame's record header; its data follows
+
+        check("gzip-bomb-frames.pcap.gz", whole, List.of(
+                limit(Limit.INFLATED_BYTES, "byte offset " + max) + "the compressed capture inflates to more than " + max + " bytes",
+                "frame " + (whole + 1) + ", byte offset " + (cutAt + 16) + ": file cut short inside frame " + (whole + 1)
+                        + " (" + (max - cutAt - 16) + " of 262144 bytes present)"));
+    }
+
+    // ---- bad pcapng blocks ----
+
+    @Test
+    void simplePacketBlockOfTwelveBytesStopsReadingAfterTheGoodFrame() throws IOException {
+        // SHB 28 + IDB 20 + EPB 88 bytes: the SPB starts at 136.
+        check("pcapng-spb-12.pcapng", 1, List.of("frame 2, byte offset 136: simple packet block too short (12 bytes); reading stopped"));
+    }
+
+    @Test
+    void interfacesPastTheLimitAreSkippedWithTheirFrames() throws IOException {
+        // Interface 65,536 is the 65,537th IDB, at 28 + 65,536 x 20 bytes; frame 1 (interface 0) follows it.
+        check("pcapng-iface-65536.pcapng", 1, List.of(
+                limit(Limit.PCAPNG_INTERFACES, "frame 1") + "1 further interfaces were not kept and the 1 frames on them were skipped"));
+    }
+
+    // ---- one frame, deeply nested ----
+
+    @Test
+    void deeplyNestedFramesAreAnalysedWithoutWarnings() throws IOException {
+        check("deep-vlan.pcap", 1, List.of());
+        check("deep-ipv6-ext.pcap", 1, List.of());
+    }
+
+    // ---- display filters (filters.txt) ----
+
+    static List<String> filters() throws IOException { return Files.readAllLines(Path.of(input("filters.txt"))); }
+
+    @Test
+    void catastrophicBacktrackingPatternsMatchInLinearTime() throws IOException {
+        // RE2: "((a+)+)+b" on USER aaaa…a (28 a's, frame 5) finishes and rightly matches nothing;
+        // java.util.regex backtracked for half a minute here.
+        String file = input("redos-arg.pcap");
+        List<String> f = filters();
+        assertEquals("ftp.request.arg matches \"((a+)+)+b\"", f.get(0));
+        for (String filter : f.subList(0, 2)) {
+            Run r = run("frames", file, "-Y", filter);
+            assertEquals(0, r.code(), r.err());
+            assertEquals(0, r.lines(), filter);
+        }
+        Run r = run("frames", file, "-Y", "ftp.request.arg matches \"^((a+)+)+$\"");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.lines());
+        assertTrue(r.head().startsWith("5\t"), r.head());
+        assertTrue(r.head().contains("Request: USER " + "a".repeat(28)), r.head());
+    }
+
+    @Test
+    void deepFiltersAreRefusedAtTheDepthLimitOrEvaluatedWithoutRecursion() throws IOException {
+        String file = input("redos-arg.pcap");
+        List<String> f = filters();
+        // 2,000 nested parentheses: refused at the first one past FILTER_DEPTH (tshark 4.0.17 refuses
+        // them too, at fewer than 100: ")" was unexpected in this context).
+        Run deep = run("frames", file, "-Y", f.get(2));
+        assertEquals(1, deep.code());
+        int depth = Limit.FILTER_DEPTH.intValue();
+        assertEquals("ftpscope frames: invalid display filter at column " + (depth + 1) + ": parentheses nest deeper than "
+                + Limit.FILTER_DEPTH.label(), deep.err().lines().findFirst().orElseThrow());
+        // 10,000 || terms (tcp.port == 0 … 9999, 21 among them): every TCP frame of the session.
+        // Too long for a command line (Linux refuses an argument over 128 KiB); the app takes it.
+        assertEquals(10_000, f.get(3).split(" \\|\\| ").length);
+        Run or = run("frames", file, "-Y", f.get(3));
+        assertEquals(0, or.code(), or.err());
+        assertEquals(9, or.lines());
+        // 10,000 "!udp" joined by &&, and 10,000 ! before tcp (an even number): all 9 frames.
+        for (String filter : f.subList(4, 6)) {
+            Run r = run("frames", file, "-Y", filter);
+            assertEquals(0, r.code(), r.err());
+            assertEquals(9, r.lines());
+        }
+        Run odd = run("frames", file, "-Y", "!" + f.get(5));
+        assertEquals(0, odd.code(), odd.err());
+        assertEquals(0, odd.lines());
+    }
+
+    @Test
+    void deeplyNestedFramesShowWhatWasDecodedAndWhereDecodingStopped() {
+        int max = Limit.DETAIL_TREE_DEPTH.intValue();
+        Run vlan = run("tree", input("deep-vlan.pcap"), "1");
+        assertEquals(0, vlan.code(), vlan.err());
+        List<String> top = vlan.head().lines().filter(l -> !l.startsWith(" ")).toList();
+        assertEquals(1 + 1 + max + 1, top.size(), vlan.head());
+        assertEquals("Ethernet II, Src: 00:00:00:00:00:01, Dst: 00:00:00:00:00:02", top.get(1));
+        assertEquals(max, top.stream().filter(l -> l.equals("802.1Q Virtual LAN, PRI: 0, DEI: 0, ID: 1")).count());
+        // 14 bytes of Ethernet and 100 tags of 4: byte 414 of 12,062.
+        assertEquals("[Malformed Packet: too deeply nested: more than " + max + " VLAN tags, " + Limit.DETAIL_TREE_DEPTH.label()
+                + "; decoding stopped at byte 414, the 11,648 bytes from there on are not decoded]", top.get(top.size() - 1));
+
+        Run ipv6 = run("tree", input("deep-ipv6-ext.pcap"), "1");
+        assertEquals(0, ipv6.code(), ipv6.err());
+        List<String> lines = ipv6.head().lines().toList();
+        assertTrue(lines.contains("    Extension headers (800 bytes)"), ipv6.head());
+        // 14 + 40 + 100 headers of 8 bytes: byte 854 of 24,082.
+        assertEquals("[Malformed Packet: too deeply nested: more than " + max + " IPv6 extension headers, "
+                + Limit.DETAIL_TREE_DEPTH.label() + "; decoding stopped at byte 854, the 23,228 bytes from there on are not decoded]",
+                lines.get(lines.size() - 1));
+    }
+
+    // ---- capture text on the terminal, and in the file system ----
+
+    /** No character a terminal would act on: C0 but tab and line feed, DEL, C1, bidi controls. */
+    static void assertNoTerminalControls(String s) {
+        s.chars().forEach(c -> assertFalse((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f)
+                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069), () -> String.format("U+%04X in %s", c, s)));
+    }
+
+    @Test
+    void escapesFromTheCaptureReachTheTerminalEscaped() {
+        String file = input("names-and-escapes.pcap");
+        Run frames = run("frames", file);
+        assertEquals(0, frames.code(), frames.err());
+        assertNoTerminalControls(frames.head());
+        List<String> l = frames.head().lines().toList();
+        assertEquals("4\t0.000003\t10.0.0.2\t10.0.0.1\tFTP\t73\tResponse: 220 hi \\033]0;pwned\\007", l.get(3));
+        // tshark 4.0.17 prints this FTP-DATA Info with the raw ESC (and the C1 CSI of frame 28).
+        assertEquals("16\t0.000015\t10.0.0.2\t10.0.0.1\tFTP-DATA\t70\tFTP Data: 16 bytes (PASV) (RETR esc\\033[2Jname.txt)", l.get(15));
+        assertEquals("26\t0.000025\t10.0.0.1\t10.0.0.2\tFTP\t81\tRequest: RETR c1\\u009B31mred\\u202Egnp.exe", l.get(25));
+        assertTrue(l.get(27).endsWith("\tFTP Data: 16 bytes (PASV) (RETR c1\\u009B31mred\\u202Egnp.exe)"), l.get(27));
+
+        Run tree = run("tree", file, "26");
+        assertEquals(0, tree.code(), tree.err());
+        assertNoTerminalControls(tree.head());
+        assertTrue(tree.head().contains("\n        Request arg: c1\\u009B31mred\\u202Egnp.exe\n"), tree.head());
+
+        Run json = run("analyze", file);
+        assertEquals(0, json.code(), json.err());
+        assertNoTerminalControls(json.head());
+        assertTrue(json.head().contains("\"arg\": \"c1\\u009b31mred\\u202egnp.exe\""), json.head());
+        assertTrue(json.head().contains("\"replyText\": \"hi \\u001b]0;pwned\\u0007\""), json.head());
+        // Digits are ASCII only: full-width and Arabic-Indic ports are invalid setups, not ports 50021 and 41000.
+        assertTrue(json.head().contains("229 reply: port '\uff15\uff10\uff10\uff12\uff11' is not 1-65535"), json.head());
+        assertTrue(json.head().contains("EPRT: port '\u0664\u0661\u0660\u0660\u0660' is not 1-65535"), json.head());
+        assertTrue(json.head().contains("a reply without a valid 3-digit code: \\\"\uff12\uff12\uff10 full-width\\\""), json.head());
+    }
+
+    @Test
+    void extractWritesEveryFileUnderASafeNameAndKeepsADanglingSymlink(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path link = dir.resolve("after.txt"), nowhere = dir.resolve("nowhere");
+        Files.createSymbolicLink(link, nowhere);
+        String file = input("names-and-escapes.pcap");
+        Run r = run("extract", file, dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertNoTerminalControls(r.head());
+        String emoji = "\uD83D\uDE00";
+        // The 400-byte name is cut to 200 bytes (49 emoji and .bin), and the file after it is written.
+        List<String> names = List.of("esc_[2Jname.txt", "c1_31mred_gnp.exe", emoji.repeat(49) + ".bin", "after (2).txt");
+        List<String> listed = r.head().lines().skip(1).map(l -> Path.of(l.split("\t")[0]).getFileName().toString()).toList();
+        assertEquals(names, listed);
+        for (int i = 0; i < names.size(); i++) {
+            byte[] want = ("content " + i + " \u001b[31m\n").getBytes(StandardCharsets.US_ASCII);
+            assertEquals(new String(want, StandardCharsets.US_ASCII), Files.readString(dir.resolve(names.get(i)), StandardCharsets.US_ASCII));
+        }
+        assertTrue(r.head().contains("\tRETR\tesc\\033[2Jname.txt\n"), r.head());
+        assertTrue(Files.isSymbolicLink(link));
+        assertFalse(Files.exists(nowhere, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+
+        // --force replaces the link itself, never the file it points to.
+        Run forced = run("extract", file, dir.toString(), "--force");
+        assertEquals(0, forced.code(), forced.err());
+        assertFalse(Files.isSymbolicLink(link));
+        assertEquals("content 3 \u001b[31m\n", Files.readString(link, StandardCharsets.US_ASCII));
+        assertFalse(Files.exists(nowhere, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+}
