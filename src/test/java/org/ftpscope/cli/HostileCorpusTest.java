@@ -71,11 +71,41 @@ class HostileCorpusTest {
 
     record Run(int code, String err, long lines, String head) {}
 
-    static Run run(String... args) {
+    /**
+     * The command as a user runs it: its own JVM with {@code -Xmx256m} (the heap-scaled limits assume
+     * the heap is the command's alone, which the shared test JVM is not).
+     */
+    /** In this JVM: for arguments too long for a command line (the deep filters). */
+    static Run runHere(String... args) {
         Counting out = new Counting();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Cli.run(args, new PrintStream(out, false, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, err.toString(StandardCharsets.UTF_8), out.lines, out.head.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run run(String... args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "org.ftpscope.Main"));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).start();
+            Counting out = new Counting();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Thread drainErr = new Thread(() -> {
+                try (var in = p.getErrorStream()) { in.transferTo(err); } catch (IOException ignored) { }
+            });
+            drainErr.start();
+            try (var in = p.getInputStream()) { in.transferTo(out); }
+            int code = p.waitFor();
+            drainErr.join();
+            return new Run(code, err.toString(StandardCharsets.UTF_8), out.lines, out.head.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static String input(String name) {
@@ -288,7 +318,7 @@ class HostileCorpusTest {
         List<String> f = filters();
         // 2,000 nested parentheses: refused at the first one past FILTER_DEPTH (tshark 4.0.17 refuses
         // them too, at fewer than 100: ")" was unexpected in this context).
-        Run deep = run("frames", file, "-Y", f.get(2));
+        Run deep = runHere("frames", file, "-Y", f.get(2));
         assertEquals(1, deep.code());
         int depth = Limit.FILTER_DEPTH.intValue();
         assertEquals("ftpscope frames: invalid display filter at column " + (depth + 1) + ": parentheses nest deeper than "
@@ -296,16 +326,16 @@ class HostileCorpusTest {
         // 10,000 || terms (tcp.port == 0 … 9999, 21 among them): every TCP frame of the session.
         // Too long for a command line (Linux refuses an argument over 128 KiB); the app takes it.
         assertEquals(10_000, f.get(3).split(" \\|\\| ").length);
-        Run or = run("frames", file, "-Y", f.get(3));
+        Run or = runHere("frames", file, "-Y", f.get(3));
         assertEquals(0, or.code(), or.err());
         assertEquals(9, or.lines());
         // 10,000 "!udp" joined by &&, and 10,000 ! before tcp (an even number): all 9 frames.
         for (String filter : f.subList(4, 6)) {
-            Run r = run("frames", file, "-Y", filter);
+            Run r = runHere("frames", file, "-Y", filter);
             assertEquals(0, r.code(), r.err());
             assertEquals(9, r.lines());
         }
-        Run odd = run("frames", file, "-Y", "!" + f.get(5));
+        Run odd = runHere("frames", file, "-Y", "!" + f.get(5));
         assertEquals(0, odd.code(), odd.err());
         assertEquals(0, odd.lines());
     }
