@@ -16,4 +16,16 @@ public interface Command {
      * @throws UsageException for bad arguments (exit 1 with usage)
      */
     int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
+
+    /**
+     * Runs with the options every command accepts ({@link CliOptions}, e.g. {@code --tls-keylog}).
+     * Commands that do not decrypt say so rather than ignore the key log silently.
+     */
+    default int run(List<String> args, CliOptions options, PrintStream out, PrintStream err) throws Exception {
+        if (options.hasKeyLog()) {
+            err.println("ftpscope " + name() + ": --tls-keylog is not used by this command yet: encrypted FTP stays"
+                    + " encrypted here (use 'ftpscope tls' to see the decrypted TLS connections)");
+        }
+        return run(args, out, err);
+    }
 }
