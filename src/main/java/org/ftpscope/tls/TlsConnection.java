@@ -104,6 +104,12 @@ final class TlsConnection {
                 || (side[C].reader.headerSeen() && side[C].reader.records() == 0 && side[C].reader.mode() == RecordReader.Mode.STOPPED);
     }
 
+    /** The direction is inside TLS: its record layer reads the bytes (or lost them after a gap), not cleartext. */
+    boolean inRecords(Direction d) {
+        RecordReader.Mode m = side[d.ordinal()].reader.mode();
+        return m == RecordReader.Mode.RECORDS || m == RecordReader.Mode.STOPPED;
+    }
+
     /** True when neither direction can still turn out to be TLS. */
     boolean hopeless() {
         return !isTls() && side[C].reader.mode() == RecordReader.Mode.NOT_TLS;

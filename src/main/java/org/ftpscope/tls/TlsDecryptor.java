@@ -76,6 +76,16 @@ public final class TlsDecryptor implements StreamListener {
         return out;
     }
 
+    /**
+     * True when the bytes of the current {@code data} event (or of a later one) in this direction
+     * are TLS records, so the listener should use {@link #take} rather than the bytes: a data
+     * connection under {@code PROT P}, an implicit-TLS control connection.
+     */
+    public boolean isTls(int stream, Direction d) { return tls.inRecords(stream, d); }
+
+    /** What the TLS layer found for the stream so far (complete after the pass); null when not TLS. */
+    public TlsConnectionSummary connection(int stream) { return tls.connection(stream); }
+
     /** True when the key log was given (so an encrypted stream without plaintext is a key problem, not a choice). */
     public boolean hasKeyLog() { return !tls.keyLog().absent(); }
 
