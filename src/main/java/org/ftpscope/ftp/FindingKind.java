@@ -62,6 +62,12 @@ public enum FindingKind {
                     + "replies and the data-channel ports are no longer visible, so data connections cannot be "
                     + "tied to commands, and NAT helpers cannot rewrite addresses.",
             "Firewalls in front of an FTPS server need the whole passive port range opened statically."),
+    TLS_DATA_NOT_DECRYPTED("tls-data-not-decrypted", Severity.INFO,
+            "Data connection encrypted (PROT P), not decrypted",
+            "The data connection carries TLS records (PROT P): its bytes are counted, but the file's "
+                    + "content and SHA-256 are not known without the TLS session keys.",
+            "Give the client's key log (SSLKEYLOGFILE, written by curl, lftp/GnuTLS, browsers, Python) "
+                    + "with --tls-keylog to decrypt FTPS."),
     TRANSFER_INCOMPLETE("transfer-incomplete", Severity.ERROR,
             "Transfer incomplete",
             "Fewer bytes arrived than the server announced, bytes are missing from the capture, or the "

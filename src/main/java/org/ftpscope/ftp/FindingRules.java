@@ -173,6 +173,12 @@ final class FindingRules {
             out.add(new Finding(FindingKind.TRANSFER_FAILED, s.id(), t.replyFrame(),
                     name + " failed: " + t.replyCode() + " " + t.replyText()));
         }
+        Shortfall encrypted = t.shortfalls().stream().filter(x -> x.cause() == Shortfall.Cause.NOT_DECRYPTED).findFirst().orElse(null);
+        if (encrypted != null) {
+            // The bytes crossed, encrypted: the size checks below would count ciphertext as the file.
+            out.add(new Finding(FindingKind.TLS_DATA_NOT_DECRYPTED, s.id(), encrypted.frame(), name + ": " + encrypted.text() + "."));
+            return;
+        }
         boolean moved = t.data().state() == DataState.TRANSFERRED;
         List<Shortfall> why = t.shortfalls().stream().filter(x -> INCOMPLETE_CAUSES.contains(x.cause())).toList();
         boolean aborted = t.replyCode() == 426 || t.replyCode() == 451;

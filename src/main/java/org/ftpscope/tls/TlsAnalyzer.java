@@ -64,6 +64,11 @@ public final class TlsAnalyzer implements StreamListener {
         return c != null && c.inRecords(d);
     }
 
+    boolean undecryptable(int stream, Direction d) {
+        TlsConnection c = byStream.get(stream);
+        return c != null && c.undecryptable(d);
+    }
+
     /** The summary of one stream's TLS connection, null when the stream is not TLS. */
     TlsConnectionSummary connection(int stream) {
         TlsConnection c = byStream.get(stream);

@@ -110,6 +110,12 @@ final class TlsConnection {
         return m == RecordReader.Mode.RECORDS || m == RecordReader.Mode.STOPPED;
     }
 
+    /** The direction's protected records cannot be opened (no key, a key that does not fit, or lost). */
+    boolean undecryptable(Direction d) {
+        Side s = side[d.ordinal()];
+        return s.problem != null || (s.encrypted && s.prot == null) || s.reader.mode() == RecordReader.Mode.STOPPED;
+    }
+
     /** True when neither direction can still turn out to be TLS. */
     boolean hopeless() {
         return !isTls() && side[C].reader.mode() == RecordReader.Mode.NOT_TLS;

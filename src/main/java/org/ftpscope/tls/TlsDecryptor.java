@@ -83,6 +83,9 @@ public final class TlsDecryptor implements StreamListener {
      */
     public boolean isTls(int stream, Direction d) { return tls.inRecords(stream, d); }
 
+    /** True when this direction's protected records cannot be opened: their bytes have no known plaintext. */
+    public boolean undecryptable(int stream, Direction d) { return tls.undecryptable(stream, d); }
+
     /** What the TLS layer found for the stream so far (complete after the pass); null when not TLS. */
     public TlsConnectionSummary connection(int stream) { return tls.connection(stream); }
 

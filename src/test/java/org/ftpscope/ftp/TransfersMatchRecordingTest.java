@@ -33,13 +33,14 @@ class TransfersMatchRecordingTest {
         for (Map.Entry<String, List<TransferRow>> e : byCapture.entrySet()) {
             String capture = e.getKey();
             if (capture.equals("auth-tls.pcap") || capture.equals("snaplen-96.pcap")) continue;
-            // FTPS recordings: TLS-protected, their files are checked with the key logs in tls.FtpsSamplesTest.
-            if (capture.startsWith("ftps-")) continue;
             // 6in4 (issue 18 item 13) is not decoded yet.
             if (NOT_YET.contains(capture)) continue;
             tests.add(DynamicTest.dynamicTest(capture + " (" + e.getValue().size() + " transfers)", () -> {
                 Path p = TestCaptures.sample(capture);
-                try (Analysis a = Analyzer.analyze(p)) {
+                // FTPS recordings have their key log beside them: analysed decrypted, as fully as in clear.
+                Path keys = p.resolveSibling(capture.replaceFirst("\\.pcap$", ".keys"));
+                boolean ftps = capture.startsWith("ftps-");
+                try (Analysis a = ftps ? Analyzer.analyzeWithKeyLog(p, org.ftpscope.tls.KeyLog.read(keys)) : Analyzer.analyze(p)) {
                     List<Transfer> all = a.sessions().stream().flatMap(s -> s.transfers().stream()).toList();
                     for (TransferRow row : e.getValue()) {
                         if (row.client().contains("third host")) {
