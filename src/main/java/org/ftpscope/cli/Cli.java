@@ -57,7 +57,17 @@ public final class Cli {
                 return EXIT_UNREADABLE;
             }
             options.describe(err);
-            int rc = cmd.run(rest, options, out, err);
+            if (options.hasKeyLog() && !cmd.decrypts()) {
+                err.println("ftpscope " + cmd.name() + ": --tls-keylog is not used by this command: it shows the TCP bytes"
+                        + " as they are (encrypted)");
+            }
+            int rc;
+            CliOptions.setCurrent(options);
+            try {
+                rc = cmd.run(rest, options, out, err);
+            } finally {
+                CliOptions.setCurrent(null);
+            }
             out.flush();
             // PrintStream keeps write errors to itself (a closed pipe, a full disk behind a redirect).
             if (out.checkError()) {

@@ -18,6 +18,21 @@ record CliOptions(KeyLog keyLog, Path keyLogFile) {
 
     static CliOptions none() { return new CliOptions(KeyLog.none(), null); }
 
+    private static final ThreadLocal<CliOptions> CURRENT = ThreadLocal.withInitial(CliOptions::none);
+
+    /** The options of the command running on this thread (none outside {@link Cli#run}). */
+    static CliOptions current() { return CURRENT.get(); }
+
+    static void setCurrent(CliOptions o) {
+        if (o == null) CURRENT.remove();
+        else CURRENT.set(o);
+    }
+
+    /** The FTP analysis of a capture, decrypting FTPS with the {@code --tls-keylog} key log when one was given. */
+    static org.ftpscope.ftp.Analysis analyze(Path capture) throws org.ftpscope.capture.CaptureException {
+        return org.ftpscope.ftp.Analyzer.analyzeWithKeyLog(capture, current().keyLog());
+    }
+
     /** Removes the global options from {@code args} (a mutable list) and reads the key log. */
     static CliOptions extract(List<String> args) throws UsageException, IOException {
         Path file = null;

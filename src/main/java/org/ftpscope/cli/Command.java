@@ -19,13 +19,12 @@ public interface Command {
 
     /**
      * Runs with the options every command accepts ({@link CliOptions}, e.g. {@code --tls-keylog}).
-     * Commands that do not decrypt say so rather than ignore the key log silently.
+     * While it runs, {@link CliOptions#current()} holds them.
      */
     default int run(List<String> args, CliOptions options, PrintStream out, PrintStream err) throws Exception {
-        if (options.hasKeyLog()) {
-            err.println("ftpscope " + name() + ": --tls-keylog is not used by this command yet: encrypted FTP stays"
-                    + " encrypted here (use 'ftpscope tls' to see the decrypted TLS connections)");
-        }
         return run(args, out, err);
     }
+
+    /** True when the command reads FTPS with the key log (via {@link CliOptions#analyze}); the others say they do not. */
+    default boolean decrypts() { return false; }
 }

@@ -25,6 +25,8 @@ final class TlsCommand implements Command {
 
     @Override public String name() { return "tls"; }
 
+    @Override public boolean decrypts() { return true; }
+
     @Override public String usage() { return "tls CAPTURE [--tls-keylog FILE]"; }
 
     @Override

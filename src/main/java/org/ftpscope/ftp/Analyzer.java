@@ -66,8 +66,9 @@ public final class Analyzer {
         PacketInfo info = new PacketInfo();
         FtpAnalyzer ftp = new FtpAnalyzer(new DigestPipeline(hashInParallel));
         org.ftpscope.tcp.StreamListener first = ftp;
+        org.ftpscope.tls.TlsDecryptor dec = null;
         if (keyLog != null && !keyLog.absent()) {
-            org.ftpscope.tls.TlsDecryptor dec = new org.ftpscope.tls.TlsDecryptor(keyLog, ftp);
+            dec = new org.ftpscope.tls.TlsDecryptor(keyLog, ftp);
             ftp.decryptWith(dec);
             first = dec;
         }
@@ -89,7 +90,9 @@ public final class Analyzer {
             tcp.duplicates().warnings(cf.index()).forEach(cf::addWarning);
             cf.addWarnings(tcp.limitWarnings());
             cf.addWarnings(ftp.limitWarnings());
-            return new Analysis(cf, tcp.streams(), tcp.frameTable(), result);
+            Analysis analysis = new Analysis(cf, tcp.streams(), tcp.frameTable(), result);
+            if (dec != null) analysis.tls(dec.connections());
+            return analysis;
         } finally {
             ftp.abandon(); // the hashing thread has ended if the pass completed; otherwise stop it
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code ftpscope tls} and {@code --tls-keylog} end to end on the FTPS recordings. */
@@ -95,5 +96,22 @@ class TlsCommandTest {
     void captureTextIsEscapedForTheTerminal() {
         assertEquals("a\\u001b[31mb\\u0009c\\u202ed\\u005c", TlsCommand.text("a\u001b[31mb\tc\u202ed\\"));
         assertEquals("-", TlsCommand.text(null));
+    }
+
+    @Test
+    void everyAnalysingCommandDecryptsWithTheKeyLog(@TempDir Path dir) throws Exception {
+        String cap = TestCaptures.sample("ftps-tls12-gcm.pcap").toString(), keys = TestCaptures.sample("ftps-tls12-gcm.keys").toString();
+        CliTest.Run plain = run("analyze", cap), dec = run("analyze", cap, "--tls-keylog", keys);
+        assertEquals(0, dec.code(), dec.err());
+        assertTrue(dec.out().contains("\"9212e46ee8ac927bd5db5dbeee203ac8fc150f9af2ee5fb26557cd9ae01223cf\""), "RETR notes-48k.txt's SHA-256");
+        assertFalse(plain.out().contains("9212e46ee8ac927bd5db5dbeee203ac8fc150f9af2ee5fb26557cd9ae01223cf"));
+        // Commands that show TCP bytes say that the key log does not change them.
+        CliTest.Run streams = run("streams", cap, "--tls-keylog", keys);
+        assertEquals(0, streams.code());
+        assertTrue(streams.err().contains("ftpscope streams: --tls-keylog is not used by this command"), streams.err());
+        // extract says what it did not write
+        CliTest.Run x = run("extract", cap, dir.resolve("out").toString(), "--tls-keylog", keys);
+        assertEquals(0, x.code(), x.err());
+        assertTrue(x.err().contains("ftpscope extract: 4 TLS-protected (PROT P) transfer(s) not written"), x.err());
     }
 }
