@@ -102,6 +102,7 @@ final class FindingRules {
             // To the server's own address, silence means a filter; to another (advertised) address, no such host.
             String why = c.server().ip().equals(serverIp)
                     ? "a firewall drops port " + c.server().port() + "."
+                            + (s.tls() && d.mode().passive() ? " " + EncryptedSessionData.helperNote(s, c.server().port()) : "")
                     : "nothing answers at " + c.server().ip() + ", the address the server advertised"
                       + (c.server().ip().isPrivate() ? " (a private address, not reachable from the client)." : ".");
             out.add(new Finding(FindingKind.DATA_CONNECTION_BLOCKED, s.id(), c.synFrame(),

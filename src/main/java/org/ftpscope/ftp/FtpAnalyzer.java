@@ -300,7 +300,9 @@ public final class FtpAnalyzer implements StreamListener {
         DataConnectionFacts.groupNotCaptured(out, findings,
                 unclaimed.stream().allMatch(t -> controlByStream.containsKey(t.index())));
         findings.addAll(DataConnectionFacts.unreachableServers(sessions, nowNanos, unreachable));
-        List<OrphanDataConnection> orphans = DataConnectionFacts.orphans(unclaimed, controlByStream.keySet(), out);
+        List<TcpStream> rest = new ArrayList<>(unclaimed);
+        findings.addAll(EncryptedSessionData.infer(out, rest, controlByStream.keySet()));
+        List<OrphanDataConnection> orphans = DataConnectionFacts.orphans(rest, controlByStream.keySet(), out);
         findings.addAll(DataConnectionFacts.orphanFindings(orphans));
         if (firstTruncatedFrame > 0) {
             findings.add(new Finding(FindingKind.CAPTURE_TRUNCATED, -1, firstTruncatedFrame, truncatedFrames

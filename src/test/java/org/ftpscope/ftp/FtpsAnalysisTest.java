@@ -152,4 +152,35 @@ class FtpsAnalysisTest {
                     + "EPSV reply in frame 30) got no answer to its SYN, sent 5 times"), blocked.get(0).message());
         }
     }
+
+    @Test
+    void withoutKeysTheDataConnectionsAreInferredAndTheBlockedOneExplained() throws Exception {
+        try (Analysis a = analyze("ftps-tls12-gcm", false)) {
+            List<Finding> inferred = findings(a, FindingKind.ENCRYPTED_SESSION_DATA);
+            assertEquals(List.of(33, 158, 225), inferred.stream().map(Finding::frame).toList());
+            assertEquals("2 connections between 192.0.2.10 and 198.51.100.21 while the encrypted session was open are its data "
+                    + "connections (inferred, control channel encrypted): tcp.stream 1 192.0.2.10:58650 → 198.51.100.21:40095 "
+                    + "(frames 33–54, 271 + 623 bytes of TLS, 0.063 s); tcp.stream 2 192.0.2.10:56478 → 198.51.100.21:40092 "
+                    + "(frames 60–120, 271 + 48259 bytes of TLS, 0.202 s).", inferred.get(0).message());
+            assertEquals(List.of(), findings(a, FindingKind.ORPHAN_DATA_CONNECTION));
+        }
+        try (Analysis a = analyze("ftps-implicit", false)) {
+            List<Finding> inferred = findings(a, FindingKind.ENCRYPTED_SESSION_DATA);
+            assertTrue(inferred.get(1).message().contains("tcp.stream 4 198.51.100.21:989 → 192.0.2.10:48277"), "active, from port 989");
+        }
+        try (Analysis a = analyze("ftps-blocked-pasv", false)) {
+            List<Finding> blocked = findings(a, FindingKind.DATA_CONNECTION_BLOCKED);
+            assertEquals(List.of(31, 74), blocked.stream().map(Finding::frame).toList());
+            assertEquals("The data connection 192.0.2.10:54036 → 198.51.100.21:40022 (inferred, control channel encrypted) got no "
+                    + "answer to its SYN, sent 5 times: a firewall drops port 40022. The control channel is encrypted, so a firewall's "
+                    + "FTP helper cannot read the 227/229 reply and cannot open the passive port: open the server's passive port range "
+                    + "statically, e.g. iptables -A FORWARD -p tcp -d 198.51.100.21 --dport MIN:MAX -j ACCEPT with the server's "
+                    + "configured range (vsftpd pasv_min_port/pasv_max_port, ProFTPD PassivePorts); this capture shows port 40022.",
+                    blocked.get(0).message());
+        }
+        try (Analysis a = analyze("ftps-blocked-pasv", true)) {
+            assertTrue(findings(a, FindingKind.DATA_CONNECTION_BLOCKED).get(1).message().endsWith("this capture shows port 40063."));
+            assertEquals(List.of(), findings(a, FindingKind.ENCRYPTED_SESSION_DATA), "with keys the setups are known");
+        }
+    }
 }
