@@ -65,8 +65,17 @@ final class EncryptedSessionData {
                 m.append(')');
                 frames.add(t.firstFrame());
             }
+            m.append('.');
+            for (FtpSession o : sessions) {
+                if (o == s || !o.client().ip().equals(s.client().ip()) || !o.server().ip().equals(s.server().ip())) continue;
+                if (o.firstFrame() <= s.lastFrame() && s.firstFrame() <= o.lastFrame()) {
+                    m.append(" Session ").append(o.id()).append(" between the same hosts was open at the same time: which of the two"
+                            + " a connection belongs to is not known (it is given to the earlier one).");
+                    break;
+                }
+            }
             out.add(new Finding(FindingKind.ENCRYPTED_SESSION_DATA, FindingKind.ENCRYPTED_SESSION_DATA.severity(), s.id(),
-                    mine.get(0).firstFrame(), m.append('.').toString(), frames));
+                    mine.get(0).firstFrame(), m.toString(), frames));
             for (TcpStream t : mine) {
                 if (t.synAckFrame() != 0 || t.synFrame() == 0) continue;
                 out.add(new Finding(FindingKind.DATA_CONNECTION_BLOCKED, FindingKind.DATA_CONNECTION_BLOCKED.severity(), s.id(),
