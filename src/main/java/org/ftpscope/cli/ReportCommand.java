@@ -21,8 +21,6 @@ final class ReportCommand implements Command {
 
     @Override public boolean decrypts() { return true; }
 
-    @Override public boolean decrypts() { return true; }
-
     @Override public String usage() {
         return "report CAPTURE --out FILE [--format " + ReportWriters.ids() + "] [--session N]... [--show-passwords] [--force]";
     }
