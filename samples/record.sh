@@ -58,7 +58,9 @@ nat_wrong_pasv firewall_blocks_pasv firewall_rejects_pasv bounce_port
 lossy_transfers concurrent_clients auth_tls multiline_replies hostile_names
 fmt_pcapng fmt_nanosecond fmt_any_sll2 fmt_snaplen96 vlan
 mirror_long pasv_hijack port_hijack
-reset_halfway server_unreachable tunnel_6in4"
+reset_halfway server_unreachable tunnel_6in4
+ftps_tls12_gcm ftps_tls12_chacha ftps_tls12_cbc ftps_tls13 ftps_ssl_reuse ftps_implicit
+ftps_blocked_pasv ftps_ccc"
 ONLY=${ONLY:-$ALL_SCENARIOS}
 # every capture file, in transfers.tsv order
 ALL_CAPTURES="pasv-curl.pcap epsv-ftplib.pcap active-port.pcap ipv6-eprt-epsv.pcap
@@ -69,7 +71,9 @@ hostile-names.pcap pasv-curl.pcapng pasv-nanosecond.pcap any-sll2.pcap
 snaplen-96.pcap vlan.pcap
 mirror-long.pcap pasv-hijack.pcap pasv-race.pcap pasv-hijack-refused.pcap port-hijack.pcap
 reset-halfway.pcap server-unreachable.pcap tunnel-6in4.pcap
-port-to-21.pcap"  # port-to-21.pcap: recorded by record-port21.sh, its row kept here
+port-to-21.pcap
+ftps-tls12-gcm.pcap ftps-tls12-chacha.pcap ftps-tls12-cbc.pcap ftps-tls13.pcap
+ftps-ssl-reuse.pcap ftps-implicit.pcap ftps-blocked-pasv.pcap ftps-ccc.pcap"  # port-to-21.pcap: recorded by record-port21.sh, its row kept here
 
 declare -a BG_PIDS=()
 VSFTPD_PID=""
@@ -271,9 +275,10 @@ EOF
     done
     s vsftpd "$conf" > "$LOGS/$name.vsftpd.out" 2>&1 &
     VSFTPD_PID=$!
-    local i
+    local i port
+    port=$(sed -n 's/^listen_port=//p' "$conf"); port=${port:-21}
     for i in $(seq 50); do
-        s ss -Hltn 'sport = :21' | grep -q LISTEN && return 0
+        s ss -Hltn "sport = :$port" | grep -q LISTEN && return 0
         kill -0 "$VSFTPD_PID" 2>/dev/null || break
         sleep 0.1
     done
@@ -1497,6 +1502,342 @@ tunnel_6in4() {
     row $cap "curl 2001:db8:66::10" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "6in4; EPRT"
 }
 
+# ================================================================ FTPS (issue 22)
+# Every ftps-*.pcap has its NSS key log beside it (ftps-*.keys): curl (OpenSSL) and Python
+# (ssl.SSLContext.keylog_filename) write it, lftp through GnuTLS (SSLKEYLOGFILE).  The server
+# certificate is signed by a small test CA, so TLS 1.2 captures show subject != issuer and a
+# chain of two.  curl is given the name ftps.example.net (--resolve), so it sends SNI.
+FTPS_NAME=ftps.example.net
+ftps_certs() {
+    [ -f "$TMPD/ftps-chain.pem" ] && return 0
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/O=ftpscope test/CN=ftpscope test CA" \
+        -keyout "$TMPD/ftps-ca.key" -out "$TMPD/ftps-ca.crt" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/O=ftpscope test/CN=$FTPS_NAME" \
+        -keyout "$TMPD/ftps.key" -out "$TMPD/ftps.csr" 2>/dev/null
+    printf 'subjectAltName=DNS:%s\n' "$FTPS_NAME" > "$TMPD/ftps.ext"
+    openssl x509 -req -in "$TMPD/ftps.csr" -CA "$TMPD/ftps-ca.crt" -CAkey "$TMPD/ftps-ca.key" \
+        -CAcreateserial -days 825 -extfile "$TMPD/ftps.ext" -out "$TMPD/ftps.crt" 2>/dev/null
+    cat "$TMPD/ftps.crt" "$TMPD/ftps-ca.crt" > "$TMPD/ftps-chain.pem"
+    openssl x509 -in "$TMPD/ftps.crt" -noout -subject -issuer -dates >&2
+}
+
+# vsftpd_ftps NAME [extra config lines]: vsftpd with TLS required for logins and data
+vsftpd_ftps() {
+    local name=$1; shift
+    ftps_certs
+    vsftpd_start "$name" ssl_enable=YES rsa_cert_file="$TMPD/ftps-chain.pem" rsa_private_key_file="$TMPD/ftps.key" \
+        allow_anon_ssl=NO force_local_logins_ssl=YES force_local_data_ssl=YES \
+        require_ssl_reuse=NO ssl_ciphers=HIGH "$@"
+}
+
+# curl over explicit FTPS (AUTH SSL), key log KEYS, SNI ftps.example.net
+FTPS_CURL() {  # FTPS_CURL KEYS curl-args...
+    local keys=$1; shift
+    c env SSLKEYLOGFILE="$keys" "${CURL[@]}" --ssl-reqd -k --resolve "$FTPS_NAME:21:$S1" \
+        --resolve "$FTPS_NAME:990:$S1" -u $USERPASS "$@"
+}
+
+ftps_keys_begin() { rm -f "$OUT/${1%.pcap}.keys"; echo "$OUT/${1%.pcap}.keys"; }
+ftps_keys_end() { [ -f "$OUT/${1%.pcap}.keys" ] && chmod 644 "$OUT/${1%.pcap}.keys"; }
+
+write_pyclient_tls() {
+cat > "$TMPD/ftpc-tls.py" <<'EOF'
+"""ftplib.FTP_TLS clients for the FTPS captures (stdlib only)."""
+import ftplib, os, ssl, sys
+
+mode, recv, keylog, host = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+NO_ENCRYPT_THEN_MAC = 1 << 19                  # OpenSSL SSL_OP_NO_ENCRYPT_THEN_MAC (not in Python's ssl)
+
+def context(ciphers=None, tls12=False, no_etm=False):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE            # test CA
+    ctx.keylog_filename = keylog
+    if tls12:
+        ctx.maximum_version = ssl.TLSVersion.TLSv1_2
+    if ciphers:
+        ctx.set_ciphers(ciphers)
+    if no_etm:
+        ctx.options |= NO_ENCRYPT_THEN_MAC
+    return ctx
+
+def save(name, data):
+    with open(os.path.join(recv, name), "wb") as f:
+        f.write(data)
+
+def get(ftp, cmd):
+    buf = bytearray()
+    ftp.retrbinary(cmd, buf.extend)
+    return bytes(buf)
+
+def login(ctx, timeout=10):
+    ftp = ftplib.FTP_TLS(context=ctx, timeout=timeout)
+    ftp.connect(host, 21)
+    ftp.login("ftpuser", "ftpsecret")          # AUTH TLS, USER, PASS
+    ftp.prot_p()                               # PBSZ 0, PROT P
+    return ftp
+
+if mode == "cbc-mte":
+    # CBC with MAC-then-encrypt (RFC 5246), the encrypt_then_mac extension not offered
+    ftp = login(context("ECDHE-RSA-AES256-SHA384", tls12=True, no_etm=True))
+    save("readme.txt", get(ftp, "RETR pub/readme.txt"))
+    ftp.quit()
+elif mode == "no-reuse":
+    # ftplib does not resume the control connection's session on data connections
+    ftp = login(context(tls12=True))
+    try:
+        save("small.bin", get(ftp, "RETR pub/small.bin"))
+        print("  unexpected success")
+    except (OSError, ftplib.Error) as e:
+        print("  data connection refused as expected:", repr(e))
+    try:
+        ftp.quit()
+    except (OSError, ftplib.Error, EOFError) as e:    # vsftpd ends the session after 522
+        print("  QUIT failed:", repr(e))
+elif mode == "blocked":
+    ftp = login(context(tls12=True), timeout=5)
+    ftp.sendcmd("TYPE A")
+    try:
+        ftp.retrlines("LIST pub", lambda l: None)
+        print("  unexpected success")
+    except (OSError, ftplib.Error) as e:
+        print("  data connection failed as expected:", repr(e))
+    try:
+        ftp.quit()
+    except (OSError, ftplib.Error) as e:
+        print("  QUIT failed:", repr(e))
+else:
+    sys.exit("unknown mode " + mode)
+EOF
+}
+
+pyt() {  # pyt MODE CAPTURE KEYS [HOST]
+    c "$PY" "$TMPD/ftpc-tls.py" "$1" "$RECV/$2" "$3" "${4:-$S1}"
+}
+
+# TLS 1.2, AES-GCM: curl with the SHA-256 PRF suite (LIST, RETR, STOR) and the SHA-384 one (RETR)
+ftps_tls12_gcm() {
+    local cap=ftps-tls12-gcm.pcap R=$RECV/ftps-tls12-gcm.pcap K
+    begin $cap; K=$(ftps_keys_begin $cap)
+    vsftpd_ftps tls12gcm
+    cap_start $cap $NS_S s-eth0
+    FTPS_CURL "$K" --tls-max 1.2 --ciphers ECDHE-RSA-AES128-GCM-SHA256 \
+        "ftp://$FTPS_NAME/pub/" -o "$R/list-pub.txt" \
+        "ftp://$FTPS_NAME/pub/notes-48k.txt" -o "$R/notes-48k.txt"
+    FTPS_CURL "$K" --tls-max 1.2 --ciphers ECDHE-RSA-AES128-GCM-SHA256 -T "$CF/up-6k.txt" "ftp://$FTPS_NAME/upload/"
+    FTPS_CURL "$K" --tls-max 1.2 --ciphers ECDHE-RSA-AES256-GCM-SHA384 "ftp://$FTPS_NAME/pub/readme.txt" -o "$R/readme.txt"
+    cap_stop; vsftpd_stop; ftps_keys_end $cap
+    same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
+    same "$CF/up-6k.txt" "$HOMEDIR/upload/up-6k.txt"
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "TLS 1.2 ECDHE-RSA-AES128-GCM-SHA256; $CURL_LIST_NOTE"
+    row $cap "curl $C1" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt" "TLS 1.2 ECDHE-RSA-AES128-GCM-SHA256"
+    row $cap "curl $C1" STOR /upload/up-6k.txt "$HOMEDIR/upload/up-6k.txt" "TLS 1.2 ECDHE-RSA-AES128-GCM-SHA256"
+    row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "TLS 1.2 ECDHE-RSA-AES256-GCM-SHA384"
+}
+
+# TLS 1.2, ChaCha20-Poly1305: lftp (GnuTLS), PROT P, session resumed on data connections
+ftps_tls12_chacha() {
+    local cap=ftps-tls12-chacha.pcap R=$RECV/ftps-tls12-chacha.pcap K
+    begin $cap; K=$(ftps_keys_begin $cap)
+    vsftpd_ftps tls12chacha
+    cap_start $cap $NS_S s-eth0
+    mkdir -p "$R/lftp"
+    c env SSLKEYLOGFILE="$K" timeout 60 lftp -u $USERPASS -e "set ftp:ssl-force yes; \
+        set ftp:ssl-protect-data yes; set ssl:verify-certificate no; set cmd:fail-exit yes; \
+        set ssl:priority NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+CHACHA20-POLY1305; \
+        set net:max-retries 1; lcd $R/lftp; cls -l pub; get pub/readme.txt; \
+        put -O upload $CF/up-20k.bin; bye" "ftp://$S1" > "$R/lftp.out" 2>&1
+    cap_stop; vsftpd_stop; ftps_keys_end $cap
+    cat "$R/lftp.out" >&2
+    same "$R/lftp/readme.txt" "$HOMEDIR/pub/readme.txt"
+    same "$CF/up-20k.bin" "$HOMEDIR/upload/up-20k.bin"
+    row $cap "lftp $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "TLS 1.2 ECDHE-RSA-CHACHA20-POLY1305 (GnuTLS)"
+    row $cap "lftp $C1" STOR /upload/up-20k.bin "$HOMEDIR/upload/up-20k.bin" "TLS 1.2 ECDHE-RSA-CHACHA20-POLY1305 (GnuTLS)"
+}
+
+# TLS 1.2, AES-CBC: HMAC-SHA1 (ECDHE), HMAC-SHA256 (RSA key exchange), both encrypt-then-MAC
+# (OpenSSL's default), and HMAC-SHA384 MAC-then-encrypt (ftplib, extension not offered)
+ftps_tls12_cbc() {
+    local cap=ftps-tls12-cbc.pcap R=$RECV/ftps-tls12-cbc.pcap K
+    begin $cap; K=$(ftps_keys_begin $cap)
+    vsftpd_ftps tls12cbc
+    cap_start $cap $NS_S s-eth0
+    FTPS_CURL "$K" --tls-max 1.2 --ciphers ECDHE-RSA-AES128-SHA "ftp://$FTPS_NAME/pub/small.bin" -o "$R/small.bin"
+    FTPS_CURL "$K" --tls-max 1.2 --ciphers AES256-SHA256 "ftp://$FTPS_NAME/pub/notes-48k.txt" -o "$R/notes-48k.txt"
+    pyt cbc-mte $cap "$K"
+    cap_stop; vsftpd_stop; ftps_keys_end $cap
+    same "$R/small.bin" "$HOMEDIR/pub/small.bin"
+    same "$R/notes-48k.txt" "$HOMEDIR/pub/notes-48k.txt"
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    row $cap "curl $C1" RETR /pub/small.bin "$HOMEDIR/pub/small.bin" "TLS 1.2 ECDHE-RSA-AES128-SHA, encrypt-then-MAC"
+    row $cap "curl $C1" RETR /pub/notes-48k.txt "$HOMEDIR/pub/notes-48k.txt" "TLS 1.2 AES256-SHA256 (RSA key exchange), encrypt-then-MAC"
+    row $cap "ftplib $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "TLS 1.2 ECDHE-RSA-AES256-SHA384, MAC-then-encrypt"
+}
+
+# TLS 1.3: curl with TLS_AES_128_GCM_SHA256 and TLS_CHACHA20_POLY1305_SHA256, lftp (GnuTLS) default
+ftps_tls13() {
+    local cap=ftps-tls13.pcap R=$RECV/ftps-tls13.pcap K
+    begin $cap; K=$(ftps_keys_begin $cap)
+    vsftpd_ftps tls13
+    cap_start $cap $NS_S s-eth0
+    FTPS_CURL "$K" --tlsv1.3 --tls13-ciphers TLS_AES_128_GCM_SHA256 "ftp://$FTPS_NAME/pub/readme.txt" -o "$R/readme.txt"
+    FTPS_CURL "$K" --tlsv1.3 --tls13-ciphers TLS_CHACHA20_POLY1305_SHA256 -T "$CF/up-6k.txt" "ftp://$FTPS_NAME/upload/"
+    mkdir -p "$R/lftp"
+    c env SSLKEYLOGFILE="$K" timeout 60 lftp -u $USERPASS -e "set ftp:ssl-force yes; \
+        set ftp:ssl-protect-data yes; set ssl:verify-certificate no; set cmd:fail-exit yes; \
+        set net:max-retries 1; lcd $R/lftp; get pub/small.bin; bye" "ftp://$S1" > "$R/lftp.out" 2>&1
+    cap_stop; vsftpd_stop; ftps_keys_end $cap
+    cat "$R/lftp.out" >&2
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    same "$CF/up-6k.txt" "$HOMEDIR/upload/up-6k.txt"
+    same "$R/lftp/small.bin" "$HOMEDIR/pub/small.bin"
+    row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "TLS 1.3 TLS_AES_128_GCM_SHA256"
+    row $cap "curl $C1" STOR /upload/up-6k.txt "$HOMEDIR/upload/up-6k.txt" "TLS 1.3 TLS_CHACHA20_POLY1305_SHA256"
+    row $cap "lftp $C1" RETR /pub/small.bin "$HOMEDIR/pub/small.bin" "TLS 1.3, GnuTLS default suite"
+}
+
+# vsftpd require_ssl_reuse=YES: curl resumes the control connection's session on its data
+# connections (TLS 1.2 and 1.3); ftplib does not, and vsftpd refuses its data connection
+ftps_ssl_reuse() {
+    local cap=ftps-ssl-reuse.pcap R=$RECV/ftps-ssl-reuse.pcap K
+    begin $cap; K=$(ftps_keys_begin $cap)
+    vsftpd_ftps reuse require_ssl_reuse=YES
+    cap_start $cap $NS_S s-eth0
+    FTPS_CURL "$K" --tls-max 1.2 "ftp://$FTPS_NAME/pub/" -o "$R/list-pub.txt" \
+        "ftp://$FTPS_NAME/pub/readme.txt" -o "$R/readme.txt"
+    FTPS_CURL "$K" --tlsv1.3 "ftp://$FTPS_NAME/pub/small.bin" -o "$R/small.bin"
+    pyt no-reuse $cap "$K"
+    cap_stop; vsftpd_stop; ftps_keys_end $cap
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    same "$R/small.bin" "$HOMEDIR/pub/small.bin"
+    row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "TLS 1.2, data connection resumes the session; $CURL_LIST_NOTE"
+    row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "TLS 1.2, data connection resumes the session"
+    row $cap "curl $C1" RETR /pub/small.bin "$HOMEDIR/pub/small.bin" "TLS 1.3, data connection resumes by PSK"
+}
+
+# implicit FTPS: TLS from the first byte on port 990; passive data, and active data from port 989
+ftps_implicit() {
+    local cap=ftps-implicit.pcap R=$RECV/ftps-implicit.pcap K
+    begin $cap; K=$(ftps_keys_begin $cap)
+    vsftpd_ftps implicit implicit_ssl=YES listen_port=990 connect_from_port_20=YES ftp_data_port=989
+    cap_start $cap $NS_S s-eth0
+    FTPS_CURL "$K" --tls-max 1.2 "ftps://$FTPS_NAME:990/pub/" -o "$R/list-pub.txt" \
+        "ftps://$FTPS_NAME:990/pub/readme.txt" -o "$R/readme.txt"
+    # active: curl 7.88.1 cannot (after accepting the server's connection: "sa_addr inet_ntop()
+    # failed with errno 97"), lftp can
+    mkdir -p "$R/lftp"
+    c env SSLKEYLOGFILE="$K" timeout 30 lftp -u $USERPASS -e "set ftp:passive-mode off; \
+        set ftp:ssl-protect-data yes; set ssl:verify-certificate no; set net:max-retries 1; \
+        lcd $R/lftp; get pub/small.bin; bye" "ftps://$S1:990" > "$R/lftp.out" 2>&1
+    cap_stop; vsftpd_stop; ftps_keys_end $cap
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    same "$R/lftp/small.bin" "$HOMEDIR/pub/small.bin"
+    row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "implicit TLS 1.2 on 990, passive; $CURL_LIST_NOTE"
+    row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "implicit TLS 1.2 on 990, passive"
+    row $cap "lftp $C1" RETR /pub/small.bin "$HOMEDIR/pub/small.bin" "implicit TLS 1.3 on 990 (GnuTLS), PORT; data from server port 989"
+}
+
+# "login works, LIST hangs": the router drops the passive range; the 227/229 is encrypted, so no
+# firewall helper could have opened it.  Recorded on the router's client side.
+ftps_blocked_pasv() {
+    local cap=ftps-blocked-pasv.pcap R=$RECV/ftps-blocked-pasv.pcap K
+    begin $cap; K=$(ftps_keys_begin $cap)
+    r iptables -A FORWARD -p tcp -d $S1 --dport 40000:40100 -j DROP
+    vsftpd_ftps blocked
+    cap_start $cap $NS_R r-cli
+    FTPS_CURL "$K" --tls-max 1.2 "ftp://$FTPS_NAME/pub/" -o "$R/list.txt" > "$R/curl.out" 2>&1 || true
+    pyt blocked $cap "$K" || true
+    cap_stop; vsftpd_stop; ftps_keys_end $cap
+    cat "$R/curl.out" >&2
+}
+
+# ProFTPD 1.3.8 mod_tls on S2, TLSRequired auth+data: the client clears the control channel
+# after login (CCC); commands and replies continue in clear, the data stays PROT P
+PROFTPD=/opt/rec-proftpd/usr/sbin/proftpd
+PROFTPD_MODS=/opt/rec-proftpd/usr/lib/proftpd
+PROFTPD_PID=""
+proftpd_start() {  # proftpd_start NAME [extra config lines]
+    local name=$1; shift
+    ftps_certs
+    local conf=$TMPD/proftpd-$name.conf
+    cat > "$conf" <<EOF
+ServerName "ftpscope test server (ProFTPD)"
+ServerIdent on "ftpscope test server (ProFTPD) ready."
+ServerType standalone
+DefaultServer on
+DefaultAddress $S2
+SocketBindTight on
+Port 21
+UseIPv6 off
+UseReverseDNS off
+User nobody
+Group nogroup
+PidFile $TMPD/proftpd.pid
+ScoreboardFile $TMPD/proftpd.scoreboard
+DelayTable none
+WtmpLog off
+AuthPAM off
+AuthOrder mod_auth_unix.c
+RequireValidShell off
+DefaultRoot ~
+PassivePorts 40200 40300
+SystemLog $LOGS/$name.proftpd.log
+TransferLog $LOGS/$name.proftpd.xferlog
+ModulePath $PROFTPD_MODS
+LoadModule mod_tls.c
+<IfModule mod_tls.c>
+  TLSEngine on
+  TLSLog $LOGS/$name.proftpd-tls.log
+  TLSProtocol TLSv1.2
+  TLSRSACertificateFile $TMPD/ftps.crt
+  TLSRSACertificateKeyFile $TMPD/ftps.key
+  TLSCertificateChainFile $TMPD/ftps-ca.crt
+  TLSVerifyClient off
+  TLSRequired auth+data
+</IfModule>
+<Directory />
+  AllowOverwrite on
+</Directory>
+EOF
+    local l
+    for l in "$@"; do echo "$l" >> "$conf"; done
+    s "$PROFTPD" -n -c "$conf" > "$LOGS/$name.proftpd.out" 2>&1 &
+    PROFTPD_PID=$!
+    local i
+    for i in $(seq 50); do
+        s ss -Hltn "src $S2 and sport = :21" | grep -q LISTEN && return 0
+        kill -0 "$PROFTPD_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "proftpd did not start:" >&2; cat "$LOGS/$name.proftpd.out" >&2; exit 1
+}
+proftpd_stop() {
+    [ -n "$PROFTPD_PID" ] || return 0
+    kill "$PROFTPD_PID" 2>/dev/null; wait "$PROFTPD_PID" 2>/dev/null || true; PROFTPD_PID=""
+    local p
+    for p in $(ip netns pids $NS_S); do
+        [ "$(cat /proc/$p/comm 2>/dev/null)" = proftpd ] && kill "$p" 2>/dev/null
+    done
+    sleep 0.2
+}
+
+ftps_ccc() {
+    local cap=ftps-ccc.pcap R=$RECV/ftps-ccc.pcap K
+    begin $cap; K=$(ftps_keys_begin $cap)
+    proftpd_start ccc
+    cap_start $cap $NS_S s-eth0
+    c env SSLKEYLOGFILE="$K" "${CURL[@]}" --ssl-reqd -k --ftp-ssl-ccc --ftp-ssl-ccc-mode active \
+        --resolve "$FTPS_NAME:21:$S2" -u $USERPASS \
+        "ftp://$FTPS_NAME/pub/" -o "$R/list-pub.txt" \
+        "ftp://$FTPS_NAME/pub/readme.txt" -o "$R/readme.txt"
+    cap_stop; proftpd_stop; ftps_keys_end $cap
+    cat "$LOGS/ccc.proftpd-tls.log" >&2 || true
+    same "$R/readme.txt" "$HOMEDIR/pub/readme.txt"
+    row $cap "curl $C1" LIST /pub/ "$(wire_listing "$R/list-pub.txt")" "ProFTPD, CCC after login, data PROT P; $CURL_LIST_NOTE"
+    row $cap "curl $C1" RETR /pub/readme.txt "$HOMEDIR/pub/readme.txt" "ProFTPD, CCC after login, data PROT P"
+}
+
 # ================================================================ main
 main() {
     preflight
@@ -1505,6 +1846,7 @@ main() {
     make_client_files
     write_pyclient
     write_pyclient2
+    write_pyclient_tls
     local sc
     for sc in $ONLY; do "$sc"; done
     write_tsv

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # samples/verify.sh -- check that every row of transfers.tsv is really in its
 # capture: the bytes of some TCP stream direction (as reassembled by tshark's
-# "follow tcp", or "follow tls" with auth-tls.keys for the TLS capture) must
+# "follow tcp", or "follow tls" with auth-tls.keys / ftps-*.keys for the TLS captures) must
 # have the listed size and SHA-256.  Needs tshark and python3; no root.
 #
 #     bash samples/verify.sh
@@ -53,6 +53,14 @@ for cap, rs in bycap.items():
         data = follow(cap, "tls", ["-o", "tls.keylog_file:auth-tls.keys",
                                     "--disable-protocol", "ftp-data",
                                     "-d", "tcp.port==40000-40100,tls"])
+    elif cap.startswith("ftps-"):
+        # FTPS captures: each has its key log beside it (ftps-X.pcap -> ftps-X.keys)
+        data = follow(cap, "tls", ["-o", "tls.keylog_file:" + cap[:-5] + ".keys",
+                                    "--disable-protocol", "ftp-data",
+                                    "-d", "tcp.port==21,tls", "-d", "tcp.port==990,tls",
+                                    "-d", "tcp.port==989,tls",
+                                    "-d", "tcp.port==40000-40100,tls",
+                                    "-d", "tcp.port==40200-40300,tls"])
     else:
         data = follow(cap, "tcp")
     seen = {}

@@ -17,6 +17,8 @@ import java.util.List;
 final class AnalyzeCommand implements Command {
     @Override public String name() { return "analyze"; }
 
+    @Override public boolean decrypts() { return true; }
+
     @Override public String usage() { return "analyze CAPTURE [--json FILE] [--show-passwords]"; }
 
     @Override
@@ -40,7 +42,7 @@ final class AnalyzeCommand implements Command {
         }
         if (file == null) throw new UsageException("expected a capture file");
         // Streaming: JSON needs no frame afterwards, so nothing is kept per frame (docs/limits.md).
-        try (Analysis a = Analyzer.analyzeStreaming(Path.of(file))) {
+        try (Analysis a = Analyzer.analyzeStreaming(Path.of(file), CliOptions.current().keyLog())) {
             boolean show = showPasswords;
             if (json == null) {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

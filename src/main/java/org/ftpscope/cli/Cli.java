@@ -22,7 +22,7 @@ public final class Cli {
 
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new StreamsCommand(), new FollowCommand(), new AnalyzeCommand(), new FramesCommand(), new TreeCommand(), new ExtractCommand(), new ReportCommand())) m.put(c.name(), c);
+        for (Command c : List.<Command>of(new StreamsCommand(), new FollowCommand(), new AnalyzeCommand(), new FramesCommand(), new TreeCommand(), new ExtractCommand(), new ReportCommand(), new TlsCommand())) m.put(c.name(), c);
         return m;
     }
 
@@ -48,7 +48,26 @@ public final class Cli {
             return EXIT_USAGE;
         }
         try {
-            int rc = cmd.run(args.subList(1, args.size()), out, err);
+            List<String> rest = new ArrayList<>(args.subList(1, args.size()));
+            CliOptions options;
+            try {
+                options = CliOptions.extract(rest);
+            } catch (java.io.IOException e) {
+                err.println("ftpscope: cannot read the key log: " + e);
+                return EXIT_UNREADABLE;
+            }
+            options.describe(err);
+            if (options.hasKeyLog() && !cmd.decrypts()) {
+                err.println("ftpscope " + cmd.name() + ": --tls-keylog is not used by this command: it shows the TCP bytes"
+                        + " as they are (encrypted)");
+            }
+            int rc;
+            CliOptions.setCurrent(options);
+            try {
+                rc = cmd.run(rest, options, out, err);
+            } finally {
+                CliOptions.setCurrent(null);
+            }
             out.flush();
             // PrintStream keeps write errors to itself (a closed pipe, a full disk behind a redirect).
             if (out.checkError()) {
@@ -81,6 +100,7 @@ public final class Cli {
         s.println("       java -jar ftpscope.jar COMMAND ARGS...    run headless:");
         for (Command c : commands().values()) s.println("         " + c.usage());
         s.println("options: --debug  print stack traces;  --version  print the version and the build's commit");
+        s.println("         --tls-keylog FILE  (any command) NSS key log (SSLKEYLOGFILE) to decrypt FTPS");
         s.println("exit codes: 0 analysed (maybe with warnings), 1 usage error, 2 unreadable input, 3 output not written");
     }
 }

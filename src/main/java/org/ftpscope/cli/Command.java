@@ -16,4 +16,15 @@ public interface Command {
      * @throws UsageException for bad arguments (exit 1 with usage)
      */
     int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
+
+    /**
+     * Runs with the options every command accepts ({@link CliOptions}, e.g. {@code --tls-keylog}).
+     * While it runs, {@link CliOptions#current()} holds them.
+     */
+    default int run(List<String> args, CliOptions options, PrintStream out, PrintStream err) throws Exception {
+        return run(args, out, err);
+    }
+
+    /** True when the command reads FTPS with the key log (via {@link CliOptions#analyze}); the others say they do not. */
+    default boolean decrypts() { return false; }
 }

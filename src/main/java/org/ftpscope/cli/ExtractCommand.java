@@ -15,6 +15,8 @@ import java.util.List;
 final class ExtractCommand implements Command {
     @Override public String name() { return "extract"; }
 
+    @Override public boolean decrypts() { return true; }
+
     @Override public String usage() { return "extract CAPTURE DIR [--force] [--listings]"; }
 
     @Override
@@ -30,7 +32,7 @@ final class ExtractCommand implements Command {
         if (pos.size() != 2) throw new UsageException("expected a capture file and a folder");
         Path dir = Path.of(pos.get(1));
         int failed = 0;
-        try (Analysis a = Analyzer.analyze(Path.of(pos.get(0)))) {
+        try (Analysis a = CliOptions.analyze(Path.of(pos.get(0)))) {
             out.println("file\tbytes\tmissing_bytes\tsha256\tsession\tcommand\tftp_path");
             for (ObjectExporter.FtpObject o : ObjectExporter.objects(a, listings)) {
                 ObjectExporter.Extracted x;
@@ -45,6 +47,14 @@ final class ExtractCommand implements Command {
                 out.println(SafeText.forTerminal(x.file() + "\t" + x.bytes() + "\t" + x.missingBytes() + "\t" + x.sha256() + "\t"
                         + o.session().id() + "\t" + o.transfer().command() + "\t"
                         + o.transfer().path().replace('\t', ' ').replace('\n', ' ')));
+            }
+            java.util.Set<Integer> tls = new java.util.HashSet<>();
+            for (org.ftpscope.tls.TlsConnectionSummary c : a.tlsConnections()) tls.add(c.stream());
+            long skipped = a.sessions().stream().flatMap(s -> s.transfers().stream())
+                    .filter(t -> t.data() != null && tls.contains(t.data().stream()) && t.bytes() > 0).count();
+            if (skipped > 0) {
+                err.println("ftpscope extract: " + skipped + " TLS-protected (PROT P) transfer(s) not written: their"
+                        + " decrypted bytes are hashed (see analyze), extraction of decrypted content is not built yet");
             }
         }
         if (failed > 0) {

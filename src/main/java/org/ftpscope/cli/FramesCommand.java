@@ -20,6 +20,8 @@ import java.util.List;
 final class FramesCommand implements Command {
     @Override public String name() { return "frames"; }
 
+    @Override public boolean decrypts() { return true; }
+
     @Override public String usage() { return "frames CAPTURE [-Y FILTER]"; }
 
     @Override
@@ -41,7 +43,7 @@ final class FramesCommand implements Command {
             throw new UsageException("invalid display filter at column " + (bad.position() + 1) + ": " + bad.message());
         }
         DisplayFilter filter = ((DisplayFilter.Result.Compiled) compiled).filter();
-        try (Analysis a = Analyzer.analyze(Path.of(file))) {
+        try (Analysis a = CliOptions.analyze(Path.of(file))) {
             FrameViews views = new FrameViews(a);
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             for (int f : AnalysisFields.matching(a, filter)) {

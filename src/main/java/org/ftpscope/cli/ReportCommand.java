@@ -19,6 +19,8 @@ import java.util.TreeSet;
 final class ReportCommand implements Command {
     @Override public String name() { return "report"; }
 
+    @Override public boolean decrypts() { return true; }
+
     @Override public String usage() {
         return "report CAPTURE --out FILE [--format " + ReportWriters.ids() + "] [--session N]... [--show-passwords] [--force]";
     }
@@ -59,7 +61,7 @@ final class ReportCommand implements Command {
             return Cli.EXIT_USAGE;
         }
         ReportSelection selection = new ReportSelection(only, show);
-        try (Analysis a = Analyzer.analyze(Path.of(file))) {
+        try (Analysis a = CliOptions.analyze(Path.of(file))) {
             Set<Integer> unknown = selection.unknownIn(a);
             if (!unknown.isEmpty()) {
                 err.println("ftpscope report: " + file + " has no session " + unknown + " (it has " + a.sessions().size()

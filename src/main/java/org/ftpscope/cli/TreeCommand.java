@@ -13,6 +13,8 @@ import java.util.List;
 final class TreeCommand implements Command {
     @Override public String name() { return "tree"; }
 
+    @Override public boolean decrypts() { return true; }
+
     @Override public String usage() { return "tree CAPTURE N [--bytes]"; }
 
     @Override
@@ -26,7 +28,7 @@ final class TreeCommand implements Command {
         } catch (NumberFormatException e) {
             throw new UsageException("frame number must be a number: " + rest.get(1));
         }
-        try (Analysis a = Analyzer.analyze(Path.of(rest.get(0)))) {
+        try (Analysis a = CliOptions.analyze(Path.of(rest.get(0)))) {
             int frames = a.capture().frameCount();
             if (n < 1 || n > frames) throw new UsageException("frame " + n + " is not in 1.." + frames);
             var root = new FrameViews(a).tree(n);

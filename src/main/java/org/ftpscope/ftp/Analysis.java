@@ -72,9 +72,29 @@ public final class Analysis implements AutoCloseable {
         return stream >= 0 && stream < setupByStream.length ? setupByStream[stream] : null;
     }
 
-    /** Where a transfer's content is in the capture: its data connection's spans in the transfer's direction. */
+    /** Streams that carried TLS (with a key log): their bytes in the capture are records, not the content. */
+    private java.util.Set<Integer> tlsStreams = java.util.Set.of();
+    /** The TLS connections the key log pass saw; empty without a key log. */
+    private List<org.ftpscope.tls.TlsConnectionSummary> tls = List.of();
+
+    void tls(List<org.ftpscope.tls.TlsConnectionSummary> connections) {
+        this.tls = List.copyOf(connections);
+        java.util.Set<Integer> s = new java.util.HashSet<>();
+        for (org.ftpscope.tls.TlsConnectionSummary c : connections) s.add(c.stream());
+        this.tlsStreams = s;
+    }
+
+    /** The TLS connections (control and data) when the analysis ran with a key log; empty otherwise. */
+    public List<org.ftpscope.tls.TlsConnectionSummary> tlsConnections() { return tls; }
+
+    /**
+     * Where a transfer's content is in the capture: its data connection's spans in the transfer's
+     * direction. Null for a TLS-protected (PROT P) data connection: its spans hold TLS records, and
+     * the decrypted content is only hashed, not kept.
+     */
     public org.ftpscope.tcp.StreamSpans contentOf(Transfer t) {
         if (t.data() == null || t.data().stream() < 0 || t.setup() == null) return null;
+        if (tlsStreams.contains(t.data().stream())) return null;
         return streams.get(t.data().stream()).spans(t.direction().dataDirection(t.setup().mode()));
     }
 

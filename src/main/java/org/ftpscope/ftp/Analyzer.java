@@ -34,7 +34,7 @@ public final class Analyzer {
      */
     public static Analysis analyze(Path capture, ReadProgress progress, org.ftpscope.capture.FrameVisitor tap,
                                    boolean hashInParallel) throws CaptureException {
-        return analyze(capture, progress, tap, hashInParallel, true);
+        return analyze(capture, progress, tap, hashInParallel, true, org.ftpscope.tls.KeyLog.none());
     }
 
     /**
@@ -44,14 +44,35 @@ public final class Analyzer {
      * be looked up or extracted from it. For {@code analyze}.
      */
     public static Analysis analyzeStreaming(Path capture) throws CaptureException {
-        return analyze(capture, null, null, Runtime.getRuntime().availableProcessors() > 1, false);
+        return analyzeStreaming(capture, org.ftpscope.tls.KeyLog.none());
     }
 
+    /** As {@link #analyzeStreaming(Path)}, decrypting FTPS with the NSS key log {@code keyLog} (issue 22). */
+    public static Analysis analyzeStreaming(Path capture, org.ftpscope.tls.KeyLog keyLog) throws CaptureException {
+        return analyze(capture, null, null, Runtime.getRuntime().availableProcessors() > 1, false, keyLog);
+    }
+
+    /** As {@link #analyze(Path)}, decrypting FTPS with the NSS key log {@code keyLog} (issue 22). */
+    public static Analysis analyzeWithKeyLog(Path capture, org.ftpscope.tls.KeyLog keyLog) throws CaptureException {
+        return analyze(capture, null, null, Runtime.getRuntime().availableProcessors() > 1, true, keyLog);
+    }
+
+    /**
+     * With a key log the TLS layer sees every stream first and the FTP layer reads the plaintext of
+     * what it decrypts; without one ({@link org.ftpscope.tls.KeyLog#none()}) the pass is the plain FTP one.
+     */
     private static Analysis analyze(Path capture, ReadProgress progress, org.ftpscope.capture.FrameVisitor tap,
-                                    boolean hashInParallel, boolean perFrame) throws CaptureException {
+                                    boolean hashInParallel, boolean perFrame, org.ftpscope.tls.KeyLog keyLog) throws CaptureException {
         PacketInfo info = new PacketInfo();
         FtpAnalyzer ftp = new FtpAnalyzer(new DigestPipeline(hashInParallel));
-        TcpReassembler tcp = new TcpReassembler(ftp, org.ftpscope.tcp.TcpLimits.DEFAULT, perFrame);
+        org.ftpscope.tcp.StreamListener first = ftp;
+        org.ftpscope.tls.TlsDecryptor dec = null;
+        if (keyLog != null && !keyLog.absent()) {
+            dec = new org.ftpscope.tls.TlsDecryptor(keyLog, ftp);
+            ftp.decryptWith(dec);
+            first = dec;
+        }
+        TcpReassembler tcp = new TcpReassembler(first, org.ftpscope.tcp.TcpLimits.DEFAULT, perFrame);
         try {
             CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
                 PacketDecoder.decode(linkType, buf, off, cap, info);
@@ -69,7 +90,9 @@ public final class Analyzer {
             tcp.duplicates().warnings(cf.index()).forEach(cf::addWarning);
             cf.addWarnings(tcp.limitWarnings());
             cf.addWarnings(ftp.limitWarnings());
-            return new Analysis(cf, tcp.streams(), tcp.frameTable(), result);
+            Analysis analysis = new Analysis(cf, tcp.streams(), tcp.frameTable(), result);
+            if (dec != null) analysis.tls(dec.connections());
+            return analysis;
         } finally {
             ftp.abandon(); // the hashing thread has ended if the pass completed; otherwise stop it
         }

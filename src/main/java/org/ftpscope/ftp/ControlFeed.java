@@ -39,6 +39,12 @@ final class ControlFeed {
     private String type = "A";
     private long rest;
     private int tlsFrame;
+    /** TLS from the first byte (port 990), not after AUTH. */
+    private boolean implicitTls;
+    /** Per direction: plaintext bytes the key log opened (issue 22). */
+    private final long[] decryptedBytes = new long[2];
+    /** True while decrypted plaintext is being read as FTP lines. */
+    private boolean feedingPlaintext;
     private int lastFrame;
     /** The user named by a 331 reply ("331 Password required for bob") when no USER command is in the capture. */
     private String userFrom331;
@@ -115,6 +121,31 @@ final class ControlFeed {
         });
     }
 
+    /** Implicit FTPS (port 990): TLS from the connection's first byte, no AUTH. */
+    void implicitTls(int frame) {
+        tlsFrame = frame;
+        implicitTls = true;
+    }
+
+    /**
+     * With a key log: the plaintext the TLS bytes of this event decrypted to is read as FTP lines,
+     * as if it had come in clear (the frames are those that completed each record).
+     */
+    private void decrypted(Direction d, long nanos) {
+        org.ftpscope.tls.TlsDecryptor dec = analyzer.decryptor();
+        if (dec == null) return;
+        for (org.ftpscope.tls.TlsDecryptor.Chunk c : dec.take(session.control.index(), d)) {
+            decryptedBytes[d.ordinal()] += c.data().length;
+            lastDataFrame[d.ordinal()] = c.lastFrame();
+            feedingPlaintext = true;
+            try {
+                (d == Direction.CLIENT_TO_SERVER ? fromClient : fromServer).feed(c.data(), 0, c.data().length, c.lastFrame(), nanos);
+            } finally {
+                feedingPlaintext = false;
+            }
+        }
+    }
+
     void data(Direction d, int frame, long nanos, byte[] buf, int off, int len) {
         lastFrame = frame;
         if (tlsFrame > 0) {
@@ -122,6 +153,7 @@ final class ControlFeed {
             if (sc.state() != TlsRecordScanner.State.CLEAR) {
                 int n = sc.feed(buf, off, len, frame);
                 if (n > 0) tlsBytes(frame); // the frame starts with TLS bytes (or opaque ones after a loss)
+                if (n > 0) decrypted(d, nanos);
                 if (sc.state() != TlsRecordScanner.State.CLEAR) return;
                 // No record begins where one should: cleartext FTP if it looks like it, else opaque.
                 if (!ControlLineSplitter.startsLine(buf, off + n, len - n)) {
@@ -130,7 +162,8 @@ final class ControlFeed {
                     return;
                 }
                 clearAgainFrame[d.ordinal()] = frame;
-                if (d == Direction.CLIENT_TO_SERVER) waiting.clear(); // commands sent inside TLS are not visible
+                // Commands sent inside TLS are not visible, unless they were decrypted.
+                if (d == Direction.CLIENT_TO_SERVER && decryptedBytes[d.ordinal()] == 0) waiting.clear();
                 off += n;
                 len -= n;
                 if (n == 0) closeTlsRun();
@@ -269,30 +302,52 @@ final class ControlFeed {
         if (tlsFrame == 0) return;
         TlsRecordScanner c = tls[Direction.CLIENT_TO_SERVER.ordinal()];
         int clearClient = clearAgainFrame[Direction.CLIENT_TO_SERVER.ordinal()];
+        String start = implicitTls ? "Implicit FTPS (port " + FtpAnalyzer.IMPLICIT_FTPS_PORT + ", TLS from the connection's first byte)"
+                : "The server accepted AUTH (234, frame " + tlsFrame + ")";
         if (clearClient > 0 && c.records() == 0) {
             session.addParseFinding(new Finding(FindingKind.TLS_CONTROL_CHANNEL, Severity.WARNING, session.id, clearClient,
-                    "The server accepted AUTH (234, frame " + tlsFrame + "), but no TLS record followed: the client went on "
+                    start + ", but no TLS record followed: the client went on "
                             + "in cleartext (frame " + clearClient + "), so the rest of the session is read and analysed as FTP.",
                     List.of(tlsFrame, clearClient)));
             return;
         }
+        boolean decrypted = decryptedBytes[0] > 0 || decryptedBytes[1] > 0;
+        String tlsFacts = tlsFacts(decrypted);
         int clearServer = clearAgainFrame[Direction.SERVER_TO_CLIENT.ordinal()];
         if (clearClient > 0 || clearServer > 0) {
             int again = clearClient > 0 ? clearClient : clearServer;
             boolean alert = c.lastType() == TlsRecordScanner.ALERT
                     || tls[Direction.SERVER_TO_CLIENT.ordinal()].lastType() == TlsRecordScanner.ALERT;
             session.addParseFinding(new Finding(FindingKind.TLS_CONTROL_CHANNEL, FindingKind.TLS_CONTROL_CHANNEL.severity(),
-                    session.id, tlsFrame, "The server accepted AUTH (234, frame " + tlsFrame + "): the control channel was encrypted"
+                    session.id, tlsFrame, start + ": the control channel was encrypted" + tlsFacts
                             + (tlsRanges.isEmpty() ? "" : " (frames " + tlsRanges.get(0).first() + "–"
                             + tlsRanges.get(tlsRanges.size() - 1).last() + ")") + ", then cleartext FTP follows from frame " + again
                             + (alert ? " after a TLS alert record, the close_notify that ends TLS after CCC (RFC 2228 §5.3)"
-                            : " at a TLS record boundary") + "; the CCC command and its 200 were inside TLS and are not visible. "
+                            : " at a TLS record boundary") + (decrypted ? "; the commands inside TLS, CCC and its 200 included, were decrypted with the key log. "
+                            : "; the CCC command and its 200 were inside TLS and are not visible. ")
                             + "From frame " + again + " on the session is read and analysed as FTP.", List.of(tlsFrame, again)));
             return;
         }
         session.addParseFinding(new Finding(FindingKind.TLS_CONTROL_CHANNEL, session.id, tlsFrame,
-                "The server accepted AUTH (234, frame " + tlsFrame + "): from here on the control channel is "
-                        + "encrypted; commands, replies and data-channel ports are not visible."));
+                start + ": from here on the control channel is encrypted" + tlsFacts
+                        + (decrypted ? "; decrypted with the key log, so its commands, replies and data-channel ports are analysed."
+                        : "; commands, replies and data-channel ports are not visible.")));
+    }
+
+    /** " (TLS 1.2, TLS_…_SHA256)" and, with a key log that did not open it, why not; "" without TLS facts. */
+    private String tlsFacts(boolean decrypted) {
+        org.ftpscope.tls.TlsDecryptor dec = analyzer.decryptor();
+        org.ftpscope.tls.TlsConnectionSummary t = dec == null ? null : dec.connection(session.control.index());
+        if (t == null) return "";
+        String facts = " (" + t.versionName() + ", " + t.cipherSuiteName() + ")";
+        if (decrypted && t.fromClient().decryption() == org.ftpscope.tls.Decryption.DECRYPTED
+                && t.fromServer().decryption() == org.ftpscope.tls.Decryption.DECRYPTED) return facts;
+        for (org.ftpscope.tls.TlsDirectionSummary d : List.of(t.fromClient(), t.fromServer())) {
+            if (d.decryption() != org.ftpscope.tls.Decryption.DECRYPTED && d.detail() != null) {
+                return facts + (decrypted ? ", decrypted only in part: " : ", not decrypted: ") + d.detail();
+            }
+        }
+        return facts;
     }
 
     /** Whether the client's bytes after the 234 were TLS records (false: cleartext went on, or nothing came). */
@@ -359,7 +414,7 @@ final class ControlFeed {
             case "PASS" -> {
                 password = c.arg();
                 session.passFrame = frame;
-                session.passBeforeTls = true; // only cleartext lines are read
+                session.passBeforeTls = !feedingPlaintext; // a decrypted PASS did not cross in clear
             }
             case "TYPE" -> {
                 // trim(), not isBlank(): control characters are trimmed but are not blank (found by fuzzing)

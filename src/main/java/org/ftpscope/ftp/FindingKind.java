@@ -62,6 +62,12 @@ public enum FindingKind {
                     + "replies and the data-channel ports are no longer visible, so data connections cannot be "
                     + "tied to commands, and NAT helpers cannot rewrite addresses.",
             "Firewalls in front of an FTPS server need the whole passive port range opened statically."),
+    TLS_DATA_NOT_DECRYPTED("tls-data-not-decrypted", Severity.INFO,
+            "Data connection encrypted (PROT P), not decrypted",
+            "The data connection carries TLS records (PROT P): its bytes are counted, but the file's "
+                    + "content and SHA-256 are not known without the TLS session keys.",
+            "Give the client's key log (SSLKEYLOGFILE, written by curl, lftp/GnuTLS, browsers, Python) "
+                    + "with --tls-keylog to decrypt FTPS."),
     TRANSFER_INCOMPLETE("transfer-incomplete", Severity.ERROR,
             "Transfer incomplete",
             "Fewer bytes arrived than the server announced, bytes are missing from the capture, or the "
@@ -107,6 +113,12 @@ public enum FindingKind {
             "Connections to the FTP control port got no answer to their SYN, or were refused with a reset: "
                     + "the server is down, nothing listens on the port, or a firewall drops or rejects it.",
             "Check that the FTP server runs and listens on the port, and the firewalls on the path."),
+    ENCRYPTED_SESSION_DATA("encrypted-session-data", Severity.INFO,
+            "Data connections of an encrypted session (inferred)",
+            "The control channel is encrypted (FTPS) and no key log was given, so no PASV/PORT can be read: "
+                    + "connections between the session's hosts while it was open are taken as its data connections "
+                    + "by their timing and ports, and counted with their bytes and duration.",
+            "Give the client's key log (SSLKEYLOGFILE) with --tls-keylog to see the commands and the files."),
     ORPHAN_DATA_CONNECTION("orphan-data-connection", Severity.INFO,
             "Data connection without its control connection",
             "A connection that is FTP data by its ports (port 20, or a port in the server's passive range) "

@@ -102,6 +102,7 @@ final class FindingRules {
             // To the server's own address, silence means a filter; to another (advertised) address, no such host.
             String why = c.server().ip().equals(serverIp)
                     ? "a firewall drops port " + c.server().port() + "."
+                            + (s.tls() && d.mode().passive() ? " " + EncryptedSessionData.helperNote(s, c.server().port()) : "")
                     : "nothing answers at " + c.server().ip() + ", the address the server advertised"
                       + (c.server().ip().isPrivate() ? " (a private address, not reachable from the client)." : ".");
             out.add(new Finding(FindingKind.DATA_CONNECTION_BLOCKED, s.id(), c.synFrame(),
@@ -172,6 +173,12 @@ final class FindingRules {
         if (t.replyCode() >= 400) {
             out.add(new Finding(FindingKind.TRANSFER_FAILED, s.id(), t.replyFrame(),
                     name + " failed: " + t.replyCode() + " " + t.replyText()));
+        }
+        Shortfall encrypted = t.shortfalls().stream().filter(x -> x.cause() == Shortfall.Cause.NOT_DECRYPTED).findFirst().orElse(null);
+        if (encrypted != null) {
+            // The bytes crossed, encrypted: the size checks below would count ciphertext as the file.
+            out.add(new Finding(FindingKind.TLS_DATA_NOT_DECRYPTED, s.id(), encrypted.frame(), name + ": " + encrypted.text() + "."));
+            return;
         }
         boolean moved = t.data().state() == DataState.TRANSFERRED;
         List<Shortfall> why = t.shortfalls().stream().filter(x -> INCOMPLETE_CAUSES.contains(x.cause())).toList();

@@ -45,6 +45,20 @@ public final class FtpAnalyzer implements StreamListener {
     /** The capture time of the frame being fed; set by the driver before each frame. */
     public void setNow(long nanos) { this.nowNanos = nanos; }
 
+    /** Implicit FTPS (RFC 4217 leaves it to the port): TLS from the first byte, data from port 989. */
+    static final int IMPLICIT_FTPS_PORT = 990;
+
+    /** Decrypts FTPS with a key log (issue 22); null when none was given. */
+    private org.ftpscope.tls.TlsDecryptor decryptor;
+
+    /**
+     * Takes the plaintext of TLS-protected control and data connections from {@code d}, which must
+     * be the listener in front of this one (it passes every event on to this analyzer).
+     */
+    public void decryptWith(org.ftpscope.tls.TlsDecryptor d) { this.decryptor = d; }
+
+    org.ftpscope.tls.TlsDecryptor decryptor() { return decryptor; }
+
     @Override
     public void streamOpened(TcpStream s, int frame) {
         DataChannelMatch m = expected.claim(s.client().ip(), s.client().port(), s.server().ip(), s.server().port(),
@@ -53,6 +67,11 @@ public final class FtpAnalyzer implements StreamListener {
             // Port 21 is a control connection unless a setup announced exactly this endpoint to this
             // connector (PORT h1,h2,h3,h4,0,21: a bounce to an FTP server, or a client listening there).
             startSession(s);
+            return;
+        }
+        if (s.server().port() == IMPLICIT_FTPS_PORT && m == null) {
+            SessionState st = startSession(s);
+            if (st != null) feedByStream.get(s.index()).implicitTls(frame);
             return;
         }
         if (m == null) m = claimInferred(s, frame);
@@ -91,6 +110,14 @@ public final class FtpAnalyzer implements StreamListener {
     public void data(TcpStream s, Direction d, int frame, byte[] buf, int off, int len) {
         DataStreamState ds = dataOf(s);
         if (ds != null) {
+            if (decryptor != null && decryptor.isTls(s.index(), d)) {
+                // PROT P: the transfer is the plaintext; bytes of records that cannot be opened are missing.
+                List<org.ftpscope.tls.TlsDecryptor.Chunk> plain = decryptor.take(s.index(), d);
+                ds.tlsProtected(d);
+                for (org.ftpscope.tls.TlsDecryptor.Chunk c : plain) ds.data(d, c.lastFrame(), nowNanos, c.data(), 0, c.data().length);
+                if (plain.isEmpty() && decryptor.undecryptable(s.index(), d)) ds.undecrypted(d, len, frame);
+                return;
+            }
             ds.data(d, frame, nowNanos, buf, off, len);
             return;
         }
@@ -273,7 +300,9 @@ public final class FtpAnalyzer implements StreamListener {
         DataConnectionFacts.groupNotCaptured(out, findings,
                 unclaimed.stream().allMatch(t -> controlByStream.containsKey(t.index())));
         findings.addAll(DataConnectionFacts.unreachableServers(sessions, nowNanos, unreachable));
-        List<OrphanDataConnection> orphans = DataConnectionFacts.orphans(unclaimed, controlByStream.keySet(), out);
+        List<TcpStream> rest = new ArrayList<>(unclaimed);
+        findings.addAll(EncryptedSessionData.infer(out, rest, controlByStream.keySet()));
+        List<OrphanDataConnection> orphans = DataConnectionFacts.orphans(rest, controlByStream.keySet(), out);
         findings.addAll(DataConnectionFacts.orphanFindings(orphans));
         if (firstTruncatedFrame > 0) {
             findings.add(new Finding(FindingKind.CAPTURE_TRUNCATED, -1, firstTruncatedFrame, truncatedFrames

@@ -34,7 +34,9 @@ public record Shortfall(Cause cause, int frame, long bytes, String text) {
         /** No final reply to the transfer command is in the capture. */
         NO_FINAL_REPLY("no-final-reply"),
         /** The final reply is a positive code the command cannot get (RFC 959 §5.4), e.g. 225 to RETR. */
-        UNEXPECTED_REPLY("unexpected-reply");
+        UNEXPECTED_REPLY("unexpected-reply"),
+        /** TLS-protected data (PROT P) that the key log did not open: the bytes are there, their plaintext is not. */
+        NOT_DECRYPTED("not-decrypted");
 
         private final String id;
 

@@ -17,7 +17,8 @@ final class TransferVerdict {
     /** What the capture shows of the transfer's data connection, in the transfer's direction. */
     record DataFacts(DataState state, int stream, long bytes, long gapBytes, int firstGapFrame, boolean truncated,
                      Endpoint sender, Endpoint receiver, int senderFinFrame, int rstFrame, Endpoint rstFrom,
-                     boolean receiverAckedAll, int receiverAckFrame, int synFrame) {}
+                     boolean receiverAckedAll, int receiverAckFrame, int synFrame,
+                     long undecryptedBytes, int undecryptedFrame, String undecryptedWhy) {}
 
     /** The control side: the command, its replies, the announced size. */
     record CommandFacts(String name, int commandFrame, int preliminaryCode, int replyCode, String replyText,
@@ -126,6 +127,13 @@ final class TransferVerdict {
                             ? "; the receiver's ACK in frame " + d.receiverAckFrame()
                               + " covers them, so they crossed the network and only the capture lost them"
                             : "; no ACK in the capture shows that the receiver got them")));
+        }
+        if (d.undecryptedBytes() > 0) {
+            // The byte count is of TLS records (ciphertext), so it is compared with nothing.
+            out.add(new Shortfall(Shortfall.Cause.NOT_DECRYPTED, d.undecryptedFrame(), d.undecryptedBytes(),
+                    d.undecryptedBytes() + " bytes of TLS records (from frame " + d.undecryptedFrame()
+                            + ") were not decrypted: " + d.undecryptedWhy() + "; the file's bytes are not known"));
+            return out;
         }
         boolean sizeProvesAll = expected >= 0 && seen == expected;
         if (d.senderFinFrame() == 0 && !sizeProvesAll) {

@@ -13,6 +13,12 @@ public interface PlaintextListener {
      */
     void plaintext(TcpStream s, Direction d, int firstFrame, int lastFrame, byte[] data);
 
+    /**
+     * Cleartext after TLS ended in this direction (FTP {@code CCC}: after the close_notify the
+     * control connection continues unprotected). Delivered with or without keys.
+     */
+    default void cleartext(TcpStream s, Direction d, int frame, byte[] data) {}
+
     /** Decryption of this direction stopped here; later application data of it will not be delivered. */
     default void lost(TcpStream s, Direction d, int frame, String reason) {}
 }

@@ -10,9 +10,16 @@ import java.util.function.Consumer;
  * letter or digit, never with those bytes.
  */
 final class RecordReader {
-    enum Mode { SCANNING, RECORDS, NOT_TLS, STOPPED }
+    enum Mode { SCANNING, RECORDS, NOT_TLS, STOPPED, CLEAR_AGAIN }
+
+    /** Bytes after the TLS records, when the direction went back to cleartext (FTP {@code CCC}). */
+    interface ClearSink { void cleartext(int frame, long offset, byte[] b, int off, int len); }
 
     private final Consumer<TlsRecord> out;
+    private final ClearSink clear;
+    private int lastType = -1;
+    private long clearStart = -1;
+    private int clearStartFrame;
     private Mode mode = Mode.SCANNING;
     private long consumed;
     private boolean lineStart = true;
@@ -29,7 +36,12 @@ final class RecordReader {
     private String stopReason;
     private int stopFrame;
 
-    RecordReader(Consumer<TlsRecord> out) { this.out = out; }
+    RecordReader(Consumer<TlsRecord> out) { this(out, null); }
+
+    RecordReader(Consumer<TlsRecord> out, ClearSink clear) {
+        this.out = out;
+        this.clear = clear;
+    }
 
     void feed(int frame, byte[] b, int off, int len) {
         int i = off, end = off + len;
@@ -38,6 +50,11 @@ final class RecordReader {
                 case NOT_TLS, STOPPED -> { return; }
                 case SCANNING -> i = scan(frame, b, i, end);
                 case RECORDS -> i = records(frame, b, i, end);
+                case CLEAR_AGAIN -> {
+                    if (clear != null) clear.cleartext(frame, consumed, b, i, end - i);
+                    consumed += end - i;
+                    return;
+                }
             }
         }
     }
@@ -83,6 +100,15 @@ final class RecordReader {
             boolean typeOk = first ? type == TlsRecord.HANDSHAKE || type == TlsRecord.ALERT
                     : type >= TlsRecord.CHANGE_CIPHER_SPEC && type <= TlsRecord.HEARTBEAT;
             if (!typeOk || major != 3 || minor > 4 || length > TlsLimits.MAX_RECORD_LENGTH) {
+                if (!first && lastType == TlsRecord.ALERT && headerLen == 5 && printable(header)) {
+                    // FTP CCC (RFC 4217 12.3): after the close_notify the control connection goes on
+                    // in clear. Only after an alert record, and only when the bytes look like an FTP line.
+                    mode = Mode.CLEAR_AGAIN;
+                    clearStart = recordOffset;
+                    clearStartFrame = firstFrame;
+                    if (clear != null) clear.cleartext(firstFrame, recordOffset, header, 0, 5);
+                    return i;
+                }
                 if (first) {
                     // The line start looked like TLS but is not: treat the direction as not TLS.
                     mode = Mode.NOT_TLS;
@@ -116,6 +142,7 @@ final class RecordReader {
         headerLen = 0;
         body = null;
         records++;
+        lastType = r.type();
         out.accept(r);
     }
 
@@ -145,7 +172,17 @@ final class RecordReader {
         return "the stream ends inside a record: " + bodyLen + " of " + body.length + " bytes (from frame " + firstFrame + ")";
     }
 
+    private static boolean printable(byte[] h) {
+        for (byte c : h) if (!(c >= 0x20 && c < 0x7f) && c != '\r' && c != '\n') return false;
+        return true;
+    }
+
     Mode mode() { return mode; }
+
+    /** Stream offset where the direction went back to cleartext after TLS, -1 when it did not. */
+    long clearStart() { return clearStart; }
+
+    int clearStartFrame() { return clearStartFrame; }
 
     boolean tlsSeen() { return tlsStart >= 0; }
 

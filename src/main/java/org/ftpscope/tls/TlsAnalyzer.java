@@ -58,6 +58,23 @@ public final class TlsAnalyzer implements StreamListener {
 
     public KeyLog keyLog() { return keyLog; }
 
+    /** True when the direction's bytes are (now) TLS records: the record layer took them. */
+    boolean inRecords(int stream, Direction d) {
+        TlsConnection c = byStream.get(stream);
+        return c != null && c.inRecords(d);
+    }
+
+    boolean undecryptable(int stream, Direction d) {
+        TlsConnection c = byStream.get(stream);
+        return c != null && c.undecryptable(d);
+    }
+
+    /** The summary of one stream's TLS connection, null when the stream is not TLS. */
+    TlsConnectionSummary connection(int stream) {
+        TlsConnection c = byStream.get(stream);
+        return c != null && c.isTls() ? c.summary() : null;
+    }
+
     /**
      * TLS 1.2 master secrets seen earlier in the capture, by session id and by session ticket:
      * a resumed connection whose own client random is not in the key log can still be opened

@@ -32,11 +32,13 @@ final class TlsConnection {
         long records, protectedRecords, decryptedRecords, appBytes, appRecords, earlyRecords;
         Decryption problem;
         String problemDetail;
+        /** First frame of cleartext after TLS (CCC), 0 when none. */
+        int clearFrame;
         int problemFrame;
 
         Side(Direction dir) {
             this.dir = dir;
-            this.reader = new RecordReader(r -> record(this, r));
+            this.reader = new RecordReader(r -> record(this, r), (frame, offset, b, off, len) -> cleartext(this, frame, offset, b, off, len));
             this.hs = new HandshakeReader(m -> handshake(this, m));
         }
 
@@ -57,6 +59,8 @@ final class TlsConnection {
     private int clientHelloFrame;
     private Hellos.ServerHello serverHello;
     private boolean helloRetry;
+    /** True when the TCP server sent the ClientHello (see {@link #tc()}). */
+    private boolean swapped;
     private int version;
     private int suiteCode = -1;
     private CipherSuite suite;
@@ -100,6 +104,18 @@ final class TlsConnection {
                 || (side[C].reader.headerSeen() && side[C].reader.records() == 0 && side[C].reader.mode() == RecordReader.Mode.STOPPED);
     }
 
+    /** The direction is inside TLS: its record layer reads the bytes (or lost them after a gap), not cleartext. */
+    boolean inRecords(Direction d) {
+        RecordReader.Mode m = side[d.ordinal()].reader.mode();
+        return m == RecordReader.Mode.RECORDS || m == RecordReader.Mode.STOPPED;
+    }
+
+    /** The direction's protected records cannot be opened (no key, a key that does not fit, or lost). */
+    boolean undecryptable(Direction d) {
+        Side s = side[d.ordinal()];
+        return s.problem != null || (s.encrypted && s.prot == null) || s.reader.mode() == RecordReader.Mode.STOPPED;
+    }
+
     /** True when neither direction can still turn out to be TLS. */
     boolean hopeless() {
         return !isTls() && side[C].reader.mode() == RecordReader.Mode.NOT_TLS;
@@ -109,6 +125,11 @@ final class TlsConnection {
 
     private void record(Side s, TlsRecord r) {
         s.records++;
+        if (r.type() == TlsRecord.CHANGE_CIPHER_SPEC && version == TlsVersion.TLS13) {
+            // RFC 8446 5: an unprotected dummy ChangeCipherSpec may come at any point of the
+            // handshake, also after the ServerHello (GnuTLS clients, OpenSSL servers without HRR).
+            return;
+        }
         if (r.type() == TlsRecord.CHANGE_CIPHER_SPEC && !s.encrypted) {
             // TLS 1.3 sends a dummy ChangeCipherSpec for middleboxes (RFC 8446 D.4); it changes nothing.
             if (version == TlsVersion.TLS13 || serverHello == null) return;
@@ -157,6 +178,16 @@ final class TlsConnection {
         }
     }
 
+    /** The direction left TLS after an alert (CCC): pass the cleartext on, as the bytes before TLS are. */
+    private void cleartext(Side s, int frame, long offset, byte[] b, int off, int len) {
+        if (s.clearFrame == 0) {
+            s.clearFrame = frame;
+            note(side(s) + " continues in clear after the TLS alert, from stream offset " + offset + " (frame " + frame
+                    + "): the control channel was cleared (CCC)");
+        }
+        if (listener != null && len > 0) listener.cleartext(tcp, s.dir, frame, java.util.Arrays.copyOfRange(b, off, off + len));
+    }
+
     private void lose(Side s, Decryption why, String detail, int frame) {
         s.problem(why, detail, frame);
         boolean had = s.prot != null;
@@ -192,14 +223,22 @@ final class TlsConnection {
     private void handshake(Side s, HandshakeReader.Message m) {
         try {
             switch (m.type()) {
-                case 1 -> { if (s.dir == Direction.CLIENT_TO_SERVER) onClientHello(Hellos.clientHello(m.body(), m.frame()), m); }
-                case 2 -> { if (s.dir == Direction.SERVER_TO_CLIENT) onServerHello(Hellos.serverHello(m.body(), m.frame())); }
+                case 1 -> {
+                    if (clientHello == null && s.dir == Direction.SERVER_TO_CLIENT && !m.decrypted()) {
+                        // An active-mode FTPS data connection: the FTP server connects, but the FTP
+                        // client is the TLS client (RFC 4217 7), so the TCP server sends the ClientHello.
+                        swapped = true;
+                        note("TLS roles reversed: the TCP client " + tcp.client() + " is the TLS server (active-mode data connection)");
+                    }
+                    if (s == tc()) onClientHello(Hellos.clientHello(m.body(), m.frame()), m);
+                }
+                case 2 -> { if (s == ts()) onServerHello(Hellos.serverHello(m.body(), m.frame())); }
                 case 4 -> {
-                    if (s.dir == Direction.SERVER_TO_CLIENT && version != TlsVersion.TLS13 && master != null) {
+                    if (s == ts() && version != TlsVersion.TLS13 && master != null) {
                         cache.putTicket(Hellos.newSessionTicket12(m.body()), master, tcp.index());
                     }
                 }
-                case 8 -> { if (s.dir == Direction.SERVER_TO_CLIENT) alpn = Hellos.encryptedExtensionsAlpn(m.body()); }
+                case 8 -> { if (s == ts()) alpn = Hellos.encryptedExtensionsAlpn(m.body()); }
                 case 11 -> onCertificate(s, m);
                 case 20 -> { if (version == TlsVersion.TLS13) s.switchToApp = true; }
                 case 24 -> { if (version == TlsVersion.TLS13) s.keyUpdate = true; }
@@ -285,12 +324,12 @@ final class TlsConnection {
                     + "_HANDSHAKE_TRAFFIC_SECRET for client random " + Hex.of(clientHello.random()));
             return;
         }
-        side[C].prot = RecordProtection.tls13(suite, cs);
-        side[S].prot = RecordProtection.tls13(suite, ss);
+        tc().prot = RecordProtection.tls13(suite, cs);
+        ts().prot = RecordProtection.tls13(suite, ss);
     }
 
     private void applicationKeys(Side s, int frame) {
-        KeyLog.Label label = s.dir == Direction.CLIENT_TO_SERVER ? KeyLog.Label.CLIENT_TRAFFIC_SECRET_0 : KeyLog.Label.SERVER_TRAFFIC_SECRET_0;
+        KeyLog.Label label = s == tc() ? KeyLog.Label.CLIENT_TRAFFIC_SECRET_0 : KeyLog.Label.SERVER_TRAFFIC_SECRET_0;
         byte[] secret = keyLog.secret(label, clientHello.random());
         if (secret == null) {
             lose(s, Decryption.KEY_MISSING, "the key log has no " + label + " for client random "
@@ -330,7 +369,7 @@ final class TlsConnection {
 
     private void onCertificate(Side s, HandshakeReader.Message m) throws Cursor.Malformed {
         CertificateInfo.Chain chain = CertificateInfo.chain(m.body(), version == TlsVersion.TLS13);
-        if (s.dir == Direction.CLIENT_TO_SERVER) {
+        if (s == tc()) {
             note(chain.total() == 0 ? "client answered the CertificateRequest with no certificate (frame " + m.frame() + ")"
                     : "client sent " + chain.total() + " certificate(s) (frame " + m.frame() + ")"
                     + (chain.certificates().isEmpty() ? "" : ", subject " + chain.certificates().get(0).subject()));
@@ -348,7 +387,12 @@ final class TlsConnection {
         if (notes.size() < 50) notes.add(n);
     }
 
-    private static String side(Side s) { return s.dir == Direction.CLIENT_TO_SERVER ? "client" : "server"; }
+    private String side(Side s) { return s == tc() ? "client" : "server"; }
+
+    /** The side that sent the ClientHello: the TCP client, except on active-mode data connections. */
+    private Side tc() { return swapped ? side[S] : side[C]; }
+
+    private Side ts() { return swapped ? side[C] : side[S]; }
 
     // ---- summary ---------------------------------------------------------------------------
 
@@ -363,15 +407,15 @@ final class TlsConnection {
         if (note != null) n.add(note);
         CertificateVisibility vis;
         if (certificatesSent > 0) vis = certificateDecrypted ? CertificateVisibility.DECRYPTED : CertificateVisibility.CLEAR;
-        else if (version == TlsVersion.TLS13 && side[S].decryptedRecords == 0 && resumption == Resumption.NONE) vis = CertificateVisibility.ENCRYPTED;
+        else if (version == TlsVersion.TLS13 && ts().decryptedRecords == 0 && resumption == Resumption.NONE) vis = CertificateVisibility.ENCRYPTED;
         else vis = CertificateVisibility.NONE;
         Hellos.ClientHello ch = clientHello;
-        return new TlsConnectionSummary(tcp.index(), tcp.client(), tcp.server(), side[C].reader.tlsStart(),
-                side[C].reader.tlsStartFrame(), clientHelloFrame, serverHello == null ? 0 : serverHello.frame(),
+        return new TlsConnectionSummary(tcp.index(), tcp.client(), tcp.server(), tc().reader.tlsStart(),
+                tc().reader.tlsStartFrame(), clientHelloFrame, serverHello == null ? 0 : serverHello.frame(),
                 ch == null ? List.of() : ch.supportedVersions(), version, suiteCode,
                 ch == null ? null : ch.serverName(), ch == null ? List.of() : ch.alpn(), alpn, helloRetry,
                 resumption, vis, certificates, certificatesSent, List.copyOf(alerts), alertsNotKept, closure(),
-                direction(side[C]), direction(side[S]), List.copyOf(n));
+                direction(tc()), direction(ts()), List.copyOf(n), swapped);
     }
 
     private TlsDirectionSummary direction(Side s) {
@@ -391,8 +435,10 @@ final class TlsConnection {
     private Closure closure() {
         Closure best = null;
         for (TlsAlert a : alerts) {
-            if (a.closeNotify() || a.level() == 2) {
-                best = earlier(best, new Closure(a.from(), a.closeNotify() ? "close_notify" : "fatal alert " + TlsAlert.descriptionName(a.description()), a.frame()));
+            if (a.closeNotify() || a.level() == 2 || !a.visible()) {
+                // An encrypted TLS 1.2 alert is named as such: without the key it may be close_notify or an error.
+                String how = !a.visible() ? "encrypted alert" : a.closeNotify() ? "close_notify" : "fatal alert " + TlsAlert.descriptionName(a.description());
+                best = earlier(best, new Closure(a.from(), how, a.frame()));
                 break;
             }
         }

@@ -15,6 +15,9 @@ import java.util.List;
  * @param certificates        the server's chain, leaf first (TLS 1.2 in clear; TLS 1.3 only when decrypted)
  * @param certificatesSent    how many certificates the server's Certificate message held; -1 when not seen
  * @param closedBy            who ended the connection first, null when the capture does not show it
+ * @param fromClient          what the TLS client sent (the FTP client; the TCP server when {@code rolesReversed})
+ * @param rolesReversed       the TCP server sent the ClientHello: an active-mode data connection, where the FTP
+ *                            server connects but stays the TLS server (RFC 4217 7). Alerts and closures name TCP directions.
  */
 public record TlsConnectionSummary(int stream, Endpoint client, Endpoint server, long tlsStartOffset,
                                    int tlsStartFrame, int clientHelloFrame, int serverHelloFrame,
@@ -24,7 +27,7 @@ public record TlsConnectionSummary(int stream, Endpoint client, Endpoint server,
                                    List<CertificateInfo> certificates, int certificatesSent,
                                    List<TlsAlert> alerts, int alertsNotKept, Closure closedBy,
                                    TlsDirectionSummary fromClient, TlsDirectionSummary fromServer,
-                                   List<String> notes) {
+                                   List<String> notes, boolean rolesReversed) {
 
     public enum Resumption {
         /** A full handshake. */
@@ -50,14 +53,15 @@ public record TlsConnectionSummary(int stream, Endpoint client, Endpoint server,
         NONE
     }
 
-    /** Who closed first and how ({@code close_notify}, {@code FIN}, {@code RST}, or a fatal alert). */
+    /** Who closed first and how ({@code close_notify}, {@code FIN}, {@code RST}, a fatal alert, or {@code encrypted alert} without keys). */
     public record Closure(Direction by, String how, int frame) {}
 
     public String versionName() { return version == 0 ? "unknown" : TlsVersion.name(version); }
 
     public String cipherSuiteName() { return cipherSuite < 0 ? "unknown" : CipherSuite.nameOf(cipherSuite); }
 
-    public TlsDirectionSummary direction(Direction d) { return d == Direction.CLIENT_TO_SERVER ? fromClient : fromServer; }
+    /** What the TCP direction {@code d} carried. */
+    public TlsDirectionSummary direction(Direction d) { return (d == Direction.CLIENT_TO_SERVER) != rolesReversed ? fromClient : fromServer; }
 
     public boolean resumed() {
         return resumption == Resumption.SESSION_ID || resumption == Resumption.SESSION_TICKET || resumption == Resumption.PSK;

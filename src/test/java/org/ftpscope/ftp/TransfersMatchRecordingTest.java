@@ -37,7 +37,10 @@ class TransfersMatchRecordingTest {
             if (NOT_YET.contains(capture)) continue;
             tests.add(DynamicTest.dynamicTest(capture + " (" + e.getValue().size() + " transfers)", () -> {
                 Path p = TestCaptures.sample(capture);
-                try (Analysis a = Analyzer.analyze(p)) {
+                // FTPS recordings have their key log beside them: analysed decrypted, as fully as in clear.
+                Path keys = p.resolveSibling(capture.replaceFirst("\\.pcap$", ".keys"));
+                boolean ftps = capture.startsWith("ftps-");
+                try (Analysis a = ftps ? Analyzer.analyzeWithKeyLog(p, org.ftpscope.tls.KeyLog.read(keys)) : Analyzer.analyze(p)) {
                     List<Transfer> all = a.sessions().stream().flatMap(s -> s.transfers().stream()).toList();
                     for (TransferRow row : e.getValue()) {
                         if (row.client().contains("third host")) {

@@ -18,11 +18,22 @@ final class Collector implements PlaintextListener {
     final Map<String, ByteArrayOutputStream> bytes = new HashMap<>();
     final List<Chunk> chunks = new ArrayList<>();
     final List<String> lost = new ArrayList<>();
+    final Map<String, ByteArrayOutputStream> clear = new HashMap<>();
 
     @Override
     public void plaintext(TcpStream s, Direction d, int firstFrame, int lastFrame, byte[] data) {
         bytes.computeIfAbsent(s.index() + "/" + d, k -> new ByteArrayOutputStream()).writeBytes(data);
         chunks.add(new Chunk(s.index(), d, firstFrame, lastFrame, data.length));
+    }
+
+    @Override
+    public void cleartext(TcpStream s, Direction d, int frame, byte[] data) {
+        clear.computeIfAbsent(s.index() + "/" + d, k -> new ByteArrayOutputStream()).writeBytes(data);
+    }
+
+    String clearText(int stream, Direction d) {
+        ByteArrayOutputStream b = clear.get(stream + "/" + d);
+        return b == null ? "" : b.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -54,4 +54,37 @@ class DerivedCapturesTest {
         assertEquals(TlsConnectionSummary.Resumption.UNKNOWN, ctl.resumption());
         assertTrue(r.plain().bytes.isEmpty());
     }
+
+    @Test
+    void aLostSegmentInAnAesCbcTransferStopsThatDirectionOnly() throws Exception {
+        var r = AuthTlsSampleTest.run(TestCaptures.sample("derived/ftps-cbc-lost-frame-125.pcap"),
+                KeyLog.read(TestCaptures.sample("ftps-tls12-cbc.keys")));
+        TlsConnectionSummary retr = r.tls().get(3);
+        // Frame 125 lay inside the first 16 KB record of notes-48k.txt: no record of the file completes.
+        assertEquals(Decryption.LOST, retr.fromServer().decryption());
+        assertEquals(0, retr.fromServer().applicationBytes());
+        assertEquals(0, r.plain().of(3, S2C).length, "nothing of a record that failed or was cut is delivered");
+        assertEquals(134, retr.fromServer().problemFrame());
+        assertTrue(retr.fromServer().detail().startsWith("capture gap of 1448 bytes at frame 134"), retr.fromServer().detail());
+        assertEquals(Decryption.DECRYPTED, retr.fromClient().decryption());
+        // The other connections decrypt in full: the MAC-then-encrypt readme.txt after the loss too.
+        assertEquals(FtpsSamplesTest.README_900, r.plain().sha256(5, S2C));
+        assertEquals(Decryption.DECRYPTED, r.tls().get(2).fromServer().decryption());
+    }
+
+    @Test
+    void aSnapLengthBelowTheHellosLeavesOnlyWhatIsThere() throws Exception {
+        var r = AuthTlsSampleTest.run(TestCaptures.sample("derived/ftps-gcm-snaplen-150.pcap"), KeyLog.none());
+        // Every ClientHello (over 150 bytes) is cut: the connections are still found as TLS (a valid
+        // record header after AUTH SSL, or at the start of a data connection), and nothing more is claimed.
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), r.tls().stream().map(TlsConnectionSummary::stream).toList());
+        for (TlsConnectionSummary s : r.tls()) {
+            assertEquals("unknown", s.versionName());
+            assertEquals("unknown", s.cipherSuiteName());
+            assertEquals(TlsConnectionSummary.Resumption.UNKNOWN, s.resumption());
+            assertTrue(s.certificates().isEmpty());
+            assertEquals(Decryption.LOST, s.fromServer().decryption());
+        }
+        assertEquals(12, r.tls().get(0).fromServer().problemFrame());
+    }
 }
