@@ -6,33 +6,10 @@
 # Needs root, vsftpd, openssl, tcpdump. Own namespaces (pacc, pacs) on a direct veth pair, so it
 # never touches record.sh's.
 set -euo pipefail
-OUT=$(cd "$(dirname "$0")" && pwd)
-T=$(mktemp -d /tmp/ftpscope-auth.XXXXXX)
-C=192.0.2.30 S=198.51.100.30
-pac_cleanup() {
-    [ -n "${VS:-}" ] && kill "$VS" 2>/dev/null || true
-    [ -n "${TD:-}" ] && kill "$TD" 2>/dev/null || true
-    ip netns del pacc 2>/dev/null || true; ip netns del pacs 2>/dev/null || true
-    rm -rf "$T"
-}
-trap pac_cleanup EXIT
-ip netns del pacc 2>/dev/null || true; ip netns del pacs 2>/dev/null || true
-ip netns add pacc; ip netns add pacs
-ip link add pacc-eth0 netns pacc type veth peer name pacs-eth0 netns pacs
-ip netns exec pacc ip addr add $C/24 dev pacc-eth0
-ip netns exec pacs ip addr add $S/24 dev pacs-eth0
-for n in c s; do
-    ip netns exec pac$n ip link set lo up
-    ip netns exec pac$n ip link set pac$n-eth0 up
-    # wire-sized frames, real checksums
-    ip netns exec pac$n ethtool -K pac$n-eth0 tx off rx off tso off gso off gro off >/dev/null 2>&1 || true
-done
-ip netns exec pacc ip route add default dev pacc-eth0
-ip netns exec pacs ip route add default dev pacs-eth0
+NS=pac C=192.0.2.30 S=198.51.100.30
+. "$(dirname "$0")/twohost.sh"
 
 mkdir -p "$T/anon/pub" /var/run/vsftpd/empty
-PY=/usr/bin/python3
-eval "$(sed -n '/^gen() {/,/^}/p' "$OUT/record.sh")"
 gen "$T/anon/pub/readme.txt" 900 1 text
 chmod -R a+rX "$T/anon"; chmod a-w "$T/anon"
 openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=ftps.example.test" \

@@ -7,35 +7,10 @@
 # Needs root, python3-pyftpdlib, tcpdump. Own namespaces (p21c, p21s) on a direct veth pair, so it
 # never touches record.sh's.
 set -euo pipefail
-OUT=$(cd "$(dirname "$0")" && pwd)
-T=$(mktemp -d /tmp/ftpscope-p21.XXXXXX)
-C=192.0.2.30 S=198.51.100.30
-p21_cleanup() {
-    [ -n "${VS:-}" ] && kill "$VS" 2>/dev/null || true
-    [ -n "${TD:-}" ] && kill "$TD" 2>/dev/null || true
-    ip netns del p21c 2>/dev/null || true; ip netns del p21s 2>/dev/null || true
-    rm -rf "$T"
-}
-trap p21_cleanup EXIT
-ip netns del p21c 2>/dev/null || true; ip netns del p21s 2>/dev/null || true
-ip netns add p21c; ip netns add p21s
-ip link add p21c-eth0 netns p21c type veth peer name p21s-eth0 netns p21s
-ip netns exec p21c ip addr add $C/24 dev p21c-eth0
-ip netns exec p21s ip addr add $S/24 dev p21s-eth0
-for n in c s; do
-    ip netns exec p21$n ip link set lo up
-    ip netns exec p21$n ip link set p21$n-eth0 up
-    # wire-sized frames, real checksums
-    ip netns exec p21$n ethtool -K p21$n-eth0 tx off rx off tso off gso off gro off >/dev/null 2>&1 || true
-done
-ip netns exec p21c ip route add default dev p21c-eth0
-ip netns exec p21s ip route add default dev p21s-eth0
+NS=p21 C=192.0.2.30 S=198.51.100.30
+. "$(dirname "$0")/twohost.sh"
 
 mkdir -p "$T/anon/pub"
-# the same deterministic 900-byte readme as record.sh's (SHA-256 293ee650...), by record.sh's gen()
-# (only that function is taken: sourcing record.sh would install its traps and cleanup)
-PY=/usr/bin/python3
-eval "$(sed -n '/^gen() {/,/^}/p' "$OUT/record.sh")"
 gen "$T/anon/pub/readme.txt" 900 1 text
 
 cat > "$T/pyftpd.py" <<PYEOF
