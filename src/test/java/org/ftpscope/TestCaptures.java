@@ -56,19 +56,25 @@ public final class TestCaptures {
      * captures from real ones.
      */
     public static Path writePcap(CaptureFile source, int[] frames, Path target) throws IOException {
+        return writePcap(source, frames, target, 262144);
+    }
+
+    /** The same with each frame cut to its first {@code snaplen} bytes, its original length kept (editcap -s). */
+    public static Path writePcap(CaptureFile source, int[] frames, Path target, int snaplen) throws IOException {
         try (OutputStream out = Files.newOutputStream(target)) {
             ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(262144)
+            h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(snaplen)
                     .putInt(source.index().linkType(1));
             out.write(h.array());
             for (int f : frames) {
                 byte[] data = source.readFrame(f);
+                int caplen = Math.min(snaplen, data.length);
                 long ts = source.index().timestampNanos(f);
                 ByteBuffer r = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
                 r.putInt((int) (ts / 1_000_000_000L)).putInt((int) (ts % 1_000_000_000L / 1000))
-                        .putInt(data.length).putInt(source.index().originalLength(f));
+                        .putInt(caplen).putInt(source.index().originalLength(f));
                 out.write(r.array());
-                out.write(data);
+                out.write(data, 0, caplen);
             }
         }
         return target;

@@ -103,7 +103,7 @@ public final class TcpReassembler {
         consumeFin(h);
         // Rarely true (out-of-order data, segments the capture lost), so the check stays inline.
         if (o.baseKnown && p.has(PacketInfo.ACK) && o.rel(p.ack) > o.nextRel) {
-            fillAcknowledgedHole(s, d.opposite(), o, p.ack, frame, flags);
+            fillAcknowledgedHole(s, d.opposite(), o, p.ack, frame);
         }
         if (!copy) listener(s).segment(s, d, frame, p);
         if (s.ended() && !s.closedNotified && h.pending.isEmpty() && o.pending.isEmpty()) {
@@ -433,7 +433,7 @@ public final class TcpReassembler {
      * The peer acknowledged bytes we never saw: they crossed the network but not the capture point.
      * Mark them as a gap now instead of waiting for the end.
      */
-    private void fillAcknowledgedHole(TcpStream s, Direction od, TcpStream.Half o, long ack, int frame, int flags) {
+    private void fillAcknowledgedHole(TcpStream s, Direction od, TcpStream.Half o, long ack, int frame) {
         long ackRel = o.rel(ack);
         long holeEnd = ackRel;
         if (!o.pending.isEmpty()) holeEnd = Math.min(holeEnd, o.pending.firstKey());

@@ -8,9 +8,6 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -460,24 +457,9 @@ class ZeekAgreementTest {
         Path dir = Path.of("target", "zeek-derived");
         Files.createDirectories(dir);
         Path out = dir.resolve(pcap.getFileName().toString().replaceFirst("\\.pcap$", "") + "-s" + len + ".pcap");
-        try (CaptureFile cf = CaptureFile.open(pcap);
-             OutputStream o = Files.newOutputStream(out)) {
-            ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(len)
-                    .putInt(cf.index().linkType(1));
-            o.write(h.array());
-            for (int f = 1; f <= cf.index().size(); f++) {
-                byte[] data = cf.readFrame(f);
-                int caplen = Math.min(len, data.length);
-                long ts = cf.index().timestampNanos(f);
-                ByteBuffer r = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-                r.putInt((int) (ts / 1_000_000_000L)).putInt((int) (ts % 1_000_000_000L / 1000))
-                        .putInt(caplen).putInt(cf.index().originalLength(f));
-                o.write(r.array());
-                o.write(data, 0, caplen);
-            }
+        try (CaptureFile cf = CaptureFile.open(pcap)) {
+            return TestCaptures.writePcap(cf, java.util.stream.IntStream.rangeClosed(1, cf.index().size()).toArray(), out, len);
         }
-        return out;
     }
 
     /** The comparison sees each field: ipv4.ftp.log with values changed and a row removed, written to target/. */
