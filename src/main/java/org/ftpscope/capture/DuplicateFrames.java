@@ -49,8 +49,12 @@ public final class DuplicateFrames {
     private int[] link = new int[INITIAL_CAPACITY];
     private int size;
     private int oldest;
-    /** Open addressing over the ring: entry index + 1, 0 for empty. Twice the ring's capacity. */
-    private int[] slots = new int[2 * INITIAL_CAPACITY];
+    /**
+     * Open addressing over the ring, twice its capacity; 0 is empty. A slot holds the entry index + 1
+     * in its high half and the entry's home slot and a 12-bit fingerprint in its low half, so that a
+     * miss and the shifting after a removal never read the entry arrays at random.
+     */
+    private long[] slots = new long[2 * INITIAL_CAPACITY];
 
     private boolean forgotten;
     private long forgottenMinNanos = Long.MAX_VALUE;
@@ -173,14 +177,22 @@ public final class DuplicateFrames {
 
     private int find(long h, long bucket, long nanos, int linkType, int originalLength, int capturedLength) {
         int mask = slots.length - 1;
-        for (int i = slot(h, bucket) & mask; slots[i] != 0; i = (i + 1) & mask) {
-            int e = slots[i] - 1;
+        int key = key(slot(h, bucket), mask);
+        for (int i = key & mask; slots[i] != 0; i = (i + 1) & mask) {
+            long v = slots[i];
+            if ((int) v != key) continue;
+            int e = (int) (v >>> 32) - 1;
             if (hash[e] == h && capLen[e] == capturedLength && origLen[e] == originalLength && link[e] == linkType
                     && within(time[e], nanos)) {
                 return frameNo[e];
             }
         }
         return 0;
+    }
+
+    /** The low half of a slot: the home slot (bits 0-19) and a fingerprint from the hash's top 12 bits. */
+    private static int key(int slotHash, int mask) {
+        return (slotHash & mask) | (slotHash & 0xFFF0_0000);
     }
 
     /** |a - b| within the window, without overflow for hostile timestamps far apart. */
@@ -218,13 +230,14 @@ public final class DuplicateFrames {
         return (int) (x ^ x >>> 33);
     }
 
-    private int home(int e) { return slot(hash[e], Math.floorDiv(time[e], BUCKET_NANOS)) & (slots.length - 1); }
+    private int key(int e) { return key(slot(hash[e], Math.floorDiv(time[e], BUCKET_NANOS)), slots.length - 1); }
 
     private void insert(int e) {
         int mask = slots.length - 1;
-        int i = home(e);
+        int key = key(e);
+        int i = key & mask;
         while (slots[i] != 0) i = (i + 1) & mask;
-        slots[i] = e + 1;
+        slots[i] = (long) (e + 1) << 32 | (key & 0xFFFF_FFFFL);
     }
 
     /** Removes the oldest entry from the index (linear probing: later entries of its run move back). */
@@ -233,10 +246,10 @@ public final class DuplicateFrames {
         forgottenMinNanos = Math.min(forgottenMinNanos, time[e]);
         forgottenMaxNanos = Math.max(forgottenMaxNanos, time[e]);
         int mask = slots.length - 1;
-        int i = home(e);
-        while (slots[i] != e + 1) i = (i + 1) & mask;
+        int i = key(e) & mask;
+        while ((int) (slots[i] >>> 32) != e + 1) i = (i + 1) & mask;
         for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-            int k = home(slots[j] - 1);
+            int k = (int) slots[j] & mask;
             boolean stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
             if (!stays) {
                 slots[i] = slots[j];
@@ -255,7 +268,7 @@ public final class DuplicateFrames {
         capLen = Arrays.copyOf(capLen, n);
         origLen = Arrays.copyOf(origLen, n);
         link = Arrays.copyOf(link, n);
-        slots = new int[2 * n];
+        slots = new long[2 * n];
         for (int e = 0; e < size; e++) insert(e);
     }
 

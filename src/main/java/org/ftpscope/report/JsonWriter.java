@@ -121,7 +121,11 @@ public final class JsonWriter {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
-                write(c);
+                // Copy the run of characters that need no escape in one go.
+                int end = i + 1;
+                while (end < n && plain(s.charAt(end))) end++;
+                writeRun(s, i, end);
+                i = end - 1;
                 continue;
             }
             switch (c) {
@@ -143,6 +147,18 @@ public final class JsonWriter {
             }
         }
         write('"');
+    }
+
+    private static boolean plain(char c) { return c >= 0x20 && c != '"' && c != '\\' && c < 0x7f; }
+
+    private void writeRun(String s, int from, int to) {
+        while (from < to) {
+            if (pos == buf.length) drain();
+            int n = Math.min(to - from, buf.length - pos);
+            s.getChars(from, from + n, buf, pos);
+            pos += n;
+            from += n;
+        }
     }
 
     private void write(char c) {
