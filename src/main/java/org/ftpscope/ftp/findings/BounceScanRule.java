@@ -73,7 +73,8 @@ public final class BounceScanRule implements PatternRule {
     }
 
     @Override
-    public List<Finding> find(List<FtpSession> sessions) {
+    public List<Finding> find(CaptureFacts capture) {
+        List<FtpSession> sessions = capture.sessions();
         List<Finding> out = new ArrayList<>();
         for (BounceScan scan : scans(sessions)) out.add(finding(scan));
         return out;
@@ -143,7 +144,7 @@ public final class BounceScanRule implements PatternRule {
         StringBuilder m = new StringBuilder();
         m.append(scan.client()).append(" used the FTP server ").append(scan.server()).append(" to probe ")
                 .append(scan.probes().size()).append(" ports of ").append(scan.target()).append(" (")
-                .append(PatternRules.ranges(scan.ports(), RANGES_LISTED)).append(") in ").append(scan.sessions().size())
+                .append(PortRanges.of(scan.ports(), RANGES_LISTED)).append(") in ").append(scan.sessions().size())
                 .append(scan.sessions().size() == 1 ? " session" : " sessions")
                 .append(", one PORT/EPRT and one transfer command per port, as nmap -b does. ");
         if (open.isEmpty()) {

@@ -45,7 +45,8 @@ public final class DataChannelFloodRule implements PatternRule {
     }
 
     @Override
-    public List<Finding> find(List<FtpSession> sessions) {
+    public List<Finding> find(CaptureFacts capture) {
+        List<FtpSession> sessions = capture.sessions();
         List<Finding> out = new ArrayList<>();
         for (Flood f : floods(sessions)) out.add(finding(f));
         return out;
@@ -97,12 +98,12 @@ public final class DataChannelFloodRule implements PatternRule {
         if (f.passive()) {
             m.append(f.unused()).append(' ').append(modes).append(" replies of the server ").append(f.server())
                     .append(" to the client ").append(f.client()).append(' ').append(where).append(" opened data ports (")
-                    .append(PatternRules.ranges(f.ports(), RANGES_LISTED)).append(") that no transfer command used");
+                    .append(PortRanges.of(f.ports(), RANGES_LISTED)).append(") that no transfer command used");
         } else {
             int silent = f.unused() - f.accepted() - f.refused();
             m.append(f.unused()).append(' ').append(modes).append(" commands from ").append(f.client()).append(" to the server ")
                     .append(f.server()).append(' ').append(where).append(" set up data channels (ports ")
-                    .append(PatternRules.ranges(f.ports(), RANGES_LISTED)).append(") that no transfer command used; the server accepted ")
+                    .append(PortRanges.of(f.ports(), RANGES_LISTED)).append(") that no transfer command used; the server accepted ")
                     .append(f.accepted()).append(", refused ").append(f.refused()).append(" and did not reply to ").append(silent);
         }
         m.append(" (frames ").append(f.frames().get(0)).append('–').append(f.frames().get(f.frames().size() - 1)).append(')');

@@ -4,7 +4,8 @@ import org.ftpscope.ftp.model.Severity;
 
 /**
  * The registry of diagnoses: each kind has a stable id, a severity, a title, what it means and
- * what to do about it. Adding a diagnosis is one entry here plus its rule in {@link FindingRules}.
+ * what to do about it. Adding a diagnosis is one entry here, its rule class, and a line in
+ * {@link FindingRules#ALL}.
  */
 public enum FindingKind {
     PASV_ADDRESS_MISMATCH("pasv-address-mismatch", Severity.WARNING,

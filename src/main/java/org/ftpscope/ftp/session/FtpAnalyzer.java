@@ -3,10 +3,10 @@ package org.ftpscope.ftp.session;
 import org.ftpscope.decode.Endpoint;
 import org.ftpscope.decode.IpAddr;
 import org.ftpscope.decode.PacketInfo;
-import org.ftpscope.ftp.findings.EncryptedSessionData;
+import org.ftpscope.ftp.findings.CaptureFacts;
 import org.ftpscope.ftp.findings.Finding;
-import org.ftpscope.ftp.findings.FindingKind;
 import org.ftpscope.ftp.findings.FindingRules;
+import org.ftpscope.ftp.findings.SessionFacts;
 import org.ftpscope.ftp.model.FirewallSummary;
 import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.ftp.model.OrphanDataConnection;
@@ -297,29 +297,22 @@ public final class FtpAnalyzer implements StreamListener {
     public FtpResult result() {
         digests.finish();
         List<FtpSession> out = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
+        List<SessionFacts> facts = new ArrayList<>();
         for (SessionState st : sessions) {
             ControlFeed feed = feedByStream.get(st.control.index());
             feed.finish();
             FtpSession s = SessionBuilder.build(st, feed, lastCapturedFrame);
             out.add(s);
-            findings.addAll(st.parseFindings);
-            findings.addAll(FindingRules.derive(s, st.failedLoginFrames, st.failedUsers, st.passFrame, st.passBeforeTls));
+            facts.add(new SessionFacts(s, st.control, st.parseFindings, st.failedLoginFrames, st.failedUsers,
+                    st.passFrame, st.passBeforeTls));
         }
-        findings.addAll(bruteForce(out, findings));
-        findings.addAll(org.ftpscope.ftp.findings.PatternRules.derive(out));
-        DataConnectionFacts.groupNotCaptured(out, findings,
-                unclaimed.stream().allMatch(t -> controlByStream.containsKey(t.index())));
-        findings.addAll(DataConnectionFacts.unreachableServers(sessions, nowNanos, unreachable));
         List<TcpStream> rest = new ArrayList<>(unclaimed);
-        findings.addAll(EncryptedSessionData.infer(out, rest, controlByStream.keySet()));
+        Map<Integer, List<TcpStream>> inferred = DataConnectionFacts.encryptedSessionData(out, rest, controlByStream.keySet());
         List<OrphanDataConnection> orphans = DataConnectionFacts.orphans(rest, controlByStream.keySet(), out);
-        findings.addAll(DataConnectionFacts.orphanFindings(orphans));
-        if (firstTruncatedFrame > 0) {
-            findings.add(new Finding(FindingKind.CAPTURE_TRUNCATED, -1, firstTruncatedFrame, truncatedFrames
-                    + " frames were cut by the capture's snapshot length (the first is frame " + firstTruncatedFrame
-                    + "): payload is missing, so commands, replies and file contents may be incomplete."));
-        }
+        CaptureFacts capture = new CaptureFacts(facts, nowNanos, unreachable,
+                unclaimed.stream().allMatch(t -> controlByStream.containsKey(t.index())), inferred, orphans,
+                truncatedFrames, firstTruncatedFrame);
+        List<Finding> findings = new ArrayList<>(FindingRules.derive(capture));
         findings.sort(java.util.Comparator.comparingInt(Finding::frame));
         Map<Integer, StreamRole> roles = new HashMap<>();
         for (SessionState st : sessions) {
@@ -341,33 +334,6 @@ public final class FtpAnalyzer implements StreamListener {
             budget.drop(org.ftpscope.capture.Limit.EXPECTED_CHANNELS, expected.firstDropFrame(), expected.dropped());
         }
         return budget.warnings();
-    }
-
-    /** At least this many failed logins from one client make a brute-force finding (Zeek's default is 20). */
-    static final int BRUTE_FORCE_THRESHOLD = 10;
-
-    private static List<Finding> bruteForce(List<FtpSession> sessions, List<Finding> findings) {
-        Map<String, List<Finding>> byPair = new java.util.TreeMap<>();
-        for (Finding f : findings) {
-            if (f.kind() != FindingKind.LOGIN_FAILED) continue;
-            FtpSession s = sessions.get(f.session());
-            byPair.computeIfAbsent(s.client().ip() + " → " + s.server().ip(), k -> new ArrayList<>()).add(f);
-        }
-        List<Finding> out = new ArrayList<>();
-        for (Map.Entry<String, List<Finding>> e : byPair.entrySet()) {
-            List<Integer> frames = new ArrayList<>();
-            for (Finding f : e.getValue()) frames.addAll(f.frames());
-            if (frames.size() < BRUTE_FORCE_THRESHOLD) continue;
-            java.util.Collections.sort(frames);
-            FtpSession first = sessions.get(e.getValue().get(0).session());
-            FtpSession last = sessions.get(e.getValue().get(e.getValue().size() - 1).session());
-            double secs = (last.endNanos() - first.startNanos()) / 1e9;
-            out.add(new Finding(FindingKind.BRUTE_FORCE, FindingKind.BRUTE_FORCE.severity(), -1, frames.get(0),
-                    frames.size() + " failed logins from " + e.getKey().replace(" → ", " to ") + " in "
-                            + e.getValue().size() + " connections over " + String.format(java.util.Locale.ROOT, "%.0f", secs)
-                            + " s.", frames));
-        }
-        return out;
     }
 
     private int truncatedFrames;

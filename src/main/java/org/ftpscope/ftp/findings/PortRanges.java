@@ -1,24 +1,13 @@
 package org.ftpscope.ftp.findings;
 
-import org.ftpscope.ftp.model.FtpSession;
-
-import java.util.ArrayList;
 import java.util.List;
 
-/** The registered pattern rules; adding one is a class and a line here. */
-public final class PatternRules {
-    private PatternRules() {}
-
-    public static final List<PatternRule> ALL = List.of(new BounceScanRule(), new DataChannelFloodRule());
-
-    public static List<Finding> derive(List<FtpSession> sessions) {
-        List<Finding> out = new ArrayList<>();
-        for (PatternRule r : ALL) out.addAll(r.find(sessions));
-        return out;
-    }
+/** Port lists in words, for findings that name many ports. */
+final class PortRanges {
+    private PortRanges() {}
 
     /** "3000–3199, 3300" for sorted distinct ports; at most {@code limit} runs, then "… and N more ports". */
-    static String ranges(List<Integer> sortedPorts, int limit) {
+    static String of(List<Integer> sortedPorts, int limit) {
         StringBuilder sb = new StringBuilder();
         int runs = 0, i = 0, n = sortedPorts.size();
         while (i < n) {

@@ -5,43 +5,27 @@ import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.TcpStream;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * FTPS without keys (issue 22): the PASV/PORT of an encrypted control channel cannot be read, so
- * its data connections are tied to the session by what the capture does show. A connection
- * opened while the session's control connection was open, from its client to its server (passive)
- * or from its server's port 20 or 989 to its client (active), is taken as its data connection:
- * marked "inferred, control channel encrypted", with its bytes and duration. An unanswered one is
- * the classic FTPS firewall problem, and the finding says why and what rule opens it.
+ * its data connections are tied to the session by what the capture does show (the session layer
+ * decides which: {@link CaptureFacts#inferredData}), marked "inferred, control channel encrypted",
+ * with their bytes and duration ({@code encrypted-session-data}). An unanswered one is the classic
+ * FTPS firewall problem, and the {@code data-connection-blocked} finding says why and what rule opens it.
  */
-public final class EncryptedSessionData {
-    private EncryptedSessionData() {}
-
+public final class EncryptedSessionDataRule implements PatternRule {
     /** Connections listed per session in one finding; the rest are counted. */
     static final int MAX_LISTED = 20;
 
-    /**
-     * The findings for the encrypted sessions' inferred data connections; removes the streams it
-     * attributes from {@code unclaimed} (they are not orphans).
-     */
-    public static List<Finding> infer(List<FtpSession> sessions, List<TcpStream> unclaimed, Collection<Integer> controlStreams) {
+    @Override
+    public List<Finding> find(CaptureFacts capture) {
+        List<FtpSession> sessions = capture.sessions();
         List<Finding> out = new ArrayList<>();
         for (FtpSession s : sessions) {
-            // Only where nothing of the session's setups is known: no key log, or one that did not open it.
-            if (!s.tls() || !s.setups().isEmpty()) continue;
-            List<TcpStream> mine = new ArrayList<>();
-            for (TcpStream t : unclaimed) {
-                if (controlStreams.contains(t.index()) || t.firstFrame() < s.firstFrame() || t.firstFrame() > s.lastFrame()) continue;
-                boolean passive = t.client().ip().equals(s.client().ip()) && t.server().ip().equals(s.server().ip());
-                boolean active = t.client().ip().equals(s.server().ip()) && t.server().ip().equals(s.client().ip())
-                        && (t.client().port() == 20 || t.client().port() == 989);
-                if (passive || active) mine.add(t);
-            }
+            List<TcpStream> mine = capture.inferredData(s.id());
             if (mine.isEmpty()) continue;
-            unclaimed.removeAll(mine);
             StringBuilder m = new StringBuilder().append(mine.size()).append(mine.size() == 1 ? " connection" : " connections")
                     .append(" between ").append(s.client().ip()).append(" and ").append(s.server().ip())
                     .append(" while the encrypted session was open ").append(mine.size() == 1 ? "is its data connection" : "are its data connections")
