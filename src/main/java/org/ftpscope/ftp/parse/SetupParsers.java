@@ -2,6 +2,7 @@ package org.ftpscope.ftp.parse;
 
 import org.ftpscope.decode.Ascii;
 import org.ftpscope.decode.IpAddr;
+import org.ftpscope.ftp.model.DataMode;
 import org.ftpscope.ftp.model.SetupAddress;
 
 import java.util.regex.Matcher;
@@ -18,6 +19,18 @@ public final class SetupParsers {
     private static final Pattern LONG_NUMBERS = Pattern.compile("-?\\d+(\\s*,\\s*-?\\d+){4,}");
 
     private SetupParsers() {}
+
+    /** The setup {@code text} names, read as {@code mode}'s reply text (passive modes) or argument (active ones). */
+    public static Parsed<SetupAddress> parse(DataMode mode, String text) {
+        return switch (mode) {
+            case PASV -> passive(text);
+            case EPSV -> extendedPassive(text);
+            case LPSV -> longPassive(text);
+            case PORT -> port(text);
+            case EPRT -> extendedPort(text);
+            case LPRT -> longPort(text);
+        };
+    }
 
     /** 227 reply text: the first six comma-separated numbers anywhere in it. */
     public static Parsed<SetupAddress> passive(String text) {

@@ -468,24 +468,8 @@ final class ControlFeed {
     }
 
     private void activeSetup(Exchange ex, FtpCommand c) {
-        DataMode mode = DataMode.valueOf(c.verb());
-        Parsed<SetupAddress> p = switch (mode) {
-            case PORT -> SetupParsers.port(c.arg());
-            case EPRT -> SetupParsers.extendedPort(c.arg());
-            default -> SetupParsers.longPort(c.arg());
-        };
-        if (p instanceof Parsed.Invalid<SetupAddress> bad) {
-            session.addParseFinding(new Finding(FindingKind.INVALID_SETUP_REPLY, session.id, c.frame(),
-                    c.verb() + " " + c.arg() + ": " + bad.reason()));
-            return;
-        }
-        SetupAddress a = ((Parsed.Ok<SetupAddress>) p).value();
-        if (!session.budget.keepSetup(c.frame())) return;
-        SetupState s = new SetupState(session.setups.size(), mode, c.frame());
-        s.setupFrame = c.frame();
-        s.advertised = new Endpoint(a.ip(), a.port());
-        s.portMath = a.portMath();
-        s.text = c.arg();
+        SetupState s = setup(DataMode.valueOf(c.verb()), c.arg(), c.verb() + " " + c.arg(), c.frame(), c.frame());
+        if (s == null) return;
         session.setups.add(s);
         ex.tag = s;
         analyzer.activeSetupSent(session, s);
@@ -684,28 +668,34 @@ final class ControlFeed {
         DataMode mode = pending.mode;
         int want = mode == DataMode.PASV ? 227 : mode == DataMode.EPSV ? 229 : 228;
         if (r.code() != want) return; // refused (e.g. 500 EPSV not understood): no setup
-        Parsed<SetupAddress> p = switch (mode) {
-            case PASV -> SetupParsers.passive(r.text());
-            case EPSV -> SetupParsers.extendedPassive(r.text());
-            default -> SetupParsers.longPassive(r.text());
-        };
-        if (p instanceof Parsed.Invalid<SetupAddress> bad) {
-            session.addParseFinding(new Finding(FindingKind.INVALID_SETUP_REPLY, session.id, r.firstFrame(),
-                    r.code() + " " + r.text() + ": " + bad.reason()));
-            return;
-        }
-        SetupAddress a = ((Parsed.Ok<SetupAddress>) p).value();
-        if (!session.budget.keepSetup(r.firstFrame())) return;
-        SetupState s = new SetupState(session.setups.size(), mode, pending.commandFrame);
-        s.setupFrame = r.firstFrame();
-        s.advertised = new Endpoint(a.ip() == null ? session.server().ip() : a.ip(), a.port());
-        s.portMath = a.portMath();
-        s.text = r.text();
+        SetupState s = setup(mode, r.text(), r.code() + " " + r.text(), r.firstFrame(), pending.commandFrame);
+        if (s == null) return;
         s.replyCode = r.code();
         s.replyFrame = r.firstFrame();
         session.setups.add(s);
         ex.tag = s;
         analyzer.passiveSetupReplied(session, s);
+    }
+
+    /**
+     * The setup a PORT-family command or PASV-family reply names, or null: unparsable (a finding
+     * says why, with {@code shown}, the line as sent) or past the session's budget. EPSV names no
+     * address: the control connection's server is meant.
+     */
+    private SetupState setup(DataMode mode, String text, String shown, int frame, int commandFrame) {
+        Parsed<SetupAddress> p = SetupParsers.parse(mode, text);
+        if (p instanceof Parsed.Invalid<SetupAddress> bad) {
+            session.addParseFinding(new Finding(FindingKind.INVALID_SETUP_REPLY, session.id, frame, shown + ": " + bad.reason()));
+            return null;
+        }
+        SetupAddress a = ((Parsed.Ok<SetupAddress>) p).value();
+        if (!session.budget.keepSetup(frame)) return null;
+        SetupState s = new SetupState(session.setups.size(), mode, commandFrame);
+        s.setupFrame = frame;
+        s.advertised = new Endpoint(a.ip() == null ? session.server().ip() : a.ip(), a.port());
+        s.portMath = a.portMath();
+        s.text = text;
+        return s;
     }
 
     private String resolve(String arg) { return PathNames.resolve(cwd, arg); }
