@@ -99,7 +99,8 @@ final class ControlFeed {
     private static final class Exchange {
         final FtpCommand command;
         final List<ReplyRecord> replies = new ArrayList<>();
-        Object tag;
+        /** The setup or transfer this command made, or null. */
+        SessionState.DataCommand tag;
         String path;
         /** False past a limit: followed while it waits for its reply, not stored in the session. */
         boolean kept = true;

@@ -56,8 +56,11 @@ final class SessionState {
 
     Endpoint server() { return control.server(); }
 
+    /** What a command's exchange led to: a data-channel setup, or a transfer. */
+    sealed interface DataCommand permits SetupState, TransferState {}
+
     /** A setup as it stands while reading; frozen into a {@link DataSetup}. */
-    static final class SetupState {
+    static final class SetupState implements DataCommand {
         final int id;
         final DataMode mode;
         final int commandFrame;
@@ -83,7 +86,7 @@ final class SessionState {
     }
 
     /** A transfer command as it stands while reading. */
-    static final class TransferState {
+    static final class TransferState implements DataCommand {
         final int index;
         final String verb;
         final String arg;
