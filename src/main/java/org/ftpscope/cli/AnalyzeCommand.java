@@ -1,9 +1,9 @@
 package org.ftpscope.cli;
 
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.decode.SafeText;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.report.JsonReport;
 
 import java.io.OutputStreamWriter;

@@ -29,8 +29,8 @@ record CliOptions(KeyLog keyLog, Path keyLogFile) {
     }
 
     /** The FTP analysis of a capture, decrypting FTPS with the {@code --tls-keylog} key log when one was given. */
-    static org.ftpscope.ftp.Analysis analyze(Path capture) throws org.ftpscope.capture.CaptureException {
-        return org.ftpscope.ftp.Analyzer.analyzeWithKeyLog(capture, current().keyLog());
+    static org.ftpscope.analysis.Analysis analyze(Path capture) throws org.ftpscope.capture.CaptureException {
+        return org.ftpscope.analysis.Analyzer.analyzeWithKeyLog(capture, current().keyLog());
     }
 
     /** Removes the global options from {@code args} (a mutable list) and reads the key log. */

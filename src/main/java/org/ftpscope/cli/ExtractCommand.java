@@ -1,8 +1,7 @@
 package org.ftpscope.cli;
 
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.decode.SafeText;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
 import org.ftpscope.report.ObjectExporter;
 import org.ftpscope.report.OutputFailure;
 

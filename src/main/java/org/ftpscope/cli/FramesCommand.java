@@ -1,12 +1,11 @@
 package org.ftpscope.cli;
 
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.decode.SafeText;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.FrameViews;
 import org.ftpscope.filter.AnalysisFields;
 import org.ftpscope.filter.DisplayFilter;
+import org.ftpscope.present.FrameViews;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;

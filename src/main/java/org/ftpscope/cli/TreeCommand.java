@@ -1,9 +1,8 @@
 package org.ftpscope.cli;
 
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.decode.SafeText;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.present.FrameViews;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

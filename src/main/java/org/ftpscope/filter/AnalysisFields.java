@@ -1,15 +1,11 @@
 package org.ftpscope.filter;
 
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.decode.DetailNode;
 import org.ftpscope.decode.PacketDecoder;
 import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.decode.TcpAnalysisFlags;
 import org.ftpscope.decode.TcpFrameContext;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.DataSetup;
-import org.ftpscope.ftp.FrameViews;
-import org.ftpscope.ftp.StreamRole;
-import org.ftpscope.ftp.Transfer;
 import org.ftpscope.fields.FieldDef;
 import org.ftpscope.fields.FrameFields;
 import org.ftpscope.fields.FtpDataFields;
@@ -17,6 +13,10 @@ import org.ftpscope.fields.FtpFields;
 import org.ftpscope.fields.IpFields;
 import org.ftpscope.fields.LinkFields;
 import org.ftpscope.fields.TcpFields;
+import org.ftpscope.ftp.model.DataSetup;
+import org.ftpscope.ftp.model.StreamRole;
+import org.ftpscope.ftp.model.Transfer;
+import org.ftpscope.present.FrameViews;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

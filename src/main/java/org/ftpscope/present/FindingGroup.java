@@ -1,9 +1,9 @@
 package org.ftpscope.present;
 
 import org.ftpscope.decode.IpAddr;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FindingKind;
-import org.ftpscope.ftp.Severity;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.findings.FindingKind;
+import org.ftpscope.ftp.model.Severity;
 
 import java.util.List;
 

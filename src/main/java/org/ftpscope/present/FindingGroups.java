@@ -1,14 +1,14 @@
 package org.ftpscope.present;
 
 import org.ftpscope.decode.IpAddr;
-import org.ftpscope.ftp.CommandRecord;
-import org.ftpscope.ftp.DataSetup;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FindingKind;
-import org.ftpscope.ftp.FtpResult;
-import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.ftp.ReplyRecord;
-import org.ftpscope.ftp.Severity;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.findings.FindingKind;
+import org.ftpscope.ftp.model.CommandRecord;
+import org.ftpscope.ftp.model.DataSetup;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.ReplyRecord;
+import org.ftpscope.ftp.model.Severity;
+import org.ftpscope.ftp.session.FtpResult;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package org.ftpscope.present;
 
-import org.ftpscope.ftp.FirewallSummary;
+import org.ftpscope.ftp.model.FirewallSummary;
 
 import java.util.ArrayList;
 import java.util.List;

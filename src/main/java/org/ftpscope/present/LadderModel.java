@@ -1,12 +1,12 @@
 package org.ftpscope.present;
 
-import org.ftpscope.ftp.CommandRecord;
-import org.ftpscope.ftp.DataConnection;
-import org.ftpscope.ftp.DataSetup;
-import org.ftpscope.ftp.DataState;
-import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.ftp.ReplyRecord;
-import org.ftpscope.ftp.Transfer;
+import org.ftpscope.ftp.model.CommandRecord;
+import org.ftpscope.ftp.model.DataConnection;
+import org.ftpscope.ftp.model.DataSetup;
+import org.ftpscope.ftp.model.DataState;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.ReplyRecord;
+import org.ftpscope.ftp.model.Transfer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +52,7 @@ public record LadderModel(String clientLabel, String serverLabel, List<Arrow> ar
         }
         for (Transfer t : s.transfers()) {
             if (t.data() == null || t.data().stream() < 0 || t.data().state() != DataState.TRANSFERRED) continue;
-            boolean fromClient = t.direction() == org.ftpscope.ftp.TransferDirection.UPLOAD;
+            boolean fromClient = t.direction() == org.ftpscope.ftp.model.TransferDirection.UPLOAD;
             int frame = t.firstDataFrame() > 0 ? t.firstDataFrame() : t.data().firstFrame();
             a.add(new Arrow(frame, fromClient, Kind.DATA_FLOW,
                     t.command() + " data: " + t.bytes() + " bytes" + (t.complete() ? "" : " (incomplete)"), !t.complete()));

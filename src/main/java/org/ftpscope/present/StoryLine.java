@@ -1,14 +1,14 @@
 package org.ftpscope.present;
 
-import org.ftpscope.ftp.CommandRecord;
-import org.ftpscope.ftp.DataConnection;
-import org.ftpscope.ftp.DataSetup;
-import org.ftpscope.ftp.DataState;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.ftp.ReplyRecord;
-import org.ftpscope.ftp.SetupParsers;
-import org.ftpscope.ftp.Transfer;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.model.CommandRecord;
+import org.ftpscope.ftp.model.DataConnection;
+import org.ftpscope.ftp.model.DataSetup;
+import org.ftpscope.ftp.model.DataState;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.ReplyRecord;
+import org.ftpscope.ftp.model.Transfer;
+import org.ftpscope.ftp.parse.SetupParsers;
 
 import java.util.ArrayList;
 import java.util.Comparator;

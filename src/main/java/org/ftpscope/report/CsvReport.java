@@ -1,8 +1,8 @@
 package org.ftpscope.report;
 
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.ftp.Transfer;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.Transfer;
 
 import java.io.IOException;
 import java.io.Writer;

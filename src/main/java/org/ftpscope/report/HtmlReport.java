@@ -1,14 +1,14 @@
 package org.ftpscope.report;
 
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.capture.CaptureFile;
 import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.capture.Limit;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FindingKind;
-import org.ftpscope.ftp.FirewallSummary;
-import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.ftp.Transfer;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.findings.FindingKind;
+import org.ftpscope.ftp.model.FirewallSummary;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.Transfer;
 import org.ftpscope.present.FindingGroup;
 import org.ftpscope.present.FindingGroups;
 import org.ftpscope.present.FirewallText;

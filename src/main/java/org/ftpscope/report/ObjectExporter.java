@@ -1,9 +1,9 @@
 package org.ftpscope.report;
 
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.ftp.Transfer;
-import org.ftpscope.ftp.TransferDirection;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.Transfer;
+import org.ftpscope.ftp.model.TransferDirection;
 import org.ftpscope.tcp.StreamSpans;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package org.ftpscope.report;
 
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FtpResult;
-import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.session.FtpResult;
 import org.ftpscope.present.Masking;
 
 import java.util.List;

@@ -3,9 +3,9 @@ package org.ftpscope.report;
 import org.ftpscope.capture.CaptureFile;
 import org.ftpscope.capture.CaptureInterface;
 import org.ftpscope.capture.LinkType;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FindingKind;
-import org.ftpscope.ftp.Transfer;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.findings.FindingKind;
+import org.ftpscope.ftp.model.Transfer;
 import org.ftpscope.present.FindingGroup;
 
 import java.io.IOException;
@@ -83,7 +83,7 @@ final class ReportText {
     /** The outcome's evidence and, when the bytes are not known complete, why, in words. */
     static String evidence(Transfer t) {
         StringBuilder sb = new StringBuilder(t.outcomeEvidence());
-        for (org.ftpscope.ftp.Shortfall s : t.shortfalls()) {
+        for (org.ftpscope.ftp.model.Shortfall s : t.shortfalls()) {
             if (!sb.toString().contains(s.text())) sb.append("; ").append(s.text());
         }
         return sb.toString();

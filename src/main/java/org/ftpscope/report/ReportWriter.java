@@ -1,6 +1,6 @@
 package org.ftpscope.report;
 
-import org.ftpscope.ftp.Analysis;
+import org.ftpscope.analysis.Analysis;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -18,7 +18,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.ftpscope.ftp.Analysis;
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.report.ObjectExporter;
 import org.ftpscope.report.ReportSelection;
 import org.ftpscope.report.ReportWriter;

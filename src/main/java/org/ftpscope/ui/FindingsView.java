@@ -15,8 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.Severity;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.model.Severity;
 import org.ftpscope.present.FindingGroup;
 import org.ftpscope.ui.model.FindingsViewModel;
 

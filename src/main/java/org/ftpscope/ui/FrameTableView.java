@@ -22,10 +22,10 @@ import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.fields.FrameFields;
 import org.ftpscope.fields.IpFields;
 import org.ftpscope.fields.TcpFields;
-import org.ftpscope.ftp.FrameViews;
 import org.ftpscope.present.ColouringRule;
-import org.ftpscope.ui.model.FrameTableViewModel;
+import org.ftpscope.present.FrameViews;
 import org.ftpscope.ui.model.FrameTableViewModel.Column;
+import org.ftpscope.ui.model.FrameTableViewModel;
 import org.ftpscope.ui.model.LoadedCapture;
 
 import java.util.ArrayList;

@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.ui.model.FxTaskExecutor;
 import org.ftpscope.ui.model.LoadedCapture;
 import org.ftpscope.ui.model.MainViewModel;

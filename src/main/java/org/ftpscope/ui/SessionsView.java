@@ -18,7 +18,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.present.StoryLine;
 import org.ftpscope.ui.model.SessionLadder;
 import org.ftpscope.ui.model.SessionsViewModel;

@@ -1,14 +1,14 @@
 package org.ftpscope.spark;
 
 import org.apache.spark.sql.Row;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.CaptureException;
 import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.decode.Endpoint;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.ftp.StreamRole;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.StreamRole;
 import org.ftpscope.tcp.TcpFrameTable;
 import org.ftpscope.tcp.TcpStream;
 

@@ -3,14 +3,14 @@ package org.ftpscope.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.CaptureException;
 import org.ftpscope.capture.CaptureFile;
 import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.capture.FrameIndex;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.model.FtpSession;
 
 import java.io.IOException;
 import java.io.InputStream;

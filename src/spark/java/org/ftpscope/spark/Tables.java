@@ -6,12 +6,12 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.ftpscope.ftp.DataConnection;
-import org.ftpscope.ftp.DataSetup;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FirewallSummary;
-import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.ftp.Transfer;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.model.DataConnection;
+import org.ftpscope.ftp.model.DataSetup;
+import org.ftpscope.ftp.model.FirewallSummary;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.Transfer;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;

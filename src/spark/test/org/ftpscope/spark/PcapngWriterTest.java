@@ -1,9 +1,9 @@
 package org.ftpscope.spark;
 
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.CaptureFile;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.Transfer;
+import org.ftpscope.ftp.model.Transfer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

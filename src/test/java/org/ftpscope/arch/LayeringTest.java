@@ -86,7 +86,7 @@ class LayeringTest {
     void captureDependsOnNothingOfOurs() {
         noClasses().that().resideInAPackage("org.ftpscope.capture..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.decode..", "org.ftpscope.tcp..",
-                        "org.ftpscope.ftp..", "org.ftpscope.present..", "org.ftpscope.report..", "org.ftpscope.ui..", "org.ftpscope.cli..")
+                        "org.ftpscope.ftp..", "org.ftpscope.analysis..", "org.ftpscope.present..", "org.ftpscope.report..", "org.ftpscope.ui..", "org.ftpscope.cli..")
                 .check(classes);
     }
 
@@ -94,7 +94,7 @@ class LayeringTest {
     void fieldDeclarationsDependOnNothingOfOurs() {
         noClasses().that().resideInAPackage("org.ftpscope.fields..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.capture..", "org.ftpscope.decode..",
-                        "org.ftpscope.tcp..", "org.ftpscope.ftp..", "org.ftpscope.filter..", "org.ftpscope.report..",
+                        "org.ftpscope.tcp..", "org.ftpscope.ftp..", "org.ftpscope.analysis..", "org.ftpscope.filter..", "org.ftpscope.present..", "org.ftpscope.report..",
                         "org.ftpscope.ui..", "org.ftpscope.cli..")
                 .check(classes);
     }
@@ -103,23 +103,59 @@ class LayeringTest {
     void decodeDoesNotLookDownstream() {
         noClasses().that().resideInAPackage("org.ftpscope.decode..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.tcp..", "org.ftpscope.ftp..",
-                        "org.ftpscope.present..", "org.ftpscope.report..", "org.ftpscope.ui..", "org.ftpscope.cli..")
+                        "org.ftpscope.analysis..", "org.ftpscope.present..", "org.ftpscope.report..", "org.ftpscope.ui..", "org.ftpscope.cli..")
                 .check(classes);
     }
 
     @Test
     void tcpDoesNotLookDownstream() {
         noClasses().that().resideInAPackage("org.ftpscope.tcp..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.ftp..", "org.ftpscope.present..", "org.ftpscope.report..",
-                        "org.ftpscope.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.ftp..", "org.ftpscope.analysis..", "org.ftpscope.present..",
+                        "org.ftpscope.report..", "org.ftpscope.ui..")
+                .check(classes);
+    }
+
+    /** The FTP layer knows neither the pass that drives it nor anything that shows its results. */
+    @Test
+    void ftpDoesNotLookDownstream() {
+        noClasses().that().resideInAPackage("org.ftpscope.ftp..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.analysis..", "org.ftpscope.filter..",
+                        "org.ftpscope.fields..", "org.ftpscope.present..", "org.ftpscope.report..", "org.ftpscope.ui..",
+                        "org.ftpscope.cli..")
                 .check(classes);
     }
 
     @Test
     void analysisDoesNotDependOnPresentation() {
-        noClasses().that().resideInAPackage("org.ftpscope.ftp..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.present..", "org.ftpscope.report..", "org.ftpscope.ui..",
-                        "org.ftpscope.cli..")
+        noClasses().that().resideInAPackage("org.ftpscope.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.filter..", "org.ftpscope.present..",
+                        "org.ftpscope.report..", "org.ftpscope.ui..", "org.ftpscope.cli..")
+                .check(classes);
+    }
+
+    /** The FTP values depend on no other part of ftp: parsers make them, state builds them, rules read them. */
+    @Test
+    void ftpModelDependsOnNoOtherPartOfFtp() {
+        noClasses().that().resideInAPackage("org.ftpscope.ftp.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.ftp.parse..", "org.ftpscope.ftp.session..",
+                        "org.ftpscope.ftp.findings..", "org.ftpscope.tls..")
+                .check(classes);
+    }
+
+    /** Parsers are pure: text in, model values out; they keep no session and raise no finding. */
+    @Test
+    void ftpParsersKnowOnlyTheModel() {
+        noClasses().that().resideInAPackage("org.ftpscope.ftp.parse..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.ftp.session..", "org.ftpscope.ftp.findings..",
+                        "org.ftpscope.tcp..", "org.ftpscope.tls..")
+                .check(classes);
+    }
+
+    /** Finding rules read the finished facts, never the state being built while the capture is read. */
+    @Test
+    void findingRulesReadFactsNotState() {
+        noClasses().that().resideInAPackage("org.ftpscope.ftp.findings..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ftpscope.ftp.session..", "org.ftpscope.tls..")
                 .check(classes);
     }
 

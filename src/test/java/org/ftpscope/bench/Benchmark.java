@@ -1,14 +1,14 @@
 package org.ftpscope.bench;
 
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.CaptureFile;
 import org.ftpscope.capture.FrameIndex;
 import org.ftpscope.decode.PacketDecoder;
 import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.filter.AnalysisFields;
 import org.ftpscope.filter.DisplayFilter;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.Transfer;
+import org.ftpscope.ftp.model.Transfer;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package org.ftpscope.capture;
 
 import org.ftpscope.TestCaptures;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.ftp.Transfer;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.Transfer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

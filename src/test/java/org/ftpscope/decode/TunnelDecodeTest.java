@@ -1,12 +1,12 @@
 package org.ftpscope.decode;
 
 import org.ftpscope.TestCaptures;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.LinkType;
 import org.ftpscope.filter.AnalysisFields;
 import org.ftpscope.filter.DisplayFilter;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.present.FrameViews;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,6 +2,8 @@ package org.ftpscope.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.CaptureException;
 import org.ftpscope.capture.LinkType;
 import org.ftpscope.decode.DetailTreeBuilder;
@@ -10,10 +12,8 @@ import org.ftpscope.decode.PacketDecoder;
 import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.decode.TcpFrameContext;
 import org.ftpscope.filter.DisplayFilter;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.FrameViews;
-import org.ftpscope.ftp.SetupParsers;
+import org.ftpscope.ftp.parse.SetupParsers;
+import org.ftpscope.present.FrameViews;
 
 import java.io.IOException;
 
@@ -75,11 +75,11 @@ class FuzzTargets {
     @org.junit.jupiter.api.Test
     void findingsOfEarlierCampaignsStayFixed() {
         // LPRT "," split into no numbers at all: ArrayIndexOutOfBoundsException
-        assertInstanceOf(org.ftpscope.ftp.Parsed.Invalid.class, SetupParsers.longPort(","));
-        assertInstanceOf(org.ftpscope.ftp.Parsed.Invalid.class, SetupParsers.longPort(",\n\n"));
-        assertInstanceOf(org.ftpscope.ftp.Parsed.Invalid.class, SetupParsers.longPassive("(,)"));
+        assertInstanceOf(org.ftpscope.ftp.parse.Parsed.Invalid.class, SetupParsers.longPort(","));
+        assertInstanceOf(org.ftpscope.ftp.parse.Parsed.Invalid.class, SetupParsers.longPort(",\n\n"));
+        assertInstanceOf(org.ftpscope.ftp.parse.Parsed.Invalid.class, SetupParsers.longPassive("(,)"));
         // a null argument (Jazzer passes null Strings)
-        assertInstanceOf(org.ftpscope.ftp.Parsed.Invalid.class, SetupParsers.port(null));
+        assertInstanceOf(org.ftpscope.ftp.parse.Parsed.Invalid.class, SetupParsers.port(null));
     }
 
     /** Any text as a display filter. */

@@ -1,9 +1,9 @@
 package org.ftpscope.oracle;
 
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.decode.FrameSummary;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.present.FrameViews;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -123,7 +123,7 @@ class FramesMatchTsharkTest {
         if (FRAMES.getOrDefault(name, Map.of()).containsKey(frame)) return Why.LISTED;
         boolean sameRow = t[1].equals(s.source()) && t[2].equals(s.destination()) && t[6].equals(stream < 0 ? "" : Integer.toString(stream));
         if (!sameRow) return null;
-        org.ftpscope.ftp.StreamRole role = a.role(stream);
+        org.ftpscope.ftp.model.StreamRole role = a.role(stream);
         String prefix = s.info().replaceFirst("^((\\[[^\\]]*\\] )*).*$", "$1"), rest = s.info().substring(prefix.length());
         if ("TCP".equals(t[3]) && "FTP-DATA".equals(s.protocol()) && role != null && !role.control() && t[5].startsWith(prefix)
                 && rest.startsWith("FTP Data: ") && t[5].contains(" Len=" + rest.replaceAll("^FTP Data: (\\d+) bytes.*$", "$1") + " ")) {

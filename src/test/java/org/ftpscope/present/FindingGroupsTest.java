@@ -1,11 +1,11 @@
 package org.ftpscope.present;
 
 import org.ftpscope.TestCaptures;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.FindingKind;
-import org.ftpscope.ftp.patterns.BounceScanRule;
-import org.ftpscope.ftp.patterns.DataChannelFloodRule;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
+import org.ftpscope.ftp.findings.BounceScanRule;
+import org.ftpscope.ftp.findings.DataChannelFloodRule;
+import org.ftpscope.ftp.findings.FindingKind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package org.ftpscope.robust;
 
 import org.ftpscope.TestCaptures;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.CaptureException;
 import org.ftpscope.capture.CaptureFile;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.FindingKind;
-import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.ftp.findings.FindingKind;
+import org.ftpscope.present.FrameViews;
 import org.ftpscope.report.JsonReport;
 import org.ftpscope.report.ReportSelection;
 import org.ftpscope.report.ReportWriter;

@@ -4,7 +4,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.control.TableColumn;
 import javafx.stage.Stage;
-import org.ftpscope.ftp.Analysis;
+import org.ftpscope.analysis.Analysis;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,12 +12,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.decode.FrameSummary;
 import org.ftpscope.filter.AnalysisFields;
 import org.ftpscope.filter.DisplayFilter;
 import org.ftpscope.filter.TextColumnSort;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.present.FrameViews;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package org.ftpscope.ui.model;
 
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.decode.FrameSummary;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.FrameViews;
 import org.ftpscope.present.ColouringRule;
+import org.ftpscope.present.FrameViews;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -8,9 +8,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.CaptureException;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
 
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;

@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.ftpscope.decode.DetailNode;
-import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.present.FrameViews;
 
 /**
  * The packet detail tree and bytes of the selected frame, and the byte range of the selected

@@ -7,10 +7,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ftpscope.fields.TcpFields;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FtpSession;
-import org.ftpscope.ftp.StreamRole;
-import org.ftpscope.ftp.Transfer;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.StreamRole;
+import org.ftpscope.ftp.model.Transfer;
 import org.ftpscope.present.StoryLine;
 
 import java.util.List;

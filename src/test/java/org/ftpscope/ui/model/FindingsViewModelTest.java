@@ -1,8 +1,8 @@
 package org.ftpscope.ui.model;
 
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FindingKind;
-import org.ftpscope.ftp.Severity;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.findings.FindingKind;
+import org.ftpscope.ftp.model.Severity;
 import org.ftpscope.present.FindingGroup;
 import org.ftpscope.present.FindingGroups;
 import org.junit.jupiter.api.Test;

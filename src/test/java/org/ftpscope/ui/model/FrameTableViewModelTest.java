@@ -1,9 +1,9 @@
 package org.ftpscope.ui.model;
 
 import org.ftpscope.TestCaptures;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.FrameViews;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
+import org.ftpscope.present.FrameViews;
 import org.ftpscope.ui.model.FrameTableViewModel.Column;
 import org.ftpscope.ui.model.FrameTableViewModel.FilterState;
 import org.ftpscope.ui.model.FrameTableViewModel.GoTo;

@@ -1,7 +1,7 @@
 package org.ftpscope.ui.model;
 
 import org.ftpscope.TestCaptures;
-import org.ftpscope.ftp.Analyzer;
+import org.ftpscope.analysis.Analyzer;
 
 /** Real samples, analysed as the window loads them. */
 final class Samples {

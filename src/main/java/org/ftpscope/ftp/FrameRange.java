@@ -1,6 +1,0 @@
-package org.ftpscope.ftp;
-
-/** Frames {@code first..last} (inclusive) of one stream. */
-public record FrameRange(int first, int last) {
-    public boolean contains(int frame) { return frame >= first && frame <= last; }
-}

@@ -1,0 +1,47 @@
+package org.ftpscope.ftp.model;
+
+/**
+ * Why a transfer's bytes are not known complete in the capture: one cause with the frame that
+ * shows it. A transfer can have several (bytes lost by the capture and the connection reset).
+ *
+ * @param frame the frame that shows the cause (the capture's last frame, the RST, the first hole…), 0 when none
+ * @param bytes the bytes concerned, -1 when not a byte count
+ * @param text  the cause in words, true on its own
+ */
+public record Shortfall(Cause cause, int frame, long bytes, String text) {
+
+    public enum Cause {
+        /** No data connection for the transfer is in the capture (a capture filter, another path). */
+        NOT_IN_CAPTURE("not-in-capture"),
+        /** The data connection's SYN was never answered, or refused: no bytes could move. */
+        NOT_ESTABLISHED("not-established"),
+        /** The capture ended while the data connection was still open (no FIN, no RST). */
+        CAPTURE_ENDED("capture-ended"),
+        /** Holes in the stream that the receiver's ACKs cover: the bytes arrived, only the capture lost them. */
+        LOST_IN_CAPTURE("lost-in-capture"),
+        /** Holes in the stream that no ACK in the capture covers: not known whether they arrived. */
+        LOST_UNACKNOWLEDGED("lost-unacknowledged"),
+        /** The connection was reset and the sender never sent its FIN: it was cut short. */
+        CONNECTION_RESET("connection-reset"),
+        /** The sender closed (FIN) after fewer bytes than announced. */
+        CLOSED_EARLY("closed-early"),
+        /** More bytes than the announced size. */
+        SIZE_MISMATCH("size-mismatch"),
+        /** The snapshot length cut the data frames. */
+        SNAPLEN("snaplen"),
+        /** The server's final reply reports a failure (426, 451, 425 …). */
+        SERVER_REPORTED_FAILURE("server-reported-failure"),
+        /** No final reply to the transfer command is in the capture. */
+        NO_FINAL_REPLY("no-final-reply"),
+        /** The final reply is a positive code the command cannot get (RFC 959 §5.4), e.g. 225 to RETR. */
+        UNEXPECTED_REPLY("unexpected-reply"),
+        /** TLS-protected data (PROT P) that the key log did not open: the bytes are there, their plaintext is not. */
+        NOT_DECRYPTED("not-decrypted");
+
+        private final String id;
+
+        Cause(String id) { this.id = id; }
+
+        public String id() { return id; }
+    }
+}

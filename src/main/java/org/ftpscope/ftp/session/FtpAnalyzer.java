@@ -1,0 +1,367 @@
+package org.ftpscope.ftp.session;
+
+import org.ftpscope.decode.Endpoint;
+import org.ftpscope.decode.IpAddr;
+import org.ftpscope.decode.PacketInfo;
+import org.ftpscope.ftp.findings.CaptureFacts;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.findings.FindingRules;
+import org.ftpscope.ftp.findings.SessionFacts;
+import org.ftpscope.ftp.model.FirewallSummary;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.OrphanDataConnection;
+import org.ftpscope.ftp.model.StreamRole;
+import org.ftpscope.ftp.parse.IcmpUnreachable;
+import org.ftpscope.ftp.session.SessionState.SetupState;
+import org.ftpscope.tcp.Direction;
+import org.ftpscope.tcp.StreamListener;
+import org.ftpscope.tcp.TcpStream;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The FTP layer of the single analysis pass: finds control connections (port 21, or any port
+ * whose server greets with 220 and whose client answers with an FTP command), follows their
+ * commands and replies, keeps the expected data channels, and claims new TCP connections for
+ * them. Everything is decided in capture order, as the frames arrive.
+ */
+public final class FtpAnalyzer implements StreamListener {
+    /** Bytes kept per direction of an unclassified connection while deciding whether it is FTP. */
+    static final int SNIFF_LIMIT = 4096;
+
+    private final ExpectedChannelTable expected = new ExpectedChannelTable();
+    private final ControlBudget budget = new ControlBudget();
+    private final List<SessionState> sessions = new ArrayList<>();
+    private final Map<Integer, SessionState> controlByStream = new HashMap<>();
+    private final Map<Integer, ControlFeed> feedByStream = new HashMap<>();
+    /** By TCP stream index: looked up for every segment, so an array rather than a map of boxed keys. */
+    private DataStreamState[] dataByStream = new DataStreamState[256];
+    private final Map<Integer, Sniffer> sniffers = new HashMap<>();
+    private long nowNanos;
+    private final DigestPipeline digests;
+
+    public FtpAnalyzer() { this(DigestPipeline.forThisMachine()); }
+
+    /** {@code hashInParallel} false hashes the data streams on the calling thread. */
+    public FtpAnalyzer(boolean hashInParallel) { this(new DigestPipeline(hashInParallel)); }
+
+    FtpAnalyzer(DigestPipeline digests) { this.digests = digests; }
+
+    /** Stops background work when the pass is abandoned before {@link #result()}. */
+    public void abandon() { digests.close(); }
+
+    /** The capture time of the frame being fed; set by the driver before each frame. */
+    public void setNow(long nanos) { this.nowNanos = nanos; }
+
+    /** Implicit FTPS (RFC 4217 leaves it to the port): TLS from the first byte, data from port 989. */
+    static final int IMPLICIT_FTPS_PORT = 990;
+
+    /** Decrypts FTPS with a key log (issue 22); null when none was given. */
+    private org.ftpscope.tls.TlsDecryptor decryptor;
+
+    /**
+     * Takes the plaintext of TLS-protected control and data connections from {@code d}, which must
+     * be the listener in front of this one (it passes every event on to this analyzer).
+     */
+    public void decryptWith(org.ftpscope.tls.TlsDecryptor d) { this.decryptor = d; }
+
+    org.ftpscope.tls.TlsDecryptor decryptor() { return decryptor; }
+
+    @Override
+    public void streamOpened(TcpStream s, int frame) {
+        DataChannelMatch m = expected.claim(s.client().ip(), s.client().port(), s.server().ip(), s.server().port(),
+                nowNanos, s.index(), frame);
+        if (s.server().port() == 21 && (m == null || m.foreign())) {
+            // Port 21 is a control connection unless a setup announced exactly this endpoint to this
+            // connector (PORT h1,h2,h3,h4,0,21: a bounce to an FTP server, or a client listening there).
+            startSession(s);
+            return;
+        }
+        if (s.server().port() == IMPLICIT_FTPS_PORT && m == null) {
+            SessionState st = startSession(s);
+            if (st != null) feedByStream.get(s.index()).implicitTls(frame);
+            return;
+        }
+        if (m == null) m = claimInferred(s, frame);
+        if (m != null) {
+            SessionState owner = sessions.get(m.expected().session());
+            SetupState setup = owner.setups.get(m.expected().setupId());
+            DataStreamState d = new DataStreamState(m, s, digests);
+            if (m.foreign()) {
+                setup.foreign.add(d); // followed and reported, never the transfer
+            } else {
+                setup.match = m;
+                setup.stream = d;
+            }
+            if (s.index() >= dataByStream.length) {
+                dataByStream = java.util.Arrays.copyOf(dataByStream, Math.max(s.index() + 1, dataByStream.length * 2));
+            }
+            dataByStream[s.index()] = d;
+            return;
+        }
+        sniffers.put(s.index(), new Sniffer());
+        unclaimed.add(s);
+    }
+
+    /** Connections no setup claimed (and not port 21): candidates for orphan data connections. */
+    private final List<TcpStream> unclaimed = new ArrayList<>();
+
+    @Override
+    public void segment(TcpStream s, Direction d, int frame, PacketInfo p) {
+        if (p.payloadTruncated()) {
+            DataStreamState ds = dataOf(s);
+            if (ds != null) ds.markTruncated(d);
+        }
+    }
+
+    @Override
+    public void data(TcpStream s, Direction d, int frame, byte[] buf, int off, int len) {
+        DataStreamState ds = dataOf(s);
+        if (ds != null) {
+            if (decryptor != null && decryptor.isTls(s.index(), d)) {
+                // PROT P: the transfer is the plaintext; bytes of records that cannot be opened are missing.
+                List<org.ftpscope.tls.TlsDecryptor.Chunk> plain = decryptor.take(s.index(), d);
+                ds.tlsProtected(d);
+                for (org.ftpscope.tls.TlsDecryptor.Chunk c : plain) ds.data(d, c.lastFrame(), nowNanos, c.data(), 0, c.data().length);
+                if (plain.isEmpty() && decryptor.undecryptable(s.index(), d)) ds.undecrypted(d, len, frame);
+                return;
+            }
+            ds.data(d, frame, nowNanos, buf, off, len);
+            return;
+        }
+        ControlFeed feed = feedByStream.get(s.index());
+        if (feed != null) {
+            feed.data(d, frame, nowNanos, buf, off, len);
+            return;
+        }
+        Sniffer sn = sniffers.get(s.index());
+        if (sn != null) sniff(s, sn, d, frame, buf, off, len);
+    }
+
+    @Override
+    public void gap(TcpStream s, Direction d, long length, int frame) {
+        DataStreamState ds = dataOf(s);
+        if (ds != null) {
+            ds.gap(d, length, frame);
+            return;
+        }
+        ControlFeed feed = feedByStream.get(s.index());
+        if (feed != null) {
+            // The frame being read was cut by the snaplen and this is (at most) the part cut off.
+            boolean snaplen = frame == currentFrame && length <= currentFrameCut;
+            feed.gap(d, length, frame, snaplen);
+            return;
+        }
+        sniffers.remove(s.index()); // can't judge a stream with holes at its start
+    }
+
+    private DataStreamState dataOf(TcpStream s) {
+        int i = s.index();
+        return i < dataByStream.length ? dataByStream[i] : null;
+    }
+
+    private SessionState startSession(TcpStream s) {
+        if (sessions.size() >= ControlBudget.SESSIONS) {
+            budget.drop(org.ftpscope.capture.Limit.FTP_SESSIONS, s.firstFrame(), 1);
+            sniffers.remove(s.index());
+            return null;
+        }
+        SessionState st = new SessionState(sessions.size(), s, budget.session());
+        sessions.add(st);
+        controlByStream.put(s.index(), st);
+        feedByStream.put(s.index(), new ControlFeed(this, st));
+        sniffers.remove(s.index());
+        return st;
+    }
+
+    // ---- content detection for FTP on other ports ----
+
+    private static final class Sniffer {
+        final List<Object[]> chunks = new ArrayList<>(); // {Direction, frame, nanos, byte[]}
+        int bytes;
+        boolean greeting220;
+    }
+
+    private void sniff(TcpStream s, Sniffer sn, Direction d, int frame, byte[] buf, int off, int len) {
+        byte[] copy = java.util.Arrays.copyOfRange(buf, off, off + Math.min(len, SNIFF_LIMIT));
+        sn.chunks.add(new Object[] {d, frame, nowNanos, copy});
+        sn.bytes += copy.length;
+        if (d == Direction.SERVER_TO_CLIENT && !sn.greeting220 && sn.chunks.stream()
+                .noneMatch(c -> c[0] == Direction.CLIENT_TO_SERVER)) {
+            sn.greeting220 = copy.length >= 4 && copy[0] == '2' && copy[1] == '2' && copy[2] == '0'
+                    && (copy[3] == ' ' || copy[3] == '-');
+            if (!sn.greeting220) {
+                sniffers.remove(s.index());
+                return;
+            }
+        }
+        if (d == Direction.CLIENT_TO_SERVER) {
+            if (!sn.greeting220) {
+                sniffers.remove(s.index());
+                return;
+            }
+            int end = 0;
+            while (end < copy.length && end < 8 && Character.isLetter(copy[end])) end++;
+            String verb = new String(copy, 0, end, java.nio.charset.StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT);
+            boolean delimited = end < copy.length && (copy[end] == ' ' || copy[end] == '\r' || copy[end] == '\n');
+            if (delimited && FIRST_FTP_VERBS.contains(verb)) {
+                SessionState st = startSession(s);
+                if (st == null) return;
+                ControlFeed feed = feedByStream.get(s.index());
+                long saved = nowNanos;
+                for (Object[] c : sn.chunks) {
+                    byte[] b = (byte[]) c[3];
+                    nowNanos = (Long) c[2];
+                    feed.data((Direction) c[0], (Integer) c[1], nowNanos, b, 0, b.length);
+                }
+                nowNanos = saved;
+                return;
+            }
+            sniffers.remove(s.index());
+            return;
+        }
+        if (sn.bytes > SNIFF_LIMIT) sniffers.remove(s.index());
+    }
+
+    /** Commands an FTP client may open with; SMTP's EHLO/HELO after a 220 does not qualify. */
+    private static final java.util.Set<String> FIRST_FTP_VERBS = java.util.Set.of(
+            "USER", "AUTH", "FEAT", "SYST", "OPTS", "HOST", "PASS", "CLNT", "SITE", "PBSZ", "NOOP", "HELP");
+
+    // ---- called by ControlFeed as commands and replies are understood ----
+
+    void passiveSetupReplied(SessionState st, SetupState setup) {
+        setSetupPending(st, setup);
+        expected.add(new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame,
+                st.client().ip(), setup.advertised, new Endpoint(st.server().ip(), setup.advertised.port()),
+                nowNanos + ExpectedChannel.LIFETIME_NANOS));
+    }
+
+    void activeSetupSent(SessionState st, SetupState setup) {
+        setSetupPending(st, setup);
+        expected.add(new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame,
+                st.server().ip(), setup.advertised, new Endpoint(st.client().ip(), setup.advertised.port()),
+                nowNanos + ExpectedChannel.LIFETIME_NANOS));
+    }
+
+    void activeSetupRefused(SessionState st, SetupState setup) {
+        expected.forget(st.id, setup.id);
+        inferred.remove(setup);
+        if (st.pendingSetup == setup) st.pendingSetup = null;
+    }
+
+    private void setSetupPending(SessionState st, SetupState setup) {
+        SetupState old = st.pendingSetup;
+        if (old != null && old.match == null) {
+            expected.forget(st.id, old.id);
+            inferred.remove(old);
+        }
+        st.pendingSetup = setup;
+    }
+
+    // ---- setups whose line was cut: the next connection between the two hosts is their channel ----
+
+    /** Setups waiting for the next connection, with their session; few at a time (one per session at most). */
+    private final Map<SetupState, SessionState> inferred = new java.util.LinkedHashMap<>();
+
+    void inferredSetup(SessionState st, SetupState setup) {
+        setSetupPending(st, setup);
+        inferred.put(setup, st);
+    }
+
+    /**
+     * A new connection from the client to the server (passive) or from the server to the client
+     * (active) claims the oldest cut setup of a session between those hosts, and fixes its endpoint.
+     */
+    private DataChannelMatch claimInferred(TcpStream s, int frame) {
+        for (var it = inferred.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            SetupState setup = e.getKey();
+            SessionState st = e.getValue();
+            IpAddr from = setup.mode.passive() ? st.client().ip() : st.server().ip();
+            IpAddr to = setup.mode.passive() ? st.server().ip() : st.client().ip();
+            if (!s.client().ip().equals(from) || !s.server().ip().equals(to) || s.index() == st.control.index()) continue;
+            it.remove();
+            setup.advertised = s.server();
+            setup.portMath = "port " + s.server().port() + " (" + setup.inferred + ")";
+            ExpectedChannel ch = new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame, from,
+                    s.server(), s.server(), nowNanos);
+            return new DataChannelMatch(ch, s.index(), frame, true, !setup.mode.passive() && s.client().port() == 20);
+        }
+        return null;
+    }
+
+    /** Builds the immutable sessions and findings once the capture has been read. */
+    public FtpResult result() {
+        digests.finish();
+        List<FtpSession> out = new ArrayList<>();
+        List<SessionFacts> facts = new ArrayList<>();
+        for (SessionState st : sessions) {
+            ControlFeed feed = feedByStream.get(st.control.index());
+            feed.finish();
+            FtpSession s = SessionBuilder.build(st, feed, lastCapturedFrame);
+            out.add(s);
+            facts.add(new SessionFacts(s, st.control, st.parseFindings, st.failedLoginFrames, st.failedUsers,
+                    st.passFrame, st.passBeforeTls));
+        }
+        List<TcpStream> rest = new ArrayList<>(unclaimed);
+        Map<Integer, List<TcpStream>> inferred = DataConnectionFacts.encryptedSessionData(out, rest, controlByStream.keySet());
+        List<OrphanDataConnection> orphans = DataConnectionFacts.orphans(rest, controlByStream.keySet(), out);
+        CaptureFacts capture = new CaptureFacts(facts, nowNanos, unreachable,
+                unclaimed.stream().allMatch(t -> controlByStream.containsKey(t.index())), inferred, orphans,
+                truncatedFrames, firstTruncatedFrame);
+        List<Finding> findings = new ArrayList<>(FindingRules.derive(capture));
+        findings.sort(java.util.Comparator.comparingInt(Finding::frame));
+        Map<Integer, StreamRole> roles = new HashMap<>();
+        for (SessionState st : sessions) {
+            roles.put(st.control.index(), new StreamRole(st.id, -1, true));
+            for (SetupState setup : st.setups) {
+                if (setup.match != null) {
+                    roles.put(setup.match.stream(), new StreamRole(st.id, setup.id, false));
+                }
+                for (DataStreamState f : setup.foreign) roles.put(f.tcp.index(), new StreamRole(st.id, setup.id, false));
+            }
+        }
+        for (OrphanDataConnection o : orphans) roles.put(o.stream(), StreamRole.ORPHAN_DATA);
+        return new FtpResult(out, findings, FirewallSummary.of(out), roles, expected.dropped(), orphans);
+    }
+
+    /** The limits the FTP layer reached, as warnings for the user; call after {@link #result()}. */
+    public List<org.ftpscope.capture.CaptureWarning> limitWarnings() {
+        if (expected.dropped() > 0) {
+            budget.drop(org.ftpscope.capture.Limit.EXPECTED_CHANNELS, expected.firstDropFrame(), expected.dropped());
+        }
+        return budget.warnings();
+    }
+
+    private int truncatedFrames;
+    private int firstTruncatedFrame;
+    /** The frame being read and how many of its bytes the snaplen cut off. */
+    private int currentFrame;
+    private int currentFrameCut;
+
+    private int lastCapturedFrame;
+
+    /** Bound on the ICMP destination-unreachable messages kept for matching with unanswered SYNs. */
+    static final int MAX_ICMP_UNREACHABLE = 65_536;
+    private final List<IcmpUnreachable> unreachable = new ArrayList<>();
+
+    /** Notes an ICMP destination-unreachable that quotes a TCP segment; called by the driver for ICMP frames. */
+    public void icmp(int frame, byte[] buf, int off, int cap, PacketInfo p) {
+        if (unreachable.size() >= MAX_ICMP_UNREACHABLE) return;
+        IcmpUnreachable u = IcmpUnreachable.parse(frame, buf, off, cap, p);
+        if (u != null) unreachable.add(u);
+    }
+
+    /** Counts frames the snapshot length cut; called by the driver for every frame. */
+    public void frameCaptured(int frame, int capturedLength, int originalLength) {
+        currentFrame = frame;
+        currentFrameCut = originalLength - capturedLength;
+        lastCapturedFrame = frame;
+        if (capturedLength < originalLength) {
+            if (truncatedFrames++ == 0) firstTruncatedFrame = frame;
+        }
+    }
+}

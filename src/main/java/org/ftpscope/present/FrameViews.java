@@ -1,0 +1,165 @@
+package org.ftpscope.present;
+
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.capture.CaptureFile;
+import org.ftpscope.decode.AppLabel;
+import org.ftpscope.decode.FrameSummarizer;
+import org.ftpscope.decode.FrameSummary;
+import org.ftpscope.decode.PacketDecoder;
+import org.ftpscope.decode.PacketInfo;
+import org.ftpscope.decode.TcpFrameContext;
+import org.ftpscope.ftp.model.DataSetup;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.ftp.model.StreamRole;
+import org.ftpscope.ftp.model.Transfer;
+import org.ftpscope.tcp.TcpStream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Frame rows and labels made on demand from the capture and the analysis: nothing per frame is
+ * kept, a row's strings exist only while it is drawn or printed.
+ */
+public final class FrameViews {
+    private final Analysis analysis;
+    private final CaptureFile capture;
+
+    public FrameViews(Analysis analysis) {
+        this.analysis = analysis;
+        this.capture = analysis.capture();
+    }
+
+    /** A decoded frame: its bytes, fast-path fields and TCP context. */
+    public record Decoded(int frame, byte[] bytes, PacketInfo info, TcpFrameContext tcp) {}
+
+    public Decoded decode(int frame) {
+        byte[] bytes;
+        try {
+            bytes = capture.readFrame(frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PacketInfo p = new PacketInfo();
+        PacketDecoder.decode(capture.index().linkType(frame), bytes, 0, bytes.length, p);
+        return new Decoded(frame, bytes, p, analysis.tcpFrames().context(frame, p));
+    }
+
+    /** As {@link #summary(int)} for a frame whose bytes are at hand ({@code buf[off..off+len)}, e.g. from a scan). */
+    public FrameSummary summary(int frame, byte[] buf, int off, int len) {
+        byte[] bytes = java.util.Arrays.copyOfRange(buf, off, off + len);
+        PacketInfo p = new PacketInfo();
+        PacketDecoder.decode(capture.index().linkType(frame), bytes, 0, bytes.length, p);
+        Decoded d = new Decoded(frame, bytes, p, analysis.tcpFrames().context(frame, p));
+        return FrameSummarizer.summarize(frame, capture.index(), d.bytes(), d.info(), d.tcp(), appLabel(d));
+    }
+
+    public FrameSummary summary(int frame) { return summary(decode(frame)); }
+
+    /** The row of a frame already decoded (its fields also decide the row's colouring rule). */
+    public FrameSummary summary(Decoded d) {
+        return FrameSummarizer.summarize(d.frame(), capture.index(), d.bytes(), d.info(), d.tcp(), appLabel(d));
+    }
+
+    /**
+     * The protocol column of a frame as {@link #appLabel} decides it ("FTP", "FTP-DATA", "TLS" or
+     * null), without making the Info text: what a display filter over a million frames needs.
+     */
+    public String protocol(int frame, int stream, PacketInfo p) {
+        if (!p.tcp || p.capturedPayloadLength == 0) return null;
+        Layer l = layer(frame, stream);
+        return l == null ? null : l.label;
+    }
+
+    /** What FTP makes of a frame's TCP payload: decided here once for the column, the label and the tree. */
+    private enum Layer {
+        FTP("FTP"), TLS("TLS"), FTP_DATA("FTP-DATA");
+
+        final String label;
+
+        Layer(String label) { this.label = label; }
+    }
+
+    /** The layer of a frame on {@code stream}, or null when the stream is not FTP's. */
+    private Layer layer(int frame, int stream) {
+        StreamRole role = stream < 0 ? null : analysis.role(stream);
+        if (role == null) return null;
+        if (!role.control()) return Layer.FTP_DATA;
+        FtpSession s = analysis.sessions().get(role.session());
+        return s.tls() && frame > s.tlsFrame() ? Layer.TLS : Layer.FTP;
+    }
+
+    /** FTP or FTP-DATA label for a frame with payload on an FTP stream, else null. */
+    public AppLabel appLabel(Decoded d) {
+        PacketInfo p = d.info();
+        if (!p.tcp || p.capturedPayloadLength == 0) return null;
+        Layer layer = layer(d.frame(), d.tcp().stream());
+        if (layer == null) return null;
+        if (layer == Layer.TLS) return new AppLabel(layer.label, "Encrypted FTP control channel (after AUTH TLS)");
+        if (layer == Layer.FTP) {
+            boolean request = isFromClient(d.tcp().stream(), p);
+            String line = FrameSummarizer.firstLine(d.bytes(), p.payloadOffset, p.capturedPayloadLength);
+            return new AppLabel(layer.label, (request ? "Request: " : "Response: ") + printable(line));
+        }
+        DataSetup setup = analysis.setupOnStream(d.tcp().stream());
+        Transfer t = analysis.transferOnStream(d.tcp().stream());
+        StringBuilder info = new StringBuilder("FTP Data: ").append(p.payloadLength).append(" bytes");
+        if (setup != null) info.append(" (").append(setup.mode()).append(')');
+        if (t != null) info.append(" (").append(t.command()).append(t.arg().isEmpty() ? "" : " " + t.arg()).append(')');
+        return new AppLabel(layer.label, info.toString());
+    }
+
+    /** The frame's detail tree, FTP or FTP-DATA included where the analysis knows the stream. */
+    public org.ftpscope.decode.DetailNode tree(int frame) { return tree(decode(frame)); }
+
+    /** As {@link #tree(int)} for a frame already decoded (its bytes are shown beside the tree). */
+    public org.ftpscope.decode.DetailNode tree(Decoded d) {
+        return org.ftpscope.decode.DetailTreeBuilder.build(d.frame(), capture.index(), d.bytes(), d.info(), d.tcp(), dissector(d));
+    }
+
+    /**
+     * Only the FTP or FTP-DATA subtree of a frame's tree (null when it has none), the same nodes
+     * {@link #tree(Decoded)} shows: what a filter on their fields reads without the header layers.
+     */
+    public org.ftpscope.decode.DetailNode payloadTree(Decoded d) {
+        PacketInfo p = d.info();
+        org.ftpscope.decode.PayloadDissector app = dissector(d);
+        if (app == null || p.capturedPayloadLength <= 0) return null;
+        org.ftpscope.decode.DetailNode.Builder root = org.ftpscope.decode.DetailNode.builder("Frame " + d.frame(), null, null, -1, 0);
+        try {
+            app.dissect(root, d.bytes(), p.payloadOffset, p.capturedPayloadLength);
+        } catch (RuntimeException e) {
+            // As in the full tree: what was dissected before the failure stays.
+        }
+        return root.build();
+    }
+
+    private org.ftpscope.decode.PayloadDissector dissector(Decoded d) {
+        PacketInfo p = d.info();
+        if (!p.tcp) return null;
+        Layer layer = layer(d.frame(), d.tcp().stream());
+        if (layer == null || layer == Layer.TLS) return null;
+        if (layer == Layer.FTP) return FtpTree.control(isFromClient(d.tcp().stream(), p));
+        return FtpTree.data(analysis.setupOnStream(d.tcp().stream()), analysis.transferOnStream(d.tcp().stream()));
+    }
+
+    boolean isFromClient(int stream, PacketInfo p) {
+        TcpStream s = analysis.streams().get(stream);
+        return p.srcPort == s.client().port() && p.src().equals(s.client().ip());
+    }
+
+    /** Control characters as Wireshark escapes them, so a line never breaks a table or a terminal. */
+    static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (sb == null) sb = new StringBuilder(s.substring(0, i));
+                sb.append(String.format("\\%03o", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+}
