@@ -74,10 +74,7 @@ public final class BounceScanRule implements PatternRule {
 
     @Override
     public List<Finding> find(CaptureFacts capture) {
-        List<FtpSession> sessions = capture.sessions();
-        List<Finding> out = new ArrayList<>();
-        for (BounceScan scan : scans(sessions)) out.add(finding(scan));
-        return out;
+        return scans(capture.sessions()).stream().map(BounceScanRule::finding).toList();
     }
 
     public static List<BounceScan> scans(List<FtpSession> sessions) {

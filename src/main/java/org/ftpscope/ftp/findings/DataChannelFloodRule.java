@@ -46,10 +46,7 @@ public final class DataChannelFloodRule implements PatternRule {
 
     @Override
     public List<Finding> find(CaptureFacts capture) {
-        List<FtpSession> sessions = capture.sessions();
-        List<Finding> out = new ArrayList<>();
-        for (Flood f : floods(sessions)) out.add(finding(f));
-        return out;
+        return floods(capture.sessions()).stream().map(DataChannelFloodRule::finding).toList();
     }
 
     public static List<Flood> floods(List<FtpSession> sessions) {
