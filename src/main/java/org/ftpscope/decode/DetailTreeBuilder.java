@@ -1,14 +1,13 @@
 package org.ftpscope.decode;
 
 import org.ftpscope.capture.FrameIndex;
-import org.ftpscope.capture.LinkType;
 import org.ftpscope.fields.ExpertFields;
 import org.ftpscope.fields.FieldDef;
 import org.ftpscope.fields.FrameFields;
 import org.ftpscope.fields.IpFields;
-import org.ftpscope.fields.LinkFields;
 import org.ftpscope.fields.TcpFields;
-import org.pcap4j.packet.EthernetPacket;
+import org.ftpscope.decode.link.LinkLayer;
+import org.ftpscope.decode.link.LinkLayers;
 import org.pcap4j.packet.IpV4Packet;
 import org.pcap4j.packet.IpV6Packet;
 import org.pcap4j.packet.TcpPacket;
@@ -45,7 +44,7 @@ public final class DetailTreeBuilder {
         List<String> protocols = new ArrayList<>();
         DetailNode.Builder f = root.add(String.format(Locale.ROOT, "Frame %d: %d bytes on wire (%d bits), %d bytes captured (%d bits)",
                 frame, wire, wire * 8, cap, cap * 8), FrameFields.FRAME, null, 0, cap);
-        f.add("Encapsulation type: " + LinkType.name(p.linkType) + " (" + p.linkType + ")", FrameFields.ENCAP_TYPE,
+        f.add("Encapsulation type: " + LinkLayers.name(p.linkType) + " (" + p.linkType + ")", FrameFields.ENCAP_TYPE,
                 Integer.toString(p.linkType), -1, 0);
         f.add("Arrival Time: " + ARRIVAL.format(Instant.ofEpochSecond(Math.floorDiv(ts, 1_000_000_000L),
                 Math.floorMod(ts, 1_000_000_000L))), FrameFields.TIME, null, -1, 0);
@@ -96,76 +95,9 @@ public final class DetailTreeBuilder {
     }
 
     private static void linkLayer(DetailNode.Builder root, byte[] b, PacketInfo p, List<String> protocols) {
-        switch (p.linkType) {
-            case LinkType.ETHERNET -> {
-                if (b.length < 14) return;
-                protocols.add(LinkFields.ETHERNET.name());
-                String src = FrameSummarizer.mac(b, 6), dst = FrameSummarizer.mac(b, 0);
-                try {
-                    // pcap4j is given headers only: it decodes a payload chain by recursion, and
-                    // 3,000 VLAN tags or IPv6 extension headers overflow the stack.
-                    EthernetPacket eth = EthernetPacket.newPacket(b, 0, 14);
-                    src = eth.getHeader().getSrcAddr().toString();
-                    dst = eth.getHeader().getDstAddr().toString();
-                } catch (Exception ignored) {
-                    // pcap4j refuses some frames (e.g. short ones); the bytes still give the addresses.
-                }
-                int hdr = 14 + 4 * p.vlanTags;
-                DetailNode.Builder e = root.add("Ethernet II, Src: " + src + ", Dst: " + dst, LinkFields.ETHERNET, null, 0, 14);
-                e.add("Destination: " + dst, LinkFields.ETH_DST, dst, 0, 6);
-                e.add("Source: " + src, LinkFields.ETH_SRC, src, 6, 6);
-                int type = Bytes.uint16(b, 12);
-                e.add("Type: " + etherTypeName(type) + String.format(" (0x%04x)", type), LinkFields.ETH_TYPE,
-                        String.format("0x%04x", type), 12, 2);
-                for (int i = 0, o = 14; i < p.vlanTags && o + 4 <= b.length; i++, o += 4) {
-                    protocols.add(LinkFields.VLAN.name());
-                    int tci = Bytes.uint16(b, o), next = Bytes.uint16(b, o + 2);
-                    DetailNode.Builder v = root.add("802.1Q Virtual LAN, PRI: " + (tci >> 13) + ", DEI: " + ((tci >> 12) & 1)
-                            + ", ID: " + (tci & 0xFFF), LinkFields.VLAN, null, o - 2, 6);
-                    v.add("Priority: " + (tci >> 13), LinkFields.VLAN_PRIORITY, Integer.toString(tci >> 13), o, 2);
-                    v.add("ID: " + (tci & 0xFFF), LinkFields.VLAN_ID, Integer.toString(tci & 0xFFF), o, 2);
-                    v.add("Type: " + etherTypeName(next) + String.format(" (0x%04x)", next), LinkFields.VLAN_ETYPE,
-                            String.format("0x%04x", next), o + 2, 2);
-                }
-                protocols.add("ethertype");
-                if (hdr > b.length) root.addText("[Malformed Packet: VLAN tags cut short]");
-            }
-            case LinkType.LINUX_SLL -> {
-                if (b.length < 16) return;
-                protocols.add(LinkFields.SLL.name());
-                DetailNode.Builder s = root.add("Linux cooked capture v1", LinkFields.SLL, null, 0, 16);
-                s.add("Packet type: " + sllPacketType(Bytes.uint16(b, 0)) + " (" + Bytes.uint16(b, 0) + ")", LinkFields.SLL_PKTTYPE,
-                        Integer.toString(Bytes.uint16(b, 0)), 0, 2);
-                s.add("Link-layer address type: " + Bytes.uint16(b, 2), LinkFields.SLL_HATYPE, Integer.toString(Bytes.uint16(b, 2)), 2, 2);
-                int alen = Math.min(8, Bytes.uint16(b, 4));
-                s.add("Link-layer address length: " + Bytes.uint16(b, 4), LinkFields.SLL_HALEN, Integer.toString(Bytes.uint16(b, 4)), 4, 2);
-                s.add("Source: " + Bytes.hex(b, 6, alen, ':'), LinkFields.SLL_SRC, Bytes.hex(b, 6, alen, ':'), 6, alen);
-                s.add(String.format("Protocol: %s (0x%04x)", etherTypeName(p.etherType), p.etherType), LinkFields.SLL_ETYPE,
-                        String.format("0x%04x", p.etherType), 14, 2);
-            }
-            case LinkType.LINUX_SLL2 -> {
-                if (b.length < 20) return;
-                protocols.add(LinkFields.SLL.name());
-                DetailNode.Builder s = root.add("Linux cooked capture v2", LinkFields.SLL, null, 0, 20);
-                s.add(String.format("Protocol: %s (0x%04x)", etherTypeName(p.etherType), p.etherType), LinkFields.SLL_ETYPE,
-                        String.format("0x%04x", p.etherType), 0, 2);
-                s.add("Reserved: 0", LinkFields.SLL_RESERVED, null, 2, 2);
-                s.add("Interface index: " + Bytes.int32(b, 4), LinkFields.SLL_IFINDEX, Integer.toString(Bytes.int32(b, 4)), 4, 4);
-                s.add("Link-layer address type: " + Bytes.uint16(b, 8), LinkFields.SLL_HATYPE, Integer.toString(Bytes.uint16(b, 8)), 8, 2);
-                s.add("Packet type: " + sllPacketType(b[10] & 0xFF) + " (" + (b[10] & 0xFF) + ")", LinkFields.SLL_PKTTYPE,
-                        Integer.toString(b[10] & 0xFF), 10, 1);
-                int alen = Math.min(8, b[11] & 0xFF);
-                s.add("Link-layer address length: " + (b[11] & 0xFF), LinkFields.SLL_HALEN, Integer.toString(b[11] & 0xFF), 11, 1);
-                s.add("Source: " + Bytes.hex(b, 12, alen, ':'), LinkFields.SLL_SRC, Bytes.hex(b, 12, alen, ':'), 12, alen);
-            }
-            case LinkType.NULL, LinkType.LOOP -> {
-                protocols.add(LinkFields.NULL.name());
-                DetailNode.Builder s = root.add("Null/Loopback", LinkFields.NULL, null, 0, 4);
-                s.add("Family: " + (p.etherType == PacketDecoder.ETH_IPV4 ? "IP" : p.etherType == PacketDecoder.ETH_IPV6
-                        ? "IPv6" : "unknown"), LinkFields.NULL_FAMILY, null, 0, 4);
-            }
-            default -> protocols.add("raw");
-        }
+        LinkLayer link = LinkLayers.of(p.linkType);
+        if (link != null) link.dissect(root, b, p, protocols);
+        else root.addText("[Link type " + p.linkType + ": ftpscope does not decode it, the frame's bytes are not read]");
     }
 
     private static void ipv4(DetailNode.Builder root, byte[] b, PacketInfo p, List<String> protocols) {
@@ -408,17 +340,6 @@ public final class DetailTreeBuilder {
         return "0".repeat(4 - s.length()) + s;
     }
 
-    static String etherTypeName(int t) {
-        return switch (t) {
-            case 0x0800 -> "IPv4";
-            case 0x86DD -> "IPv6";
-            case 0x0806 -> "ARP";
-            case 0x8100 -> "802.1Q Virtual LAN";
-            case 0x88A8 -> "802.1ad Provider Bridge (Q-in-Q)";
-            default -> "Unknown";
-        };
-    }
-
     static String ipProtoName(int p) {
         return switch (p) {
             case 6 -> "TCP";
@@ -430,17 +351,6 @@ public final class DetailTreeBuilder {
             case 0 -> "IPv6 Hop-by-Hop Option";
             case 43 -> "Routing Header for IPv6";
             case 44 -> "Fragment Header for IPv6";
-            default -> "Unknown";
-        };
-    }
-
-    private static String sllPacketType(int t) {
-        return switch (t) {
-            case 0 -> "Unicast to us";
-            case 1 -> "Broadcast";
-            case 2 -> "Multicast";
-            case 3 -> "Unicast to another host";
-            case 4 -> "Sent by us";
             default -> "Unknown";
         };
     }

@@ -1,6 +1,8 @@
 package org.ftpscope.decode;
 
 import org.ftpscope.capture.FrameIndex;
+import org.ftpscope.decode.link.LinkLayer;
+import org.ftpscope.decode.link.LinkLayers;
 
 import java.nio.charset.StandardCharsets;
 
@@ -141,16 +143,8 @@ public final class FrameSummarizer {
     }
 
     private static String macOrLink(byte[] b, PacketInfo p, boolean source) {
-        if (p.linkType == org.ftpscope.capture.LinkType.ETHERNET && b.length >= 14) {
-            return mac(b, source ? 6 : 0);
-        }
-        return "";
-    }
-
-    static String mac(byte[] b, int off) {
-        boolean broadcast = true;
-        for (int i = 0; i < 6; i++) broadcast &= (b[off + i] & 0xFF) == 0xFF;
-        return broadcast ? "Broadcast" : Bytes.hex(b, off, 6, ':');
+        LinkLayer link = LinkLayers.of(p.linkType);
+        return link != null ? link.address(b, source) : "";
     }
 
     private static String arpInfo(byte[] b, PacketInfo p) {
@@ -166,12 +160,7 @@ public final class FrameSummarizer {
     }
 
     private static int arpOffset(PacketInfo p) {
-        return switch (p.linkType) {
-            case org.ftpscope.capture.LinkType.ETHERNET -> 14 + 4 * p.vlanTags;
-            case org.ftpscope.capture.LinkType.LINUX_SLL -> 16;
-            case org.ftpscope.capture.LinkType.LINUX_SLL2 -> 20;
-            default -> -1;
-        };
+        return p.linkHeaderLength > 0 ? p.linkHeaderLength : -1;
     }
 
     private static String icmpInfo(byte[] b, PacketInfo p) {

@@ -1,11 +1,12 @@
 package org.ftpscope.decode;
 
 import org.ftpscope.capture.Limit;
-import org.ftpscope.capture.LinkType;
+import org.ftpscope.decode.link.LinkLayer;
+import org.ftpscope.decode.link.LinkLayers;
 
 import java.util.Locale;
 
-/** The fast path: link layer, IPv4/IPv6 and TCP header fields, without allocating. */
+/** The fast path: link layer ({@link LinkLayers}), IPv4/IPv6 and TCP header fields, without allocating. */
 public final class PacketDecoder {
     public static final int ETH_IPV4 = 0x0800, ETH_IPV6 = 0x86DD, ETH_ARP = 0x0806, ETH_VLAN = 0x8100,
             ETH_QINQ = 0x88A8, ETH_QINQ_OLD = 0x9100;
@@ -17,11 +18,12 @@ public final class PacketDecoder {
     public static final int MAX_TUNNELS = 4;
 
     /** VLAN tags, or IPv6 extension headers, decoded in one frame; past it decoding stops, as Wireshark's does. */
-    static final int MAX_LAYERS = Limit.DETAIL_TREE_DEPTH.intValue();
+    public static final int MAX_LAYERS = Limit.DETAIL_TREE_DEPTH.intValue();
 
     private PacketDecoder() {}
 
-    private static String tooDeep(String what, int at, int left) {
+    /** The malformed-packet text when more than {@link #MAX_LAYERS} headers of one kind are nested. */
+    public static String tooDeep(String what, int at, int left) {
         return String.format(Locale.ROOT, "too deeply nested: more than %,d %s, %s; decoding stopped at byte %,d,"
                 + " the %,d bytes from there on are not decoded", MAX_LAYERS, what, Limit.DETAIL_TREE_DEPTH.label(), at, left);
     }
@@ -30,51 +32,12 @@ public final class PacketDecoder {
     public static void decode(int linkType, byte[] buf, int off, int len, PacketInfo out) {
         out.reset();
         out.linkType = linkType;
-        int end = off + len;
-        int p;
-        switch (linkType) {
-            case LinkType.ETHERNET -> {
-                if (len < 14) { out.malformed = "Ethernet header cut short"; return; }
-                int type = Bytes.uint16(buf, off + 12);
-                p = off + 14;
-                while ((type == ETH_VLAN || type == ETH_QINQ || type == ETH_QINQ_OLD) && p + 4 <= end) {
-                    if (out.vlanTags == MAX_LAYERS) {
-                        out.malformed = tooDeep("VLAN tags", p - off, end - p);
-                        return;
-                    }
-                    out.vlanTags++;
-                    type = Bytes.uint16(buf, p + 2);
-                    p += 4;
-                }
-                out.etherType = type;
-            }
-            case LinkType.LINUX_SLL -> {
-                if (len < 16) { out.malformed = "Linux cooked header cut short"; return; }
-                out.etherType = Bytes.uint16(buf, off + 14);
-                p = off + 16;
-            }
-            case LinkType.LINUX_SLL2 -> {
-                if (len < 20) { out.malformed = "Linux cooked v2 header cut short"; return; }
-                out.etherType = Bytes.uint16(buf, off);
-                p = off + 20;
-            }
-            case LinkType.NULL, LinkType.LOOP -> {
-                if (len < 4) { out.malformed = "loopback header cut short"; return; }
-                int be = Bytes.int32(buf, off);
-                int le = Integer.reverseBytes(be);
-                int family = linkType == LinkType.LOOP ? be : (le >= 0 && le < 256 ? le : be);
-                out.etherType = family == 2 ? ETH_IPV4 : (family == 10 || family == 24 || family == 28 || family == 30)
-                        ? ETH_IPV6 : 0;
-                p = off + 4;
-            }
-            case LinkType.RAW, LinkType.RAW_BSD_12, LinkType.RAW_BSD_14, LinkType.IPV4, LinkType.IPV6 -> {
-                if (len < 1) { out.malformed = "empty frame"; return; }
-                int v = (buf[off] >> 4) & 0xF;
-                out.etherType = v == 4 ? ETH_IPV4 : v == 6 ? ETH_IPV6 : 0;
-                p = off;
-            }
-            default -> { return; }
-        }
+        LinkLayer link = LinkLayers.of(linkType);
+        if (link == null) return;
+        int header = link.decode(buf, off, len, out);
+        if (header < 0) return;
+        out.linkHeaderLength = header;
+        int end = off + len, p = off + header;
         if (out.etherType == ETH_IPV4) ipv4(buf, off, p, end, out);
         else if (out.etherType == ETH_IPV6) ipv6(buf, off, p, end, out);
     }

@@ -13,6 +13,8 @@ public final class PacketInfo {
     /** Ethertype of the network layer (0x0800, 0x86DD, 0x0806 …), 0 when unknown. */
     public int etherType;
     public int vlanTags;
+    /** Bytes of link header before the network layer (Ethernet: 14 and 4 per VLAN tag); 0 when none was read. */
+    public int linkHeaderLength;
     /** 4, 6, or 0 when the frame carries no IP. */
     public int ipVersion;
     public int ipOffset;
@@ -57,7 +59,7 @@ public final class PacketInfo {
     public int tunnels;
 
     public void reset() {
-        linkType = etherType = vlanTags = ipVersion = ipOffset = ipHeaderLength = ipTotalLength = 0;
+        linkType = etherType = vlanTags = linkHeaderLength = ipVersion = ipOffset = ipHeaderLength = ipTotalLength = 0;
         ipFragment = false;
         ipProtocol = ttl = 0;
         srcHi = srcLo = dstHi = dstLo = 0;

@@ -183,7 +183,7 @@ public final class AnalysisFields implements FieldValues {
 
     static {
         fast(FrameFields.FRAME, a -> one(1L));
-        fast(LinkFields.ETHERNET, a -> a.info.linkType == org.ftpscope.capture.LinkType.ETHERNET ? one(1L) : none());
+        fast(LinkFields.ETHERNET, a -> a.info.linkType == org.ftpscope.decode.link.Ethernet.LINK_TYPE ? one(1L) : none());
         fast(LinkFields.ARP, a -> a.info.etherType == PacketDecoder.ETH_ARP ? one(1L) : none());
         fast(IpFields.IP, a -> a.info.ipVersion == 4 || a.info.tunnels > 0 ? one(1L) : none());
         fast(IpFields.IPV6, a -> a.info.ipVersion == 6 ? one(1L) : none());

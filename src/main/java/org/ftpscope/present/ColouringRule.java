@@ -1,6 +1,7 @@
 package org.ftpscope.present;
 
-import org.ftpscope.capture.LinkType;
+import org.ftpscope.decode.link.LinkLayer;
+import org.ftpscope.decode.link.LinkLayers;
 import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.decode.TcpAnalysisFlags;
 
@@ -65,8 +66,8 @@ public enum ColouringRule {
         if (p.tcp && (p.has(PacketInfo.SYN) || p.has(PacketInfo.FIN))) return TCP_SYN_FIN;
         if (p.tcp) return TCP;
         if (p.udp) return UDP;
-        if (linkType == LinkType.ETHERNET && frame.length > 0 && (frame[0] & 1) != 0) return BROADCAST;
-        return null;
+        LinkLayer link = LinkLayers.of(linkType);
+        return link != null && link.groupAddressed(frame) ? BROADCAST : null;
     }
 
     private static int icmpType(PacketInfo p, byte[] frame) {

@@ -2,7 +2,7 @@ package org.ftpscope.report;
 
 import org.ftpscope.capture.CaptureFile;
 import org.ftpscope.capture.CaptureInterface;
-import org.ftpscope.capture.LinkType;
+import org.ftpscope.decode.link.LinkLayers;
 import org.ftpscope.ftp.findings.Finding;
 import org.ftpscope.ftp.findings.FindingKind;
 import org.ftpscope.ftp.model.Transfer;
@@ -56,7 +56,7 @@ final class ReportText {
     /** The capture's link types by name, each once, in interface order. */
     static Set<String> linkTypeNames(CaptureFile c) {
         Set<String> s = new LinkedHashSet<>();
-        for (CaptureInterface i : c.interfaces()) s.add(LinkType.name(i.linkType()));
+        for (CaptureInterface i : c.interfaces()) s.add(LinkLayers.name(i.linkType()));
         return s;
     }
 

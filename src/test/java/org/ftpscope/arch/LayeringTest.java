@@ -107,6 +107,20 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /**
+     * A link layer is one class that reads its header and builds its tree nodes: it needs the frame's
+     * decoded fields, the tree, the field declarations and byte reads, nothing of the pipeline.
+     */
+    @Test
+    void linkLayersUseOnlyDecodeBasics() {
+        classes().that().resideInAPackage("org.ftpscope.decode.link..")
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", "org.ftpscope.decode.link..",
+                                "org.ftpscope.fields..", "org.pcap4j..")
+                        .or(JavaClass.Predicates.belongToAnyOf(org.ftpscope.decode.PacketInfo.class, org.ftpscope.decode.DetailNode.class,
+                                org.ftpscope.decode.Bytes.class, org.ftpscope.decode.PacketDecoder.class)))
+                .check(classes);
+    }
+
     @Test
     void tcpDoesNotLookDownstream() {
         noClasses().that().resideInAPackage("org.ftpscope.tcp..")

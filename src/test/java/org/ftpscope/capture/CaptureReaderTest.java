@@ -38,7 +38,7 @@ class CaptureReaderTest {
             assertEquals(frames, cf.frameCount());
             assertEquals(firstNanos, cf.index().timestampNanos(1));
             assertEquals(format, cf.formatLabel());
-            assertEquals(link, LinkType.name(cf.index().linkType(1)));
+            assertEquals(link, org.ftpscope.decode.link.LinkLayers.name(cf.index().linkType(1)));
             assertTrue(cf.warnings().isEmpty(), cf.warnings().toString());
         }
     }

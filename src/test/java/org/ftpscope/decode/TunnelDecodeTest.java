@@ -3,7 +3,7 @@ package org.ftpscope.decode;
 import org.ftpscope.TestCaptures;
 import org.ftpscope.analysis.Analysis;
 import org.ftpscope.analysis.Analyzer;
-import org.ftpscope.capture.LinkType;
+import org.ftpscope.decode.link.Ethernet;
 import org.ftpscope.filter.AnalysisFields;
 import org.ftpscope.filter.DisplayFilter;
 import org.ftpscope.present.FrameViews;
@@ -78,7 +78,7 @@ class TunnelDecodeTest {
             frame[o + 15] = (byte) i;
         }
         PacketInfo p = new PacketInfo();
-        PacketDecoder.decode(LinkType.ETHERNET, frame, 0, frame.length, p);
+        PacketDecoder.decode(Ethernet.LINK_TYPE, frame, 0, frame.length, p);
         assertEquals(PacketDecoder.MAX_TUNNELS, p.tunnels);
         assertNotNull(p.malformed);
         assertTrue(p.malformed.startsWith("IP tunnelled in IP more than 4 times"), p.malformed);

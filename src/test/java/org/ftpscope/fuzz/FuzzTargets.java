@@ -5,7 +5,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import org.ftpscope.analysis.Analysis;
 import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.CaptureException;
-import org.ftpscope.capture.LinkType;
+import org.ftpscope.decode.link.LinkLayers;
 import org.ftpscope.decode.DetailTreeBuilder;
 import org.ftpscope.decode.FrameSummarizer;
 import org.ftpscope.decode.PacketDecoder;
@@ -50,8 +50,7 @@ class FuzzTargets {
     /** Any bytes as a frame of any supported link type: fast decode, summary and detail tree. */
     @FuzzTest(maxDuration = "10m")
     void frameDecoding(FuzzedDataProvider in) {
-        int[] links = {LinkType.ETHERNET, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW, LinkType.NULL, LinkType.LOOP};
-        int link = links[in.consumeInt(0, links.length - 1)];
+        int link = LinkLayers.ALL.get(in.consumeInt(0, LinkLayers.ALL.size() - 1)).linkType();
         byte[] frame = in.consumeRemainingAsBytes();
         PacketInfo p = new PacketInfo();
         PacketDecoder.decode(link, frame, 0, frame.length, p);
