@@ -19,6 +19,7 @@ public final class CaptureFacts {
     private final List<IcmpUnreachable> icmp;
     private final boolean onlyControlConnections;
     private final Map<Integer, List<TcpStream>> inferredData;
+    private final Map<Integer, List<TcpStream>> besideCutSessions;
     private final List<OrphanDataConnection> orphans;
     private final int truncatedFrames;
     private final int firstTruncatedFrame;
@@ -30,11 +31,14 @@ public final class CaptureFacts {
      * @param onlyControlConnections whether every TCP connection no setup claimed is a control connection
      * @param inferredData           by session id: the connections taken as an encrypted session's data
      *                               connections ({@link EncryptedSessionDataRule#claim})
+     * @param besideCutSessions      by session id, for sessions of which the snaplen left no control byte: the
+     *                               connections between its hosts while it was open ({@link CutControlChannelRule})
      * @param orphans                connections that are FTP data by their ports, without control connection or setup
      * @param truncatedFrames        frames the snapshot length cut; {@code firstTruncatedFrame} the first, 0 if none
      */
     public CaptureFacts(List<SessionFacts> sessionFacts, long endNanos, List<IcmpUnreachable> icmp,
                         boolean onlyControlConnections, Map<Integer, List<TcpStream>> inferredData,
+                        Map<Integer, List<TcpStream>> besideCutSessions,
                         List<OrphanDataConnection> orphans, int truncatedFrames, int firstTruncatedFrame) {
         this.sessionFacts = List.copyOf(sessionFacts);
         this.sessions = this.sessionFacts.stream().map(SessionFacts::session).toList();
@@ -42,6 +46,7 @@ public final class CaptureFacts {
         this.icmp = List.copyOf(icmp);
         this.onlyControlConnections = onlyControlConnections;
         this.inferredData = Map.copyOf(inferredData);
+        this.besideCutSessions = Map.copyOf(besideCutSessions);
         this.orphans = List.copyOf(orphans);
         this.truncatedFrames = truncatedFrames;
         this.firstTruncatedFrame = firstTruncatedFrame;
@@ -61,6 +66,9 @@ public final class CaptureFacts {
 
     /** The connections taken as session {@code id}'s data connections (encrypted, no key log); empty if none. */
     public List<TcpStream> inferredData(int id) { return inferredData.getOrDefault(id, List.of()); }
+
+    /** The connections between the hosts of session {@code id}, whose control bytes were all cut, while it was open; empty if none. */
+    public List<TcpStream> besideCutSession(int id) { return besideCutSessions.getOrDefault(id, List.of()); }
 
     public List<OrphanDataConnection> orphans() { return orphans; }
 

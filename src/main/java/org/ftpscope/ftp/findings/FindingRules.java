@@ -25,6 +25,7 @@ public final class FindingRules {
             new DataConnectionsNotCapturedRule(),
             new ServerUnreachableRule(),
             new EncryptedSessionDataRule(),
+            new CutControlChannelRule(),
             new OrphanDataConnectionRule(),
             new CaptureTruncatedRule());
 

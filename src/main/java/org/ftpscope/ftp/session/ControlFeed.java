@@ -81,6 +81,13 @@ final class ControlFeed {
     private final List<Exchange> recentUnsolicited = new ArrayList<>();
     private int cutLines;
     private int firstCutFrame;
+    /** Per direction: payload bytes the capture holds, and those the snaplen cut off (in how many frames, the first). */
+    private final long[] capturedBytes = new long[2];
+    private final long[] snaplenBytes = new long[2];
+    private final int[] snaplenFrames = new int[2];
+    private final int[] firstSnaplenFrame = new int[2];
+    /** Per direction: bytes missing for any reason (lost or cut). */
+    private final long[] missingBytes = new long[2];
 
     private final TlsRecordScanner[] tls = {new TlsRecordScanner(), new TlsRecordScanner()};
     /** Runs of frames whose control bytes were TLS records. */
@@ -169,6 +176,7 @@ final class ControlFeed {
 
     void data(Direction d, int frame, long nanos, byte[] buf, int off, int len) {
         lastFrame = frame;
+        capturedBytes[d.ordinal()] += len;
         if (tlsFrame > 0) {
             TlsRecordScanner sc = tls[d.ordinal()];
             if (sc.state() != TlsRecordScanner.State.CLEAR) {
@@ -211,6 +219,13 @@ final class ControlFeed {
      * them was cut by the capture's snapshot length.
      */
     void gap(Direction d, long length, int frame, boolean snaplen) {
+        int i = d.ordinal();
+        missingBytes[i] += length;
+        if (snaplen) {
+            if (firstSnaplenFrame[i] == 0) firstSnaplenFrame[i] = frame;
+            snaplenBytes[i] += length;
+            snaplenFrames[i]++;
+        }
         if (tlsFrame > 0 && tls[d.ordinal()].state() != TlsRecordScanner.State.CLEAR) {
             tls[d.ordinal()].gap();
             return;
@@ -311,12 +326,56 @@ final class ControlFeed {
                     "Control channel: " + more + " more places where bytes are missing (" + moreBytes + " bytes), not listed one by one"
                             + " (at most " + MAX_GAP_FINDINGS + " per session are)."));
         }
+        wholeDirectionsCut();
         if (cutLines > 0) {
             session.addParseFinding(new Finding(FindingKind.CONTROL_BYTES_MISSING, session.id, firstCutFrame,
                     "Control channel: " + cutLines + (cutLines == 1 ? " line is" : " lines are") + " cut short (the first in frame "
                             + firstCutFrame + "); the rest of each is not in the capture, so they are kept as cut lines and "
                             + "not read for addresses, sizes or paths."));
         }
+    }
+
+    /**
+     * A direction of which the snaplen left no byte at all (the headers filled the snapshot): no cut
+     * line says so, so the session says here that its commands or replies are not in the capture.
+     */
+    /** Whether the snaplen left no byte of either direction (and some were sent). */
+    boolean noControlByteCaptured() {
+        return capturedBytes[0] == 0 && capturedBytes[1] == 0 && snaplenBytes[0] + snaplenBytes[1] > 0;
+    }
+
+    private void wholeDirectionsCut() {
+        int client = Direction.CLIENT_TO_SERVER.ordinal(), server = Direction.SERVER_TO_CLIENT.ordinal();
+        boolean clientCut = capturedBytes[client] == 0 && snaplenBytes[client] > 0;
+        boolean serverCut = capturedBytes[server] == 0 && snaplenBytes[server] > 0;
+        if (!clientCut && !serverCut) return;
+        StringBuilder m = new StringBuilder("Control channel: the capture's snapshot length cut off ");
+        if (clientCut) m.append(cutText(client, "client"));
+        if (clientCut && serverCut) m.append(" and ");
+        if (serverCut) m.append(cutText(server, "server"));
+        m.append(": no byte of ");
+        if (clientCut && serverCut) {
+            m.append("either direction is in the capture, so the session's login, commands, replies and transfers are unknown");
+        } else if (clientCut) {
+            m.append("the client's is in the capture, so its commands are unknown (the server's replies are read)");
+        } else {
+            m.append("the server's is in the capture, so its replies and the login's outcome are unknown");
+        }
+        int first = firstSnaplenFrame[clientCut ? client : server];
+        if (clientCut && serverCut) first = Math.min(firstSnaplenFrame[client], firstSnaplenFrame[server]);
+        List<Integer> frames = new ArrayList<>();
+        if (clientCut) frames.add(firstSnaplenFrame[client]);
+        if (serverCut) frames.add(firstSnaplenFrame[server]);
+        frames.sort(null);
+        session.addParseFinding(new Finding(FindingKind.CONTROL_BYTES_MISSING, FindingKind.CONTROL_BYTES_MISSING.severity(),
+                session.id, first, m.append('.').toString(), frames));
+    }
+
+    private String cutText(int direction, String who) {
+        long bytes = snaplenBytes[direction];
+        int frames = snaplenFrames[direction];
+        return "all " + bytes + (bytes == 1 ? " byte" : " bytes") + " the " + who + " sent (in " + frames
+                + (frames == 1 ? " frame" : " frames") + ", the first " + firstSnaplenFrame[direction] + ")";
     }
 
     private void tlsFinding() {
@@ -732,7 +791,9 @@ final class ControlFeed {
 
     String password() { return password; }
 
-    LoginOutcome login() { return login; }
+    LoginOutcome login() {
+        return login == LoginOutcome.NONE && missingBytes[Direction.SERVER_TO_CLIENT.ordinal()] > 0 ? LoginOutcome.UNKNOWN : login;
+    }
 
     int tlsFrame() { return tlsFrame; }
 

@@ -84,4 +84,27 @@ final class DataConnectionFacts {
         }
         return out;
     }
+
+    /**
+     * For each session of which the snaplen left no control byte ({@code cutSessions}): the
+     * connections no setup claimed between its two hosts, either way round, that began while it was
+     * open. Its setups are cut, so these are only possibly its data connections: listed with it,
+     * not taken as its transfers, and left in {@code unclaimed}.
+     */
+    static Map<Integer, List<TcpStream>> besideCutSessions(List<FtpSession> sessions, java.util.Set<Integer> cutSessions,
+                                                           List<TcpStream> unclaimed, Collection<Integer> controlStreams) {
+        Map<Integer, List<TcpStream>> out = new java.util.HashMap<>();
+        for (FtpSession s : sessions) {
+            if (!cutSessions.contains(s.id())) continue;
+            List<TcpStream> between = new ArrayList<>();
+            for (TcpStream t : unclaimed) {
+                if (controlStreams.contains(t.index()) || t.firstFrame() < s.firstFrame() || t.firstFrame() > s.lastFrame()) continue;
+                boolean sameHosts = t.client().ip().equals(s.client().ip()) && t.server().ip().equals(s.server().ip())
+                        || t.client().ip().equals(s.server().ip()) && t.server().ip().equals(s.client().ip());
+                if (sameHosts) between.add(t);
+            }
+            if (!between.isEmpty()) out.put(s.id(), between);
+        }
+        return out;
+    }
 }

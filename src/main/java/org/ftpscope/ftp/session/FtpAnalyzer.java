@@ -308,9 +308,12 @@ public final class FtpAnalyzer implements StreamListener {
         }
         List<TcpStream> rest = new ArrayList<>(unclaimed);
         Map<Integer, List<TcpStream>> inferred = DataConnectionFacts.encryptedSessionData(out, rest, controlByStream.keySet());
+        java.util.Set<Integer> cut = new java.util.HashSet<>();
+        for (SessionState st : sessions) if (feedByStream.get(st.control.index()).noControlByteCaptured()) cut.add(st.id);
+        Map<Integer, List<TcpStream>> besideCut = DataConnectionFacts.besideCutSessions(out, cut, rest, controlByStream.keySet());
         List<OrphanDataConnection> orphans = DataConnectionFacts.orphans(rest, controlByStream.keySet(), out);
         CaptureFacts capture = new CaptureFacts(facts, nowNanos, unreachable,
-                unclaimed.stream().allMatch(t -> controlByStream.containsKey(t.index())), inferred, orphans,
+                unclaimed.stream().allMatch(t -> controlByStream.containsKey(t.index())), inferred, besideCut, orphans,
                 truncatedFrames, firstTruncatedFrame);
         List<Finding> findings = new ArrayList<>(FindingRules.derive(capture));
         findings.sort(java.util.Comparator.comparingInt(Finding::frame));
