@@ -6,3 +6,5 @@ set -e
 cd "$(dirname "$0")"
 mkdir -p derived
 editcap -s 96 tunnel-6in4.pcap derived/tunnel-6in4-s96.pcap
+# A link type ftpscope does not decode: the frames of port-to-21.pcap relabelled LINKTYPE_USER0 (147).
+editcap -T user0 port-to-21.pcap derived/port-to-21-user0.pcap

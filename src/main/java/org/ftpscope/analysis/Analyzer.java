@@ -75,9 +75,11 @@ public final class Analyzer {
             first = dec;
         }
         TcpReassembler tcp = new TcpReassembler(first, org.ftpscope.tcp.TcpLimits.DEFAULT, perFrame);
+        org.ftpscope.decode.link.UndecodedFrames undecoded = new org.ftpscope.decode.link.UndecodedFrames();
         try {
             CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
                 PacketDecoder.decode(linkType, buf, off, cap, info);
+                undecoded.frame(frame, linkType);
                 ftp.setNow(ts);
                 ftp.frameCaptured(frame, cap, orig);
                 if (!info.tcp && (info.ipProtocol == PacketDecoder.IP_ICMP || info.ipProtocol == PacketDecoder.IP_ICMPV6)) {
@@ -89,6 +91,7 @@ public final class Analyzer {
             }, progress, perFrame);
             tcp.finish();
             FtpResult result = ftp.result();
+            cf.addWarnings(undecoded.warnings());
             tcp.duplicates().warnings(cf.index()).forEach(cf::addWarning);
             cf.addWarnings(tcp.limitWarnings());
             cf.addWarnings(ftp.limitWarnings());

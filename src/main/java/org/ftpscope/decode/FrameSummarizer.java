@@ -65,6 +65,9 @@ public final class FrameSummarizer {
         } else if (p.etherType == PacketDecoder.ETH_ARP) {
             proto = "ARP";
             info = arpInfo(bytes, p);
+        } else if (LinkLayers.of(p.linkType) == null) {
+            proto = "Frame";
+            info = "Link type " + LinkLayers.name(p.linkType) + " (" + p.linkType + "), not decoded by ftpscope";
         } else {
             proto = p.malformed != null ? "Malformed" : p.etherType != 0 ? String.format("0x%04x", p.etherType) : "Frame";
             info = p.malformed != null ? "[Malformed Packet: " + p.malformed + "]"

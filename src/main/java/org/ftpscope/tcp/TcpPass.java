@@ -17,11 +17,14 @@ public final class TcpPass {
     public static Result run(Path path, StreamListener listener, ReadProgress progress) throws CaptureException {
         PacketInfo info = new PacketInfo();
         TcpReassembler tcp = new TcpReassembler(listener == null ? new StreamListener() {} : listener);
+        org.ftpscope.decode.link.UndecodedFrames undecoded = new org.ftpscope.decode.link.UndecodedFrames();
         CaptureFile cf = CaptureFile.read(path, (frame, ts, linkType, orig, buf, off, cap) -> {
             PacketDecoder.decode(linkType, buf, off, cap, info);
+            undecoded.frame(frame, linkType);
             tcp.frame(frame, ts, orig, info, buf, off, cap);
         }, progress);
         tcp.finish();
+        cf.addWarnings(undecoded.warnings());
         tcp.duplicates().warnings(cf.index()).forEach(cf::addWarning);
         cf.addWarnings(tcp.limitWarnings());
         return new Result(cf, tcp);

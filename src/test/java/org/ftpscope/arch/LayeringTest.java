@@ -116,6 +116,7 @@ class LayeringTest {
         classes().that().resideInAPackage("org.ftpscope.decode.link..")
                 .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", "org.ftpscope.decode.link..",
                                 "org.ftpscope.fields..", "org.pcap4j..")
+                        .or(JavaClass.Predicates.belongToAnyOf(org.ftpscope.capture.CaptureWarning.class))
                         .or(JavaClass.Predicates.belongToAnyOf(org.ftpscope.decode.PacketInfo.class, org.ftpscope.decode.DetailNode.class,
                                 org.ftpscope.decode.Bytes.class, org.ftpscope.decode.PacketDecoder.class)))
                 .check(classes);
