@@ -194,10 +194,13 @@ class MainWindowTest {
                 && window.viewModel().capture().name().startsWith("nat"));
         waitLoaded();
         Platform.runLater(() -> window.run(Actions.Id.VIEW_FINDINGS));
+        // The view joins the scene when its tab is first selected: wait until its groups are drawn.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".finding-group .finding-title").match(MainWindowTest::shown)
+                .tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(500); // laid out and drawn: the robot clicks where the node is on screen
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node title = robot.lookup(".finding-group .finding-title").query();
+        javafx.scene.Node title = robot.lookup(".finding-group .finding-title").match(MainWindowTest::shown).query();
         assertEquals("Data connection blocked (SYN without answer) (3)", ((javafx.scene.control.Label) title).getText());
         robot.doubleClickOn(title);
         WaitForAsyncUtils.waitForFxEvents(); // the clicks are handled, the filter submitted
@@ -209,6 +212,13 @@ class MainWindowTest {
         assertTrue(window.statusBar().getText().contains("— filter: frame.number in {85, 128, 167} (finding: "
                 + "\"Data connection blocked (SYN without answer)\" ×3) — "), window.statusBar().getText());
         assertVisibleRowsTrue("nat-wrong-pasv-address.pcap");
+    }
+
+    /** On screen: it and every parent visible, with a size (a list view also keeps cells it only measures with). */
+    private static boolean shown(javafx.scene.Node n) {
+        if (n.getScene() == null || n.getLayoutBounds().getWidth() <= 0) return false;
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return true;
     }
 
     private void screenshot(String name) throws Exception {
