@@ -335,13 +335,20 @@ public final class MainWindow {
 
     // ---- pages ----
 
+    /**
+     * The capture view is in the scene from the start, hidden behind the start page: its controls
+     * get their skins and styles when the window first shows, not when the first capture opens.
+     * It is empty until then (no rows of any capture).
+     */
     private void showPage(MainViewModel.Page page) {
         Node n = switch (page) {
             case START -> startPage();
             case CAPTURE -> captureView;
             case ERROR -> errorPage;
         };
-        center.getChildren().setAll(n);
+        captureView.setVisible(n == captureView);
+        if (n == captureView) center.getChildren().setAll(captureView);
+        else center.getChildren().setAll(captureView, n);
     }
 
     private VBox errorPage() {
@@ -436,5 +443,6 @@ public final class MainWindow {
 
     FollowStreamWindow followWindow() { return follow; }
 
-    Node centerContent() { return center.getChildren().isEmpty() ? null : center.getChildren().get(0); }
+    /** The page shown. */
+    Node centerContent() { return center.getChildren().isEmpty() ? null : center.getChildren().get(center.getChildren().size() - 1); }
 }
