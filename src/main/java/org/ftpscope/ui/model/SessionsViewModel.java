@@ -12,6 +12,7 @@ import org.ftpscope.ftp.findings.Finding;
 import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.ftp.model.StreamRole;
 import org.ftpscope.ftp.model.Transfer;
+import org.ftpscope.present.SessionLadder;
 import org.ftpscope.present.StoryLine;
 
 import java.util.ArrayList;
