@@ -12,13 +12,14 @@ import org.ftpscope.ftp.model.Transfer;
 import org.ftpscope.present.FindingGroup;
 import org.ftpscope.present.FindingGroups;
 import org.ftpscope.present.FirewallText;
-import org.ftpscope.present.LadderModel;
+import org.ftpscope.present.SessionLadder;
 import org.ftpscope.present.Masking;
 import org.ftpscope.present.StoryLine;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.ftpscope.tcp.TcpStream;
 
 import static org.ftpscope.report.Escape.html;
 
@@ -44,7 +45,9 @@ public final class HtmlReport implements ReportWriter {
             .story-error,.story-finding-error{color:#b91c1c;font-weight:600}.story-finding-warning{color:#c2410c}.story-finding-info{color:#4b5563}
             .summary td:first-child{width:180px;color:#4b5563}.kind{background:#f9fafb;border-left:4px solid #93c5fd;padding:6px 10px;margin:6px 0}
             svg.ladder{max-width:100%;height:auto;border:1px solid #e5e7eb;background:#fff}
-            svg .lane{font-weight:600;font-size:13px}svg .life{stroke:#9ca3af;stroke-width:2}svg .label{font-size:11px}svg .frame{font-size:10px;fill:#6b7280}
+            svg .lane{font-weight:600;font-size:13px}svg .role{font-size:11px;fill:#6b7280}svg .mark{font-size:11px;font-weight:600;fill:#b91c1c}
+            svg .note{font-size:11px;fill:#374151}svg .life{stroke:#c4b5fd;stroke-width:1.5;stroke-dasharray:4 4}svg .life.control{stroke:#6b7280;stroke-width:2.5;stroke-dasharray:none}
+            svg .life.marked{stroke:#f87171}svg .label{font-size:11px}svg .frame{font-size:10px;fill:#6b7280}
             svg .arrow{stroke-width:1.5}svg .a-command{stroke:#1d4ed8}svg .a-reply{stroke:#047857}
             svg .a-data-connect{stroke:#b45309;stroke-dasharray:6 4}svg .a-data-flow{stroke:#7c3aed;stroke-width:3;stroke-dasharray:6 4}svg .failed{stroke:#dc2626}
             pre{background:#f3f4f6;padding:8px;overflow-x:auto}
@@ -96,7 +99,7 @@ public final class HtmlReport implements ReportWriter {
         }
 
         for (FtpSession s : sessions) {
-            session(sb, w, s, findings, sel.masking());
+            session(sb, w, s, findings, a.streams(), sel.masking());
             ReportText.flushSome(sb, w);
         }
 
@@ -112,7 +115,8 @@ public final class HtmlReport implements ReportWriter {
     /** Drawn arrows of one session's ladder; a longer session is listed whole in its story below. */
     static final int MAX_LADDER_ARROWS = Limit.LADDER_ARROWS.intValue();
 
-    private static void session(StringBuilder sb, Writer w, FtpSession s, List<Finding> findings, Masking m) throws IOException {
+    private static void session(StringBuilder sb, Writer w, FtpSession s, List<Finding> findings, List<TcpStream> streams, Masking m)
+            throws IOException {
         sb.append("<section class=\"session\"><h2>Session #").append(s.id()).append(": ").append(html(s.client().toString()))
                 .append(" → ").append(html(s.server().toString())).append("</h2>\n<table class=\"summary\">");
         row(sb, "User", html(s.user() == null ? "—" : s.user()));
@@ -139,13 +143,13 @@ public final class HtmlReport implements ReportWriter {
             }
             sb.append("</table>\n");
         }
-        LadderModel ladder = LadderModel.of(s, m);
+        SessionLadder ladder = SessionLadder.of(s, streams, m);
         sb.append("<h3>Ladder diagram</h3>\n");
         if (ladder.arrows().size() > MAX_LADDER_ARROWS) {
             sb.append("<p class=\"note\">").append(html(Limit.LADDER_ARROWS.label())).append(" reached: the first ")
                     .append(MAX_LADDER_ARROWS).append(" of ").append(ladder.arrows().size())
                     .append(" arrows are drawn; the story below lists every exchange kept.</p>\n");
-            ladder = new LadderModel(ladder.clientLabel(), ladder.serverLabel(), ladder.arrows().subList(0, MAX_LADDER_ARROWS));
+            ladder = ladder.firstArrows(MAX_LADDER_ARROWS);
         }
         sb.append(LadderSvg.render(ladder));
         ReportText.flushSome(sb, w);

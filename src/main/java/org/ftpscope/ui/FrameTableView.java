@@ -13,6 +13,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -36,8 +38,11 @@ import java.util.function.Consumer;
 
 /**
  * The packet list: Wireshark's seven columns and colouring rules over a primitive list of frame
- * numbers. Every change of rows or capture redraws the visible cells from the view model, so no
- * cell ever keeps text of another capture or of the loading preview.
+ * numbers. A row whose frame number stays the same keeps its cells unless told otherwise, so
+ * whenever what a frame number shows changes (another capture, the analysed rows after the
+ * loading preview, another time format) the visible rows take their items again: no cell ever
+ * keeps text of another capture or of the preview. They are rebuilt, not recreated: the rows'
+ * cells, skins and styles are reused.
  */
 final class FrameTableView extends TableView<Integer> {
     private static final Map<ColouringRule, PseudoClass> RULES = new EnumMap<>(ColouringRule.class);
@@ -104,8 +109,8 @@ final class FrameTableView extends TableView<Integer> {
         });
 
         vm.rowsProperty().addListener((o, old, frames) -> showRows(frames));
-        vm.captureProperty().addListener((o, old, c) -> refresh());
-        vm.timeFormatProperty().addListener((o, old, f) -> refresh());
+        vm.captureProperty().addListener((o, old, c) -> redrawRows());
+        vm.timeFormatProperty().addListener((o, old, f) -> redrawRows());
         vm.selectedFrameProperty().addListener((o, old, f) -> selectFrame(f.intValue()));
         getSelectionModel().selectedItemProperty().addListener((o, old, f) -> {
             if (!syncing) vm.select(f == null ? 0 : f);
@@ -133,7 +138,30 @@ final class FrameTableView extends TableView<Integer> {
         } finally {
             syncing = false;
         }
-        refresh(); // rows keep their Integer items across captures: redraw every visible cell from the model
+        // A frame's time since the previous displayed one changes with the rows around it.
+        if (vm.timeFormatProperty().get() == FrameTableViewModel.TimeFormat.SINCE_PREVIOUS_DISPLAYED) redrawRows();
+    }
+
+    @Override
+    protected javafx.scene.control.Skin<?> createDefaultSkin() { return new RebuildableSkin(this); }
+
+    /** The visible rows take their items and cell texts from the view model again (at the next layout). */
+    private void redrawRows() {
+        if (getSkin() instanceof RebuildableSkin skin) skin.rebuildRows();
+    }
+
+    /** The default skin whose flow can be asked to rebuild its rows (JavaFX does so itself only when the row count changes). */
+    private static final class RebuildableSkin extends TableViewSkin<Integer> {
+        RebuildableSkin(TableView<Integer> table) { super(table); }
+
+        @Override
+        protected VirtualFlow<TableRow<Integer>> createVirtualFlow() { return new RebuildableFlow(); }
+
+        void rebuildRows() { ((RebuildableFlow) getVirtualFlow()).rebuild(); }
+    }
+
+    private static final class RebuildableFlow extends VirtualFlow<TableRow<Integer>> {
+        void rebuild() { rebuildCells(); }
     }
 
     private void selectFrame(int frame) {

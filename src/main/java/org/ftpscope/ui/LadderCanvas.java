@@ -7,7 +7,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import org.ftpscope.ui.model.SessionLadder;
+import org.ftpscope.present.SessionLadder;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -91,7 +91,7 @@ public final class MainWindow {
         SplitPane framesPane = new SplitPane(frameTable, detail);
         framesPane.setOrientation(Orientation.VERTICAL);
         framesPane.setDividerPositions(0.55);
-        tabs.getTabs().setAll(new Tab("Frames", framesPane), new Tab("FTP Sessions", sessions), new Tab("Findings", findings));
+        tabs.getTabs().setAll(new Tab("Frames", framesPane), lazyTab("FTP Sessions", sessions), lazyTab("Findings", findings));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         vm.sessions().visibleProperty().bind(tabs.getSelectionModel().selectedIndexProperty().isEqualTo(1));
         captureView.getChildren().setAll(filterBar, tabs);
@@ -137,6 +137,18 @@ public final class MainWindow {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
+    }
+
+    /**
+     * A tab whose view joins the scene when the tab is first selected: until then its controls
+     * get no skin, style or layout, which the first capture shown would otherwise pay for at once.
+     */
+    private static Tab lazyTab(String title, Node view) {
+        Tab tab = new Tab(title);
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && tab.getContent() == null) tab.setContent(view);
+        });
+        return tab;
     }
 
     /** Opens a capture in the background (also from the command line and the start page). */
@@ -323,13 +335,20 @@ public final class MainWindow {
 
     // ---- pages ----
 
+    /**
+     * The capture view is in the scene from the start, hidden behind the start page: its controls
+     * get their skins and styles when the window first shows, not when the first capture opens.
+     * It is empty until then (no rows of any capture).
+     */
     private void showPage(MainViewModel.Page page) {
         Node n = switch (page) {
             case START -> startPage();
             case CAPTURE -> captureView;
             case ERROR -> errorPage;
         };
-        center.getChildren().setAll(n);
+        captureView.setVisible(n == captureView);
+        if (n == captureView) center.getChildren().setAll(captureView);
+        else center.getChildren().setAll(captureView, n);
     }
 
     private VBox errorPage() {
@@ -424,5 +443,6 @@ public final class MainWindow {
 
     FollowStreamWindow followWindow() { return follow; }
 
-    Node centerContent() { return center.getChildren().isEmpty() ? null : center.getChildren().get(0); }
+    /** The page shown. */
+    Node centerContent() { return center.getChildren().isEmpty() ? null : center.getChildren().get(center.getChildren().size() - 1); }
 }

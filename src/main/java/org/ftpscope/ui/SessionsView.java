@@ -20,7 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.present.StoryLine;
-import org.ftpscope.ui.model.SessionLadder;
+import org.ftpscope.present.SessionLadder;
 import org.ftpscope.ui.model.SessionsViewModel;
 
 import java.util.Set;

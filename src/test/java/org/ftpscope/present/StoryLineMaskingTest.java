@@ -30,8 +30,10 @@ class StoryLineMaskingTest {
                     s.setups(), s.transfers(), s.tlsRanges(), s.userSource());
             assertEquals(List.of("→ PASS wrong-first", "→ PASS " + s.password()), passLines(two, Masking.SHOWN));
             assertEquals(List.of("→ PASS ********", "→ PASS ********"), passLines(two, Masking.MASKED));
-            assertEquals(List.of("PASS wrong-first", "PASS " + s.password()), LadderModel.of(two, Masking.SHOWN).arrows().stream()
-                    .map(LadderModel.Arrow::label).filter(l -> l.startsWith("PASS")).toList());
+            assertEquals(List.of("PASS wrong-first", "PASS " + s.password()), SessionLadder.of(two, List.of(), Masking.SHOWN).arrows()
+                    .stream().map(SessionLadder.Arrow::label).filter(l -> l.startsWith("PASS")).toList());
+            assertEquals(List.of("PASS ********", "PASS ********"), SessionLadder.of(two, List.of(), Masking.MASKED).arrows()
+                    .stream().map(SessionLadder.Arrow::label).filter(l -> l.startsWith("PASS")).toList());
         }
     }
 

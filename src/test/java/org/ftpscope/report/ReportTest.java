@@ -3,7 +3,7 @@ package org.ftpscope.report;
 import org.ftpscope.TestCaptures;
 import org.ftpscope.analysis.Analysis;
 import org.ftpscope.analysis.Analyzer;
-import org.ftpscope.present.LadderModel;
+import org.ftpscope.present.SessionLadder;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;
@@ -58,12 +58,45 @@ class ReportTest {
     @Test
     void ladderArrowsMatchTheSession() throws Exception {
         try (Analysis a = Analyzer.analyze(TestCaptures.sample("pasv-curl.pcap"))) {
-            LadderModel m = LadderModel.of(a.sessions().get(0));
+            SessionLadder m = SessionLadder.of(a.sessions().get(0), a.streams());
             long commands = a.sessions().get(0).commands().stream().filter(c -> c.command() != null).count();
             long replies = a.sessions().get(0).commands().stream().mapToLong(c -> c.replies().size()).sum();
             // + a connect arrow and a data arrow for each of the two data connections (LIST, RETR)
             assertEquals(commands + replies + 4, m.arrows().size());
             assertEquals(m.arrows().size(), count(LadderSvg.render(m), "class=\"arrow"));
+        }
+    }
+
+    /**
+     * The report draws the app's ladder: in nat-wrong-pasv-address the client's SYN in frame 85
+     * goes to the advertised 10.10.10.21:40005, drawn on that endpoint's own lifeline (marked
+     * NAT?), not on the server's; the server's own address with that port is "not tried".
+     */
+    @Test
+    void reportLadderHasALifelinePerEndpointAsTheApp() throws Exception {
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("nat-wrong-pasv-address.pcap"))) {
+            org.ftpscope.ftp.model.FtpSession s = a.sessions().stream()
+                    .filter(x -> x.setups().stream().anyMatch(d -> d.data() != null && d.data().synFrame() == 85)).findFirst().orElseThrow();
+            SessionLadder m = SessionLadder.of(s, a.streams());
+            String svg = LadderSvg.render(m);
+            List<String> labels = m.lifelines().stream().map(SessionLadder.Lifeline::label).toList();
+            assertEquals(labels.size(), count(svg, "class=\"life"), "a lifeline per endpoint");
+            for (String l : labels) assertTrue(svg.contains(">" + l + "</text>"), l);
+            int advertised = labels.indexOf("10.10.10.21:40005");
+            assertTrue(advertised >= 0, labels.toString());
+            assertEquals("NAT?", m.lifelines().get(advertised).mark());
+            assertTrue(svg.contains(">⚠ NAT?</text>"));
+            assertTrue(svg.contains(">⚠ not tried</text>"));
+            SessionLadder.Arrow syn = m.arrows().stream().filter(x -> x.frame() == 85).findFirst().orElseThrow();
+            assertEquals(advertised, syn.to());
+            // The SYN's row ends (4 px short, at the arrow head) on the advertised lifeline's x.
+            int row = m.arrows().indexOf(syn);
+            int y = LadderSvg.TOP + row * LadderSvg.ROW + LadderSvg.ROW / 2;
+            int to = LadderSvg.x(advertised), from = LadderSvg.x(syn.from());
+            assertTrue(svg.contains(String.format(java.util.Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"arrow a-data-connect failed\"",
+                    from, y, to - Integer.signum(to - from) * 4, y)), svg);
+            // The lifelines' notes are listed under the diagram, as in the app.
+            assertTrue(svg.contains("class=\"note\">⚠ 10.10.10.21:40005 was advertised by"), svg);
         }
     }
 

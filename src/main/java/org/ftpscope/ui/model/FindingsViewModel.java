@@ -7,15 +7,13 @@ import javafx.collections.ObservableList;
 import org.ftpscope.ftp.findings.Finding;
 import org.ftpscope.ftp.model.Severity;
 import org.ftpscope.present.FindingGroup;
-import org.ftpscope.present.FindingGroups;
-import org.ftpscope.present.FirewallText;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The findings of the capture shown as {@link FindingGroups} makes them for the reports (one
+ * The findings of the capture shown as {@link org.ftpscope.present.FindingGroups} makes them for the reports (one
  * row per kind, severity and hosts, with its count; its members are the single findings), the
  * firewall summary, and what double-clicking a group or a finding shows in the frame list.
  */
@@ -50,8 +48,8 @@ public final class FindingsViewModel {
             firewall.set("");
             return;
         }
-        groups.setAll(FindingGroups.of(c.analysis().ftp()));
-        firewall.set(FirewallText.of(c.analysis().ftp().firewall()));
+        groups.setAll(c.findingGroups());
+        firewall.set(c.firewallText());
     }
 
     /** Single findings of one severity. */

@@ -89,7 +89,30 @@ public final class FrameTableViewModel {
     private TaskExecutor.Handle filtering;
     private TaskExecutor.Handle sorting;
     /** Position of each displayed frame in {@link #rows}, for the previous-displayed time and lookups. */
-    private int[] rowOfFrame = new int[1];
+    private Positions positions = Positions.of(new int[0]);
+
+    /**
+     * Where each frame is in a row order: made with the order, on the thread that made the order,
+     * so publishing a million rows costs the UI thread nothing but the hand-over. All frames in
+     * capture order need no table (frame f is row f - 1).
+     */
+    record Positions(int[] rows, int[] rowOfFrame, int allFrames) {
+        static Positions of(int[] rows) {
+            int max = 0;
+            for (int f : rows) max = Math.max(max, f);
+            int[] pos = new int[max + 1];
+            Arrays.fill(pos, -1);
+            for (int i = 0; i < rows.length; i++) pos[rows[i]] = i;
+            return new Positions(rows, pos, -1);
+        }
+
+        static Positions all(int n) { return new Positions(range(n), null, n); }
+
+        int rowOf(int frame) {
+            if (rowOfFrame == null) return frame >= 1 && frame <= allFrames ? frame - 1 : -1;
+            return frame > 0 && frame < rowOfFrame.length ? rowOfFrame[frame] : -1;
+        }
+    }
 
     public FrameTableViewModel(TaskExecutor executor) { this.executor = executor; }
 
@@ -139,7 +162,7 @@ public final class FrameTableViewModel {
         preview = summaries;
         appliedFilter.set("");
         sortColumn.set(null);
-        setRows(range(summaries.size()));
+        setRows(Positions.all(summaries.size()));
         selectedFrame.set(0);
     }
 
@@ -147,16 +170,21 @@ public final class FrameTableViewModel {
     public void previewGrew() {
         if (preview == null || capture.get() != null) return;
         int n = preview.size();
-        if (n > rows.get().length) setRows(range(n));
+        if (n > rows.get().length) setRows(Positions.all(n));
     }
 
     /** All frames of a loaded capture, in capture order, nothing selected yet. */
-    public void show(LoadedCapture c) { showCapture(c, range(c.frameCount())); }
+    public void show(LoadedCapture c) { showCapture(c, allRows(c)); }
+
+    /** The rows {@link #show} shows, made beforehand (off the UI thread: a million frames). */
+    static Positions allRows(LoadedCapture c) { return Positions.all(c.frameCount()); }
+
+    void show(LoadedCapture c, Positions all) { showCapture(c, all); }
 
     /** No capture. */
-    public void clear() { showCapture(null, new int[0]); }
+    public void clear() { showCapture(null, Positions.all(0)); }
 
-    private void showCapture(LoadedCapture c, int[] frames) {
+    private void showCapture(LoadedCapture c, Positions frames) {
         cancelWork();
         preview = null;
         capture.set(c);
@@ -202,7 +230,7 @@ public final class FrameTableViewModel {
         long ns = index.timestampNanos(frame);
         return switch (timeFormat.get()) {
             case SINCE_PREVIOUS_DISPLAYED -> {
-                int row = frame < rowOfFrame.length ? rowOfFrame[frame] : -1;
+                int row = positions.rowOf(frame);
                 int previous = row > 0 ? rows.get()[row - 1] : -1;
                 yield previous < 0 ? "0.000000" : new FrameSummary(0, (ns - index.timestampNanos(previous)) / 1e9, "", "", "", 0, "")
                         .timeText();
@@ -236,7 +264,7 @@ public final class FrameTableViewModel {
     }
 
     /** The row showing a frame, or -1. */
-    public int rowOf(int frame) { return frame > 0 && frame < rowOfFrame.length ? rowOfFrame[frame] : -1; }
+    public int rowOf(int frame) { return positions.rowOf(frame); }
 
     /** Go ▸ Go to Packet: selects the frame if it is displayed; says why not otherwise. */
     public GoTo goToFrame(int frame) {
@@ -266,7 +294,7 @@ public final class FrameTableViewModel {
         String said = "Filter \"" + appliedFilter.get() + "\" cleared to show frame " + frame + ".";
         cancelWork();
         dropFilterAndSort();
-        setRows(range(capture.get().frameCount()));
+        setRows(Positions.all(capture.get().frameCount()));
         selectedFrame.set(frame);
         say(said); // after the rows: what the status bar says last
     }
@@ -350,13 +378,14 @@ public final class FrameTableViewModel {
         cancelWork();
         busy.set(true);
         Analysis a = c.analysis();
-        filtering = executor.submit("filter", p -> AnalysisFields.matching(a, f), new TaskExecutor.Callbacks<>(frames -> {
+        filtering = executor.submit("filter", p -> Positions.of(AnalysisFields.matching(a, f)), new TaskExecutor.Callbacks<>(shown -> {
             busy.set(false);
             if (capture.get() != c) return;
             int keep = select > 0 ? select : selectedFrame.get();
             appliedFilter.set(f.isEmpty() ? "" : f.text());
             sortColumn.set(null); // a new filter shows frames in capture order, as in Wireshark
-            setRows(frames);
+            setRows(shown);
+            int[] frames = shown.rows();
             selectedFrame.set(rowOf(keep) >= 0 ? keep : frames.length > 0 ? frames[0] : 0);
         }, e -> {
             busy.set(false);
@@ -376,7 +405,8 @@ public final class FrameTableViewModel {
         if (sorting != null) sorting.cancel(); // a superseded sort would finish later with a stale order
         busy.set(true);
         Analysis a = c.analysis();
-        sorting = executor.submit("sort", p -> sorted(a, current, column, descending, p), new TaskExecutor.Callbacks<>(frames -> {
+        sorting = executor.submit("sort", p -> Positions.of(sorted(a, current, column, descending, p)),
+                new TaskExecutor.Callbacks<>(frames -> {
             busy.set(false);
             if (capture.get() != c) return;
             int keep = selectedFrame.get();
@@ -450,14 +480,9 @@ public final class FrameTableViewModel {
         message.set(m);
     }
 
-    private void setRows(int[] frames) {
-        int max = 0;
-        for (int f : frames) max = Math.max(max, f);
-        int[] pos = new int[max + 1];
-        Arrays.fill(pos, -1);
-        for (int i = 0; i < frames.length; i++) pos[frames[i]] = i;
-        rowOfFrame = pos;
-        rows.set(frames);
+    private void setRows(Positions p) {
+        positions = p;
+        rows.set(p.rows());
     }
 
     private void cancelWork() {

@@ -114,10 +114,20 @@ public final class MainViewModel {
             frames.showPreview(tap.summaries());
         }
         boolean parallelHashing = Runtime.getRuntime().availableProcessors() > 2;
-        TaskExecutor.Handle handle = executor.submit("load", p -> Analyzer.analyze(file, (done, total, n) -> {
-            if (p.cancelled()) throw new CancellationException("cancelled");
-            p.update(total > 0 ? (double) done / total : -1, "Reading " + path.getFileName() + ": " + n + " frames");
-        }, tap, parallelHashing), new TaskExecutor.Callbacks<>(a -> loaded(path, a), e -> failed(path, e), (f, m) -> {
+        TaskExecutor.Handle handle = executor.submit("load", p -> {
+            Analysis a = Analyzer.analyze(file, (done, total, n) -> {
+                if (p.cancelled()) throw new CancellationException("cancelled");
+                p.update(total > 0 ? (double) done / total : -1, "Reading " + path.getFileName() + ": " + n + " frames");
+            }, tap, parallelHashing);
+            // What the views show is made here, on the loading thread; the UI thread only hands it over.
+            try {
+                LoadedCapture c = new LoadedCapture(a);
+                return new Loaded(c, FrameTableViewModel.allRows(c));
+            } catch (RuntimeException | Error e) {
+                a.close();
+                throw e;
+            }
+        }, new TaskExecutor.Callbacks<>(l -> loaded(path, l), e -> failed(path, e), (f, m) -> {
             progress.set(f);
             status.set(m);
             if (preview == tap) frames.previewGrew();
@@ -181,15 +191,19 @@ public final class MainViewModel {
         }
     }
 
-    private void loaded(Path path, Analysis a) {
+    /** A loaded capture and its frame table's rows, both made on the loading thread. */
+    private record Loaded(LoadedCapture capture, FrameTableViewModel.Positions rows) {}
+
+    private void loaded(Path path, Loaded l) {
         load = null;
         endLoading();
         loadMillis = (System.nanoTime() - loadStarted) / 1_000_000;
         LoadedCapture old = capture.get();
-        LoadedCapture c = new LoadedCapture(a);
+        LoadedCapture c = l.capture();
+        Analysis a = c.analysis();
         finding = null;
         capture.set(c);
-        frames.show(c);
+        frames.show(c, l.rows());
         sessions.show(c);
         findings.show(c);
         if (old != null) old.close();

@@ -7,13 +7,18 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ftpscope.fields.TcpFields;
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.ftp.findings.Finding;
 import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.ftp.model.StreamRole;
 import org.ftpscope.ftp.model.Transfer;
+import org.ftpscope.present.SessionLadder;
 import org.ftpscope.present.StoryLine;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -68,11 +73,20 @@ public final class SessionsViewModel {
             rows.clear();
             return;
         }
-        List<Finding> findings = c.analysis().findings();
-        rows.setAll(c.analysis().sessions().stream().map(s -> new Row(s, s.transfers().size(),
-                s.transfers().stream().mapToLong(Transfer::bytes).sum(),
-                (int) findings.stream().filter(f -> f.session() == s.id()).count())).toList());
+        rows.setAll(c.sessionRows());
         if (!rows.isEmpty()) select(Set.of(rows.get(0).session().id()), rows.get(0).session().id());
+    }
+
+    /** The table's rows of an analysis: one pass over its findings, not one per session. */
+    static List<Row> rowsOf(Analysis a) {
+        Map<Integer, Integer> findings = new HashMap<>();
+        for (Finding f : a.findings()) findings.merge(f.session(), 1, Integer::sum);
+        List<Row> out = new ArrayList<>(a.sessions().size());
+        for (FtpSession s : a.sessions()) {
+            out.add(new Row(s, s.transfers().size(), s.transfers().stream().mapToLong(Transfer::bytes).sum(),
+                    findings.getOrDefault(s.id(), 0)));
+        }
+        return List.copyOf(out);
     }
 
     /** Replaces the selection with these sessions and focuses one of them. */

@@ -1,9 +1,12 @@
-package org.ftpscope.ui.model;
+package org.ftpscope.present;
 
-import org.ftpscope.ui.model.SessionLadder.Arrow;
-import org.ftpscope.ui.model.SessionLadder.Kind;
-import org.ftpscope.ui.model.SessionLadder.Lifeline;
-import org.ftpscope.ui.model.SessionLadder.Role;
+import org.ftpscope.present.SessionLadder.Arrow;
+import org.ftpscope.present.SessionLadder.Kind;
+import org.ftpscope.present.SessionLadder.Lifeline;
+import org.ftpscope.present.SessionLadder.Role;
+import org.ftpscope.TestCaptures;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,9 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 19 item 6: one lifeline per endpoint, so a SYN to a NAT'd advertised address is not drawn on the server's. */
 class SessionLadderTest {
-    private static SessionLadder ladder(String sample, int session) {
-        try (LoadedCapture c = Samples.load(sample)) {
-            return SessionLadder.of(c.analysis().sessions().get(session), c.analysis().streams());
+    static Analysis analyse(String sample) {
+        try {
+            return Analyzer.analyze(TestCaptures.sample(sample));
+        } catch (Exception e) {
+            throw new IllegalStateException(sample + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SessionLadder ladder(String sample, int session) throws java.io.IOException {
+        try (Analysis a = analyse(sample)) {
+            return SessionLadder.of(a.sessions().get(session), a.streams());
         }
     }
 
@@ -40,7 +51,7 @@ class SessionLadderTest {
 
     /** nat-wrong-pasv-address.pcap session 0: the 227 in frame 18 advertises 10.10.10.21:40026; the client used 198.51.100.21. */
     @Test
-    void theClientIgnoredTheAdvertisedAddress() {
+    void theClientIgnoredTheAdvertisedAddress() throws Exception {
         SessionLadder l = ladder("nat-wrong-pasv-address.pcap", 0);
         assertEquals(List.of("192.0.2.10:57626", "192.0.2.10:47154", "198.51.100.21:21", "198.51.100.21:40026", "10.10.10.21:40026"),
                 labels(l));
@@ -57,7 +68,7 @@ class SessionLadderTest {
 
     /** Session 2: the client connected to the advertised 10.10.10.21:40005 (frame 85), five SYNs, no answer. */
     @Test
-    void theClientWentToTheNatAddress() {
+    void theClientWentToTheNatAddress() throws Exception {
         SessionLadder l = ladder("nat-wrong-pasv-address.pcap", 2);
         assertEquals(List.of("192.0.2.10:49224", "192.0.2.10:47172", "198.51.100.21:21", "198.51.100.21:40005", "10.10.10.21:40005"),
                 labels(l));
@@ -70,7 +81,7 @@ class SessionLadderTest {
 
     /** bounce-port.pcap session 0: PORT/EPRT to 203.0.113.5:4444 and 192.0.2.11:4444 refused (500); the LIST's PORT worked. */
     @Test
-    void bounceTargetsHaveTheirOwnMarkedLifelines() {
+    void bounceTargetsHaveTheirOwnMarkedLifelines() throws Exception {
         SessionLadder l = ladder("bounce-port.pcap", 0);
         assertEquals(List.of("192.0.2.10:44443", "192.0.2.10:43532", "198.51.100.21:21", "198.51.100.21:44395", "203.0.113.5:4444",
                 "192.0.2.11:4444"), labels(l));
@@ -89,7 +100,7 @@ class SessionLadderTest {
      * accepted); the client's own SYN from port 33349 (frame 31) was refused (tshark: RST in frame 32).
      */
     @Test
-    void aThirdHostOnThePassivePort() {
+    void aThirdHostOnThePassivePort() throws Exception {
         SessionLadder l = ladder("pasv-hijack.pcap", 0);
         assertEquals(List.of("192.0.2.10:33349", "192.0.2.10:59384", "198.51.100.21:21", "198.51.100.21:40005", "192.0.2.66:52265"),
                 labels(l));
@@ -101,14 +112,14 @@ class SessionLadderTest {
         assertEquals(new Arrow(31, 0, 3, Kind.DATA_CONNECT, "SYN (PASV 156*256+69 = 40005) — refused (RST)", true),
                 at(l, 31, Kind.DATA_CONNECT));
         // Without the capture's streams only what the session claimed is drawn.
-        try (LoadedCapture c = Samples.load("pasv-hijack.pcap")) {
-            assertEquals(4, SessionLadder.of(c.analysis().sessions().get(0)).lifelines().size());
+        try (Analysis a = analyse("pasv-hijack.pcap")) {
+            assertEquals(4, SessionLadder.of(a.sessions().get(0)).lifelines().size());
         }
     }
 
     /** mirror-long.pcap: hundreds of transfers; the lifelines stay bounded and say how many endpoints they fold. */
     @Test
-    void manyDataConnectionsFoldIntoCountedLifelines() {
+    void manyDataConnectionsFoldIntoCountedLifelines() throws Exception {
         SessionLadder l = ladder("mirror-long.pcap", 0);
         assertTrue(l.lifelines().size() <= SessionLadder.MAX_LIFELINES, labels(l).toString());
         assertTrue(labels(l).contains("327 more client data ports"), labels(l).toString());

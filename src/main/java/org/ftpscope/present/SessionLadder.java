@@ -1,4 +1,4 @@
-package org.ftpscope.ui.model;
+package org.ftpscope.present;
 
 import org.ftpscope.decode.Endpoint;
 import org.ftpscope.ftp.model.CommandRecord;
@@ -23,6 +23,8 @@ import java.util.Map;
  * named that are neither (the advertised address of a NAT'd server, a PORT bounce target), so
  * the diagram shows where each data connection went and where the setup said it should go.
  * Lifelines are ordered client data, client control, server control, server data, others.
+ * The app draws it (LadderCanvas) and the HTML report draws it ({@code report.LadderSvg}), so
+ * both show the same diagram.
  *
  * @param lifelines left to right
  * @param arrows    in frame order; {@link Arrow#from()} and {@link Arrow#to()} index {@code lifelines}
@@ -58,17 +60,26 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
 
     public record Arrow(int frame, int from, int to, Kind kind, String label, boolean failed) {}
 
-    public static SessionLadder of(FtpSession s) { return new Builder(s, List.of()).build(); }
+    public static SessionLadder of(FtpSession s) { return new Builder(s, List.of(), Masking.MASKED).build(); }
 
     /**
      * With the capture's TCP streams: connections to a setup's endpoint that the setup did not
      * claim (another host on the passive port, a second connection) are drawn too, each on the
      * lifeline of the host that made it.
      */
-    public static SessionLadder of(FtpSession s, List<TcpStream> streams) { return new Builder(s, streams).build(); }
+    public static SessionLadder of(FtpSession s, List<TcpStream> streams) { return of(s, streams, Masking.MASKED); }
+
+    /** With passwords shown or masked (the app masks them; a report shows them when asked to). */
+    public static SessionLadder of(FtpSession s, List<TcpStream> streams, Masking masking) {
+        return new Builder(s, streams, masking).build();
+    }
+
+    /** The first {@code n} arrows, on the same lifelines (a report draws a bounded number). */
+    public SessionLadder firstArrows(int n) { return n >= arrows.size() ? this : new SessionLadder(lifelines, arrows.subList(0, n)); }
 
     private static final class Builder {
         private final FtpSession s;
+        private final Masking masking;
         /** Endpoints in the order they first appear, with their role, mark and note. */
         private final Map<Endpoint, Lifeline> seen = new LinkedHashMap<>();
         private final List<Pending> pending = new ArrayList<>();
@@ -81,8 +92,9 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
         /** Streams a setup of this session claimed. */
         private final java.util.Set<Integer> claimed = new java.util.HashSet<>();
 
-        Builder(FtpSession s, List<TcpStream> streams) {
+        Builder(FtpSession s, List<TcpStream> streams, Masking masking) {
             this.s = s;
+            this.masking = masking;
             for (TcpStream t : streams) byAcceptor.computeIfAbsent(t.server(), e -> new ArrayList<>()).add(t);
             for (DataSetup d : s.setups()) if (d.data() != null) claimed.add(d.data().stream());
             claimed.add(s.controlStream());
@@ -93,7 +105,7 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
             claim(s.server(), Role.SERVER_CONTROL, "", "");
             for (CommandRecord c : s.commands()) {
                 if (c.command() != null) {
-                    String arg = c.command().equalsIgnoreCase("PASS") ? "********" : c.arg();
+                    String arg = masking.argument(c.command(), c.arg());
                     pending.add(new Pending(c.frame(), s.client(), s.server(), Kind.COMMAND,
                             c.command() + (arg == null || arg.isEmpty() ? "" : " " + arg), false));
                 }
