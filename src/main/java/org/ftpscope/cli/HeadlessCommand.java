@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  * arguments as fields and implements {@link #run}.
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
-        sortOptions = false, usageHelpAutoWidth = false,
+        sortOptions = false, sortSynopsis = false, usageHelpAutoWidth = false,
         exitCodeListHeading = HeadlessCommand.EXIT_CODE_HEADING,
         exitCodeList = {HeadlessCommand.EXIT_0, HeadlessCommand.EXIT_1, HeadlessCommand.EXIT_2, HeadlessCommand.EXIT_3})
 abstract class HeadlessCommand implements Callable<Integer> {

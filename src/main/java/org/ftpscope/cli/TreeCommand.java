@@ -19,7 +19,7 @@ final class TreeCommand extends HeadlessCommand {
     @Parameters(index = "1", paramLabel = "N", converter = AsciiInt.class, description = "frame number (from 1)")
     int n;
 
-    @Option(names = "--bytes", description = "with each node its field name and byte range, as [ip.src @26+4]")
+    @Option(names = "--bytes", description = "also each node's field and bytes: [ip.src @26+4]")
     boolean bytes;
 
     @Override boolean decrypts() { return true; }
