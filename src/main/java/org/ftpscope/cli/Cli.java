@@ -1,6 +1,7 @@
 package org.ftpscope.cli;
 
 import org.ftpscope.decode.SafeText;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -11,6 +12,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** Runs the headless subcommands (picocli parses them); maps failures to the documented exit codes. */
 public final class Cli {
@@ -22,9 +28,41 @@ public final class Cli {
 
     private Cli() {}
 
-    /** The command line of {@code ftpscope}, writing help, version and messages to {@code out} and {@code err}. */
+    /** The headless subcommands, in the order the help lists them. */
+    static final Map<String, Supplier<HeadlessCommand>> COMMANDS = commands();
+
+    private static Map<String, Supplier<HeadlessCommand>> commands() {
+        Map<String, Supplier<HeadlessCommand>> m = new LinkedHashMap<>();
+        m.put("frames", FramesCommand::new);
+        m.put("tree", TreeCommand::new);
+        m.put("streams", StreamsCommand::new);
+        m.put("follow", FollowCommand::new);
+        m.put("analyze", AnalyzeCommand::new);
+        m.put("extract", ExtractCommand::new);
+        m.put("report", ReportCommand::new);
+        m.put("tls", TlsCommand::new);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The command line of {@code ftpscope} with every subcommand (for help, completion and man pages). */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command line of {@code ftpscope}, writing help, version and messages to {@code out} and
+     * {@code err}; with {@code only} (a name in {@link #COMMANDS}) that subcommand alone, since picocli
+     * reflects on every registered class (and loads what its methods name) before it parses anything.
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err, String only) {
         CommandLine cl = new CommandLine(new FtpscopeCommand(out, err));
+        COMMANDS.forEach((name, command) -> {
+            if (only == null || only.equals(name)) cl.addSubcommand(name, command.get());
+        });
+        if (only == null) {
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+            cl.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
+        }
         // "@file" would read arguments from a file: a capture named "@x.pcap" is a capture.
         cl.setExpandAtFiles(false);
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
@@ -35,12 +73,23 @@ public final class Cli {
 
     /** True for the one argument that opens a capture in the desktop app rather than naming a command. */
     public static boolean looksLikeCaptureFile(String arg) {
-        return !commandLine(System.out, System.err).getSubcommands().containsKey(arg) && !arg.startsWith("-")
+        return !COMMANDS.containsKey(arg) && !NOT_HEADLESS.contains(arg) && !arg.startsWith("-")
                 && Files.isRegularFile(Path.of(arg));
     }
 
+    private static final Set<String> NOT_HEADLESS = Set.of("help", "generate-completion");
+
     public static int run(String[] argv, PrintStream out, PrintStream err) {
-        return commandLine(out, err).execute(argv);
+        return commandLine(out, err, invoked(argv)).execute(argv);
+    }
+
+    /** The subcommand {@code argv} runs, past the options of {@code ftpscope} itself; null for none or another. */
+    static String invoked(String[] argv) {
+        for (String a : argv) {
+            if (a.equals("--debug")) continue;
+            return COMMANDS.containsKey(a) ? a : null;
+        }
+        return null;
     }
 
     private static int usageError(ParameterException e, String[] argv) {

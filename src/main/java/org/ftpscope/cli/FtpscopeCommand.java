@@ -1,8 +1,6 @@
 package org.ftpscope.cli;
 
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -11,7 +9,10 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
-/** {@code ftpscope}: the headless subcommands, one class each; without one it is a usage error (Main opens the app instead). */
+/**
+ * {@code ftpscope}: the headless subcommands, one class each; without one it is a usage error (Main
+ * opens the app instead). The subcommands are registered by {@link Cli#commandLine}, not here.
+ */
 @Command(name = "ftpscope", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
         customSynopsis = {"ftpscope [CAPTURE]            the desktop app",
                 "       ftpscope COMMAND ARGS...      headless (ftpscope COMMAND --help)",
@@ -22,9 +23,6 @@ import java.util.concurrent.Callable;
                         + " a COMMAND runs headless. Every command takes --tls-keylog FILE (an NSS key log,"
                         + " SSLKEYLOGFILE) to decrypt FTPS. Control characters from captures are printed escaped."},
         commandListHeading = "%nCommands:%n",
-        subcommands = {FramesCommand.class, TreeCommand.class, StreamsCommand.class, FollowCommand.class,
-                AnalyzeCommand.class, ExtractCommand.class, ReportCommand.class, TlsCommand.class,
-                HelpCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = HeadlessCommand.EXIT_CODE_HEADING, exitCodeList = {HeadlessCommand.EXIT_0,
                 HeadlessCommand.EXIT_1, HeadlessCommand.EXIT_2, HeadlessCommand.EXIT_3})
 final class FtpscopeCommand implements Callable<Integer> {
@@ -34,9 +32,6 @@ final class FtpscopeCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "print stack traces of failures")
     boolean debug;
-
-    /** For tools that instantiate the command by class name (documentation generators). */
-    FtpscopeCommand() { this(System.out, System.err); }
 
     FtpscopeCommand(PrintStream out, PrintStream err) {
         this.out = out;
