@@ -7,7 +7,6 @@ import org.ftpscope.decode.SafeText;
 import org.ftpscope.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -19,9 +18,6 @@ import java.nio.file.Path;
 @Command(name = "analyze", description = "The FTP analysis as JSON: capture, sessions (commands and replies, setups"
         + " with port math, transfers with bytes, SHA-256 and outcome), findings, findingGroups and firewall.")
 final class AnalyzeCommand extends HeadlessCommand {
-    @Parameters(index = "0", paramLabel = "CAPTURE", description = "pcap or pcapng file (gzip-compressed too)")
-    Path file;
-
     @Option(names = "--json", paramLabel = "FILE", description = "write the JSON to FILE (through a temp file) instead of standard output")
     Path json;
 

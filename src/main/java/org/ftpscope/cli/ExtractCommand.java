@@ -16,9 +16,6 @@ import java.nio.file.Path;
         + " (one tab-separated line each). Files are named after the FTP path's last component only"
         + " (../../etc/passwd becomes passwd) and written through a temp file."})
 final class ExtractCommand extends HeadlessCommand {
-    @Parameters(index = "0", paramLabel = "CAPTURE", description = "pcap or pcapng file (gzip-compressed too)")
-    Path capture;
-
     @Parameters(index = "1", paramLabel = "DIR", description = "folder to write the files into (made if missing)")
     Path dir;
 
@@ -33,7 +30,7 @@ final class ExtractCommand extends HeadlessCommand {
     @Override
     int run(PrintStream out, PrintStream err) throws Exception {
         int failed = 0;
-        try (Analysis a = analyze(capture)) {
+        try (Analysis a = analyze(file)) {
             out.println("file\tbytes\tmissing_bytes\tsha256\tsession\tcommand\tftp_path");
             for (ObjectExporter.FtpObject o : ObjectExporter.objects(a, listings)) {
                 ObjectExporter.Extracted x;

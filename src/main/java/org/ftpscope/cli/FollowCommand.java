@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 /**
  * {@code follow CAPTURE STREAM [--client|--server]}: the reassembled bytes raw on stdout (both
@@ -24,9 +23,6 @@ import java.nio.file.Path;
 @Command(name = "follow", description = "A TCP stream's reassembled bytes, raw on standard output (both directions"
         + " in capture order unless one is chosen); gaps on standard error.")
 final class FollowCommand extends HeadlessCommand {
-    @Parameters(index = "0", paramLabel = "CAPTURE", description = "pcap or pcapng file (gzip-compressed too)")
-    Path file;
-
     @Parameters(index = "1", paramLabel = "STREAM", converter = AsciiInt.class,
             description = "stream number, as in the first column of 'ftpscope streams'")
     int wanted;

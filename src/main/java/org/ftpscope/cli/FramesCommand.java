@@ -8,22 +8,17 @@ import org.ftpscope.filter.AnalysisFields;
 import org.ftpscope.filter.DisplayFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /** {@code frames CAPTURE [-Y FILTER]}: one tab-separated line per frame with Wireshark's seven columns. */
 @Command(name = "frames", description = "One tab-separated line per frame: number, time, source, destination,"
         + " protocol, length and info, as tshark's columns.")
 final class FramesCommand extends HeadlessCommand {
-    @Parameters(index = "0", paramLabel = "CAPTURE", description = "pcap or pcapng file (gzip-compressed too)")
-    Path file;
-
     @Option(names = "-Y", paramLabel = "FILTER", description = "only the frames this display filter matches (Wireshark's syntax)")
     String filterText = "";
 

@@ -9,6 +9,7 @@ import org.ftpscope.tls.KeyLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -19,8 +20,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * What every headless subcommand shares: {@code --help}, {@code --version}, {@code --debug},
- * {@code --tls-keylog FILE}, and one mapping of failures to exit codes. A subcommand declares its
+ * What every headless subcommand shares: the CAPTURE it reads first, {@code --help}, {@code --version},
+ * {@code --debug}, {@code --tls-keylog FILE}, and one mapping of failures to exit codes. A subcommand declares its
  * arguments as fields and implements {@link #run}.
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
@@ -37,6 +38,9 @@ abstract class HeadlessCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @ParentCommand FtpscopeCommand root;
+
+    @Parameters(index = "0", paramLabel = "CAPTURE", description = "pcap or pcapng file (gzip-compressed too)")
+    Path file;
 
     // The path comes from the user's command line only, never from a capture.
     // After the command's own options in its help (the order of those is -1, picocli's default).

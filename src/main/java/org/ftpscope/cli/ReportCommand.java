@@ -7,7 +7,6 @@ import org.ftpscope.report.ReportWriter;
 import org.ftpscope.report.ReportWriters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,9 +20,6 @@ import java.util.TreeSet;
 @Command(name = "report", description = {"A report of the FTP analysis: one self-contained HTML file (no scripts),"
         + " Markdown for tickets, JSON, or CSV (one row per transfer). Everything from the capture is escaped."})
 final class ReportCommand extends HeadlessCommand {
-    @Parameters(index = "0", paramLabel = "CAPTURE", description = "pcap or pcapng file (gzip-compressed too)")
-    Path file;
-
     @Option(names = "--out", paramLabel = "FILE", required = true,
             description = "the report file (written through a temp file; never over an existing one without --force)")
     Path target;

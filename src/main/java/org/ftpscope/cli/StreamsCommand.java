@@ -6,18 +6,13 @@ import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.TcpPass;
 import org.ftpscope.tcp.TcpStream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 
 /** {@code streams CAPTURE}: one tab-separated line per TCP stream, under a header line. */
 @Command(name = "streams", description = "One tab-separated line per TCP stream (endpoints, state, bytes, gaps,"
         + " frames, duration, how the client was told apart), under a header line.")
 final class StreamsCommand extends HeadlessCommand {
-    @Parameters(index = "0", paramLabel = "CAPTURE", description = "pcap or pcapng file (gzip-compressed too)")
-    Path file;
-
     @Override
     int run(PrintStream out, PrintStream err) throws Exception {
         TcpPass.Result r = TcpPass.run(file, null, null);

@@ -7,10 +7,8 @@ import org.ftpscope.tls.TlsAnalyzer;
 import org.ftpscope.tls.TlsConnectionSummary;
 import org.ftpscope.tls.TlsDirectionSummary;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /**
@@ -25,9 +23,6 @@ final class TlsCommand extends HeadlessCommand {
     static final String HEADER = "stream\tclient\tserver\ttls_start_frame\tversion\tcipher_suite\tsni\talpn\thello_retry"
             + "\tresumption\tcertificate\tcert_subject\tcert_issuer\tcert_not_after\tcert_key\talerts\tclosed_by"
             + "\tclient_decryption\tserver_decryption\tclient_app_bytes\tserver_app_bytes\tnotes";
-
-    @Parameters(index = "0", paramLabel = "CAPTURE", description = "pcap or pcapng file (gzip-compressed too)")
-    Path file;
 
     @Override boolean decrypts() { return true; }
 

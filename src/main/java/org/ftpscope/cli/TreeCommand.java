@@ -8,14 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 
 /** {@code tree CAPTURE N [--bytes]}: frame N's detail tree, indented, one node a line. */
 @Command(name = "tree", description = "Frame N's detail tree, indented, one node a line.")
 final class TreeCommand extends HeadlessCommand {
-    @Parameters(index = "0", paramLabel = "CAPTURE", description = "pcap or pcapng file (gzip-compressed too)")
-    Path file;
-
     @Parameters(index = "1", paramLabel = "N", converter = AsciiInt.class, description = "frame number (from 1)")
     int n;
 
