@@ -2,7 +2,8 @@
 # Builds target/dist: an application image (own runtime, JavaFX as modules) and a Debian package.
 # Called by `mvn -Pdist package` (pom.xml, profile dist) as:
 #   build-dist.sh POM_VERSION JAVA_HOME CLASSES_DIR OUT_DIR RUNTIME_CLASSPATH
-# Needs the JDK's jpackage/jlink/jmod/jdeps, dpkg-deb and fakeroot (Debian: dpkg-dev fakeroot), and
+# Needs the JDK's jpackage/jlink/jmod/jdeps, dpkg-deb and fakeroot (Debian: dpkg-dev fakeroot),
+# asciidoctor for the man pages (CLASSES_DIR/../man/*.adoc, written by the pom's man-pages step), and
 # for the class-data-sharing training run xvfb-run, xdotool, unshare and mount (util-linux); it runs
 # as root or in a user namespace (unshare --map-root-user).
 set -euo pipefail
@@ -22,10 +23,12 @@ train_capture=$project/samples/pasv-curl.pcap
 for tool in jar jmod jdeps jpackage; do
   [ -x "$jdk/$tool" ] || { echo "build-dist: $jdk/$tool is missing (a full JDK 17 is needed)" >&2; exit 1; }
 done
-for tool in dpkg-deb fakeroot xvfb-run xdotool unshare; do
+for tool in dpkg-deb fakeroot xvfb-run xdotool unshare asciidoctor; do
   command -v "$tool" >/dev/null || {
-    echo "build-dist: $tool is missing (apt-get install dpkg-dev fakeroot xvfb xauth xdotool)" >&2; exit 1; }
+    echo "build-dist: $tool is missing (apt-get install dpkg-dev fakeroot xvfb xauth xdotool asciidoctor)" >&2; exit 1; }
 done
+man_adoc=$(dirname "$classes")/man
+[ -f "$man_adoc/$name.adoc" ] || { echo "build-dist: no $man_adoc/$name.adoc (the pom's man-pages step)" >&2; exit 1; }
 
 rm -rf "$out"
 mkdir -p "$out/input" "$out/jmods" "$out/fxjars" "$out/work"
@@ -133,6 +136,15 @@ for size in 16 32 48 64 128 256; do
   d=$tree/usr/share/icons/hicolor/${size}x$size/apps
   mkdir -p "$d"
   cp "$project/icons/$name-$size.png" "$d/$name.png"
+done
+# The shell completion and the man pages (ftpscope(1), ftpscope-frames(1) ...), from the CLI's own
+# declarations: the completion script as `ftpscope generate-completion` prints it.
+mkdir -p "$tree/usr/share/bash-completion/completions" "$tree/usr/share/man/man1" "$out/work/man"
+"$jdk/java" -cp "$classes:$classpath" org.ftpscope.Main generate-completion \
+  > "$tree/usr/share/bash-completion/completions/$name"
+asciidoctor --failure-level WARN -b manpage -D "$out/work/man" "$man_adoc"/*.adoc
+for page in "$out"/work/man/*.1; do
+  gzip -9n < "$page" > "$tree/usr/share/man/man1/$(basename "$page").gz"
 done
 chmod -R u+rwX,go+rX,go-w "$tree/usr"
 # Without them the launcher still works, but xdg-open and the menus do not know ftpscope.

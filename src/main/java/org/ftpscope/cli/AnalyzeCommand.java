@@ -5,51 +5,38 @@ import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.decode.SafeText;
 import org.ftpscope.report.JsonReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 
 /** {@code analyze CAPTURE [--json FILE] [--show-passwords]}: the FTP analysis as JSON. */
-final class AnalyzeCommand implements Command {
-    @Override public String name() { return "analyze"; }
+@Command(name = "analyze", description = "The FTP analysis as JSON: capture, sessions (commands and replies, setups"
+        + " with port math, transfers with bytes, SHA-256 and outcome), findings, findingGroups and firewall.")
+final class AnalyzeCommand extends HeadlessCommand {
+    @Option(names = "--json", paramLabel = "FILE", description = "write the JSON to FILE (through a temp file) instead of standard output")
+    Path json;
 
-    @Override public boolean decrypts() { return true; }
+    @Option(names = "--show-passwords", description = "print passwords (masked by default)")
+    boolean showPasswords;
 
-    @Override public String usage() { return "analyze CAPTURE [--json FILE] [--show-passwords]"; }
+    @Override boolean decrypts() { return true; }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        String file = null, json = null;
-        boolean showPasswords = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--json")) {
-                if (++i >= args.size()) throw new UsageException("--json needs a file name");
-                json = args.get(i);
-            } else if (a.equals("--show-passwords")) {
-                showPasswords = true;
-            } else if (a.startsWith("-")) {
-                throw new UsageException("unknown option " + a);
-            } else if (file == null) {
-                file = a;
-            } else {
-                throw new UsageException("unexpected argument " + a);
-            }
-        }
-        if (file == null) throw new UsageException("expected a capture file");
+    int run(PrintStream out, PrintStream err) throws Exception {
         // Streaming: JSON needs no frame afterwards, so nothing is kept per frame (docs/limits.md).
-        try (Analysis a = Analyzer.analyzeStreaming(Path.of(file), CliOptions.current().keyLog())) {
+        try (Analysis a = Analyzer.analyzeStreaming(file, keyLog())) {
             boolean show = showPasswords;
             if (json == null) {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 JsonReport.write(a.capture(), a.ftp(), w, show);
                 w.flush();
             } else {
-                SafeFiles.writeAtomically(Path.of(json), w -> JsonReport.write(a.capture(), a.ftp(), w, show));
+                SafeFiles.writeAtomically(json, w -> JsonReport.write(a.capture(), a.ftp(), w, show));
             }
             for (CaptureWarning w : a.capture().warnings()) err.println(SafeText.forTerminal("ftpscope: " + file + ": " + w));
         }

@@ -22,6 +22,11 @@ public final class BuildInfo {
         return format(p.getProperty("version", UNKNOWN), p.getProperty("commit", UNKNOWN));
     }
 
+    /** {@code --version} of every command. */
+    static final class Provider implements picocli.CommandLine.IVersionProvider {
+        @Override public String[] getVersion() { return new String[] {line()}; }
+    }
+
     static String format(String version, String commit) {
         return "ftpscope " + version + " (commit " + commit + ")";
     }

@@ -1,37 +1,36 @@
 package org.ftpscope.cli;
 
-import org.ftpscope.analysis.Analysis;
 import org.ftpscope.decode.SafeText;
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.report.ObjectExporter;
 import org.ftpscope.report.OutputFailure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code extract CAPTURE DIR [--force] [--listings]}: every transferred file, written under DIR. */
-final class ExtractCommand implements Command {
-    @Override public String name() { return "extract"; }
+@Command(name = "extract", description = {"Every transferred file, written under DIR, with its bytes missing and SHA-256"
+        + " (one tab-separated line each). Files are named after the FTP path's last component only"
+        + " (../../etc/passwd becomes passwd) and written through a temp file."})
+final class ExtractCommand extends HeadlessCommand {
+    @Parameters(index = "1", paramLabel = "DIR", description = "folder to write the files into (made if missing)")
+    Path dir;
 
-    @Override public boolean decrypts() { return true; }
+    @Option(names = "--force", description = "overwrite files of the same name (by default a new name is chosen)")
+    boolean force;
 
-    @Override public String usage() { return "extract CAPTURE DIR [--force] [--listings]"; }
+    @Option(names = "--listings", description = "also write directory listings (LIST, NLST, MLSD)")
+    boolean listings;
+
+    @Override boolean decrypts() { return true; }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        boolean force = false, listings = false;
-        List<String> pos = new ArrayList<>();
-        for (String a : args) {
-            if (a.equals("--force")) force = true;
-            else if (a.equals("--listings")) listings = true;
-            else if (a.startsWith("-")) throw new UsageException("unknown option " + a);
-            else pos.add(a);
-        }
-        if (pos.size() != 2) throw new UsageException("expected a capture file and a folder");
-        Path dir = Path.of(pos.get(1));
+    int run(PrintStream out, PrintStream err) throws Exception {
         int failed = 0;
-        try (Analysis a = CliOptions.analyze(Path.of(pos.get(0)))) {
+        try (Analysis a = analyze(file)) {
             out.println("file\tbytes\tmissing_bytes\tsha256\tsession\tcommand\tftp_path");
             for (ObjectExporter.FtpObject o : ObjectExporter.objects(a, listings)) {
                 ObjectExporter.Extracted x;

@@ -5,42 +5,39 @@ import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.StreamListener;
 import org.ftpscope.tcp.TcpPass;
 import org.ftpscope.tcp.TcpStream;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * {@code follow CAPTURE STREAM [--client|--server]}: the reassembled bytes raw on stdout (both
  * directions in capture order unless one is chosen), gaps reported on stderr.
  */
-final class FollowCommand implements Command {
-    @Override public String name() { return "follow"; }
+@Command(name = "follow", description = "A TCP stream's reassembled bytes, raw on standard output (both directions"
+        + " in capture order unless one is chosen); gaps on standard error.")
+final class FollowCommand extends HeadlessCommand {
+    @Parameters(index = "1", paramLabel = "STREAM", converter = AsciiInt.class,
+            description = "stream number, as in the first column of 'ftpscope streams'")
+    int wanted;
 
-    @Override public String usage() { return "follow CAPTURE STREAM [--client|--server]"; }
+    @ArgGroup(exclusive = true)
+    OneDirection direction;
+
+    static final class OneDirection {
+        @Option(names = "--client", description = "only what the client sent") boolean client;
+        @Option(names = "--server", description = "only what the server sent") boolean server;
+    }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Direction only = null;
-        String file = null, stream = null;
-        for (String a : args) {
-            if (a.equals("--client")) only = Direction.CLIENT_TO_SERVER;
-            else if (a.equals("--server")) only = Direction.SERVER_TO_CLIENT;
-            else if (file == null) file = a;
-            else if (stream == null) stream = a;
-            else throw new UsageException("unexpected argument " + a);
-        }
-        if (file == null || stream == null) throw new UsageException("expected a capture file and a stream number");
-        int wanted;
-        try {
-            wanted = org.ftpscope.decode.Ascii.parseInt(stream);
-        } catch (NumberFormatException e) {
-            throw new UsageException("stream must be a number: " + stream);
-        }
+    int run(PrintStream out, PrintStream err) throws Exception {
+        Direction only = direction == null ? null : direction.client ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
         OutputStream raw = new BufferedOutputStream(out, 1 << 16);
         Direction dirFilter = only;
         long[] offsets = new long[2];
@@ -72,7 +69,7 @@ final class FollowCommand implements Command {
                 if (s.index() == wanted) found[0] = true;
             }
         };
-        TcpPass.Result r = TcpPass.run(Path.of(file), l, null);
+        TcpPass.Result r = TcpPass.run(file, l, null);
         raw.flush();
         try (CaptureFile cf = r.capture()) {
             if (!found[0]) {

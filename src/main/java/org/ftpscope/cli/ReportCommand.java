@@ -1,66 +1,62 @@
 package org.ftpscope.cli;
 
-import org.ftpscope.analysis.Analysis;
 import org.ftpscope.decode.SafeText;
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.report.ReportSelection;
 import org.ftpscope.report.ReportWriter;
 import org.ftpscope.report.ReportWriters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 /** {@code report CAPTURE --out FILE [--format html|md|json|csv] [--session N]... [--show-passwords] [--force]}. */
-final class ReportCommand implements Command {
-    @Override public String name() { return "report"; }
+@Command(name = "report", description = {"A report of the FTP analysis: one self-contained HTML file (no scripts),"
+        + " Markdown for tickets, JSON, or CSV (one row per transfer). Everything from the capture is escaped."})
+final class ReportCommand extends HeadlessCommand {
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "the report file (written through a temp file; never over an existing one without --force)")
+    Path target;
 
-    @Override public boolean decrypts() { return true; }
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Formats.class,
+            description = "${COMPLETION-CANDIDATES}; by default from the --out file's extension, HTML otherwise")
+    String format;
 
-    @Override public String usage() {
-        return "report CAPTURE --out FILE [--format " + ReportWriters.ids() + "] [--session N]... [--show-passwords] [--force]";
+    @Option(names = "--session", paramLabel = "N", converter = AsciiInt.class,
+            description = "only session N, its findings and those about the whole capture (repeatable)")
+    Set<Integer> only = new TreeSet<>();
+
+    @Option(names = "--show-passwords", description = "print passwords (masked by default)")
+    boolean show;
+
+    @Option(names = "--force", description = "overwrite the --out file")
+    boolean force;
+
+    /** The format ids, for the help and the shell completion. */
+    static final class Formats implements Iterable<String> {
+        @Override public Iterator<String> iterator() { return ReportWriters.ALL.stream().map(ReportWriter::id).iterator(); }
     }
 
+    @Override boolean decrypts() { return true; }
+
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        String file = null, target = null, format = null;
-        boolean show = false, force = false;
-        Set<Integer> only = new TreeSet<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--out" -> target = value(args, ++i, a);
-                case "--format" -> format = value(args, ++i, a).toLowerCase(Locale.ROOT);
-                case "--session" -> {
-                    try {
-                        only.add(Integer.parseInt(value(args, ++i, a)));
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("--session takes a session number");
-                    }
-                }
-                case "--show-passwords" -> show = true;
-                case "--force" -> force = true;
-                default -> {
-                    if (a.startsWith("-")) throw new UsageException("unknown option " + a);
-                    if (file != null) throw new UsageException("unexpected argument " + a);
-                    file = a;
-                }
-            }
-        }
-        if (file == null || target == null) throw new UsageException("expected a capture file and --out FILE");
-        String named = format;
-        ReportWriter writer = format == null ? ReportWriters.forFileName(target) : ReportWriters.byId(format)
+    int run(PrintStream out, PrintStream err) throws Exception {
+        String named = format == null ? null : format.toLowerCase(Locale.ROOT);
+        ReportWriter writer = named == null ? ReportWriters.forFileName(target.toString()) : ReportWriters.byId(named)
                 .orElseThrow(() -> new UsageException("unknown format " + named + " (" + ReportWriters.ids() + ")"));
-        Path out2 = Path.of(target);
+        Path out2 = target;
         if (Files.exists(out2) && !force) {
             err.println("ftpscope report: " + target + " exists; use --force to overwrite it");
             return Cli.EXIT_USAGE;
         }
         ReportSelection selection = new ReportSelection(only, show);
-        try (Analysis a = CliOptions.analyze(Path.of(file))) {
+        try (Analysis a = analyze(file)) {
             Set<Integer> unknown = selection.unknownIn(a);
             if (!unknown.isEmpty()) {
                 err.println("ftpscope report: " + file + " has no session " + unknown + " (it has " + a.sessions().size()
@@ -73,10 +69,5 @@ final class ReportCommand implements Command {
                     + " sessions, " + selection.findingsOf(a).size() + " findings)");
         }
         return Cli.EXIT_OK;
-    }
-
-    private static String value(List<String> args, int i, String opt) throws UsageException {
-        if (i >= args.size()) throw new UsageException(opt + " needs a value");
-        return args.get(i);
     }
 }

@@ -5,21 +5,17 @@ import org.ftpscope.decode.SafeText;
 import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.TcpPass;
 import org.ftpscope.tcp.TcpStream;
+import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
 
 /** {@code streams CAPTURE}: one tab-separated line per TCP stream, under a header line. */
-final class StreamsCommand implements Command {
-    @Override public String name() { return "streams"; }
-
-    @Override public String usage() { return "streams CAPTURE"; }
-
+@Command(name = "streams", description = "One tab-separated line per TCP stream (endpoints, state, bytes, gaps,"
+        + " frames, duration, how the client was told apart), under a header line.")
+final class StreamsCommand extends HeadlessCommand {
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.size() != 1) throw new UsageException("expected one capture file");
-        TcpPass.Result r = TcpPass.run(Path.of(args.get(0)), null, null);
+    int run(PrintStream out, PrintStream err) throws Exception {
+        TcpPass.Result r = TcpPass.run(file, null, null);
         try (var cf = r.capture()) {
             out.println("stream\tclient\tserver\tstate\tclient_bytes\tserver_bytes\tgaps\tclient_frames\tserver_frames"
                     + "\tfirst_frame\tlast_frame\tsyn_frame\tsyn_count\tduration\trole");

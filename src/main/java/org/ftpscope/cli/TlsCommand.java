@@ -3,14 +3,12 @@ package org.ftpscope.cli;
 import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.tcp.TcpPass;
 import org.ftpscope.tls.CertificateInfo;
-import org.ftpscope.tls.TlsAlert;
 import org.ftpscope.tls.TlsAnalyzer;
 import org.ftpscope.tls.TlsConnectionSummary;
 import org.ftpscope.tls.TlsDirectionSummary;
+import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -18,27 +16,20 @@ import java.util.stream.Collectors;
  * data, explicit {@code AUTH TLS} and implicit), under a header line: what the handshake shows, and
  * with a key log what was decrypted, per direction.
  */
-final class TlsCommand implements Command {
+@Command(name = "tls", description = "One tab-separated line per TLS connection (control and data, explicit AUTH TLS"
+        + " and implicit), under a header line: what the handshake shows and, with --tls-keylog, what was decrypted,"
+        + " per direction.")
+final class TlsCommand extends HeadlessCommand {
     static final String HEADER = "stream\tclient\tserver\ttls_start_frame\tversion\tcipher_suite\tsni\talpn\thello_retry"
             + "\tresumption\tcertificate\tcert_subject\tcert_issuer\tcert_not_after\tcert_key\talerts\tclosed_by"
             + "\tclient_decryption\tserver_decryption\tclient_app_bytes\tserver_app_bytes\tnotes";
 
-    @Override public String name() { return "tls"; }
-
-    @Override public boolean decrypts() { return true; }
-
-    @Override public String usage() { return "tls CAPTURE [--tls-keylog FILE]"; }
+    @Override boolean decrypts() { return true; }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        return run(args, CliOptions.none(), out, err);
-    }
-
-    @Override
-    public int run(List<String> args, CliOptions options, PrintStream out, PrintStream err) throws Exception {
-        if (args.size() != 1 || args.get(0).startsWith("-")) throw new UsageException("expected one capture file");
-        TlsAnalyzer tls = new TlsAnalyzer(options.keyLog(), null);
-        TcpPass.Result r = TcpPass.run(Path.of(args.get(0)), tls, null);
+    int run(PrintStream out, PrintStream err) throws Exception {
+        TlsAnalyzer tls = new TlsAnalyzer(keyLog(), null);
+        TcpPass.Result r = TcpPass.run(file, tls, null);
         try (var cf = r.capture()) {
             out.println(HEADER);
             for (TlsConnectionSummary s : tls.connections()) out.println(line(s));

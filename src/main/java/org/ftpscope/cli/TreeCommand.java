@@ -1,33 +1,28 @@
 package org.ftpscope.cli;
 
-import org.ftpscope.analysis.Analysis;
 import org.ftpscope.decode.SafeText;
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.present.FrameViews;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
 
 /** {@code tree CAPTURE N [--bytes]}: frame N's detail tree, indented, one node a line. */
-final class TreeCommand implements Command {
-    @Override public String name() { return "tree"; }
+@Command(name = "tree", description = "Frame N's detail tree, indented, one node a line.")
+final class TreeCommand extends HeadlessCommand {
+    @Parameters(index = "1", paramLabel = "N", converter = AsciiInt.class, description = "frame number (from 1)")
+    int n;
 
-    @Override public boolean decrypts() { return true; }
+    @Option(names = "--bytes", description = "also each node's field and bytes: [ip.src @26+4]")
+    boolean bytes;
 
-    @Override public String usage() { return "tree CAPTURE N [--bytes]"; }
+    @Override boolean decrypts() { return true; }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        boolean bytes = args.contains("--bytes");
-        List<String> rest = args.stream().filter(a -> !a.equals("--bytes")).toList();
-        if (rest.size() != 2) throw new UsageException("expected a capture file and a frame number");
-        int n;
-        try {
-            n = org.ftpscope.decode.Ascii.parseInt(rest.get(1));
-        } catch (NumberFormatException e) {
-            throw new UsageException("frame number must be a number: " + rest.get(1));
-        }
-        try (Analysis a = CliOptions.analyze(Path.of(rest.get(0)))) {
+    int run(PrintStream out, PrintStream err) throws Exception {
+        try (Analysis a = analyze(file)) {
             int frames = a.capture().frameCount();
             if (n < 1 || n > frames) throw new UsageException("frame " + n + " is not in 1.." + frames);
             var root = new FrameViews(a).tree(n);
