@@ -90,6 +90,73 @@ public final class Analysis implements AutoCloseable {
         this.tlsStreams = s;
     }
 
+    /** The key log and learnt session secrets; {@link org.ftpscope.tls.TlsKeys#none()} without a key log. */
+    private org.ftpscope.tls.TlsKeys tlsKeys = org.ftpscope.tls.TlsKeys.none();
+    /** TLS frame views of the streams looked at last, rebuilt from the capture when evicted. */
+    private final java.util.Map<Integer, org.ftpscope.tls.TlsStreamView> tlsViews =
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Integer, org.ftpscope.tls.TlsStreamView> e) {
+                    return size() > org.ftpscope.tls.TlsLimits.MAX_VIEWS_CACHED;
+                }
+            };
+
+    void tlsKeys(org.ftpscope.tls.TlsKeys keys) { this.tlsKeys = keys; }
+
+    /** What decrypting a stream again needs (Follow, extract, the frame views). */
+    public org.ftpscope.tls.TlsKeys tlsKeys() { return tlsKeys; }
+
+    /** True when the analysis ran with a key log, so TLS streams are shown decrypted where a key fits. */
+    public boolean decrypting() { return !tlsKeys.absent(); }
+
+    /**
+     * The TLS records of a stream per frame, read again from the capture the first time a view asks
+     * ({@link org.ftpscope.tls.TlsStreamView#NOT_TLS} for streams that are not TLS: a control
+     * connection without AUTH, a data connection whose first bytes are no TLS handshake).
+     */
+    public org.ftpscope.tls.TlsStreamView tlsView(int stream) {
+        if (stream < 0 || stream >= streams.size() || !capture.index().kept()) return org.ftpscope.tls.TlsStreamView.NOT_TLS;
+        synchronized (tlsViews) {
+            org.ftpscope.tls.TlsStreamView v = tlsViews.get(stream);
+            if (v != null) return v;
+        }
+        org.ftpscope.tls.TlsStreamView v = org.ftpscope.tls.TlsStreamView.NOT_TLS;
+        if (mayBeTls(stream)) {
+            try {
+                v = org.ftpscope.tls.TlsStreamReplay.replay(capture, tcpFrames, streams.get(stream), tlsKeys, null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        synchronized (tlsViews) {
+            tlsViews.put(stream, v);
+        }
+        return v;
+    }
+
+    /**
+     * Whether a stream can carry TLS, decided without reading it all: a control connection whose
+     * server accepted AUTH (or implicit FTPS), or a stream whose first payload bytes in either
+     * direction are a TLS handshake record header.
+     */
+    private boolean mayBeTls(int stream) {
+        StreamRole role = roleByStream[stream];
+        if (role != null && role.control()) return ftp.sessions().get(role.session()).tls();
+        TcpStream s = streams.get(stream);
+        for (org.ftpscope.tcp.Direction d : org.ftpscope.tcp.Direction.values()) {
+            org.ftpscope.tcp.StreamSpans sp = s.spans(d);
+            if (sp.size() == 0 || sp.isGap(0)) continue;
+            try {
+                byte[] f = capture.readFrame(sp.frame(0));
+                int o = sp.offsetInFrame(0);
+                if (o + 3 <= f.length && f[o] == 22 && f[o + 1] == 3 && (f[o + 2] & 0xff) <= 4) return true;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return false;
+    }
+
     /** The TLS connections (control and data) when the analysis ran with a key log; empty otherwise. */
     public List<org.ftpscope.tls.TlsConnectionSummary> tlsConnections() { return tls; }
 

@@ -96,7 +96,10 @@ public final class Analyzer {
             cf.addWarnings(tcp.limitWarnings());
             cf.addWarnings(ftp.limitWarnings());
             Analysis analysis = new Analysis(cf, tcp.streams(), tcp.frameTable(), result);
-            if (dec != null) analysis.tls(dec.connections());
+            if (dec != null) {
+                analysis.tls(dec.connections());
+                analysis.tlsKeys(dec.keys());
+            }
             return analysis;
         } finally {
             ftp.abandon(); // the hashing thread has ended if the pass completed; otherwise stop it
