@@ -135,7 +135,10 @@ public final class FrameViews {
         if (role == null) return null;
         if (!role.control()) return Layer.FTP_DATA;
         FtpSession s = analysis.sessions().get(role.session());
-        return s.tls() && frame > s.tlsFrame() ? Layer.TLS : Layer.FTP;
+        if (!s.tls() || frame <= s.tlsFrame()) return Layer.FTP;
+        // Frames with records were labelled from the TLS view; of the others, cleartext after CCC is FTP.
+        TlsStreamView v = analysis.tlsView(stream);
+        return v.isTls() && !v.opaque(frame) ? Layer.FTP : Layer.TLS;
     }
 
     /** FTP or FTP-DATA label for a frame with payload on an FTP stream, else null. */
@@ -146,7 +149,8 @@ public final class FrameViews {
         if (tls != null) return tlsLabel(d, tls);
         Layer layer = layer(d.frame(), d.tcp().stream());
         if (layer == null) return null;
-        if (layer == Layer.TLS) return new AppLabel(layer.label, "Encrypted FTP control channel (after AUTH TLS)");
+        if (layer == Layer.TLS) return new AppLabel(layer.label, analysis.tlsView(d.tcp().stream()).opaque(d.frame())
+                ? "TLS records not followed after bytes missing from the capture" : "Encrypted FTP control channel (after AUTH TLS)");
         if (layer == Layer.FTP) {
             boolean request = isFromClient(d.tcp().stream(), p);
             String line = FrameSummarizer.firstLine(d.bytes(), p.payloadOffset, p.capturedPayloadLength);
@@ -169,6 +173,7 @@ public final class FrameViews {
         PacketInfo p = d.info();
         int stream = d.tcp().stream();
         if (t.records().isEmpty()) {
+            if (t.view().beginsRecord(d.frame())) return new AppLabel("TCP", "[TCP segment of a reassembled PDU]");
             String tcp = FrameSummarizer.tcpInfo(d.bytes(), p, d.tcp());
             String prefix = org.ftpscope.decode.TcpAnalysisFlags.infoPrefix(d.tcp().analysisFlags());
             return new AppLabel("TCP", (tcp.startsWith(prefix) ? tcp.substring(prefix.length()) : tcp)

@@ -73,6 +73,12 @@ public final class TlsAnalyzer implements StreamListener {
         return c != null && c.isTls();
     }
 
+    /** True while the direction's record boundaries are followed (not before TLS, after CCC or after a gap). */
+    boolean followingRecords(int stream, Direction d) {
+        TlsConnection c = byStream.get(stream);
+        return c != null && c.followingRecords(d);
+    }
+
     /** Stream offset where the direction's TLS records begin, -1 while none has begun. */
     long tlsStart(int stream, Direction d) {
         TlsConnection c = byStream.get(stream);

@@ -110,6 +110,8 @@ final class TlsConnection {
         return m == RecordReader.Mode.RECORDS || m == RecordReader.Mode.STOPPED;
     }
 
+    boolean followingRecords(Direction d) { return side[d.ordinal()].reader.mode() == RecordReader.Mode.RECORDS; }
+
     /** Stream offset of the direction's first record header, -1 while TLS has not begun in it. */
     long tlsStart(Direction d) { return side[d.ordinal()].reader.tlsStart(); }
 

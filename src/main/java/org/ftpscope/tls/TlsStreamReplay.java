@@ -51,6 +51,8 @@ public final class TlsStreamReplay {
         };
         TlsAnalyzer tls = new TlsAnalyzer(keys, both);
         long[] delivered = new long[2];
+        // Frames the snap length cut: their records cannot complete, whatever the header says.
+        java.util.Set<Integer> cut = new java.util.HashSet<>();
         boolean[] tlsSeen = {false};
         StreamListener listener = new StreamListener() {
             @Override
@@ -59,7 +61,8 @@ public final class TlsStreamReplay {
                 delivered[d.ordinal()] += len;
                 tls.data(s, d, frame, buf, off, len);
                 long start = tls.tlsStart(s.index(), d);
-                if (tls.inRecords(s.index(), d)) view.recordBytes(frame, at);
+                if (view.endsRecord(frame) || tls.followingRecords(s.index(), d) && !cut.contains(frame)) view.recordBytes(frame, at);
+                else if (tls.inRecords(s.index(), d)) view.opaque(frame);
                 // Bytes before the first record header are FTP lines in clear (up to AUTH TLS / 234).
                 long clear = start < 0 ? len : Math.max(0, Math.min(len, start - at));
                 if (sink != null && clear > 0 && (start < 0 || at < start)) {
@@ -84,6 +87,7 @@ public final class TlsStreamReplay {
             if (buf.length < len) buf = new byte[len];
             capture.readFrame(f, buf, 0);
             PacketDecoder.decode(capture.index().linkType(f), buf, 0, len, p);
+            if (p.tcp && p.payloadTruncated()) cut.add(f);
             tcp.frame(f, capture.index().timestampNanos(f), capture.index().originalLength(f), p, buf, 0, len);
         }
         tcp.finish();

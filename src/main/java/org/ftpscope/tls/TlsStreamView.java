@@ -15,16 +15,22 @@ import java.util.Map;
  */
 public final class TlsStreamView {
     /** A stream that is not TLS: no frame of it carries records. */
-    public static final TlsStreamView NOT_TLS = new TlsStreamView(false, Map.of(), Map.of(), false);
+    public static final TlsStreamView NOT_TLS = new TlsStreamView(false, Map.of(), Map.of(), java.util.Set.of(), java.util.Set.of(), false);
 
     private final boolean tls;
     private final Map<Integer, List<TlsRecordView>> byLastFrame;
     /** Frames whose payload was TLS record bytes, with the stream offset of their first payload byte. */
     private final Map<Integer, Long> recordBytes;
     private final boolean plaintextDropped;
+    /** Frames whose first payload byte is a record header. */
+    private final java.util.Set<Integer> startRecord;
+    /** Frames after bytes went missing (a capture gap, a header that is no record): boundaries not followed. */
+    private final java.util.Set<Integer> opaque;
 
     TlsStreamView(boolean tls, Map<Integer, List<TlsRecordView>> byLastFrame, Map<Integer, Long> recordBytes,
-                  boolean plaintextDropped) {
+                  java.util.Set<Integer> startRecord, java.util.Set<Integer> opaque, boolean plaintextDropped) {
+        this.startRecord = startRecord;
+        this.opaque = opaque;
         this.tls = tls;
         this.byLastFrame = byLastFrame;
         this.recordBytes = recordBytes;
@@ -42,6 +48,18 @@ public final class TlsStreamView {
 
     /** Stream offset of the frame's first payload byte in its direction, or -1 when it carried no record bytes. */
     public long payloadStreamOffset(int frame) { return recordBytes.getOrDefault(frame, -1L); }
+
+    /**
+     * True when the frame's payload begins with a record header: where a record does not end in the
+     * same frame, Wireshark's TLS dissector has seen the frame and its Info is the reassembly note alone.
+     */
+    public boolean beginsRecord(int frame) { return startRecord.contains(frame); }
+
+    /**
+     * True when the frame's bytes are in a TLS direction whose record boundaries were lost before it
+     * (bytes missing from the capture, or bytes that are no record header): neither records nor cleartext.
+     */
+    public boolean opaque(int frame) { return opaque.contains(frame); }
 
     /** True when application data beyond {@link TlsLimits#MAX_VIEW_PLAINTEXT} was decrypted but not kept. */
     public boolean plaintextDropped() { return plaintextDropped; }
@@ -72,12 +90,26 @@ public final class TlsStreamView {
             byLastFrame.computeIfAbsent(r.lastFrame(), k -> new ArrayList<>(1)).add(v);
         }
 
+        private final java.util.Set<Integer> opaque = new java.util.HashSet<>();
+
         void recordBytes(int frame, long streamOffset) { recordBytes.putIfAbsent(frame, streamOffset); }
+
+        void opaque(int frame) { if (!recordBytes.containsKey(frame)) opaque.add(frame); }
+
+        boolean endsRecord(int frame) { return byLastFrame.containsKey(frame); }
 
         TlsStreamView build(boolean tls) {
             if (!tls) return NOT_TLS;
+            java.util.Set<Integer> starts = new java.util.HashSet<>();
+            for (List<TlsRecordView> l : byLastFrame.values()) {
+                for (TlsRecordView r : l) {
+                    Long at = recordBytes.get(r.firstFrame());
+                    if (at != null && at == r.streamOffset()) starts.add(r.firstFrame());
+                }
+            }
             byLastFrame.replaceAll((f, l) -> List.copyOf(l));
-            return new TlsStreamView(true, Map.copyOf(byLastFrame), Map.copyOf(recordBytes), dropped);
+            return new TlsStreamView(true, Map.copyOf(byLastFrame), Map.copyOf(recordBytes), java.util.Set.copyOf(starts),
+                    java.util.Set.copyOf(opaque), dropped);
         }
     }
 }
