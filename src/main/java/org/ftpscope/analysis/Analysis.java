@@ -135,6 +135,57 @@ public final class Analysis implements AutoCloseable {
     }
 
     /**
+     * Reads a TLS stream again and hands its bytes to {@code sink} in capture order: the cleartext
+     * FTP before TLS and after CCC, and with the key log the decrypted application data (Wireshark's
+     * Follow TLS Stream); where decryption stops, {@link org.ftpscope.tls.PlaintextListener#lost}.
+     * Nothing is kept: a large transfer streams through.
+     */
+    public void readDecrypted(int stream, org.ftpscope.tls.PlaintextListener sink) throws IOException {
+        org.ftpscope.tls.TlsStreamReplay.replay(capture, tcpFrames, streams.get(stream), tlsKeys, sink);
+    }
+
+    /**
+     * True for a transfer whose data connection was TLS (PROT P) and whose plaintext the key log
+     * opened: {@link #writeDecrypted} writes its file, {@link #contentOf} has no spans for it.
+     */
+    public boolean hasDecryptedContent(Transfer t) {
+        return decrypting() && t.data() != null && t.setup() != null && tlsStreams.contains(t.data().stream()) && t.bytes() > 0;
+    }
+
+    /** What {@link #writeDecrypted} wrote: plaintext bytes, and the TCP bytes missing in that direction (ciphertext). */
+    public record DecryptedContent(long bytes, long missingCiphertextBytes, List<String> stops) {}
+
+    /** Writes a TLS-protected transfer's decrypted content (its direction of the data connection) to {@code out}. */
+    public DecryptedContent writeDecrypted(Transfer t, java.io.OutputStream out) throws IOException {
+        if (!hasDecryptedContent(t)) throw new IllegalArgumentException("transfer " + t.index() + " has no decrypted content");
+        org.ftpscope.tcp.Direction want = t.direction().dataDirection(t.setup().mode());
+        long[] n = {0};
+        List<String> stops = new java.util.ArrayList<>();
+        try {
+            readDecrypted(t.data().stream(), new org.ftpscope.tls.PlaintextListener() {
+            @Override
+            public void plaintext(TcpStream s, org.ftpscope.tcp.Direction d, int firstFrame, int lastFrame, byte[] data) {
+                if (d != want) return;
+                try {
+                    out.write(data);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                n[0] += data.length;
+            }
+
+            @Override
+            public void lost(TcpStream s, org.ftpscope.tcp.Direction d, int frame, String reason) {
+                if (d == want) stops.add(reason);
+            }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause(); // the output's failure, not the capture's
+        }
+        return new DecryptedContent(n[0], streams.get(t.data().stream()).gapBytes(want), List.copyOf(stops));
+    }
+
+    /**
      * Whether a stream can carry TLS, decided without reading it all: a control connection whose
      * server accepted AUTH (or implicit FTPS), or a stream whose first payload bytes in either
      * direction are a TLS handshake record header.

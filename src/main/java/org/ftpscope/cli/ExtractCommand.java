@@ -49,11 +49,10 @@ final class ExtractCommand implements Command {
             }
             java.util.Set<Integer> tls = new java.util.HashSet<>();
             for (org.ftpscope.tls.TlsConnectionSummary c : a.tlsConnections()) tls.add(c.stream());
-            long skipped = a.sessions().stream().flatMap(s -> s.transfers().stream())
-                    .filter(t -> t.data() != null && tls.contains(t.data().stream()) && t.bytes() > 0).count();
-            if (skipped > 0) {
-                err.println("ftpscope extract: " + skipped + " TLS-protected (PROT P) transfer(s) not written: their"
-                        + " decrypted bytes are hashed (see analyze), extraction of decrypted content is not built yet");
+            long decrypted = a.sessions().stream().flatMap(s -> s.transfers().stream()).filter(a::hasDecryptedContent).count();
+            if (decrypted > 0) {
+                err.println("ftpscope extract: " + decrypted + " TLS-protected (PROT P) transfer(s) written decrypted with the key log;"
+                        + " their missing_bytes count TCP bytes (ciphertext) missing from the capture");
             }
         }
         if (failed > 0) {

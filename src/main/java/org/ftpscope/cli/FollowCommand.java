@@ -16,12 +16,15 @@ import java.util.List;
 
 /**
  * {@code follow CAPTURE STREAM [--client|--server]}: the reassembled bytes raw on stdout (both
- * directions in capture order unless one is chosen), gaps reported on stderr.
+ * directions in capture order unless one is chosen), gaps reported on stderr. With {@code --tls-keylog}
+ * a TLS stream is followed decrypted ({@link FollowTls}).
  */
 final class FollowCommand implements Command {
     @Override public String name() { return "follow"; }
 
     @Override public String usage() { return "follow CAPTURE STREAM [--client|--server]"; }
+
+    @Override public boolean decrypts() { return true; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
@@ -42,6 +45,7 @@ final class FollowCommand implements Command {
             throw new UsageException("stream must be a number: " + stream);
         }
         OutputStream raw = new BufferedOutputStream(out, 1 << 16);
+        if (CliOptions.current() != null && CliOptions.current().hasKeyLog()) return FollowTls.run(Path.of(file), wanted, only, raw, err);
         Direction dirFilter = only;
         long[] offsets = new long[2];
         boolean[] found = {false};
