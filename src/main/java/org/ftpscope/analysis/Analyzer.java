@@ -39,6 +39,12 @@ public final class Analyzer {
         return analyze(capture, progress, tap, hashInParallel, true, org.ftpscope.tls.KeyLog.none());
     }
 
+    /** As above, decrypting FTPS with the NSS key log {@code keyLog} ({@link org.ftpscope.tls.KeyLog#none()}: none). */
+    public static Analysis analyze(Path capture, ReadProgress progress, org.ftpscope.capture.FrameVisitor tap,
+                                   boolean hashInParallel, org.ftpscope.tls.KeyLog keyLog) throws CaptureException {
+        return analyze(capture, progress, tap, hashInParallel, true, keyLog);
+    }
+
     /**
      * The analysis without anything kept per frame (no frame index, TCP frame table or content
      * spans), so its memory is bounded by what is open at once, not by the capture's length. Its
