@@ -47,9 +47,7 @@ final class ExtractCommand implements Command {
                         + o.session().id() + "\t" + o.transfer().command() + "\t"
                         + o.transfer().path().replace('\t', ' ').replace('\n', ' ')));
             }
-            java.util.Set<Integer> tls = new java.util.HashSet<>();
-            for (org.ftpscope.tls.TlsConnectionSummary c : a.tlsConnections()) tls.add(c.stream());
-            long decrypted = a.sessions().stream().flatMap(s -> s.transfers().stream()).filter(a::hasDecryptedContent).count();
+            long decrypted = ObjectExporter.objects(a, listings).stream().filter(o -> a.hasDecryptedContent(o.transfer())).count();
             if (decrypted > 0) {
                 err.println("ftpscope extract: " + decrypted + " TLS-protected (PROT P) transfer(s) written decrypted with the key log;"
                         + " their missing_bytes count TCP bytes (ciphertext) missing from the capture");

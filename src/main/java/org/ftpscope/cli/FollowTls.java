@@ -1,7 +1,7 @@
 package org.ftpscope.cli;
 
 import org.ftpscope.decode.SafeText;
-import org.ftpscope.ftp.Analysis;
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.TcpStream;
 import org.ftpscope.tls.PlaintextListener;

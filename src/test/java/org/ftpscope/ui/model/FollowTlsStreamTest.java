@@ -1,6 +1,6 @@
 package org.ftpscope.ui.model;
 
-import org.ftpscope.ftp.Analyzer;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.tcp.Direction;
 import org.ftpscope.tls.KeyLog;
 import org.ftpscope.ui.model.FollowStreamViewModel.Show;

@@ -1,6 +1,8 @@
-package org.ftpscope.ftp;
+package org.ftpscope.present;
 
 import org.ftpscope.TestCaptures;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.decode.DetailNode;
 import org.ftpscope.decode.FrameSummary;
 import org.ftpscope.filter.AnalysisFields;

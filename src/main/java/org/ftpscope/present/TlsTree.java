@@ -1,6 +1,9 @@
-package org.ftpscope.ftp;
+package org.ftpscope.present;
 
 import org.ftpscope.decode.DetailNode;
+import org.ftpscope.ftp.model.DataSetup;
+import org.ftpscope.ftp.model.StreamRole;
+import org.ftpscope.ftp.model.Transfer;
 import org.ftpscope.decode.PayloadDissector;
 import org.ftpscope.tcp.Direction;
 import org.ftpscope.tls.TlsRecordView;
