@@ -39,6 +39,12 @@ public final class Analyzer {
         return analyze(capture, progress, tap, hashInParallel, true, org.ftpscope.tls.KeyLog.none());
     }
 
+    /** As above, decrypting FTPS with the NSS key log {@code keyLog} ({@link org.ftpscope.tls.KeyLog#none()}: none). */
+    public static Analysis analyze(Path capture, ReadProgress progress, org.ftpscope.capture.FrameVisitor tap,
+                                   boolean hashInParallel, org.ftpscope.tls.KeyLog keyLog) throws CaptureException {
+        return analyze(capture, progress, tap, hashInParallel, true, keyLog);
+    }
+
     /**
      * The analysis without anything kept per frame (no frame index, TCP frame table or content
      * spans), so its memory is bounded by what is open at once, not by the capture's length. Its
@@ -96,7 +102,10 @@ public final class Analyzer {
             cf.addWarnings(tcp.limitWarnings());
             cf.addWarnings(ftp.limitWarnings());
             Analysis analysis = new Analysis(cf, tcp.streams(), tcp.frameTable(), result);
-            if (dec != null) analysis.tls(dec.connections());
+            if (dec != null) {
+                analysis.tls(dec.connections());
+                analysis.tlsKeys(dec.keys());
+            }
             return analysis;
         } finally {
             ftp.abandon(); // the hashing thread has ended if the pass completed; otherwise stop it

@@ -46,13 +46,10 @@ final class ExtractCommand extends HeadlessCommand {
                         + o.session().id() + "\t" + o.transfer().command() + "\t"
                         + o.transfer().path().replace('\t', ' ').replace('\n', ' ')));
             }
-            java.util.Set<Integer> tls = new java.util.HashSet<>();
-            for (org.ftpscope.tls.TlsConnectionSummary c : a.tlsConnections()) tls.add(c.stream());
-            long skipped = a.sessions().stream().flatMap(s -> s.transfers().stream())
-                    .filter(t -> t.data() != null && tls.contains(t.data().stream()) && t.bytes() > 0).count();
-            if (skipped > 0) {
-                err.println("ftpscope extract: " + skipped + " TLS-protected (PROT P) transfer(s) not written: their"
-                        + " decrypted bytes are hashed (see analyze), extraction of decrypted content is not built yet");
+            long decrypted = ObjectExporter.objects(a, listings).stream().filter(o -> a.hasDecryptedContent(o.transfer())).count();
+            if (decrypted > 0) {
+                err.println("ftpscope extract: " + decrypted + " TLS-protected (PROT P) transfer(s) written decrypted with the key log;"
+                        + " their missing_bytes count TCP bytes (ciphertext) missing from the capture");
             }
         }
         if (failed > 0) {

@@ -18,7 +18,8 @@ import java.io.UncheckedIOException;
 
 /**
  * {@code follow CAPTURE STREAM [--client|--server]}: the reassembled bytes raw on stdout (both
- * directions in capture order unless one is chosen), gaps reported on stderr.
+ * directions in capture order unless one is chosen), gaps reported on stderr. With {@code --tls-keylog}
+ * a TLS stream is followed decrypted ({@link FollowTls}).
  */
 @Command(name = "follow", description = "A TCP stream's reassembled bytes, raw on standard output (both directions"
         + " in capture order unless one is chosen); gaps on standard error.")
@@ -35,10 +36,13 @@ final class FollowCommand extends HeadlessCommand {
         @Option(names = "--server", description = "only what the server sent") boolean server;
     }
 
+    @Override public boolean decrypts() { return true; }
+
     @Override
     int run(PrintStream out, PrintStream err) throws Exception {
         Direction only = direction == null ? null : direction.client ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
         OutputStream raw = new BufferedOutputStream(out, 1 << 16);
+        if (CliOptions.current() != null && CliOptions.current().hasKeyLog()) return FollowTls.run(Path.of(file), wanted, only, raw, err);
         Direction dirFilter = only;
         long[] offsets = new long[2];
         boolean[] found = {false};

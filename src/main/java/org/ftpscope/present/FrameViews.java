@@ -13,9 +13,12 @@ import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.ftp.model.StreamRole;
 import org.ftpscope.ftp.model.Transfer;
 import org.ftpscope.tcp.TcpStream;
+import org.ftpscope.tls.TlsRecordView;
+import org.ftpscope.tls.TlsStreamView;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Frame rows and labels made on demand from the capture and the analysis: nothing per frame is
@@ -67,8 +70,54 @@ public final class FrameViews {
      */
     public String protocol(int frame, int stream, PacketInfo p) {
         if (!p.tcp || p.capturedPayloadLength == 0) return null;
+        TlsFrame t = tlsFrame(frame, stream);
+        if (t != null) return t.protocol(stream);
         Layer l = layer(frame, stream);
         return l == null ? null : l.label;
+    }
+
+    /**
+     * The TLS records a frame carried, when its stream is TLS and this frame's payload was record
+     * bytes; null otherwise (no TLS, or cleartext FTP before AUTH and after CCC).
+     */
+    private TlsFrame tlsFrame(int frame, int stream) {
+        if (stream < 0) return null;
+        StreamRole role = analysis.role(stream);
+        TlsStreamView v = analysis.tlsView(stream);
+        if (!v.carriesRecords(frame)) return null;
+        return new TlsFrame(role, v, v.recordsEndingIn(frame));
+    }
+
+    /** A frame of a TLS stream: the records it completed and what they are to FTP. */
+    private record TlsFrame(StreamRole role, TlsStreamView view, List<TlsRecordView> records) {
+        boolean application() {
+            for (TlsRecordView r : records) if (r.isApplicationData()) return true;
+            return false;
+        }
+
+        /** As Wireshark's Protocol column: FTP or FTP-DATA where the records decrypted to it, else the TLS version. */
+        String protocol(int stream) {
+            if (records.isEmpty()) return "TCP";
+            if (role != null && application()) return role.control() ? "FTP" : "FTP-DATA";
+            return TlsRecordView.protocolName(records.get(records.size() - 1).version());
+        }
+
+        long applicationBytes() {
+            long n = 0;
+            for (TlsRecordView r : records) if (r.isApplicationData()) n += r.applicationBytes();
+            return n;
+        }
+
+        String names() {
+            StringBuilder sb = new StringBuilder();
+            for (TlsRecordView r : records) sb.append(sb.length() == 0 ? "" : ", ").append(r.names());
+            return sb.toString();
+        }
+
+        TlsRecordView lastApplication() {
+            for (int i = records.size() - 1; i >= 0; i--) if (records.get(i).isApplicationData()) return records.get(i);
+            return null;
+        }
     }
 
     /** What FTP makes of a frame's TCP payload: decided here once for the column, the label and the tree. */
@@ -86,16 +135,22 @@ public final class FrameViews {
         if (role == null) return null;
         if (!role.control()) return Layer.FTP_DATA;
         FtpSession s = analysis.sessions().get(role.session());
-        return s.tls() && frame > s.tlsFrame() ? Layer.TLS : Layer.FTP;
+        if (!s.tls() || frame <= s.tlsFrame()) return Layer.FTP;
+        // Frames with records were labelled from the TLS view; of the others, cleartext after CCC is FTP.
+        TlsStreamView v = analysis.tlsView(stream);
+        return v.isTls() && !v.opaque(frame) ? Layer.FTP : Layer.TLS;
     }
 
     /** FTP or FTP-DATA label for a frame with payload on an FTP stream, else null. */
     public AppLabel appLabel(Decoded d) {
         PacketInfo p = d.info();
         if (!p.tcp || p.capturedPayloadLength == 0) return null;
+        TlsFrame tls = tlsFrame(d.frame(), d.tcp().stream());
+        if (tls != null) return tlsLabel(d, tls);
         Layer layer = layer(d.frame(), d.tcp().stream());
         if (layer == null) return null;
-        if (layer == Layer.TLS) return new AppLabel(layer.label, "Encrypted FTP control channel (after AUTH TLS)");
+        if (layer == Layer.TLS) return new AppLabel(layer.label, analysis.tlsView(d.tcp().stream()).opaque(d.frame())
+                ? "TLS records not followed after bytes missing from the capture" : "Encrypted FTP control channel (after AUTH TLS)");
         if (layer == Layer.FTP) {
             boolean request = isFromClient(d.tcp().stream(), p);
             String line = FrameSummarizer.firstLine(d.bytes(), p.payloadOffset, p.capturedPayloadLength);
@@ -107,6 +162,40 @@ public final class FrameViews {
         if (setup != null) info.append(" (").append(setup.mode()).append(')');
         if (t != null) info.append(" (").append(t.command()).append(t.arg().isEmpty() ? "" : " " + t.arg()).append(')');
         return new AppLabel(layer.label, info.toString());
+    }
+
+    /**
+     * Frame-list columns of a frame that carried TLS record bytes, as Wireshark 4.0 writes them with
+     * (decrypted: "Request: USER ftpuser", "FTP Data: 900 bytes") or without keys ("Client Hello",
+     * "Application Data"); a frame that completes no record is a segment of one.
+     */
+    private AppLabel tlsLabel(Decoded d, TlsFrame t) {
+        PacketInfo p = d.info();
+        int stream = d.tcp().stream();
+        if (t.records().isEmpty()) {
+            if (t.view().beginsRecord(d.frame())) return new AppLabel("TCP", "[TCP segment of a reassembled PDU]");
+            String tcp = FrameSummarizer.tcpInfo(d.bytes(), p, d.tcp());
+            String prefix = org.ftpscope.decode.TcpAnalysisFlags.infoPrefix(d.tcp().analysisFlags());
+            return new AppLabel("TCP", (tcp.startsWith(prefix) ? tcp.substring(prefix.length()) : tcp)
+                    + " [TCP segment of a reassembled PDU]");
+        }
+        String protocol = t.protocol(stream);
+        if ("FTP".equals(protocol)) {
+            TlsRecordView last = t.lastApplication();
+            boolean request = last.direction() == org.ftpscope.tcp.Direction.CLIENT_TO_SERVER;
+            String line = last.applicationData() == null ? "(decrypted; over TlsLimits.MAX_VIEW_PLAINTEXT, not kept)"
+                    : FrameSummarizer.firstLine(last.applicationData(), 0, last.applicationData().length);
+            return new AppLabel(protocol, (request ? "Request: " : "Response: ") + printable(line));
+        }
+        if ("FTP-DATA".equals(protocol)) {
+            DataSetup setup = analysis.setupOnStream(stream);
+            Transfer tr = analysis.transferOnStream(stream);
+            StringBuilder info = new StringBuilder("FTP Data: ").append(t.applicationBytes()).append(" bytes");
+            if (setup != null) info.append(" (").append(setup.mode()).append(')');
+            if (tr != null) info.append(" (").append(tr.command()).append(tr.arg().isEmpty() ? "" : " " + tr.arg()).append(')');
+            return new AppLabel(protocol, info.toString());
+        }
+        return new AppLabel(protocol, t.names());
     }
 
     /** The frame's detail tree, FTP or FTP-DATA included where the analysis knows the stream. */
@@ -137,6 +226,13 @@ public final class FrameViews {
     private org.ftpscope.decode.PayloadDissector dissector(Decoded d) {
         PacketInfo p = d.info();
         if (!p.tcp) return null;
+        TlsFrame tls = p.capturedPayloadLength > 0 ? tlsFrame(d.frame(), d.tcp().stream()) : null;
+        if (tls != null) {
+            if (tls.records().isEmpty()) return null;
+            int stream = d.tcp().stream();
+            return TlsTree.of(tls.records(), tls.view().payloadStreamOffset(d.frame()), tls.role(),
+                    analysis.setupOnStream(stream), analysis.transferOnStream(stream));
+        }
         Layer layer = layer(d.frame(), d.tcp().stream());
         if (layer == null || layer == Layer.TLS) return null;
         if (layer == Layer.FTP) return FtpTree.control(isFromClient(d.tcp().stream(), p));

@@ -34,7 +34,7 @@ public final class ObjectExporter {
         List<FtpObject> out = new ArrayList<>();
         for (FtpSession s : a.sessions()) {
             for (Transfer t : s.transfers()) {
-                if (a.contentOf(t) == null || t.bytes() == 0) continue;
+                if ((a.contentOf(t) == null && !a.hasDecryptedContent(t)) || t.bytes() == 0) continue;
                 if (t.direction() == TransferDirection.LISTING && !listings) continue;
                 String fallback = "session" + s.id() + "-" + t.command().toLowerCase() + "-" + t.index() + ".bin";
                 String name = t.direction() == TransferDirection.LISTING
@@ -67,8 +67,18 @@ public final class ObjectExporter {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+            long bytes, missing;
             try (OutputStream out = new DigestOutputStream(new Output(Files.newOutputStream(tmp), target), md)) {
-                spans.writeTo(a.capture(), out);
+                if (spans != null) {
+                    spans.writeTo(a.capture(), out);
+                    bytes = spans.totalBytes();
+                    missing = spans.gapBytes();
+                } else {
+                    // PROT P with the key log: the plaintext, read again from the capture's records.
+                    Analysis.DecryptedContent c = a.writeDecrypted(o.transfer(), out);
+                    bytes = c.bytes();
+                    missing = c.missingCiphertextBytes();
+                }
             }
             try {
                 try {
@@ -81,7 +91,7 @@ public final class ObjectExporter {
             } catch (IOException e) {
                 throw new OutputFailure("cannot write " + target + ": " + e, e);
             }
-            return new Extracted(o, target, spans.totalBytes(), spans.gapBytes(), HexFormat.of().formatHex(md.digest()));
+            return new Extracted(o, target, bytes, missing, HexFormat.of().formatHex(md.digest()));
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -117,6 +117,11 @@ public final class Hellos {
                 Arrays.equals(random, HELLO_RETRY_RANDOM), List.copyOf(exts), frame);
     }
 
+    /** A ServerHello body whose random is RFC 8446's HelloRetryRequest value (legacy_version, then the random). */
+    static boolean isHelloRetryRequest(byte[] body) {
+        return body.length >= 34 && Arrays.equals(Arrays.copyOfRange(body, 2, 34), HELLO_RETRY_RANDOM);
+    }
+
     /** TLS 1.3 EncryptedExtensions: only the selected ALPN protocol is of interest; null when none. */
     static String encryptedExtensionsAlpn(byte[] body) throws Cursor.Malformed {
         Cursor c = new Cursor(body);

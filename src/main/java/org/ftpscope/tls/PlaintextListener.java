@@ -21,4 +21,10 @@ public interface PlaintextListener {
 
     /** Decryption of this direction stopped here; later application data of it will not be delivered. */
     default void lost(TcpStream s, Direction d, int frame, String reason) {}
+
+    /**
+     * Every record of the direction once it was read (and opened, when a key fits): for views that
+     * name records as Wireshark does. Called after {@link #plaintext} for the same record.
+     */
+    default void record(TcpStream s, TlsRecordView r) {}
 }

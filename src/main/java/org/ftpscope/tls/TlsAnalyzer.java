@@ -20,14 +20,23 @@ import java.util.Map;
 public final class TlsAnalyzer implements StreamListener {
     private final KeyLog keyLog;
     private final PlaintextListener listener;
-    private final SessionCache cache = new SessionCache();
+    private final SessionCache cache;
     private final Map<Integer, TlsConnection> byStream = new LinkedHashMap<>();
     private final Map<Integer, TcpStream> streams = new HashMap<>();
 
-    public TlsAnalyzer(KeyLog keyLog, PlaintextListener listener) {
+    public TlsAnalyzer(KeyLog keyLog, PlaintextListener listener) { this(keyLog, new SessionCache(), listener); }
+
+    /** With the keys of an earlier pass over the same capture (its session cache included). */
+    TlsAnalyzer(TlsKeys keys, PlaintextListener listener) { this(keys.keyLog(), keys.cache, listener); }
+
+    private TlsAnalyzer(KeyLog keyLog, SessionCache cache, PlaintextListener listener) {
         this.keyLog = keyLog == null ? KeyLog.none() : keyLog;
+        this.cache = cache;
         this.listener = listener;
     }
+
+    /** The key log and the master secrets learnt so far, for reading streams again later. */
+    public TlsKeys keys() { return new TlsKeys(keyLog, cache); }
 
     @Override
     public void data(TcpStream s, Direction d, int frame, byte[] buf, int off, int len) {
@@ -58,6 +67,24 @@ public final class TlsAnalyzer implements StreamListener {
 
     public KeyLog keyLog() { return keyLog; }
 
+    /** Whether the stream was found to be TLS (a hello or a handshake record seen). */
+    boolean isTls(int stream) {
+        TlsConnection c = byStream.get(stream);
+        return c != null && c.isTls();
+    }
+
+    /** True while the direction's record boundaries are followed (not before TLS, after CCC or after a gap). */
+    boolean followingRecords(int stream, Direction d) {
+        TlsConnection c = byStream.get(stream);
+        return c != null && c.followingRecords(d);
+    }
+
+    /** Stream offset where the direction's TLS records begin, -1 while none has begun. */
+    long tlsStart(int stream, Direction d) {
+        TlsConnection c = byStream.get(stream);
+        return c == null ? -1 : c.tlsStart(d);
+    }
+
     /** True when the direction's bytes are (now) TLS records: the record layer took them. */
     boolean inRecords(int stream, Direction d) {
         TlsConnection c = byStream.get(stream);
@@ -83,8 +110,8 @@ public final class TlsAnalyzer implements StreamListener {
     static final class SessionCache {
         record Entry(byte[] master, int stream) {}
 
-        private final Map<String, Entry> bySession = new HashMap<>();
-        private final Map<String, Entry> byTicket = new HashMap<>();
+        private final Map<String, Entry> bySession = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Entry> byTicket = new java.util.concurrent.ConcurrentHashMap<>();
 
         void putSessionId(byte[] id, byte[] master, int stream) {
             if (bySession.size() < TlsLimits.MAX_SESSION_CACHE) bySession.putIfAbsent(Hex.of(id), new Entry(master, stream));

@@ -110,6 +110,11 @@ final class TlsConnection {
         return m == RecordReader.Mode.RECORDS || m == RecordReader.Mode.STOPPED;
     }
 
+    boolean followingRecords(Direction d) { return side[d.ordinal()].reader.mode() == RecordReader.Mode.RECORDS; }
+
+    /** Stream offset of the direction's first record header, -1 while TLS has not begun in it. */
+    long tlsStart(Direction d) { return side[d.ordinal()].reader.tlsStart(); }
+
     /** The direction's protected records cannot be opened (no key, a key that does not fit, or lost). */
     boolean undecryptable(Direction d) {
         Side s = side[d.ordinal()];
@@ -123,38 +128,60 @@ final class TlsConnection {
 
     // ---- records ---------------------------------------------------------------------------
 
+    /** Names of the handshake messages and alerts the record being read completed (Wireshark's Info words). */
+    private final List<String> recordNames = new ArrayList<>();
+    /** The decrypted application data of the record being read, or null. */
+    private byte[] recordApp;
+    private int recordInner;
+    private boolean recordDecrypted;
+
     private void record(Side s, TlsRecord r) {
+        recordNames.clear();
+        recordApp = null;
+        recordInner = r.type();
+        recordDecrypted = false;
+        String fixed = readRecord(s, r);
+        if (listener == null) return;
+        String names = fixed != null ? fixed : String.join(", ", recordNames);
+        if (names.isEmpty()) names = r.type() == TlsRecord.HANDSHAKE ? "Handshake Message (continued)" : TlsRecordView.contentTypeName(r.type());
+        listener.record(tcp, new TlsRecordView(s.dir, r.firstFrame(), r.lastFrame(), r.streamOffset(), r.fragment().length,
+                r.type(), r.version(), version != 0 ? version : r.version(), names, recordDecrypted, recordInner,
+                recordApp, recordApp == null ? 0 : recordApp.length));
+    }
+
+    /** Reads one record; returns its Info name when fixed by its kind, null when its content named it. */
+    private String readRecord(Side s, TlsRecord r) {
         s.records++;
         if (r.type() == TlsRecord.CHANGE_CIPHER_SPEC && version == TlsVersion.TLS13) {
             // RFC 8446 5: an unprotected dummy ChangeCipherSpec may come at any point of the
             // handshake, also after the ServerHello (GnuTLS clients, OpenSSL servers without HRR).
-            return;
+            return "Change Cipher Spec";
         }
         if (r.type() == TlsRecord.CHANGE_CIPHER_SPEC && !s.encrypted) {
             // TLS 1.3 sends a dummy ChangeCipherSpec for middleboxes (RFC 8446 D.4); it changes nothing.
-            if (version == TlsVersion.TLS13 || serverHello == null) return;
+            if (version == TlsVersion.TLS13 || serverHello == null) return "Change Cipher Spec";
             s.encrypted = true;
             if (pending12 != null) s.prot = pending12[s.dir.ordinal()];
-            return;
+            return "Change Cipher Spec";
         }
         if (r.type() == TlsRecord.HEARTBEAT) {
             note("heartbeat record (frame " + r.lastFrame() + ") ignored");
-            return;
+            return "Heartbeat";
         }
         if (!s.encrypted) {
             if (r.type() == TlsRecord.APPLICATION_DATA) {
                 // Before the keys change: TLS 1.3 0-RTT early data, which ftpscope does not decrypt.
                 if (s.earlyRecords++ == 0) note(side(s) + " sent application data before the handshake (frame "
                         + r.lastFrame() + "): 0-RTT early data is not decrypted");
-                return;
+                return "Application Data";
             }
             content(s, r.type(), r.fragment(), r, false);
-            return;
+            return null;
         }
         s.protectedRecords++;
         if (s.prot == null) {
             if (r.type() == TlsRecord.ALERT && version != TlsVersion.TLS13) addAlert(new TlsAlert(s.dir, -1, -1, r.lastFrame(), false));
-            return;
+            return encryptedName(r.type());
         }
         RecordProtection.Plain p;
         try {
@@ -162,9 +189,11 @@ final class TlsConnection {
         } catch (RecordProtection.BadRecord e) {
             lose(s, Decryption.FAILED, "frame " + r.lastFrame() + ": " + e.getMessage()
                     + "; the key log's secret does not fit this connection (or the record is damaged)", r.lastFrame());
-            return;
+            return encryptedName(r.type());
         }
         s.decryptedRecords++;
+        recordDecrypted = true;
+        recordInner = p.type();
         content(s, p.type(), p.data(), r, true);
         if (s.switchToApp) {
             s.switchToApp = false;
@@ -176,6 +205,16 @@ final class TlsConnection {
                 s.prot = RecordProtection.tls13(suite, s.appSecret);
             }
         }
+        return p.type() == TlsRecord.APPLICATION_DATA ? "Application Data" : null;
+    }
+
+    /** A protected record no key opened, named as Wireshark names it without keys. */
+    private static String encryptedName(int type) {
+        return switch (type) {
+            case TlsRecord.ALERT -> "Encrypted Alert";
+            case TlsRecord.HANDSHAKE -> "Encrypted Handshake Message";
+            default -> TlsRecordView.contentTypeName(type);
+        };
     }
 
     /** The direction left TLS after an alert (CCC): pass the cleartext on, as the bytes before TLS are. */
@@ -202,11 +241,13 @@ final class TlsConnection {
             case TlsRecord.ALERT -> {
                 for (int i = 0; i + 1 < data.length; i += 2) {
                     addAlert(new TlsAlert(s.dir, data[i] & 0xff, data[i + 1] & 0xff, r.lastFrame(), decrypted));
+                    recordNames.add(TlsRecordView.alertName(data[i] & 0xff, data[i + 1] & 0xff));
                 }
             }
             case TlsRecord.APPLICATION_DATA -> {
                 s.appBytes += data.length;
                 s.appRecords++;
+                recordApp = data;
                 if (listener != null && data.length > 0) listener.plaintext(tcp, s.dir, r.firstFrame(), r.lastFrame(), data);
             }
             default -> note(side(s) + " record of content type " + type + " in frame " + r.lastFrame() + " ignored");
@@ -221,6 +262,8 @@ final class TlsConnection {
     // ---- handshake -------------------------------------------------------------------------
 
     private void handshake(Side s, HandshakeReader.Message m) {
+        recordNames.add(m.type() == 2 && Hellos.isHelloRetryRequest(m.body()) ? "Hello Retry Request"
+                : TlsRecordView.handshakeName(m.type()));
         try {
             switch (m.type()) {
                 case 1 -> {

@@ -92,6 +92,9 @@ public final class TlsDecryptor implements StreamListener {
     /** True when the key log was given (so an encrypted stream without plaintext is a key problem, not a choice). */
     public boolean hasKeyLog() { return !tls.keyLog().absent(); }
 
+    /** The key log and the session secrets the pass learnt, for views that read a stream again. */
+    public TlsKeys keys() { return tls.keys(); }
+
     /** The TLS connections of the capture; complete after the pass. */
     public List<TlsConnectionSummary> connections() { return tls.connections(); }
 }

@@ -25,4 +25,14 @@ public final class TlsLimits {
     public static final int MAX_KEYLOG_LINE = 1024;
     /** TLS 1.2 sessions remembered by session id within one capture, for resumption without a key log line. */
     public static final int MAX_SESSION_CACHE = 100_000;
+
+    /**
+     * Decrypted application data one stream's frame view keeps for the detail tree (per stream, both
+     * directions); records beyond it are still named and counted, their plaintext is not kept (Follow
+     * and extract read it again from the capture).
+     */
+    public static final int MAX_VIEW_PLAINTEXT = 1 << 20;
+
+    /** Streams whose TLS frame view is kept at once (each is rebuilt from the capture when needed again). */
+    public static final int MAX_VIEWS_CACHED = 64;
 }

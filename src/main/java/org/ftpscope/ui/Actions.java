@@ -24,6 +24,8 @@ final class Actions {
         EXPORT_LADDER("Export Ladder Diagram as PNG…", null, null, null),
         QUIT("Quit", "Shortcut+Q", null, null),
         FIND_PACKET("Find Packet…", "Shortcut+F", null, null),
+        TLS_KEYLOG("TLS Key Log File…", null, null, "Decrypt FTPS with an NSS key log (Wireshark's tls.keylog_file)"),
+        TLS_KEYLOG_CLEAR("No TLS Key Log", null, null, null),
         GO_TO_FRAME("Go to Packet…", "Shortcut+G", "goto", "Go to a packet"),
         NEXT_PACKET("Next Packet", "Shortcut+Period", null, null),
         PREVIOUS_PACKET("Previous Packet", "Shortcut+Comma", null, null),

@@ -169,6 +169,8 @@ public final class MainWindow {
         actions.register(Actions.Id.EXPORT_LADDER, this::exportLadder, hasCapture);
         actions.register(Actions.Id.QUIT, Platform::exit);
         actions.register(Actions.Id.FIND_PACKET, this::askFind, hasCapture);
+        actions.register(Actions.Id.TLS_KEYLOG, this::askKeyLog);
+        actions.register(Actions.Id.TLS_KEYLOG_CLEAR, () -> vm.useKeyLog(null), vm.keyLog().fileProperty().isNotNull());
         actions.register(Actions.Id.GO_TO_FRAME, this::askGoToFrame, hasCapture);
         actions.register(Actions.Id.NEXT_PACKET, () -> vm.frames().step(1), hasCapture);
         actions.register(Actions.Id.PREVIOUS_PACKET, () -> vm.frames().step(-1), hasCapture);
@@ -196,7 +198,8 @@ public final class MainWindow {
         Menu file = new Menu("File", null, actions.menuItem(Actions.Id.OPEN), recentMenu, actions.menuItem(Actions.Id.CLOSE),
                 new SeparatorMenuItem(), actions.menuItem(Actions.Id.EXPORT_REPORT), exportObjects,
                 actions.menuItem(Actions.Id.EXPORT_LADDER), new SeparatorMenuItem(), actions.menuItem(Actions.Id.QUIT));
-        Menu edit = new Menu("Edit", null, actions.menuItem(Actions.Id.FIND_PACKET));
+        Menu edit = new Menu("Edit", null, actions.menuItem(Actions.Id.FIND_PACKET), new SeparatorMenuItem(),
+                actions.menuItem(Actions.Id.TLS_KEYLOG), actions.menuItem(Actions.Id.TLS_KEYLOG_CLEAR));
         Menu view = new Menu("View", null, actions.menuItem(Actions.Id.VIEW_FRAMES), actions.menuItem(Actions.Id.VIEW_SESSIONS),
                 actions.menuItem(Actions.Id.VIEW_FINDINGS));
         Menu go = new Menu("Go", null, actions.menuItem(Actions.Id.GO_TO_FRAME), actions.menuItem(Actions.Id.NEXT_PACKET),
@@ -235,6 +238,19 @@ public final class MainWindow {
                 new FileChooser.ExtensionFilter("All files", "*"));
         File f = fc.showOpenDialog(stage);
         if (f != null) open(f.toPath());
+    }
+
+    /** Edit ▸ TLS Key Log File…: the capture shown is analysed again with it. */
+    private void askKeyLog() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("TLS key log (SSLKEYLOGFILE)" + (vm.keyLog().file() == null ? "" : " — now " + vm.keyLog().file()));
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Key logs", "*.keys", "*.log", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (vm.keyLog().file() != null && vm.keyLog().file().getParent() != null) {
+            fc.setInitialDirectory(vm.keyLog().file().getParent().toFile());
+        }
+        File f = fc.showOpenDialog(stage);
+        if (f != null) vm.useKeyLog(f.toPath());
     }
 
     private void askGoToFrame() {

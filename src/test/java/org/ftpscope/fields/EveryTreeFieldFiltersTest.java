@@ -75,7 +75,7 @@ class EveryTreeFieldFiltersTest {
         new Known("ftps-tls12-cbc.pcap", "ftp*", "as auth-tls.pcap: tshark 4.0 reads the TLS records after AUTH SSL/TLS as FTP commands"),
         new Known("ftps-tls12-gcm.pcap", "ftp*", "as auth-tls.pcap: tshark 4.0 reads the TLS records after AUTH SSL/TLS as FTP commands"),
         new Known("ftps-tls13.pcap", "ftp*", "as auth-tls.pcap: tshark 4.0 reads the TLS records after AUTH SSL/TLS as FTP commands"),
-        new Known("ftps-ccc.pcap", "ftp*", "as auth-tls.pcap until CCC; after it ftpscope's tree does not dissect the cleartext FTP of a TLS session yet (issue 22)"),
+        new Known("ftps-ccc.pcap", "ftp*", "as auth-tls.pcap until CCC: tshark reads the records after AUTH SSL as FTP commands; after CCC both dissect the cleartext FTP"),
         new Known("bounce-port.pcap", "ftp.active.cip", "PORT 999,0,2,10,17,92: tshark takes 999 modulo 256 (231.0.2.10); ftpscope says the argument is malformed"),
         new Known("bounce-port.pcap", "ftp.active.port", "as ftp.active.cip"),
         new Known("bounce-port.pcap", "_ws.malformed", "as ftp.active.cip"),

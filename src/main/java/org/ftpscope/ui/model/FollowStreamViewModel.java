@@ -57,6 +57,8 @@ public final class FollowStreamViewModel {
     private final ObservableList<Piece> pieces = FXCollections.observableArrayList();
     private LoadedCapture capture;
     private TcpStream tcp;
+    /** True when the stream is TLS and the capture was analysed with a key log: Follow TLS Stream. */
+    private boolean decrypted;
 
     public FollowStreamViewModel() {
         show.addListener((o, a, b) -> fill());
@@ -88,7 +90,8 @@ public final class FollowStreamViewModel {
         capture = c;
         tcp = c.analysis().streams().get(index);
         stream.set(index);
-        title.set("Follow TCP Stream (tcp.stream eq " + index + ") · " + c.name());
+        decrypted = c.analysis().decrypting() && c.analysis().tlsView(index).isTls();
+        title.set("Follow " + (decrypted ? "TLS" : "TCP") + " Stream (tcp.stream eq " + index + ") · " + c.name());
         fill();
     }
 
@@ -96,6 +99,7 @@ public final class FollowStreamViewModel {
     public void clear() {
         capture = null;
         tcp = null;
+        decrypted = false;
         stream.set(-1);
         title.set("");
         summary.set("");
@@ -118,7 +122,16 @@ public final class FollowStreamViewModel {
         if (capture.isClosed()) throw new IOException(capture.name() + " was closed: follow the stream again after opening it");
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".ftpscope-follow-", ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            for (long[] p : order(Long.MAX_VALUE)) {
+            if (decrypted) {
+                long[] offsets = new long[2];
+                decryptedChunks(Long.MAX_VALUE, (d, frame, data) -> {
+                    if (d == null) return;
+                    if (show.get() == Show.RAW) out.write(data);
+                    else out.write(text(data, 0, data.length, offsets[d.ordinal()]).getBytes(StandardCharsets.UTF_8));
+                    offsets[d.ordinal()] += data.length;
+                });
+            }
+            for (long[] p : decrypted ? List.<long[]>of() : order(Long.MAX_VALUE)) {
                 Direction d = Direction.values()[(int) p[1]];
                 StreamSpans sp = tcp.spans(d);
                 int i = (int) p[2];
@@ -134,6 +147,10 @@ public final class FollowStreamViewModel {
     private void fill() {
         pieces.clear();
         if (tcp == null || capture == null || capture.isClosed()) return;
+        if (decrypted) {
+            fillDecrypted();
+            return;
+        }
         long c2s = tcp.bytes(Direction.CLIENT_TO_SERVER), s2c = tcp.bytes(Direction.SERVER_TO_CLIENT);
         long gaps = tcp.gapBytes(Direction.CLIENT_TO_SERVER) + tcp.gapBytes(Direction.SERVER_TO_CLIENT);
         summary.set(switch (side.get()) {
@@ -161,6 +178,79 @@ public final class FollowStreamViewModel {
         }
         long total = side.get() == Side.BOTH ? c2s + s2c : side.get() == Side.CLIENT_TO_SERVER ? c2s : s2c;
         if (shown < total) out.add(new Piece(null, -1, "\n[… the first " + shown + " of " + total + " bytes are shown; Save as writes all]"));
+        pieces.setAll(out);
+    }
+
+    /** A decrypted stream's bytes in capture order: {@code direction} null for where decryption stopped ({@code data} the reason). */
+    private interface ChunkSink { void chunk(Direction direction, int frame, byte[] data) throws IOException; }
+
+    /**
+     * Follow TLS Stream: the cleartext FTP before AUTH TLS and after CCC and the decrypted application
+     * data, read again from the capture, up to about {@code limit} bytes.
+     */
+    private void decryptedChunks(long limit, ChunkSink sink) throws IOException {
+        long[] n = {0};
+        try {
+            capture.analysis().readDecrypted(tcp.index(), new org.ftpscope.tls.PlaintextListener() {
+                @Override
+                public void plaintext(TcpStream s, Direction d, int firstFrame, int lastFrame, byte[] data) { take(d, lastFrame, data); }
+
+                @Override
+                public void cleartext(TcpStream s, Direction d, int frame, byte[] data) { take(d, frame, data); }
+
+                @Override
+                public void lost(TcpStream s, Direction d, int frame, String reason) {
+                    if (!shown(d)) return;
+                    try {
+                        sink.chunk(null, frame, ("[" + (d == Direction.CLIENT_TO_SERVER ? "client" : "server") + ", frame " + frame
+                                + ": " + reason + "]\n").getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+
+                private void take(Direction d, int frame, byte[] data) {
+                    if (!shown(d) || n[0] >= limit) return;
+                    n[0] += data.length;
+                    try {
+                        sink.chunk(d, frame, data);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private boolean shown(Direction d) {
+        return side.get() == Side.BOTH || (side.get() == Side.CLIENT_TO_SERVER) == (d == Direction.CLIENT_TO_SERVER);
+    }
+
+    private void fillDecrypted() {
+        List<Piece> out = new ArrayList<>();
+        long[] offsets = new long[2];
+        long[] bytes = new long[2];
+        try {
+            decryptedChunks(MAX_SHOWN_BYTES, (d, frame, data) -> {
+                if (d == null) {
+                    out.add(new Piece(null, frame, new String(data, StandardCharsets.UTF_8)));
+                    return;
+                }
+                out.add(new Piece(d, frame, text(data, 0, data.length, offsets[d.ordinal()])));
+                offsets[d.ordinal()] += data.length;
+                bytes[d.ordinal()] += data.length;
+            });
+        } catch (IOException e) {
+            out.add(new Piece(null, -1, "Cannot read the capture: " + e.getMessage()));
+        }
+        long shown = bytes[0] + bytes[1];
+        summary.set((switch (side.get()) {
+            case BOTH -> "Entire conversation";
+            case CLIENT_TO_SERVER -> tcp.client() + " → " + tcp.server();
+            case SERVER_TO_CLIENT -> tcp.server() + " → " + tcp.client();
+        }) + " (" + shown + " bytes decrypted or in clear" + (shown >= MAX_SHOWN_BYTES ? ", the first ones shown; Save as writes all" : "") + ")");
         pieces.setAll(out);
     }
 

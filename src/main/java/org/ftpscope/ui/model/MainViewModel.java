@@ -29,6 +29,9 @@ public final class MainViewModel {
 
     private final TaskExecutor executor;
     private final RecentFiles recent;
+    private final TlsKeyLogSetting keyLog;
+    /** Why the key log could not be used for the capture being loaded, or null. */
+    private volatile String keyLogProblem;
     private final FrameTableViewModel frames;
     private final PacketDetailViewModel detail;
     private final SessionsViewModel sessions = new SessionsViewModel();
@@ -50,8 +53,13 @@ public final class MainViewModel {
     private FindingsViewModel.Jump finding;
 
     public MainViewModel(TaskExecutor executor, RecentFiles recent) {
+        this(executor, recent, new TlsKeyLogSetting(recent.node()));
+    }
+
+    public MainViewModel(TaskExecutor executor, RecentFiles recent, TlsKeyLogSetting keyLog) {
         this.executor = executor;
         this.recent = recent;
+        this.keyLog = keyLog;
         this.frames = new FrameTableViewModel(executor);
         this.detail = new PacketDetailViewModel(frames);
         frames.rowsProperty().addListener((o, a, b) -> updateStatus());
@@ -68,6 +76,23 @@ public final class MainViewModel {
     public FindingsViewModel findings() { return findings; }
 
     public RecentFiles recent() { return recent; }
+
+    /** The TLS key log setting (Wireshark's tls.keylog_file). */
+    public TlsKeyLogSetting keyLog() { return keyLog; }
+
+    /**
+     * Sets the TLS key log (null: none) and analyses the capture shown again with it, as Wireshark
+     * re-dissects when the preference changes; the capture stays shown until the new analysis ends.
+     */
+    public void useKeyLog(Path file) {
+        java.util.Objects.requireNonNull(keyLog);
+        if (java.util.Objects.equals(keyLog.file(), file == null ? null : RecentFiles.normalise(file))) return;
+        keyLog.set(file);
+        LoadedCapture c = capture.get();
+        Path loadingNow = loadingPath.get();
+        if (loadingNow != null) open(loadingNow);
+        else if (c != null) open(c.path());
+    }
 
     public ReadOnlyObjectProperty<Page> pageProperty() { return page.getReadOnlyProperty(); }
 
@@ -115,10 +140,13 @@ public final class MainViewModel {
         }
         boolean parallelHashing = Runtime.getRuntime().availableProcessors() > 2;
         TaskExecutor.Handle handle = executor.submit("load", p -> {
+            // Read at each analysis (in the background): a key log may have grown since the last one.
+            TlsKeyLogSetting.Loaded keys = keyLog.read();
+            keyLogProblem = keys.problem();
             Analysis a = Analyzer.analyze(file, (done, total, n) -> {
                 if (p.cancelled()) throw new CancellationException("cancelled");
                 p.update(total > 0 ? (double) done / total : -1, "Reading " + path.getFileName() + ": " + n + " frames");
-            }, tap, parallelHashing);
+            }, tap, parallelHashing, keys.keyLog());
             // What the views show is made here, on the loading thread; the UI thread only hands it over.
             try {
                 LoadedCapture c = new LoadedCapture(a);
@@ -209,7 +237,7 @@ public final class MainViewModel {
         if (old != null) old.close();
         page.set(Page.CAPTURE);
         title.set(c.name() + " — " + APP);
-        banner.set(a.capture().warnings().isEmpty() ? ""
+        banner.set(a.capture().warnings().isEmpty() ? keyLogProblem == null ? "" : keyLogProblem
                 : c.name() + ": " + a.capture().warnings().get(0) + " — the frames before it are shown.");
         recent.remember(path);
         updateStatus();
@@ -256,6 +284,15 @@ public final class MainViewModel {
         }
     }
 
+    /** " — TLS: 5 of 7 connections decrypted (key log k.keys)", or "" without a key log. */
+    private String decryption(Analysis a) {
+        if (!a.decrypting()) return "";
+        long decrypted = a.tlsConnections().stream().filter(t -> t.fromClient().decryption() == org.ftpscope.tls.Decryption.DECRYPTED
+                || t.fromServer().decryption() == org.ftpscope.tls.Decryption.DECRYPTED).count();
+        return " — TLS: " + decrypted + " of " + a.tlsConnections().size() + " connections decrypted (key log "
+                + (keyLog.file() == null ? "?" : keyLog.file().getFileName()) + ")";
+    }
+
     private void updateStatus() {
         if (loading.get()) return;
         LoadedCapture c = capture.get();
@@ -270,7 +307,7 @@ public final class MainViewModel {
         }
         status.set(c.name() + " — Displayed: " + frames.rows().length + " of " + c.frameCount() + " frames"
                 + (filter.isEmpty() ? "" : " — filter: " + filter + of) + " — " + a.sessions().size() + " FTP sessions, "
-                + a.findings().size() + " findings — loaded in " + loadMillis + " ms"
+                + a.findings().size() + " findings — loaded in " + loadMillis + " ms" + decryption(a)
                 + (warnings > 0 ? " — " + a.capture().warnings().get(0) : ""));
     }
 }

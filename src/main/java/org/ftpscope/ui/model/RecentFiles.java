@@ -25,6 +25,9 @@ public final class RecentFiles {
         files.setAll(load());
     }
 
+    /** The node these are kept in (the app's, or a test's): other settings of the app live beside them. */
+    Preferences node() { return node; }
+
     /** The node the app keeps them in. */
     public static Preferences userNode() { return Preferences.userRoot().node("org/ftpscope/ui"); }
 
