@@ -36,13 +36,13 @@ final class FollowCommand extends HeadlessCommand {
         @Option(names = "--server", description = "only what the server sent") boolean server;
     }
 
-    @Override public boolean decrypts() { return true; }
+    @Override boolean decrypts() { return true; }
 
     @Override
     int run(PrintStream out, PrintStream err) throws Exception {
         Direction only = direction == null ? null : direction.client ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
         OutputStream raw = new BufferedOutputStream(out, 1 << 16);
-        if (CliOptions.current() != null && CliOptions.current().hasKeyLog()) return FollowTls.run(Path.of(file), wanted, only, raw, err);
+        if (keyLogFile != null) return FollowTls.run(this, file, wanted, only, raw, err);
         Direction dirFilter = only;
         long[] offsets = new long[2];
         boolean[] found = {false};

@@ -21,8 +21,9 @@ import java.nio.file.Path;
 final class FollowTls {
     private FollowTls() {}
 
-    static int run(Path file, int wanted, Direction only, OutputStream raw, PrintStream err) throws Exception {
-        try (Analysis a = CliOptions.analyze(file)) {
+    static int run(HeadlessCommand command, Path file, int wanted, Direction only, OutputStream raw, PrintStream err)
+            throws Exception {
+        try (Analysis a = command.analyze(file)) {
             if (wanted < 0 || wanted >= a.streams().size()) {
                 err.println("ftpscope follow: no TCP stream " + wanted + " in " + file + " (it has " + a.streams().size() + ")");
                 return Cli.EXIT_USAGE;
