@@ -103,7 +103,7 @@ public final class ArchiveJob {
         tables.put("transfers", spark.createDataFrame(
                 sessions.flatMap(s -> s.transfers().iterator()), Tables.TRANSFERS));
         tables.put("findings", spark.createDataFrame(sessions.flatMap(s -> s.findings().iterator())
-                .union(stage1.flatMap(fr -> fr.captureWide().iterator()))
+                .union(stage1.flatMap(fr -> keptWide(fr, planned.value()).iterator()))
                 .union(stage2.flatMap(r -> r.captureWide().iterator())), Tables.FINDINGS));
         tables.put("firewall", firewall(spark.createDataFrame(
                 sessions.flatMap(s -> s.firewall().iterator()), Tables.FIREWALL_FACTS)));
@@ -132,6 +132,28 @@ public final class ArchiveJob {
         StitchPlan.FilePlan p = plan.of(fr.file());
         for (FileResult.SessionPart s : fr.sessions()) if (p == null || !StitchPlan.carried(p, s)) out.add(s.rows());
         return out;
+    }
+
+    /**
+     * The file's findings about no one session, less those that stage 2 replaces: a connection carried
+     * there is analysed again with the files around it, so "its setup is not in the capture", said by
+     * the file alone, is not true of the archive (stage 2 says it again if it still holds).
+     */
+    static List<Row> keptWide(FileResult fr, StitchPlan plan) {
+        StitchPlan.FilePlan p = plan.of(fr.file());
+        List<Row> out = new ArrayList<>();
+        for (FileResult.WideFinding w : fr.captureWide()) {
+            if (w.orphanFrame() > 0 && p != null && p.stitched() && carriedFrame(fr, p, w.orphanFrame())) continue;
+            out.add(w.row());
+        }
+        return out;
+    }
+
+    private static boolean carriedFrame(FileResult fr, StitchPlan.FilePlan p, int frame) {
+        for (FileResult.Connection c : fr.unassigned()) {
+            if (StitchPlan.carried(p, c) && java.util.Arrays.binarySearch(c.frames(), frame) >= 0) return true;
+        }
+        return false;
     }
 
     /** The frames of a file that stage 2 takes, keyed by capture point; nothing when none. */

@@ -21,7 +21,10 @@ import java.util.Set;
 record FileResult(String file, String point, long size, String format, int frames, long firstNanos,
                   long lastNanos, List<String> warnings, String error, Set<String> openAtStart,
                   Set<String> openAtEnd, List<SessionPart> sessions, List<Connection> unassigned,
-                  List<Row> captureWide) implements Serializable {
+                  List<WideFinding> captureWide) implements Serializable {
+
+    /** A finding about the file rather than one session; {@code orphanFrame}: the frame of the connection an orphan-data-connection finding names, else 0. */
+    record WideFinding(Row row, int orphanFrame) implements Serializable {}
 
     /** One session of the file: its rows, its connections, and all their frames. */
     record SessionPart(Tables.SessionRows rows, Set<String> tuples, int[] frames) implements Serializable {}

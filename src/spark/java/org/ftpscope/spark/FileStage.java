@@ -7,6 +7,7 @@ import org.ftpscope.capture.CaptureException;
 import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.decode.Endpoint;
 import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.findings.FindingKind;
 import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.ftp.model.StreamRole;
 import org.ftpscope.tcp.TcpFrameTable;
@@ -102,8 +103,12 @@ final class FileStage {
             sessions.add(new FileResult.SessionPart(Tables.session(point, map, false, s, a.findings()), tuples,
                     union(parts)));
         }
-        List<Row> captureWide = new ArrayList<>();
-        for (Finding f : a.findings()) if (f.session() < 0) captureWide.add(Tables.finding(point, null, map, false, f));
+        List<FileResult.WideFinding> captureWide = new ArrayList<>();
+        for (Finding f : a.findings()) {
+            if (f.session() >= 0) continue;
+            int orphan = f.kind() == FindingKind.ORPHAN_DATA_CONNECTION ? f.frame() : 0;
+            captureWide.add(new FileResult.WideFinding(Tables.finding(point, null, map, false, f), orphan));
+        }
         List<String> warnings = new ArrayList<>();
         for (CaptureWarning w : a.capture().warnings()) warnings.add(w.toString());
         long first = frames > 0 ? a.capture().index().timestampNanos(1) : 0;
