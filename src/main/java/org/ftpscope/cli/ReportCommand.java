@@ -2,6 +2,7 @@ package org.ftpscope.cli;
 
 import org.ftpscope.decode.SafeText;
 import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.report.ReportSelection;
 import org.ftpscope.report.ReportWriter;
 import org.ftpscope.report.ReportWriters;
@@ -56,7 +57,8 @@ final class ReportCommand extends HeadlessCommand {
             return Cli.EXIT_USAGE;
         }
         ReportSelection selection = new ReportSelection(only, show);
-        try (Analysis a = analyze(file)) {
+        // Streaming: a report reads no frame back, so nothing is kept per frame (docs/limits.md).
+        try (Analysis a = Analyzer.analyzeStreaming(file, keyLog())) {
             Set<Integer> unknown = selection.unknownIn(a);
             if (!unknown.isEmpty()) {
                 err.println("ftpscope report: " + file + " has no session " + unknown + " (it has " + a.sessions().size()
