@@ -24,13 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * index it names the frame, not the byte offset.
  */
 class StreamingReportTest {
-    static Stream<Path> captures() throws IOException {
-        try (Stream<Path> top = Files.list(Path.of("samples")); Stream<Path> derived = Files.list(Path.of("samples", "derived"))) {
-            return Stream.concat(top.toList().stream(), derived.toList().stream())
-                    .filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".pcapng"))
-                    .sorted().toList().stream();
-        }
-    }
+    static Stream<Path> captures() throws IOException { return org.ftpscope.TestCaptures.samplesAndDerived(); }
 
     /** The key log beside an FTPS recording ({@code x.keys} for {@code x.pcap}), so the decrypting pass is compared too. */
     static KeyLog keyLog(Path capture) throws IOException {
