@@ -44,6 +44,11 @@ public enum Limit {
     EXPECTED_CHANNELS(65_536, "expected data channels kept"),
     /** Arrows drawn in one session's ladder diagram in the HTML report; the story lists all. */
     LADDER_ARROWS(2_000, "arrows drawn in one session's ladder diagram"),
+    /**
+     * Rows of one session's story and of its transfers table in an HTML or Markdown report (for
+     * people to read); the JSON and CSV reports list everything the analysis kept.
+     */
+    REPORT_ROWS(10_000, "rows of one session's table in an HTML or Markdown report"),
     /** Nesting of a display filter (parentheses, {@code !}); deeper filters are refused. */
     FILTER_DEPTH(256, "nesting depth of a display filter"),
     /**

@@ -67,6 +67,9 @@ final class ReportCommand extends HeadlessCommand {
             }
             SafeFiles.writeAtomically(out2, w -> writer.write(a, selection, w));
             for (org.ftpscope.capture.CaptureWarning cw : a.capture().warnings()) err.println(SafeText.forTerminal("ftpscope: " + file + ": " + cw));
+            for (org.ftpscope.capture.CaptureWarning cw : writer.limitWarnings(a, selection)) {
+                err.println(SafeText.forTerminal("ftpscope: " + file + ": " + cw));
+            }
             out.println("wrote " + target + " (" + writer.id() + ", " + selection.sessionsOf(a).size() + " of " + a.sessions().size()
                     + " sessions, " + selection.findingsOf(a).size() + " findings)");
         }
