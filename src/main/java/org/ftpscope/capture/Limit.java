@@ -23,6 +23,11 @@ public enum Limit {
     FRAME_NUMBERS(Integer.MAX_VALUE - 1, "frames numbered in one pass"),
     /** Bytes a gzip-compressed capture may inflate to in its temp file. */
     INFLATED_BYTES(2L << 30, "bytes a compressed capture may inflate to"),
+    /**
+     * Out-of-order bytes waiting behind a hole in one TCP stream direction (copied, so they cost
+     * heap); past it the hole is declared a gap and what waited is delivered.
+     */
+    OUT_OF_ORDER_BYTES(4 << 20, "bytes waiting behind a hole in one TCP stream direction"),
     /** About 800 bytes of heap per TCP stream once read, a quarter of the heap. */
     TCP_STREAMS(heapShare(4, 800, 1_000_000), "TCP streams tracked"),
     /** About 4 KB per FTP session (state while reading, then the session), an eighth of the heap. */
