@@ -1,10 +1,10 @@
 package org.ftpscope.report;
 
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.capture.Limit;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Finding;
-import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.ftp.findings.Finding;
+import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.present.FirstByFrame;
 import org.ftpscope.present.Masking;
 import org.ftpscope.present.SessionLadder;

@@ -1,9 +1,9 @@
 package org.ftpscope.present;
 
 import org.ftpscope.TestCaptures;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
-import org.ftpscope.ftp.FtpSession;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
+import org.ftpscope.ftp.model.FtpSession;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

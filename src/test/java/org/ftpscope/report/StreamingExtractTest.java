@@ -1,8 +1,8 @@
 package org.ftpscope.report;
 
 import org.ftpscope.TestCaptures;
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package org.ftpscope.report;
 
-import org.ftpscope.ftp.Analysis;
-import org.ftpscope.ftp.Analyzer;
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.tls.KeyLog;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
