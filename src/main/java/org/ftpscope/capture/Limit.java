@@ -47,6 +47,8 @@ public enum Limit {
     /** Transfer commands (RETR, STOR, LIST …) kept per session; later ones are counted. */
     TRANSFERS_PER_SESSION(100_000, "transfer commands kept per session"),
     EXPECTED_CHANNELS(65_536, "expected data channels kept"),
+    /** ICMP destination-unreachable messages kept to explain unanswered SYNs; later ones are counted. */
+    ICMP_UNREACHABLE(65_536, "ICMP destination-unreachable messages kept"),
     /** Arrows drawn in one session's ladder diagram in the HTML report; the story lists all. */
     LADDER_ARROWS(2_000, "arrows drawn in one session's ladder diagram"),
     /**
