@@ -212,7 +212,9 @@ class HostileCorpusTest {
 
     static String json(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
 
-    static String html(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"); }
+    static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
 
     static String limit(Limit l, String at) { return l.label() + " reached at " + at + ": "; }
 
