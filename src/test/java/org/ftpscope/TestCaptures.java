@@ -24,6 +24,15 @@ public final class TestCaptures {
         return p;
     }
 
+    /** Every capture in samples/ and samples/derived/, sorted: for tests that compare two ways of reading. */
+    public static java.util.stream.Stream<Path> samplesAndDerived() throws IOException {
+        try (var top = Files.list(Path.of("samples")); var derived = Files.list(Path.of("samples", "derived"))) {
+            return java.util.stream.Stream.concat(top.toList().stream(), derived.toList().stream())
+                    .filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".pcapng"))
+                    .sorted().toList().stream();
+        }
+    }
+
     public static Path zeek(String name) {
         Path p = Path.of("..", "shared", "captures", "zeek", name);
         assumeTrue(Files.isRegularFile(p), "../shared/captures/zeek/" + name

@@ -21,6 +21,8 @@ public final class FrameIndex {
     private long[][] lengths = new long[16][];
     private short[][] interfaceId = new short[16][];
     private int size;
+    /** Kept in a streaming pass too: a report's time span needs only these two. */
+    private long firstTimestampNanos, lastTimestampNanos;
     private int[] linkTypeOfInterface = new int[0];
     /** False for a streaming pass ({@link #countingOnly()}): frames are counted, nothing is kept. */
     private final boolean kept;
@@ -45,6 +47,8 @@ public final class FrameIndex {
     Limit limit() { return kept ? Limit.FRAMES : Limit.FRAME_NUMBERS; }
 
     void add(long offset, int capLen, int origLen, long tsNanos, int iface) {
+        if (size == 0) firstTimestampNanos = tsNanos;
+        lastTimestampNanos = tsNanos;
         if (!kept) {
             size++;
             return;
@@ -87,6 +91,12 @@ public final class FrameIndex {
 
     /** Number of frames; valid frame numbers are 1..size(). */
     public int size() { return size; }
+
+    /** The first frame's timestamp (0 when there is none); known after a streaming pass too. */
+    public long firstTimestampNanos() { return firstTimestampNanos; }
+
+    /** The last frame's timestamp (0 when there is none); known after a streaming pass too. */
+    public long lastTimestampNanos() { return lastTimestampNanos; }
 
     public long dataOffset(int frame) {
         int i = check(frame);

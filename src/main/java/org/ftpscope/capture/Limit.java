@@ -23,6 +23,11 @@ public enum Limit {
     FRAME_NUMBERS(Integer.MAX_VALUE - 1, "frames numbered in one pass"),
     /** Bytes a gzip-compressed capture may inflate to in its temp file. */
     INFLATED_BYTES(2L << 30, "bytes a compressed capture may inflate to"),
+    /**
+     * Out-of-order bytes waiting behind a hole in one TCP stream direction (copied, so they cost
+     * heap); past it the hole is declared a gap and what waited is delivered.
+     */
+    OUT_OF_ORDER_BYTES(4 << 20, "bytes waiting behind a hole in one TCP stream direction"),
     /** About 800 bytes of heap per TCP stream once read, a quarter of the heap. */
     TCP_STREAMS(heapShare(4, 800, 1_000_000), "TCP streams tracked"),
     /** About 4 KB per FTP session (state while reading, then the session), an eighth of the heap. */
@@ -42,8 +47,15 @@ public enum Limit {
     /** Transfer commands (RETR, STOR, LIST …) kept per session; later ones are counted. */
     TRANSFERS_PER_SESSION(100_000, "transfer commands kept per session"),
     EXPECTED_CHANNELS(65_536, "expected data channels kept"),
+    /** ICMP destination-unreachable messages kept to explain unanswered SYNs; later ones are counted. */
+    ICMP_UNREACHABLE(65_536, "ICMP destination-unreachable messages kept"),
     /** Arrows drawn in one session's ladder diagram in the HTML report; the story lists all. */
     LADDER_ARROWS(2_000, "arrows drawn in one session's ladder diagram"),
+    /**
+     * Rows of one session's story and of its transfers table in an HTML or Markdown report (for
+     * people to read); the JSON and CSV reports list everything the analysis kept.
+     */
+    REPORT_ROWS(10_000, "rows of one session's table in an HTML or Markdown report"),
     /** Nesting of a display filter (parentheses, {@code !}); deeper filters are refused. */
     FILTER_DEPTH(256, "nesting depth of a display filter"),
     /**

@@ -79,7 +79,7 @@ final class RecordParser {
             long origLen = readInt(b, at + 12, big) & 0xFFFFFFFFL;
             if (capLen > MAX_CAPTURED_LENGTH) {
                 warnings.add(new CaptureWarning(frame, pos, "frame " + frame + " claims " + capLen
-                        + " captured bytes, more than the maximum of " + MAX_CAPTURED_LENGTH + "; reading stopped"));
+                        + " captured bytes, more than " + Limit.CAPTURED_LENGTH.label() + "; reading stopped"));
                 break;
             }
             long dataPos = pos + headerLen;
@@ -177,7 +177,7 @@ final class RecordParser {
                 long blockLen = readInt(b, at + 4, big) & 0xFFFFFFFFL;
                 if (blockLen < 12 || blockLen % 4 != 0 || blockLen > MAX_BLOCK_LENGTH) {
                     String msg = "block of type 0x" + Integer.toHexString(type) + " has an impossible length "
-                            + blockLen;
+                            + blockLen + (blockLen > MAX_BLOCK_LENGTH ? ", more than " + Limit.PCAPNG_BLOCK.label() : "");
                     if (first) throw new CaptureException(name + ": pcapng " + msg);
                     warnings.add(new CaptureWarning(frame, pos, msg + "; reading stopped"));
                     break;
@@ -314,8 +314,7 @@ final class RecordParser {
                         + sectionIfaces.size();
             }
             if (capLen > MAX_CAPTURED_LENGTH) {
-                return "frame " + frame + " claims " + capLen + " captured bytes, more than the maximum of "
-                        + MAX_CAPTURED_LENGTH;
+                return "frame " + frame + " claims " + capLen + " captured bytes, more than " + Limit.CAPTURED_LENGTH.label();
             }
             if (capLen > room) {
                 return "frame " + frame + " claims " + capLen + " captured bytes, but its block holds " + room;

@@ -2,6 +2,7 @@ package org.ftpscope.cli;
 
 import org.ftpscope.decode.SafeText;
 import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.report.ObjectExporter;
 import org.ftpscope.report.OutputFailure;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /** {@code extract CAPTURE DIR [--force] [--listings]}: every transferred file, written under DIR. */
 @Command(name = "extract", description = {"Every transferred file, written under DIR, with its bytes missing and SHA-256"
@@ -29,22 +31,30 @@ final class ExtractCommand extends HeadlessCommand {
 
     @Override
     int run(PrintStream out, PrintStream err) throws Exception {
-        int failed = 0;
-        try (Analysis a = analyze(file)) {
+        int[] failed = {0};
+        // Streaming: the analysis keeps no frame index or content spans; a second pass over the
+        // capture writes each transfer's bytes as they are reassembled (ObjectExporter.writeAll).
+        try (Analysis a = Analyzer.analyzeStreaming(file, keyLog())) {
             out.println("file\tbytes\tmissing_bytes\tsha256\tsession\tcommand\tftp_path");
-            for (ObjectExporter.FtpObject o : ObjectExporter.objects(a, listings)) {
-                ObjectExporter.Extracted x;
-                try {
-                    x = ObjectExporter.write(a, o, dir, force);
-                } catch (OutputFailure e) {
+            List<ObjectExporter.FtpObject> objects = ObjectExporter.objects(a, listings);
+            a.close(); // a compressed capture's inflated copy is not needed twice
+            ObjectExporter.writeAll(file, objects, dir, force, new ObjectExporter.Outcome() {
+                @Override
+                public void written(ObjectExporter.FtpObject o, ObjectExporter.Extracted x) {
+                    out.println(SafeText.forTerminal(x.file() + "\t" + x.bytes() + "\t" + x.missingBytes() + "\t" + x.sha256() + "\t"
+                            + o.session().id() + "\t" + o.transfer().command() + "\t"
+                            + o.transfer().path().replace('\t', ' ').replace('\n', ' ')));
+                }
+
+                @Override
+                public void failed(ObjectExporter.FtpObject o, OutputFailure e) {
                     // One file the folder refuses does not stop the others; the exit code says so.
                     err.println("ftpscope extract: " + SafeText.forTerminal(e.getMessage()));
-                    failed++;
-                    continue;
+                    failed[0]++;
                 }
-                out.println(SafeText.forTerminal(x.file() + "\t" + x.bytes() + "\t" + x.missingBytes() + "\t" + x.sha256() + "\t"
-                        + o.session().id() + "\t" + o.transfer().command() + "\t"
-                        + o.transfer().path().replace('\t', ' ').replace('\n', ' ')));
+            });
+            for (org.ftpscope.capture.CaptureWarning w : a.capture().warnings()) {
+                err.println(SafeText.forTerminal("ftpscope: " + file + ": " + w));
             }
             long decrypted = ObjectExporter.objects(a, listings).stream().filter(o -> a.hasDecryptedContent(o.transfer())).count();
             if (decrypted > 0) {
@@ -52,8 +62,8 @@ final class ExtractCommand extends HeadlessCommand {
                         + " their missing_bytes count TCP bytes (ciphertext) missing from the capture");
             }
         }
-        if (failed > 0) {
-            err.println("ftpscope extract: " + failed + " file" + (failed == 1 ? "" : "s") + " could not be written");
+        if (failed[0] > 0) {
+            err.println("ftpscope extract: " + failed[0] + " file" + (failed[0] == 1 ? "" : "s") + " could not be written");
             return Cli.EXIT_OUTPUT;
         }
         return Cli.EXIT_OK;

@@ -73,7 +73,7 @@ final class FollowCommand extends HeadlessCommand {
                 if (s.index() == wanted) found[0] = true;
             }
         };
-        TcpPass.Result r = TcpPass.run(file, l, null);
+        TcpPass.Result r = TcpPass.stream(file, l, null);
         raw.flush();
         try (CaptureFile cf = r.capture()) {
             if (!found[0]) {

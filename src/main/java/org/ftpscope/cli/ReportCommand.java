@@ -2,6 +2,7 @@ package org.ftpscope.cli;
 
 import org.ftpscope.decode.SafeText;
 import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.report.ReportSelection;
 import org.ftpscope.report.ReportWriter;
 import org.ftpscope.report.ReportWriters;
@@ -56,7 +57,8 @@ final class ReportCommand extends HeadlessCommand {
             return Cli.EXIT_USAGE;
         }
         ReportSelection selection = new ReportSelection(only, show);
-        try (Analysis a = analyze(file)) {
+        // Streaming: a report reads no frame back, so nothing is kept per frame (docs/limits.md).
+        try (Analysis a = Analyzer.analyzeStreaming(file, keyLog())) {
             Set<Integer> unknown = selection.unknownIn(a);
             if (!unknown.isEmpty()) {
                 err.println("ftpscope report: " + file + " has no session " + unknown + " (it has " + a.sessions().size()
@@ -65,6 +67,9 @@ final class ReportCommand extends HeadlessCommand {
             }
             SafeFiles.writeAtomically(out2, w -> writer.write(a, selection, w));
             for (org.ftpscope.capture.CaptureWarning cw : a.capture().warnings()) err.println(SafeText.forTerminal("ftpscope: " + file + ": " + cw));
+            for (org.ftpscope.capture.CaptureWarning cw : writer.limitWarnings(a, selection)) {
+                err.println(SafeText.forTerminal("ftpscope: " + file + ": " + cw));
+            }
             out.println("wrote " + target + " (" + writer.id() + ", " + selection.sessionsOf(a).size() + " of " + a.sessions().size()
                     + " sessions, " + selection.findingsOf(a).size() + " findings)");
         }

@@ -15,7 +15,7 @@ import java.io.PrintStream;
 final class StreamsCommand extends HeadlessCommand {
     @Override
     int run(PrintStream out, PrintStream err) throws Exception {
-        TcpPass.Result r = TcpPass.run(file, null, null);
+        TcpPass.Result r = TcpPass.stream(file, null, null);
         try (var cf = r.capture()) {
             out.println("stream\tclient\tserver\tstate\tclient_bytes\tserver_bytes\tgaps\tclient_frames\tserver_frames"
                     + "\tfirst_frame\tlast_frame\tsyn_frame\tsyn_count\tduration\trole");

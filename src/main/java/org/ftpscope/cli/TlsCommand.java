@@ -29,7 +29,7 @@ final class TlsCommand extends HeadlessCommand {
     @Override
     int run(PrintStream out, PrintStream err) throws Exception {
         TlsAnalyzer tls = new TlsAnalyzer(keyLog(), null);
-        TcpPass.Result r = TcpPass.run(file, tls, null);
+        TcpPass.Result r = TcpPass.stream(file, tls, null);
         try (var cf = r.capture()) {
             out.println(HEADER);
             for (TlsConnectionSummary s : tls.connections()) out.println(line(s));

@@ -13,6 +13,7 @@ import org.ftpscope.present.FindingGroup;
 import org.ftpscope.present.FindingGroups;
 import org.ftpscope.present.FirewallText;
 import org.ftpscope.present.SessionLadder;
+import org.ftpscope.present.FirstByFrame;
 import org.ftpscope.present.Masking;
 import org.ftpscope.present.StoryLine;
 
@@ -75,6 +76,7 @@ public final class HtmlReport implements ReportWriter {
         row(sb, "FTP sessions", sessions.size() + (sessions.size() < a.sessions().size() ? " of " + a.sessions().size() : ""));
         row(sb, "Transfers", Long.toString(sessions.stream().mapToLong(s -> s.transfers().size()).sum()));
         for (CaptureWarning cw : c.warnings()) row(sb, "Warning", html(cw.toString()));
+        for (CaptureWarning cw : limitWarnings(a, sel)) row(sb, "Warning", html(cw.toString()));
         sb.append("</table>\n");
 
         sb.append("<h2>Findings</h2>\n");
@@ -112,8 +114,8 @@ public final class HtmlReport implements ReportWriter {
         w.append(sb);
     }
 
-    /** Drawn arrows of one session's ladder; a longer session is listed whole in its story below. */
-    static final int MAX_LADDER_ARROWS = Limit.LADDER_ARROWS.intValue();
+    @Override
+    public List<CaptureWarning> limitWarnings(Analysis a, ReportSelection sel) { return ReportLimits.of(a, sel, true); }
 
     private static void session(StringBuilder sb, Writer w, FtpSession s, List<Finding> findings, List<TcpStream> streams, Masking m)
             throws IOException {
@@ -129,7 +131,8 @@ public final class HtmlReport implements ReportWriter {
         if (!s.transfers().isEmpty()) {
             sb.append("<h3>Transfers</h3><table><tr><th>Frame</th><th>Command</th><th>Data channel</th><th>Connection</th>"
                     + "<th>Bytes</th><th>Time</th><th>SHA-256</th><th>Reply</th><th>Outcome</th></tr>\n");
-            for (Transfer t : s.transfers()) {
+            List<Transfer> listed = s.transfers().subList(0, Math.min(s.transfers().size(), ReportLimits.ROWS));
+            for (Transfer t : listed) {
                 sb.append("<tr><td class=\"num\">").append(t.commandFrame()).append("</td><td><code>").append(html(t.command()))
                         .append(' ').append(html(t.arg())).append("</code><br>").append(html(t.direction().label())).append(' ')
                         .append(html(t.path())).append("</td><td>").append(html(ReportText.setup(t))).append("</td><td>")
@@ -141,23 +144,32 @@ public final class HtmlReport implements ReportWriter {
                         .append(t.outcome().label()).append("<br><small>").append(html(ReportText.evidence(t))).append("</small></td></tr>\n");
                 ReportText.flushSome(sb, w);
             }
+            if (listed.size() < s.transfers().size()) {
+                sb.append("<tr><td colspan=\"9\"><i>").append(html(ReportLimits.leftOut(s.transfers().size() - listed.size(), "transfers")))
+                        .append("</i></td></tr>\n");
+            }
             sb.append("</table>\n");
         }
         SessionLadder ladder = SessionLadder.of(s, streams, m);
         sb.append("<h3>Ladder diagram</h3>\n");
-        if (ladder.arrows().size() > MAX_LADDER_ARROWS) {
+        if (ladder.arrows().size() > ReportLimits.ARROWS) {
             sb.append("<p class=\"note\">").append(html(Limit.LADDER_ARROWS.label())).append(" reached: the first ")
-                    .append(MAX_LADDER_ARROWS).append(" of ").append(ladder.arrows().size())
-                    .append(" arrows are drawn; the story below lists every exchange kept.</p>\n");
-            ladder = ladder.firstArrows(MAX_LADDER_ARROWS);
+                    .append(ReportLimits.n(ReportLimits.ARROWS)).append(" of ").append(ReportLimits.n(ladder.arrows().size()))
+                    .append(" arrows are drawn; the story below lists the exchanges.</p>\n");
+            ladder = ladder.firstArrows(ReportLimits.ARROWS);
         }
         sb.append(LadderSvg.render(ladder));
         ReportText.flushSome(sb, w);
         sb.append("<h3>Story</h3><table><tr><th>Frame</th><th>What happened</th></tr>\n");
-        for (StoryLine l : StoryLine.of(s, findings, m)) {
+        FirstByFrame<StoryLine> story = StoryLine.first(s, findings, m, ReportLimits.ROWS);
+        for (StoryLine l : story.items()) {
             sb.append("<tr><td class=\"num\">").append(l.frame()).append("</td><td class=\"story-").append(l.kind()).append("\">")
                     .append(html(l.text())).append("</td></tr>\n");
             ReportText.flushSome(sb, w);
+        }
+        if (story.leftOut() > 0) {
+            sb.append("<tr><td class=\"num\">").append(story.firstFrameLeftOut()).append("</td><td><i>")
+                    .append(html(ReportLimits.leftOut(story.leftOut(), "story lines, from this frame on,"))).append("</i></td></tr>\n");
         }
         sb.append("</table></section>\n");
     }

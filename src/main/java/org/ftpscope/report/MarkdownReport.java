@@ -11,6 +11,7 @@ import org.ftpscope.ftp.model.Transfer;
 import org.ftpscope.present.FindingGroup;
 import org.ftpscope.present.FindingGroups;
 import org.ftpscope.present.FirewallText;
+import org.ftpscope.present.FirstByFrame;
 import org.ftpscope.present.Masking;
 import org.ftpscope.present.StoryLine;
 
@@ -29,6 +30,9 @@ public final class MarkdownReport implements ReportWriter {
     @Override public List<String> extensions() { return List.of(".md", ".markdown"); }
 
     @Override
+    public List<CaptureWarning> limitWarnings(Analysis a, ReportSelection sel) { return ReportLimits.of(a, sel, false); }
+
+    @Override
     public void write(Analysis a, ReportSelection sel, Writer w) throws IOException {
         CaptureFile c = a.capture();
         StringBuilder sb = new StringBuilder(32 * 1024);
@@ -43,6 +47,7 @@ public final class MarkdownReport implements ReportWriter {
         sb.append("| FTP sessions | ").append(sessions.size())
                 .append(sessions.size() < a.sessions().size() ? " of " + a.sessions().size() : "").append(" |\n");
         for (CaptureWarning cw : c.warnings()) sb.append("| Warning | ").append(markdown(cw.toString())).append(" |\n");
+        for (CaptureWarning cw : limitWarnings(a, sel)) sb.append("| Warning | ").append(markdown(cw.toString())).append(" |\n");
 
         sb.append("\n## Findings\n\n");
         if (findings.isEmpty()) sb.append("No problems found.\n");
@@ -72,7 +77,8 @@ public final class MarkdownReport implements ReportWriter {
             if (!s.transfers().isEmpty()) {
                 sb.append("| Frame | Command | Data channel | Connection | Bytes | SHA-256 | Reply | Outcome |\n")
                         .append("|---|---|---|---|---|---|---|---|\n");
-                for (Transfer t : s.transfers()) {
+                List<Transfer> listed = s.transfers().subList(0, Math.min(s.transfers().size(), ReportLimits.ROWS));
+                for (Transfer t : listed) {
                     sb.append("| ").append(t.commandFrame()).append(" | ").append(markdown(t.command() + " " + t.arg())).append(" | ")
                             .append(markdown(ReportText.setup(t))).append(" | ").append(markdown(ReportText.dataConnection(t)))
                             .append(" | ").append(t.bytes()).append(t.expectedBytes() >= 0 ? " of " + t.expectedBytes() : "")
@@ -81,12 +87,20 @@ public final class MarkdownReport implements ReportWriter {
                             .append(" | ").append(t.outcome().label()).append(" (").append(markdown(ReportText.evidence(t))).append(") |\n");
                     ReportText.flushSome(sb, w);
                 }
+                if (listed.size() < s.transfers().size()) {
+                    sb.append("\n*").append(markdown(ReportLimits.leftOut(s.transfers().size() - listed.size(), "transfers"))).append("*\n");
+                }
                 sb.append('\n');
             }
             sb.append("| Frame | What happened |\n|---|---|\n");
-            for (StoryLine l : StoryLine.of(s, findings, m)) {
+            FirstByFrame<StoryLine> story = StoryLine.first(s, findings, m, ReportLimits.ROWS);
+            for (StoryLine l : story.items()) {
                 sb.append("| ").append(l.frame()).append(" | ").append(markdown(l.text())).append(" |\n");
                 ReportText.flushSome(sb, w);
+            }
+            if (story.leftOut() > 0) {
+                sb.append("| ").append(story.firstFrameLeftOut()).append(" | *")
+                        .append(markdown(ReportLimits.leftOut(story.leftOut(), "story lines, from this frame on,"))).append("* |\n");
             }
             ReportText.flushSome(sb, w);
         }

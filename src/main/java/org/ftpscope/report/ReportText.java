@@ -31,7 +31,7 @@ final class ReportText {
 
     /** First to last frame's time, for a capture with frames. */
     static String timeSpan(CaptureFile c) {
-        return time(c.index().timestampNanos(1)) + " – " + time(c.index().timestampNanos(c.frameCount()));
+        return time(c.index().firstTimestampNanos()) + " – " + time(c.index().lastTimestampNanos());
     }
 
     /** A group's sessions column: "—", "#2" or how many. */

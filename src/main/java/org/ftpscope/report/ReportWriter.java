@@ -22,4 +22,11 @@ public interface ReportWriter {
     List<String> extensions();
 
     void write(Analysis a, ReportSelection selection, Writer w) throws IOException;
+
+    /**
+     * The limits this format reaches on this analysis (the HTML and Markdown reports list a bounded
+     * number of rows per session, {@link org.ftpscope.capture.Limit#REPORT_ROWS}): the report lists
+     * them with the capture's warnings, and whoever writes it tells the user (the CLI on stderr).
+     */
+    default List<org.ftpscope.capture.CaptureWarning> limitWarnings(Analysis a, ReportSelection selection) { return List.of(); }
 }

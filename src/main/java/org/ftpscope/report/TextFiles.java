@@ -37,6 +37,10 @@ public final class TextFiles {
             }
             try (Writer w = new OutputWriter(file, target)) {
                 body.write(w);
+            } catch (java.io.UncheckedIOException e) {
+                // A writer that cannot throw IOException (JsonWriter) wraps the output's failure: still exit 3.
+                if (e.getCause() instanceof OutputFailure f) throw f;
+                throw e;
             }
             try {
                 try {

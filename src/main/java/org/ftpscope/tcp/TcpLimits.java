@@ -8,5 +8,6 @@ package org.ftpscope.tcp;
  * @param maxStreams                  streams tracked; frames of further streams are counted only
  */
 public record TcpLimits(int maxOutOfOrderBytesPerStream, int maxStreams) {
-    public static final TcpLimits DEFAULT = new TcpLimits(4 << 20, org.ftpscope.capture.Limit.TCP_STREAMS.intValue());
+    public static final TcpLimits DEFAULT = new TcpLimits(org.ftpscope.capture.Limit.OUT_OF_ORDER_BYTES.intValue(),
+            org.ftpscope.capture.Limit.TCP_STREAMS.intValue());
 }

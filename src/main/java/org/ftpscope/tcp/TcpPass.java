@@ -15,14 +15,28 @@ public final class TcpPass {
     public record Result(CaptureFile capture, TcpReassembler tcp) {}
 
     public static Result run(Path path, StreamListener listener, ReadProgress progress) throws CaptureException {
+        return run(path, listener, progress, true);
+    }
+
+    /**
+     * As {@link #run}, keeping nothing per frame or segment (no frame index, TCP frame table or
+     * content spans): memory is bounded by the streams open at once, and the FRAMES limit does
+     * not apply. Frames and spans cannot be read back from the result. For {@code streams},
+     * {@code follow} and {@code extract}.
+     */
+    public static Result stream(Path path, StreamListener listener, ReadProgress progress) throws CaptureException {
+        return run(path, listener, progress, false);
+    }
+
+    private static Result run(Path path, StreamListener listener, ReadProgress progress, boolean perFrame) throws CaptureException {
         PacketInfo info = new PacketInfo();
-        TcpReassembler tcp = new TcpReassembler(listener == null ? new StreamListener() {} : listener);
+        TcpReassembler tcp = new TcpReassembler(listener == null ? new StreamListener() {} : listener, TcpLimits.DEFAULT, perFrame);
         org.ftpscope.decode.link.UndecodedFrames undecoded = new org.ftpscope.decode.link.UndecodedFrames();
         CaptureFile cf = CaptureFile.read(path, (frame, ts, linkType, orig, buf, off, cap) -> {
             PacketDecoder.decode(linkType, buf, off, cap, info);
             undecoded.frame(frame, linkType);
             tcp.frame(frame, ts, orig, info, buf, off, cap);
-        }, progress);
+        }, progress, perFrame);
         tcp.finish();
         cf.addWarnings(undecoded.warnings());
         tcp.duplicates().warnings(cf.index()).forEach(cf::addWarning);

@@ -34,6 +34,8 @@ public final class TcpReassembler {
     /** Hears nothing: the listener of streams that are a second copy of traffic analysed already. */
     private static final StreamListener QUIET = new StreamListener() {};
     private int firstFrameOverStreamLimit;
+    /** Holes declared gaps because too much waited behind them (OUT_OF_ORDER_BYTES), and where the first was. */
+    private int holesDeclared, firstHoleDeclaredFrame, firstHoleDeclaredStream;
 
     public TcpReassembler(StreamListener listener) { this(listener, TcpLimits.DEFAULT); }
 
@@ -369,6 +371,10 @@ public final class TcpReassembler {
         if (h.pendingBytes > limits.maxOutOfOrderBytesPerStream()) {
             s.warning = "more than " + limits.maxOutOfOrderBytesPerStream()
                     + " bytes waited behind a hole; the hole was declared a gap";
+            if (holesDeclared++ == 0) {
+                firstHoleDeclaredFrame = frame;
+                firstHoleDeclaredStream = s.index();
+            }
             skipToFirstPending(s, d, h, frame);
         }
     }
@@ -480,9 +486,18 @@ public final class TcpReassembler {
 
     /** The limits reassembly reached, as warnings for the user. */
     public java.util.List<org.ftpscope.capture.CaptureWarning> limitWarnings() {
-        if (framesOverStreamLimit == 0) return java.util.List.of();
-        return java.util.List.of(org.ftpscope.capture.CaptureWarning.limit(org.ftpscope.capture.Limit.TCP_STREAMS,
-                firstFrameOverStreamLimit, framesOverStreamLimit + " TCP frames of connections past the limit were counted,"
-                        + " not reassembled or analysed (" + limits.maxStreams() + " streams tracked)"));
+        java.util.List<org.ftpscope.capture.CaptureWarning> out = new ArrayList<>();
+        if (framesOverStreamLimit > 0) {
+            out.add(org.ftpscope.capture.CaptureWarning.limit(org.ftpscope.capture.Limit.TCP_STREAMS,
+                    firstFrameOverStreamLimit, framesOverStreamLimit + " TCP frames of connections past the limit were counted,"
+                            + " not reassembled or analysed (" + limits.maxStreams() + " streams tracked)"));
+        }
+        if (holesDeclared > 0) {
+            out.add(org.ftpscope.capture.CaptureWarning.limit(org.ftpscope.capture.Limit.OUT_OF_ORDER_BYTES, firstHoleDeclaredFrame,
+                    holesDeclared + (holesDeclared == 1 ? " hole" : " holes") + " (the first in tcp.stream " + firstHoleDeclaredStream
+                            + ") had more than " + limits.maxOutOfOrderBytesPerStream() + " bytes waiting behind it and was"
+                            + " counted as missing bytes, not waited for; the bytes after it were reassembled"));
+        }
+        return out;
     }
 }

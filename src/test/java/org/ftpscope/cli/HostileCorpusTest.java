@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,10 +84,13 @@ class HostileCorpusTest {
         return new Run(code, err.toString(StandardCharsets.UTF_8), out.lines, out.head.toString(StandardCharsets.UTF_8));
     }
 
-    static Run run(String... args) {
+    static Run run(String... args) { return runUnder(List.of(), args); }
+
+    /** As {@link #run}, started by {@code prefix} (e.g. a shell that sets a ulimit first, then execs the rest). */
+    static Run runUnder(List<String> prefix, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "org.ftpscope.Main"));
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.ftpscope.Main"));
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).start();
@@ -144,19 +148,58 @@ class HostileCorpusTest {
         assertEquals(0, list.code(), list.err());
         assertEquals(frames, list.lines());
 
+        // report streams as analyze does: its frames and warnings are analyze's, and the limits the HTML report reaches
         Path html = OUT.resolve(name + ".html");
         Run report = run("report", file, "--out", html.toString(), "--force");
         assertEquals(0, report.code(), report.err());
+        assertLimitWarnings(file, list, warnings);
+        List<String> reportWarnings = new ArrayList<>(analyzeWarnings);
+        reportWarnings.addAll(reportLimits(name, "html"));
+        assertLimitWarnings(file, report, reportWarnings);
+        assertTrue(report.head().startsWith("wrote " + html + " (html, "), report.head());
+        assertContains(html, reportWarnings.stream().map(HostileCorpusTest::html).toList());
+    }
 
-        for (Run r : List.of(list, report)) assertLimitWarnings(file, r, warnings);
-        List<String> missing = new ArrayList<>(warnings.stream().map(HostileCorpusTest::html).toList());
-        try (BufferedReader r = Files.newBufferedReader(html, StandardCharsets.UTF_8)) {
+    /** Every one of {@code wanted} on some line of {@code file}, read line by line (a report can be large). */
+    static void assertContains(Path file, List<String> wanted) throws IOException {
+        List<String> missing = new ArrayList<>(wanted);
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line; (line = r.readLine()) != null && !missing.isEmpty(); ) {
                 String l = line;
                 missing.removeIf(l::contains);
             }
         }
-        assertEquals(List.of(), missing, "the HTML report lacks these warnings");
+        assertEquals(List.of(), missing, file + " lacks these warnings");
+    }
+
+    /**
+     * The report limits (REPORT_ROWS, LADDER_ARROWS) a format reaches on an input, beside the
+     * analysis's. The counts are of what the analysis kept of the flood's one session (its story:
+     * commands, replies, setups, findings; its ladder: commands and replies); the frames are where
+     * the first line left out is.
+     */
+    static List<String> reportLimits(String name, String format) {
+        boolean html = format.equals("html"), md = format.equals("md");
+        String rows = "; the JSON and CSV reports list all that the analysis kept";
+        return switch (name) {
+            // 100,000 replies kept (the greeting and 99,999 empty ones) and 1,000 findings: 101,000 story lines
+            case "line-flood.pcap.gz" -> html || md ? concat(
+                    List.of(limit(Limit.REPORT_ROWS, "frame 10") + "session #0: the report lists the first 10,000 of its 101,000 story lines" + rows),
+                    html ? List.of(limit(Limit.LADDER_ARROWS, "frame 5") + "session #0: its ladder diagram draws the first 2,000 of 100,000 arrows")
+                            : List.of()) : List.of();
+            // the 100,000 lines or setups kept: 66,689 commands and replies, the rest setups and findings
+            case "port-flood.pcap.gz" -> html || md ? concat(
+                    List.of(limit(Limit.REPORT_ROWS, "frame 161") + "session #0: the report lists the first 10,000 of its 100,034 story lines" + rows),
+                    html ? List.of(limit(Limit.LADDER_ARROWS, "frame 51") + "session #0: its ladder diagram draws the first 2,000 of 66,689 arrows")
+                            : List.of()) : List.of();
+            default -> List.of();
+        };
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** Every expected warning on stderr, no other limit named, no failure. */
@@ -169,7 +212,9 @@ class HostileCorpusTest {
 
     static String json(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
 
-    static String html(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"); }
+    static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
 
     static String limit(Limit l, String at) { return l.label() + " reached at " + at + ": "; }
 
@@ -206,6 +251,51 @@ class HostileCorpusTest {
         // 933,281 lines or setups are counted (a kept line's setup past the limit counts too).
         check("port-flood.pcap.gz", 25651, List.of(
                 limit(Limit.CONTROL_LINES_PER_SESSION, "frame 1634") + "933,281 control-channel lines or setups were counted, not kept"));
+    }
+
+    /**
+     * The floods make reports in every format in a -Xmx256m JVM of their own: exit 0; stderr, and
+     * the report itself (HTML, Markdown, JSON; CSV has no place for warnings) name every limit the
+     * analysis and the format reached; the HTML and Markdown stories list REPORT_ROWS lines and say
+     * how many more there are.
+     */
+    @Test
+    void floodsMakeReportsInEveryFormat() throws IOException {
+        Map<String, List<String>> analysis = Map.of(
+                "line-flood.pcap.gz", List.of(
+                        limit(Limit.CONTROL_LINES_PER_SESSION, "frame 72") + "900,001 control-channel lines or setups were counted, not kept",
+                        limit(Limit.FINDINGS_PER_SESSION, "frame 4") + "999,000 further parse findings were counted, not listed"),
+                "port-flood.pcap.gz", List.of(
+                        limit(Limit.CONTROL_LINES_PER_SESSION, "frame 1634") + "933,281 control-channel lines or setups were counted, not kept"));
+        Map<String, Integer> storyLines = Map.of("line-flood.pcap.gz", 101_000, "port-flood.pcap.gz", 100_034);
+        for (String name : List.of("line-flood.pcap.gz", "port-flood.pcap.gz")) {
+            String file = input(name);
+            for (String format : List.of("html", "md", "json", "csv")) {
+                Path out = OUT.resolve(name + "." + format);
+                Run r = run("report", file, "--out", out.toString(), "--force");
+                assertEquals(0, r.code(), r.err());
+                List<String> warnings = concat(analysis.get(name), reportLimits(name, format));
+                assertLimitWarnings(file, r, warnings);
+                List<String> inFile = switch (format) {
+                    case "html" -> warnings.stream().map(HostileCorpusTest::html).toList();
+                    case "md" -> warnings.stream().map(org.ftpscope.report.Escape::markdown).toList();
+                    case "json" -> warnings.stream().map(HostileCorpusTest::json).toList();
+                    default -> List.of();
+                };
+                assertContains(out, inFile);
+                if (format.equals("html") || format.equals("md")) {
+                    String marker = format.equals("html") ? "<td class=\"story-" : null;
+                    String more = n(storyLines.get(name) - Limit.REPORT_ROWS.intValue()) + " more story lines, from this frame on, not listed ("
+                            + Limit.REPORT_ROWS.label() + "); the JSON report lists them";
+                    assertContains(out, List.of(format.equals("html") ? html(more) : org.ftpscope.report.Escape.markdown(more)));
+                    if (marker != null) {
+                        try (var lines = Files.lines(out, StandardCharsets.UTF_8)) {
+                            assertEquals(Limit.REPORT_ROWS.intValue(), lines.filter(l -> l.contains(marker)).count(), "story rows of " + out);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     // ---- floods of connections ----

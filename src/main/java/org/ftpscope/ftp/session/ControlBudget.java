@@ -93,6 +93,8 @@ final class ControlBudget {
                 case TRANSFERS_PER_SESSION -> n + " transfer commands were ignored" + in;
                 case EXPECTED_CHANNELS -> n + " expected data channels were dropped, oldest first; connections to"
                         + " them are not recognised as FTP data";
+                case ICMP_UNREACHABLE -> n + " further ICMP destination-unreachable messages were counted, not kept;"
+                        + " unanswered connections they may explain are reported without them";
                 default -> n + " items were dropped" + in;
             };
             out.add(CaptureWarning.limit(limit, (int) t[1], text));

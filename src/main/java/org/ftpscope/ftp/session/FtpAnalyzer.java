@@ -348,14 +348,15 @@ public final class FtpAnalyzer implements StreamListener {
     private int lastCapturedFrame;
 
     /** Bound on the ICMP destination-unreachable messages kept for matching with unanswered SYNs. */
-    static final int MAX_ICMP_UNREACHABLE = 65_536;
+    static final int MAX_ICMP_UNREACHABLE = org.ftpscope.capture.Limit.ICMP_UNREACHABLE.intValue();
     private final List<IcmpUnreachable> unreachable = new ArrayList<>();
 
     /** Notes an ICMP destination-unreachable that quotes a TCP segment; called by the driver for ICMP frames. */
     public void icmp(int frame, byte[] buf, int off, int cap, PacketInfo p) {
-        if (unreachable.size() >= MAX_ICMP_UNREACHABLE) return;
         IcmpUnreachable u = IcmpUnreachable.parse(frame, buf, off, cap, p);
-        if (u != null) unreachable.add(u);
+        if (u == null) return;
+        if (unreachable.size() < MAX_ICMP_UNREACHABLE) unreachable.add(u);
+        else budget.drop(org.ftpscope.capture.Limit.ICMP_UNREACHABLE, frame, 1);
     }
 
     /** Counts frames the snapshot length cut; called by the driver for every frame. */
