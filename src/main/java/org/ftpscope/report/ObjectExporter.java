@@ -81,13 +81,7 @@ public final class ObjectExporter {
                 }
             }
             try {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-                            overwrite ? StandardCopyOption.REPLACE_EXISTING : StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, overwrite ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING}
-                            : new StandardCopyOption[0]);
-                }
+                moveIntoPlace(tmp, target, overwrite);
             } catch (IOException e) {
                 throw new OutputFailure("cannot write " + target + ": " + e, e);
             }
@@ -215,13 +209,7 @@ public final class ObjectExporter {
             target = SafeNames.target(dir, object.suggestedName(), overwrite);
             try {
                 if (tmp == null) tmp = Files.createTempFile(dir, ".ftpscope-", ".part"); // no byte arrived: an empty file
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-                            overwrite ? StandardCopyOption.REPLACE_EXISTING : StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, overwrite ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING}
-                            : new StandardCopyOption[0]);
-                }
+                moveIntoPlace(tmp, target, overwrite);
                 tmp = null;
             } catch (IOException e) {
                 fail(e);
@@ -303,6 +291,17 @@ public final class ObjectExporter {
 
         @Override public void close() throws IOException {
             try { out.close(); } catch (IOException e) { throw new OutputFailure("cannot write " + target + ": " + e, e); }
+        }
+    }
+
+    /** Moves a finished temp file to its name, atomically where the file system can. */
+    private static void moveIntoPlace(Path tmp, Path target, boolean overwrite) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+                    overwrite ? StandardCopyOption.REPLACE_EXISTING : StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, overwrite ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING}
+                    : new StandardCopyOption[0]);
         }
     }
 }
