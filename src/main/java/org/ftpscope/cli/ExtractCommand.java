@@ -31,6 +31,7 @@ final class ExtractCommand extends HeadlessCommand {
 
     @Override
     int run(PrintStream out, PrintStream err) throws Exception {
+        if (keyLogFile != null) return runDecrypting(out, err);
         int[] failed = {0};
         // Streaming: the analysis keeps no frame index or content spans; a second pass over the
         // capture writes each transfer's bytes as they are reassembled (ObjectExporter.writeAll).
@@ -64,6 +65,45 @@ final class ExtractCommand extends HeadlessCommand {
         }
         if (failed[0] > 0) {
             err.println("ftpscope extract: " + failed[0] + " file" + (failed[0] == 1 ? "" : "s") + " could not be written");
+            return Cli.EXIT_OUTPUT;
+        }
+        return Cli.EXIT_OK;
+    }
+
+    /**
+     * With a key log: the decrypted bytes of PROT P transfers are only in the full analysis (the
+     * streaming pass would write their ciphertext), so this path analyses once and writes each
+     * transfer from it.
+     */
+    private int runDecrypting(PrintStream out, PrintStream err) throws Exception {
+        int failed = 0;
+        try (Analysis a = analyze(file)) {
+            out.println("file\tbytes\tmissing_bytes\tsha256\tsession\tcommand\tftp_path");
+            List<ObjectExporter.FtpObject> objects = ObjectExporter.objects(a, listings);
+            for (ObjectExporter.FtpObject o : objects) {
+                ObjectExporter.Extracted x;
+                try {
+                    x = ObjectExporter.write(a, o, dir, force);
+                } catch (OutputFailure e) {
+                    err.println("ftpscope extract: " + SafeText.forTerminal(e.getMessage()));
+                    failed++;
+                    continue;
+                }
+                out.println(SafeText.forTerminal(x.file() + "\t" + x.bytes() + "\t" + x.missingBytes() + "\t" + x.sha256() + "\t"
+                        + o.session().id() + "\t" + o.transfer().command() + "\t"
+                        + o.transfer().path().replace('\t', ' ').replace('\n', ' ')));
+            }
+            for (org.ftpscope.capture.CaptureWarning w : a.capture().warnings()) {
+                err.println(SafeText.forTerminal("ftpscope: " + file + ": " + w));
+            }
+            long decrypted = objects.stream().filter(o -> a.hasDecryptedContent(o.transfer())).count();
+            if (decrypted > 0) {
+                err.println("ftpscope extract: " + decrypted + " TLS-protected (PROT P) transfer(s) written decrypted with the key log;"
+                        + " their missing_bytes count TCP bytes (ciphertext) missing from the capture");
+            }
+        }
+        if (failed > 0) {
+            err.println("ftpscope extract: " + failed + " file" + (failed == 1 ? "" : "s") + " could not be written");
             return Cli.EXIT_OUTPUT;
         }
         return Cli.EXIT_OK;
