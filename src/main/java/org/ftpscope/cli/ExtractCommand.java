@@ -31,67 +31,41 @@ final class ExtractCommand extends HeadlessCommand {
 
     @Override
     int run(PrintStream out, PrintStream err) throws Exception {
-        if (keyLogFile != null) return runDecrypting(out, err);
         int[] failed = {0};
-        // Streaming: the analysis keeps no frame index or content spans; a second pass over the
-        // capture writes each transfer's bytes as they are reassembled (ObjectExporter.writeAll).
-        try (Analysis a = Analyzer.analyzeStreaming(file, keyLog())) {
-            out.println("file\tbytes\tmissing_bytes\tsha256\tsession\tcommand\tftp_path");
-            List<ObjectExporter.FtpObject> objects = ObjectExporter.objects(a, listings);
-            a.close(); // a compressed capture's inflated copy is not needed twice
-            ObjectExporter.writeAll(file, objects, dir, force, new ObjectExporter.Outcome() {
-                @Override
-                public void written(ObjectExporter.FtpObject o, ObjectExporter.Extracted x) {
-                    out.println(SafeText.forTerminal(x.file() + "\t" + x.bytes() + "\t" + x.missingBytes() + "\t" + x.sha256() + "\t"
-                            + o.session().id() + "\t" + o.transfer().command() + "\t"
-                            + o.transfer().path().replace('\t', ' ').replace('\n', ' ')));
-                }
-
-                @Override
-                public void failed(ObjectExporter.FtpObject o, OutputFailure e) {
-                    // One file the folder refuses does not stop the others; the exit code says so.
-                    err.println("ftpscope extract: " + SafeText.forTerminal(e.getMessage()));
-                    failed[0]++;
-                }
-            });
-            for (org.ftpscope.capture.CaptureWarning w : a.capture().warnings()) {
-                err.println(SafeText.forTerminal("ftpscope: " + file + ": " + w));
-            }
-            long decrypted = ObjectExporter.objects(a, listings).stream().filter(o -> a.hasDecryptedContent(o.transfer())).count();
-            if (decrypted > 0) {
-                err.println("ftpscope extract: " + decrypted + " TLS-protected (PROT P) transfer(s) written decrypted with the key log;"
-                        + " their missing_bytes count TCP bytes (ciphertext) missing from the capture");
-            }
-        }
-        if (failed[0] > 0) {
-            err.println("ftpscope extract: " + failed[0] + " file" + (failed[0] == 1 ? "" : "s") + " could not be written");
-            return Cli.EXIT_OUTPUT;
-        }
-        return Cli.EXIT_OK;
-    }
-
-    /**
-     * With a key log: the decrypted bytes of PROT P transfers are only in the full analysis (the
-     * streaming pass would write their ciphertext), so this path analyses once and writes each
-     * transfer from it.
-     */
-    private int runDecrypting(PrintStream out, PrintStream err) throws Exception {
-        int failed = 0;
-        try (Analysis a = analyze(file)) {
-            out.println("file\tbytes\tmissing_bytes\tsha256\tsession\tcommand\tftp_path");
-            List<ObjectExporter.FtpObject> objects = ObjectExporter.objects(a, listings);
-            for (ObjectExporter.FtpObject o : objects) {
-                ObjectExporter.Extracted x;
-                try {
-                    x = ObjectExporter.write(a, o, dir, force);
-                } catch (OutputFailure e) {
-                    err.println("ftpscope extract: " + SafeText.forTerminal(e.getMessage()));
-                    failed++;
-                    continue;
-                }
+        ObjectExporter.Outcome listed = new ObjectExporter.Outcome() {
+            @Override
+            public void written(ObjectExporter.FtpObject o, ObjectExporter.Extracted x) {
                 out.println(SafeText.forTerminal(x.file() + "\t" + x.bytes() + "\t" + x.missingBytes() + "\t" + x.sha256() + "\t"
                         + o.session().id() + "\t" + o.transfer().command() + "\t"
                         + o.transfer().path().replace('\t', ' ').replace('\n', ' ')));
+            }
+
+            @Override
+            public void failed(ObjectExporter.FtpObject o, OutputFailure e) {
+                // One file the folder refuses does not stop the others; the exit code says so.
+                err.println("ftpscope extract: " + SafeText.forTerminal(e.getMessage()));
+                failed[0]++;
+            }
+        };
+        boolean decrypting = keyLogFile != null;
+        // Streaming: the analysis keeps no frame index or content spans; a second pass over the
+        // capture writes each transfer's bytes as they are reassembled (ObjectExporter.writeAll).
+        // With a key log, PROT P transfers' decrypted bytes are only in the full analysis (the
+        // second pass would write their ciphertext), so each transfer is written from it.
+        try (Analysis a = decrypting ? analyze(file) : Analyzer.analyzeStreaming(file, keyLog())) {
+            out.println("file\tbytes\tmissing_bytes\tsha256\tsession\tcommand\tftp_path");
+            List<ObjectExporter.FtpObject> objects = ObjectExporter.objects(a, listings);
+            if (decrypting) {
+                for (ObjectExporter.FtpObject o : objects) {
+                    try {
+                        listed.written(o, ObjectExporter.write(a, o, dir, force));
+                    } catch (OutputFailure e) {
+                        listed.failed(o, e);
+                    }
+                }
+            } else {
+                a.close(); // a compressed capture's inflated copy is not needed twice
+                ObjectExporter.writeAll(file, objects, dir, force, listed);
             }
             for (org.ftpscope.capture.CaptureWarning w : a.capture().warnings()) {
                 err.println(SafeText.forTerminal("ftpscope: " + file + ": " + w));
@@ -102,8 +76,8 @@ final class ExtractCommand extends HeadlessCommand {
                         + " their missing_bytes count TCP bytes (ciphertext) missing from the capture");
             }
         }
-        if (failed > 0) {
-            err.println("ftpscope extract: " + failed + " file" + (failed == 1 ? "" : "s") + " could not be written");
+        if (failed[0] > 0) {
+            err.println("ftpscope extract: " + failed[0] + " file" + (failed[0] == 1 ? "" : "s") + " could not be written");
             return Cli.EXIT_OUTPUT;
         }
         return Cli.EXIT_OK;
