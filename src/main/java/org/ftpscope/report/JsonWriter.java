@@ -120,7 +120,7 @@ public final class JsonWriter {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
+            if (plain(c)) {
                 // Copy the run of characters that need no escape in one go.
                 int end = i + 1;
                 while (end < n && plain(s.charAt(end))) end++;
