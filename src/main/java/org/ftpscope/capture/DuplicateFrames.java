@@ -20,6 +20,15 @@ import java.util.zip.CRC32C;
  * bounded; frames whose time falls within that of frames already forgotten are counted
  * ({@link #uncheckedFrames()}) so the user is told that copies among them may have been missed.
  *
+ * <p>Two indexes find a frame's original by content and time bucket. The last
+ * {@link #RECENT_FRAMES} frames have a small one that stays in the processor's cache: it finds the
+ * copies a SPAN port makes, microseconds apart. The older frames' index is only needed when a
+ * frame's time falls back among theirs (a second copy appended by {@code mergecap -a}, timestamps
+ * out of order); in a capture whose time runs forward it is never built, so the common case costs
+ * no random memory access. It is built when the first such frame comes and dropped again after
+ * {@link #MAX_REMEMBERED_FRAMES} frames that did not need it, so building costs at most one
+ * insertion per frame.
+ *
  * <p>Bytes are compared by two checksums of different polynomials (CRC-32 and CRC-32C, 64 bits
  * together) instead of editcap's MD5: the JDK computes both at many GB/s, MD5 at a few hundred
  * MB/s, which would more than double the cost of a pass. A frame taken for a copy is still in
@@ -31,16 +40,23 @@ public final class DuplicateFrames {
     public static final int MAX_REMEMBERED_FRAMES = 1 << 18;
     /** Largest time difference between a frame and its copy. */
     public static final long WINDOW_NANOS = 1_000_000L;
+    /** The last frames, indexed apart (64 KiB of slots). */
+    static final int RECENT_FRAMES = 1 << 12;
     /** Entries are found by content and a time bucket twice the window wide: two buckets cover ±window. */
     private static final long BUCKET_NANOS = 2 * WINDOW_NANOS;
     private static final int INITIAL_CAPACITY = 1 << 10;
+    /** Ring positions per time-range chunk of the older frames (at most; fewer for tests' small tiers). */
+    private static final int SPAN_SHIFT = 10;
     /** Per-frame "copy of" numbers, in chunks allocated only once a capture has copies. */
     private static final int CHUNK = 1 << 16;
 
     private final CRC32 crc32 = new CRC32();
     private final CRC32C crc32c = new CRC32C();
+    private final int maxRemembered;
+    private final int recentFrames;
+    private final int spanShift;
 
-    // The remembered frames, a ring in file order.
+    // The remembered frames, a ring in file order; the last recentFrames of them are "recent".
     private long[] hash = new long[INITIAL_CAPACITY];
     private long[] time = new long[INITIAL_CAPACITY];
     private int[] frameNo = new int[INITIAL_CAPACITY];
@@ -49,12 +65,26 @@ public final class DuplicateFrames {
     private int[] link = new int[INITIAL_CAPACITY];
     private int size;
     private int oldest;
+    /** Remembered frames that are no longer recent: the oldest {@code older} entries of the ring. */
+    private int older;
+
     /**
-     * Open addressing over the ring, twice its capacity; 0 is empty. A slot holds the entry index + 1
-     * in its high half and the entry's home slot and a 12-bit fingerprint in its low half, so that a
-     * miss and the shifting after a removal never read the entry arrays at random.
+     * Open addressing, 0 is empty. A slot holds the entry index + 1 in its high half and the entry's
+     * home slot and a 12-bit fingerprint in its low half, so that a miss and the shifting after a
+     * removal never read the entry arrays at random.
      */
-    private long[] slots = new long[2 * INITIAL_CAPACITY];
+    private final long[] recentSlots;
+    /** The older frames' index, twice the ring's capacity; null while no frame needed it. */
+    private long[] olderSlots;
+    private int olderIndexBuilds;
+    /** The last frame whose time fell among the older frames'. */
+    private int lastOlderQuery;
+
+    // Time range of the older frames, per chunk of ring positions and in all.
+    private final long[] spanMin;
+    private final long[] spanMax;
+    private long olderMin = Long.MAX_VALUE;
+    private long olderMax = Long.MIN_VALUE;
 
     private boolean forgotten;
     private long forgottenMinNanos = Long.MAX_VALUE;
@@ -68,13 +98,32 @@ public final class DuplicateFrames {
     private int firstDuplicate, firstOriginal;
     /** False for a streaming pass: copies are counted, not recorded per frame. */
     private final boolean perFrame;
+    private int unchecked;
+    private int firstUnchecked;
 
     public DuplicateFrames() { this(true); }
 
     /** With {@code perFrame} false {@link #originalOf} answers 0: nothing is kept per frame. */
-    public DuplicateFrames(boolean perFrame) { this.perFrame = perFrame; }
-    private int unchecked;
-    private int firstUnchecked;
+    public DuplicateFrames(boolean perFrame) { this(perFrame, RECENT_FRAMES, MAX_REMEMBERED_FRAMES); }
+
+    /** Smaller tiers, for tests that make small captures reach the older frames' index. */
+    DuplicateFrames(boolean perFrame, int recentFrames, int maxRemembered) {
+        if (Integer.bitCount(recentFrames) != 1 || Integer.bitCount(maxRemembered) != 1
+                || maxRemembered < 2 * recentFrames || maxRemembered > 1 << 19) {
+            // A slot keeps the home slot below bit 20 and the fingerprint above it.
+            throw new IllegalArgumentException("tiers " + recentFrames + "/" + maxRemembered);
+        }
+        this.perFrame = perFrame;
+        this.recentFrames = recentFrames;
+        this.maxRemembered = maxRemembered;
+        this.recentSlots = new long[2 * recentFrames];
+        // A chunk of positions is no larger than the recent frames (forgetOldest relies on it).
+        this.spanShift = Math.min(SPAN_SHIFT, Integer.numberOfTrailingZeros(recentFrames));
+        this.spanMin = new long[maxRemembered >> spanShift];
+        this.spanMax = new long[maxRemembered >> spanShift];
+        Arrays.fill(spanMin, Long.MAX_VALUE);
+        Arrays.fill(spanMax, Long.MIN_VALUE);
+    }
 
     /**
      * Checks frame {@code frame} (frames are fed once each, in file order) against the frames
@@ -98,9 +147,17 @@ public final class DuplicateFrames {
         crc32c.update(buf, off, capturedLength);
         long h = crc32.getValue() << 32 | crc32c.getValue();
         long bucket = Math.floorDiv(nanos, BUCKET_NANOS);
-        boolean lateInBucket = nanos - bucket * BUCKET_NANOS >= WINDOW_NANOS;
-        int original = find(h, bucket, nanos, linkType, originalLength, capturedLength);
-        if (original == 0) original = find(h, lateInBucket ? bucket + 1 : bucket - 1, nanos, linkType, originalLength, capturedLength);
+        long other = nanos - bucket * BUCKET_NANOS >= WINDOW_NANOS ? bucket + 1 : bucket - 1;
+        int original = find(recentSlots, h, bucket, nanos, linkType, originalLength, capturedLength);
+        if (original == 0) original = find(recentSlots, h, other, nanos, linkType, originalLength, capturedLength);
+        if (original == 0 && amongOlder(nanos)) {
+            lastOlderQuery = frame;
+            if (olderSlots == null) buildOlderIndex();
+            original = find(olderSlots, h, bucket, nanos, linkType, originalLength, capturedLength);
+            if (original == 0) original = find(olderSlots, h, other, nanos, linkType, originalLength, capturedLength);
+        } else if (olderSlots != null && frame - lastOlderQuery > maxRemembered) {
+            olderSlots = null; // not needed for as many frames as the ring holds: time runs forward again
+        }
         if (original != 0) {
             recordCopy(frame, original);
             if (!bareSegment && substantive++ == 0) {
@@ -116,6 +173,14 @@ public final class DuplicateFrames {
         return 0;
     }
 
+    /** Whether an older frame may lie within the window of {@code nanos} (without overflow for hostile times). */
+    private boolean amongOlder(long nanos) {
+        return older > 0 && (nanos >= olderMin || olderMin - nanos <= WINDOW_NANOS)
+                && (nanos <= olderMax || nanos - olderMax <= WINDOW_NANOS);
+    }
+
+    /** How many times the older frames' index was built (for tests). */
+    int olderIndexBuilds() { return olderIndexBuilds; }
     /** Frames found to be copies of an earlier frame. */
     public int count() { return duplicates; }
 
@@ -166,7 +231,7 @@ public final class DuplicateFrames {
 
     private String uncheckedMessage() {
         return unchecked + (unchecked == 1 ? " frame" : " frames") + ", the first is frame " + firstUnchecked
-                + ", were captured at about the time of frames more than " + MAX_REMEMBERED_FRAMES
+                + ", were captured at about the time of frames more than " + maxRemembered
                 + " frames earlier, which are no longer remembered: a copy among them would not be recognised";
     }
 
@@ -175,7 +240,7 @@ public final class DuplicateFrames {
         return new CaptureWarning(frame, frame >= 1 && frame <= index.size() && index.kept() ? index.dataOffset(frame) : -1, message);
     }
 
-    private int find(long h, long bucket, long nanos, int linkType, int originalLength, int capturedLength) {
+    private int find(long[] slots, long h, long bucket, long nanos, int linkType, int originalLength, int capturedLength) {
         int mask = slots.length - 1;
         int key = key(slot(h, bucket), mask);
         for (int i = key & mask; slots[i] != 0; i = (i + 1) & mask) {
@@ -190,7 +255,7 @@ public final class DuplicateFrames {
         return 0;
     }
 
-    /** The low half of a slot: the home slot (bits 0-19) and a fingerprint from the hash's top 12 bits. */
+    /** The low half of a slot: the home slot and a fingerprint from the hash's top 12 bits. */
     private static int key(int slotHash, int mask) {
         return (slotHash & mask) | (slotHash & 0xFFF0_0000);
     }
@@ -206,13 +271,14 @@ public final class DuplicateFrames {
         if (size < hash.length) {
             e = (oldest + size) % hash.length;
             size++;
-        } else if (hash.length < MAX_REMEMBERED_FRAMES) {
+        } else if (hash.length < maxRemembered) {
             grow();
             e = size++;
         } else {
             e = oldest;
-            forget(e);
+            forgetOldest();
             oldest = (oldest + 1) % hash.length;
+            size++;
         }
         hash[e] = h;
         time[e] = nanos;
@@ -220,7 +286,51 @@ public final class DuplicateFrames {
         capLen[e] = capturedLength;
         origLen[e] = originalLength;
         link[e] = linkType;
-        insert(e);
+        insert(recentSlots, e);
+        if (size - older > recentFrames) ageOldestRecent();
+    }
+
+    /** The oldest recent entry becomes an older one. */
+    private void ageOldestRecent() {
+        int e = (oldest + older) % hash.length;
+        remove(recentSlots, e);
+        older++;
+        long t = time[e];
+        int span = e >> spanShift;
+        spanMin[span] = Math.min(spanMin[span], t);
+        spanMax[span] = Math.max(spanMax[span], t);
+        olderMin = Math.min(olderMin, t);
+        olderMax = Math.max(olderMax, t);
+        if (olderSlots != null) insert(olderSlots, e);
+    }
+
+    /** Forgets the oldest entry (an older one: the ring is larger than the recent frames). */
+    private void forgetOldest() {
+        int e = oldest;
+        forgotten = true;
+        forgottenMinNanos = Math.min(forgottenMinNanos, time[e]);
+        forgottenMaxNanos = Math.max(forgottenMaxNanos, time[e]);
+        if (olderSlots != null) remove(olderSlots, e);
+        older--;
+        size--;
+        if (((e + 1) & ((1 << spanShift) - 1)) == 0) {
+            // The chunk's last older entry is gone (its newer entries are all still recent).
+            int span = e >> spanShift;
+            spanMin[span] = Long.MAX_VALUE;
+            spanMax[span] = Long.MIN_VALUE;
+            olderMin = Long.MAX_VALUE;
+            olderMax = Long.MIN_VALUE;
+            for (int i = 0; i < spanMin.length; i++) {
+                olderMin = Math.min(olderMin, spanMin[i]);
+                olderMax = Math.max(olderMax, spanMax[i]);
+            }
+        }
+    }
+
+    private void buildOlderIndex() {
+        olderIndexBuilds++;
+        olderSlots = new long[2 * maxRemembered];
+        for (int i = 0; i < older; i++) insert(olderSlots, (oldest + i) % hash.length);
     }
 
     private static int slot(long h, long bucket) {
@@ -230,23 +340,20 @@ public final class DuplicateFrames {
         return (int) (x ^ x >>> 33);
     }
 
-    private int key(int e) { return key(slot(hash[e], Math.floorDiv(time[e], BUCKET_NANOS)), slots.length - 1); }
+    private int entryKey(int e, int mask) { return key(slot(hash[e], Math.floorDiv(time[e], BUCKET_NANOS)), mask); }
 
-    private void insert(int e) {
+    private void insert(long[] slots, int e) {
         int mask = slots.length - 1;
-        int key = key(e);
+        int key = entryKey(e, mask);
         int i = key & mask;
         while (slots[i] != 0) i = (i + 1) & mask;
         slots[i] = (long) (e + 1) << 32 | (key & 0xFFFF_FFFFL);
     }
 
-    /** Removes the oldest entry from the index (linear probing: later entries of its run move back). */
-    private void forget(int e) {
-        forgotten = true;
-        forgottenMinNanos = Math.min(forgottenMinNanos, time[e]);
-        forgottenMaxNanos = Math.max(forgottenMaxNanos, time[e]);
+    /** Removes entry {@code e} from an index (linear probing: later entries of its run move back). */
+    private void remove(long[] slots, int e) {
         int mask = slots.length - 1;
-        int i = key(e) & mask;
+        int i = entryKey(e, mask) & mask;
         while ((int) (slots[i] >>> 32) != e + 1) i = (i + 1) & mask;
         for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
             int k = (int) slots[j] & mask;
@@ -259,7 +366,7 @@ public final class DuplicateFrames {
         slots[i] = 0;
     }
 
-    /** Doubles the ring (only while it has never wrapped, so entries stay in file order from 0). */
+    /** Doubles the ring (only while it has never wrapped, so entries stay in file order from 0 and keep their index). */
     private void grow() {
         int n = hash.length * 2;
         hash = Arrays.copyOf(hash, n);
@@ -268,8 +375,6 @@ public final class DuplicateFrames {
         capLen = Arrays.copyOf(capLen, n);
         origLen = Arrays.copyOf(origLen, n);
         link = Arrays.copyOf(link, n);
-        slots = new long[2 * n];
-        for (int e = 0; e < size; e++) insert(e);
     }
 
     private void recordCopy(int frame, int original) {

@@ -7,6 +7,8 @@ import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.ftp.model.Transfer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,5 +78,77 @@ class DuplicateFramesTest {
             FtpSession first = a.sessions().get(0);
             assertEquals(0, first.controlStream());
         }
+    }
+
+    /** Each frame's "copy of" answer, 0 for none, fed in file order to {@code d}. */
+    private static List<Integer> answers(Path capture, DuplicateFrames d) throws Exception {
+        List<Integer> out = new ArrayList<>();
+        CaptureFile.read(capture, (frame, nanos, link, orig, buf, off, len) ->
+                out.add(d.check(frame, nanos, link, orig, buf, off, len)), (bytes, total, frames) -> { }, false).close();
+        return out;
+    }
+
+    @Test
+    void olderFramesIndexFindsTheCopiesMergecapAppended() throws Exception {
+        // 64 recent frames and a ring of 256: mergecap -a puts each copy 169 frames after its original,
+        // so the originals are found by the older frames' index, with the same answers as the default tiers.
+        Path merged = TestCaptures.sample("derived/pasv-curl-merged-twice.pcap");
+        DuplicateFrames small = new DuplicateFrames(true, 1 << 6, 1 << 8);
+        List<Integer> a = answers(merged, small);
+        assertEquals(answers(merged, new DuplicateFrames()), a);
+        assertEquals(169, a.stream().filter(x -> x != 0).count());
+        assertEquals(1, a.get(169));
+        assertEquals(1, small.olderIndexBuilds());
+    }
+
+    @Test
+    void timeRunningForwardNeverBuildsTheOlderIndex() throws Exception {
+        DuplicateFrames d = new DuplicateFrames(true, 1 << 10, 1 << 11);
+        byte[] f = new byte[60];
+        int copies = 0;
+        for (int i = 1; i <= 10_000; i++) {
+            f[0] = (byte) i;
+            f[1] = (byte) (i >> 8);
+            long t = i * 10_000L; // 10 µs apart
+            copies += d.check(i, t, 1, 60, f, 0, 60) != 0 ? 1 : 0;
+            if (i % 10 == 0) copies += d.check(++i, t + 500, 1, 60, f, 0, 60) != 0 ? 1 : 0; // a SPAN copy 0.5 µs later
+        }
+        assertEquals(1000, copies);
+        assertEquals(0, d.olderIndexBuilds());
+        assertEquals(0, d.uncheckedFrames());
+    }
+
+    @Test
+    void timeFallingBackFindsOriginalsAmongTheOlderFrames() throws Exception {
+        DuplicateFrames d = new DuplicateFrames(true, 1 << 10, 1 << 12);
+        byte[] f = new byte[60];
+        // 3,000 distinct frames 1 ms apart, then the same 3,000 again with the same times (mergecap -a X X)
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < 3000; i++) {
+                f[0] = (byte) i;
+                f[1] = (byte) (i >> 8);
+                int frame = pass * 3000 + i + 1;
+                int original = d.check(frame, i * 1_000_000L, 1, 60, f, 0, 60);
+                assertEquals(pass == 0 ? 0 : i + 1, original, "frame " + frame);
+            }
+        }
+        assertEquals(3000, d.count());
+        assertEquals(1, d.olderIndexBuilds());
+        // then time runs forward for longer than the ring: the index is dropped, and built again on the next fall
+        for (int i = 0; i < 5000; i++) {
+            f[0] = (byte) i;
+            f[1] = (byte) (i >> 8);
+            f[2] = 1;
+            d.check(6001 + i, 4_000_000_000L + i * 1_000_000L, 1, 60, f, 0, 60);
+        }
+        f[2] = 1;
+        f[0] = (byte) 4999;
+        f[1] = (byte) (4999 >> 8);
+        assertEquals(11000, d.check(11001, 4_000_000_000L + 4999 * 1_000_000L, 1, 60, f, 0, 60));
+        assertEquals(1, d.olderIndexBuilds()); // the last frame's original was recent
+        f[0] = (byte) 1000; // frame 7001, older by now (the ring keeps 6905-11000, the recent 9977-11000)
+        f[1] = (byte) (1000 >> 8);
+        assertEquals(7001, d.check(11002, 5_000_000_300L, 1, 60, f, 0, 60));
+        assertEquals(2, d.olderIndexBuilds());
     }
 }
