@@ -3,7 +3,9 @@ package org.ftpscope.capture;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
 /**
@@ -29,19 +31,21 @@ import java.util.zip.CRC32C;
  * {@link #MAX_REMEMBERED_FRAMES} frames that did not need it, so building costs at most one
  * insertion per frame.
  *
- * <p>Bytes are compared by two checksums of different polynomials (CRC-32 and CRC-32C, 64 bits
- * together) instead of editcap's MD5: the JDK computes both at many GB/s, MD5 at a few hundred
- * MB/s, which would more than double the cost of a pass. A frame taken for a copy is still in
- * the frame list and still goes through TCP analysis (so a colliding frame that did carry new
- * bytes would still be reassembled); only the events that would count it twice are skipped.
+ * <p>Bytes are compared by a 64-bit fingerprint instead of editcap's MD5: CRC-32C of the whole frame
+ * (one processor instruction per 8 bytes) and a multiplicative hash of its first 64 bytes, the
+ * headers that tell two segments apart (addresses, IP identification, sequence numbers,
+ * checksums). MD5 at a few hundred MB/s would more than double the cost of a pass. A frame taken
+ * for a copy is still in the frame list and still goes through TCP analysis (so a colliding frame
+ * that did carry new bytes would still be reassembled); only the events that would count it twice
+ * are skipped.
  */
 public final class DuplicateFrames {
     /** Frames remembered to compare later ones with (about 40 bytes each). */
     public static final int MAX_REMEMBERED_FRAMES = 1 << 18;
     /** Largest time difference between a frame and its copy. */
     public static final long WINDOW_NANOS = 1_000_000L;
-    /** The last frames, indexed apart (64 KiB of slots). */
-    static final int RECENT_FRAMES = 1 << 12;
+    /** The last frames, indexed apart (16 KiB of slots). */
+    static final int RECENT_FRAMES = 1 << 10;
     /** Entries are found by content and a time bucket twice the window wide: two buckets cover ±window. */
     private static final long BUCKET_NANOS = 2 * WINDOW_NANOS;
     private static final int INITIAL_CAPACITY = 1 << 10;
@@ -50,7 +54,10 @@ public final class DuplicateFrames {
     /** Per-frame "copy of" numbers, in chunks allocated only once a capture has copies. */
     private static final int CHUNK = 1 << 16;
 
-    private final CRC32 crc32 = new CRC32();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Bytes at the start of a frame mixed into the fingerprint's low half. */
+    private static final int HEADER_BYTES = 64;
+
     private final CRC32C crc32c = new CRC32C();
     private final int maxRemembered;
     private final int recentFrames;
@@ -74,6 +81,8 @@ public final class DuplicateFrames {
      * removal never read the entry arrays at random.
      */
     private final long[] recentSlots;
+    /** Each recent entry's slot key, by ring position modulo the recent frames: removing it reads no entry array. */
+    private final int[] recentKeys;
     /** The older frames' index, twice the ring's capacity; null while no frame needed it. */
     private long[] olderSlots;
     private int olderIndexBuilds;
@@ -117,6 +126,7 @@ public final class DuplicateFrames {
         this.recentFrames = recentFrames;
         this.maxRemembered = maxRemembered;
         this.recentSlots = new long[2 * recentFrames];
+        this.recentKeys = new int[recentFrames];
         // A chunk of positions is no larger than the recent frames (forgetOldest relies on it).
         this.spanShift = Math.min(SPAN_SHIFT, Integer.numberOfTrailingZeros(recentFrames));
         this.spanMin = new long[maxRemembered >> spanShift];
@@ -141,11 +151,7 @@ public final class DuplicateFrames {
      */
     public int check(int frame, long nanos, int linkType, int originalLength, byte[] buf, int off, int capturedLength,
                      boolean bareSegment) {
-        crc32.reset();
-        crc32.update(buf, off, capturedLength);
-        crc32c.reset();
-        crc32c.update(buf, off, capturedLength);
-        long h = crc32.getValue() << 32 | crc32c.getValue();
+        long h = fingerprint(buf, off, capturedLength);
         long bucket = Math.floorDiv(nanos, BUCKET_NANOS);
         long other = nanos - bucket * BUCKET_NANOS >= WINDOW_NANOS ? bucket + 1 : bucket - 1;
         int original = find(recentSlots, h, bucket, nanos, linkType, originalLength, capturedLength);
@@ -171,6 +177,17 @@ public final class DuplicateFrames {
         }
         remember(frame, nanos, linkType, originalLength, capturedLength, h);
         return 0;
+    }
+
+    private long fingerprint(byte[] buf, int off, int len) {
+        crc32c.reset();
+        crc32c.update(buf, off, len);
+        long x = 0x9E3779B97F4A7C15L * (len + 1);
+        int n = Math.min(len, HEADER_BYTES), i = 0;
+        for (; i + 8 <= n; i += 8) x = (x ^ (long) LONGS.get(buf, off + i)) * 0xBF58476D1CE4E5B9L;
+        for (; i < n; i++) x = (x ^ (buf[off + i] & 0xFF)) * 0x94D049BB133111EBL;
+        x ^= x >>> 29;
+        return crc32c.getValue() << 32 | (int) (x ^ x >>> 32) & 0xFFFF_FFFFL;
     }
 
     /** Whether an older frame may lie within the window of {@code nanos} (without overflow for hostile times). */
@@ -286,14 +303,17 @@ public final class DuplicateFrames {
         capLen[e] = capturedLength;
         origLen[e] = originalLength;
         link[e] = linkType;
-        insert(recentSlots, e);
+        // The entry recentFrames back leaves first: it shares the new one's place in recentKeys.
         if (size - older > recentFrames) ageOldestRecent();
+        int key = entryKey(e, recentSlots.length - 1);
+        recentKeys[e & (recentFrames - 1)] = key;
+        insert(recentSlots, e, key);
     }
 
     /** The oldest recent entry becomes an older one. */
     private void ageOldestRecent() {
         int e = (oldest + older) % hash.length;
-        remove(recentSlots, e);
+        remove(recentSlots, e, recentKeys[e & (recentFrames - 1)]);
         older++;
         long t = time[e];
         int span = e >> spanShift;
@@ -301,7 +321,7 @@ public final class DuplicateFrames {
         spanMax[span] = Math.max(spanMax[span], t);
         olderMin = Math.min(olderMin, t);
         olderMax = Math.max(olderMax, t);
-        if (olderSlots != null) insert(olderSlots, e);
+        if (olderSlots != null) insert(olderSlots, e, entryKey(e, olderSlots.length - 1));
     }
 
     /** Forgets the oldest entry (an older one: the ring is larger than the recent frames). */
@@ -310,7 +330,7 @@ public final class DuplicateFrames {
         forgotten = true;
         forgottenMinNanos = Math.min(forgottenMinNanos, time[e]);
         forgottenMaxNanos = Math.max(forgottenMaxNanos, time[e]);
-        if (olderSlots != null) remove(olderSlots, e);
+        if (olderSlots != null) remove(olderSlots, e, entryKey(e, olderSlots.length - 1));
         older--;
         size--;
         if (((e + 1) & ((1 << spanShift) - 1)) == 0) {
@@ -330,7 +350,10 @@ public final class DuplicateFrames {
     private void buildOlderIndex() {
         olderIndexBuilds++;
         olderSlots = new long[2 * maxRemembered];
-        for (int i = 0; i < older; i++) insert(olderSlots, (oldest + i) % hash.length);
+        for (int i = 0; i < older; i++) {
+            int e = (oldest + i) % hash.length;
+            insert(olderSlots, e, entryKey(e, olderSlots.length - 1));
+        }
     }
 
     private static int slot(long h, long bucket) {
@@ -342,18 +365,17 @@ public final class DuplicateFrames {
 
     private int entryKey(int e, int mask) { return key(slot(hash[e], Math.floorDiv(time[e], BUCKET_NANOS)), mask); }
 
-    private void insert(long[] slots, int e) {
+    private static void insert(long[] slots, int e, int key) {
         int mask = slots.length - 1;
-        int key = entryKey(e, mask);
         int i = key & mask;
         while (slots[i] != 0) i = (i + 1) & mask;
         slots[i] = (long) (e + 1) << 32 | (key & 0xFFFF_FFFFL);
     }
 
     /** Removes entry {@code e} from an index (linear probing: later entries of its run move back). */
-    private void remove(long[] slots, int e) {
+    private static void remove(long[] slots, int e, int key) {
         int mask = slots.length - 1;
-        int i = entryKey(e, mask) & mask;
+        int i = key & mask;
         while ((int) (slots[i] >>> 32) != e + 1) i = (i + 1) & mask;
         for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
             int k = (int) slots[j] & mask;
