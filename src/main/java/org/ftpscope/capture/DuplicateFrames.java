@@ -3,9 +3,7 @@ package org.ftpscope.capture;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
@@ -32,9 +30,8 @@ import java.util.zip.CRC32C;
  * insertion per frame.
  *
  * <p>Bytes are compared by a 64-bit fingerprint instead of editcap's MD5: CRC-32C of the whole frame
- * (one processor instruction per 8 bytes) and a multiplicative hash of its first 64 bytes, the
- * headers that tell two segments apart (addresses, IP identification, sequence numbers,
- * checksums). MD5 at a few hundred MB/s would more than double the cost of a pass. A frame taken
+ * and CRC-32 (another polynomial) of its first 64 bytes, the headers that tell two segments apart
+ * (addresses, IP identification, sequence numbers, checksums); both are processor instructions. MD5 at a few hundred MB/s would more than double the cost of a pass. A frame taken
  * for a copy is still in the frame list and still goes through TCP analysis (so a colliding frame
  * that did carry new bytes would still be reassembled); only the events that would count it twice
  * are skipped.
@@ -54,11 +51,11 @@ public final class DuplicateFrames {
     /** Per-frame "copy of" numbers, in chunks allocated only once a capture has copies. */
     private static final int CHUNK = 1 << 16;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** Bytes at the start of a frame mixed into the fingerprint's low half. */
+    /** Bytes at the start of a frame whose CRC-32 is the fingerprint's low half. */
     private static final int HEADER_BYTES = 64;
 
     private final CRC32C crc32c = new CRC32C();
+    private final CRC32 crc32 = new CRC32();
     private final int maxRemembered;
     private final int recentFrames;
     private final int spanShift;
@@ -182,12 +179,9 @@ public final class DuplicateFrames {
     private long fingerprint(byte[] buf, int off, int len) {
         crc32c.reset();
         crc32c.update(buf, off, len);
-        long x = 0x9E3779B97F4A7C15L * (len + 1);
-        int n = Math.min(len, HEADER_BYTES), i = 0;
-        for (; i + 8 <= n; i += 8) x = (x ^ (long) LONGS.get(buf, off + i)) * 0xBF58476D1CE4E5B9L;
-        for (; i < n; i++) x = (x ^ (buf[off + i] & 0xFF)) * 0x94D049BB133111EBL;
-        x ^= x >>> 29;
-        return crc32c.getValue() << 32 | (int) (x ^ x >>> 32) & 0xFFFF_FFFFL;
+        crc32.reset();
+        crc32.update(buf, off, Math.min(len, HEADER_BYTES));
+        return crc32c.getValue() << 32 | crc32.getValue();
     }
 
     /** Whether an older frame may lie within the window of {@code nanos} (without overflow for hostile times). */
