@@ -169,7 +169,7 @@ public final class JsonReport implements ReportWriter {
             j.fieldOrNull("replyCode", c.replyCode());
             j.field("replyFrame", c.replyFrame())
                     .field("replyText", c.replyText());
-            if (c.replyMillis() >= 0) j.field("replyMillis", Math.round(c.replyMillis() * 1000) / 1000.0);
+            if (c.replyMillis() >= 0) j.field("replyMillis", Math.round(c.replyMillis() * 1000), 3);
             if (c.note() != null) j.field("note", c.note());
             ReplyRecord last = c.finalReply();
             if (last != null && last.lines().size() > 1) {
@@ -255,7 +255,7 @@ public final class JsonReport implements ReportWriter {
         }
         j.field("restOffset", t.restOffset())
                 .field("type", t.type())
-                .field("durationSeconds", Math.round(t.durationSeconds() * 1e6) / 1e6)
+                .field("durationSeconds", Math.round(t.durationSeconds() * 1e6), 6)
                 .field("throughputBytesPerSecond", Math.round(t.throughput()));
         j.endObject();
     }

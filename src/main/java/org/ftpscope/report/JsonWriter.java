@@ -55,6 +55,31 @@ public final class JsonWriter {
         return this;
     }
 
+    /**
+     * {@code units / 10^scale} as a plain decimal without trailing zeros ({@code decimal(173221, 3)} is
+     * 173.221): exact, never in exponent notation, and no floating-point formatting per value.
+     */
+    public JsonWriter decimal(long units, int scale) {
+        element();
+        StringBuilder b = new StringBuilder(24);
+        if (units < 0) b.append('-');
+        String digits = Long.toString(Math.abs(units == Long.MIN_VALUE ? units + 1 : units));
+        int whole = digits.length() - scale;
+        if (whole > 0) b.append(digits, 0, whole);
+        else b.append('0');
+        int end = digits.length();
+        while (end > Math.max(whole, 0) && digits.charAt(end - 1) == '0') end--;
+        if (end > Math.max(whole, 0)) {
+            b.append('.');
+            for (int i = whole; i < 0; i++) b.append('0');
+            b.append(digits, Math.max(whole, 0), end);
+        }
+        write(b.toString());
+        return this;
+    }
+
+    public JsonWriter field(String name, long units, int scale) { return name(name).decimal(units, scale); }
+
     public JsonWriter nullValue() { element(); write("null"); return this; }
 
     public JsonWriter field(String name, String v) { return name(name).value(v); }
