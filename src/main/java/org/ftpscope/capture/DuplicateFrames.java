@@ -38,7 +38,7 @@ import java.util.zip.CRC32C;
  */
 public final class DuplicateFrames {
     /** Frames remembered to compare later ones with (about 40 bytes each). */
-    public static final int MAX_REMEMBERED_FRAMES = 1 << 18;
+    public static final int MAX_REMEMBERED_FRAMES = Limit.REMEMBERED_FRAMES.intValue();
     /** Largest time difference between a frame and its copy. */
     public static final long WINDOW_NANOS = 1_000_000L;
     /** The last frames, indexed apart (16 KiB of slots). */
@@ -219,7 +219,7 @@ public final class DuplicateFrames {
         List<CaptureWarning> out = new ArrayList<>(2);
         if (substantive > 0) out.add(located(index, firstSubstantive, copiesMessage()));
         else if (duplicates > 0) out.add(located(index, firstDuplicate, bareRepeatsMessage()));
-        if (unchecked > 0) out.add(located(index, firstUnchecked, uncheckedMessage()));
+        if (unchecked > 0) out.add(CaptureWarning.limit(Limit.REMEMBERED_FRAMES, firstUnchecked, uncheckedMessage()));
         return out;
     }
 
@@ -241,9 +241,9 @@ public final class DuplicateFrames {
     }
 
     private String uncheckedMessage() {
-        return unchecked + (unchecked == 1 ? " frame" : " frames") + ", the first is frame " + firstUnchecked
-                + ", were captured at about the time of frames more than " + maxRemembered
-                + " frames earlier, which are no longer remembered: a copy among them would not be recognised";
+        return unchecked + (unchecked == 1 ? " frame was" : " frames were") + " captured at about the time of frames"
+                + " more than " + maxRemembered + " frames earlier, which are no longer remembered: a copy among them"
+                + " would not be recognised";
     }
 
     private static CaptureWarning located(FrameIndex index, int frame, String message) {

@@ -47,6 +47,11 @@ public enum Limit {
     /** Transfer commands (RETR, STOR, LIST …) kept per session; later ones are counted. */
     TRANSFERS_PER_SESSION(100_000, "transfer commands kept per session"),
     EXPECTED_CHANNELS(65_536, "expected data channels kept"),
+    /**
+     * Frames remembered to recognise a later exact copy (DuplicateFrames, about 40 bytes each); a frame
+     * captured at the time of frames already forgotten cannot be compared with them.
+     */
+    REMEMBERED_FRAMES(1 << 18, "frames remembered to recognise exact copies"),
     /** ICMP destination-unreachable messages kept to explain unanswered SYNs; later ones are counted. */
     ICMP_UNREACHABLE(65_536, "ICMP destination-unreachable messages kept"),
     /** Arrows drawn in one session's ladder diagram in the HTML report; the story lists all. */

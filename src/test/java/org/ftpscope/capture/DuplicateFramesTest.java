@@ -151,4 +151,26 @@ class DuplicateFramesTest {
         assertEquals(7001, d.check(11002, 5_000_000_300L, 1, 60, f, 0, 60));
         assertEquals(2, d.olderIndexBuilds());
     }
+
+    @Test
+    void aFrameAtTheTimeOfForgottenFramesIsNamedUnderItsLimit() {
+        DuplicateFrames d = new DuplicateFrames(true, 1 << 10, 1 << 11);
+        byte[] f = new byte[60];
+        for (int i = 0; i < 3000; i++) {
+            f[0] = (byte) i;
+            f[1] = (byte) (i >> 8);
+            d.check(i + 1, i * 1_000_000L, 1, 60, f, 0, 60);
+        }
+        f[0] = 5; // frame 6's bytes and time again: frame 6 is forgotten (the ring holds 953-3000)
+        f[1] = 0;
+        assertEquals(0, d.check(3001, 5_000_000L, 1, 60, f, 0, 60));
+        assertEquals(1, d.uncheckedFrames());
+        List<CaptureWarning> w = d.warnings(null);
+        assertEquals(1, w.size());
+        assertEquals(Limit.REMEMBERED_FRAMES, w.get(0).limit());
+        assertEquals("limit REMEMBERED_FRAMES (262,144 frames remembered to recognise exact copies) reached at frame 3001:"
+                + " 1 frame was captured at about"
+                + " the time of frames more than 2048 frames earlier, which are no longer remembered: a copy among them"
+                + " would not be recognised", w.get(0).toString());
+    }
 }
