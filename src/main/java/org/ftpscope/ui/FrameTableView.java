@@ -1,6 +1,5 @@
 package org.ftpscope.ui;
 
-import javafx.css.PseudoClass;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
@@ -8,7 +7,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -24,7 +22,6 @@ import org.ftpscope.decode.PacketInfo;
 import org.ftpscope.fields.FrameFields;
 import org.ftpscope.fields.IpFields;
 import org.ftpscope.fields.TcpFields;
-import org.ftpscope.present.ColouringRule;
 import org.ftpscope.present.FrameViews;
 import org.ftpscope.ui.model.FrameTableViewModel.Column;
 import org.ftpscope.ui.model.FrameTableViewModel;
@@ -38,19 +35,13 @@ import java.util.function.Consumer;
 
 /**
  * The packet list: Wireshark's seven columns and colouring rules over a primitive list of frame
- * numbers. A row whose frame number stays the same keeps its cells unless told otherwise, so
- * whenever what a frame number shows changes (another capture, the analysed rows after the
- * loading preview, another time format) the visible rows take their items again: no cell ever
- * keeps text of another capture or of the preview. They are rebuilt, not recreated: the rows'
- * cells, skins and styles are reused.
+ * numbers, each row drawn by {@link FrameRow} without a cell per column. A row whose frame
+ * number stays the same keeps its texts unless told otherwise, so whenever what a frame number
+ * shows changes (another capture, the analysed rows after the loading preview, another time
+ * format) the visible rows take their items again: no row ever keeps text of another capture or
+ * of the preview. They are rebuilt, not recreated: the rows, skins and styles are reused.
  */
 final class FrameTableView extends TableView<Integer> {
-    private static final Map<ColouringRule, PseudoClass> RULES = new EnumMap<>(ColouringRule.class);
-
-    static {
-        for (ColouringRule r : ColouringRule.values()) RULES.put(r, PseudoClass.getPseudoClass(r.cssName()));
-    }
-
     private final FrameTableViewModel vm;
     private final Map<Column, TableColumn<Integer, String>> columns = new EnumMap<>(Column.class);
     private FrameList rows = new FrameList();
@@ -74,18 +65,8 @@ final class FrameTableView extends TableView<Integer> {
                 case INFO -> 600;
             });
             col.setSortable(true); // sorted by the view model, never by JavaFX's comparator over cell values
+            // The rows draw their texts themselves (FrameRow); the values serve the header's fit-to-content resize.
             col.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(vm.cellText(cd.getValue(), c)));
-            col.setCellFactory(tc -> {
-                TableCell<Integer, String> cell = new TableCell<>() {
-                    @Override
-                    protected void updateItem(String s, boolean empty) {
-                        super.updateItem(s, empty);
-                        setText(empty ? null : s);
-                    }
-                };
-                cell.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clickedColumn = c);
-                return cell;
-            });
             columns.put(c, col);
             getColumns().add(col);
         }
@@ -97,7 +78,14 @@ final class FrameTableView extends TableView<Integer> {
             if (!syncing) requestSort();
             return true;
         });
-        setRowFactory(tv -> new ColouredRow(vm));
+        setRowFactory(tv -> {
+            FrameRow row = new FrameRow(this, vm);
+            row.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+                Column c = row.columnAt(e.getX());
+                if (c != null) clickedColumn = c;
+            });
+            return row;
+        });
         setContextMenu(rowMenu(actions, prepareFilter));
         headerMenus();
         // A right click on a header opens its menu; it must not sort (JavaFX sorts on any click).
@@ -118,6 +106,12 @@ final class FrameTableView extends TableView<Integer> {
     }
 
     TableColumn<Integer, String> column(Column c) { return columns.get(c); }
+
+    /** The model column a table column shows (null for one this view did not make). */
+    Column columnOf(TableColumn<Integer, ?> col) {
+        for (Map.Entry<Column, TableColumn<Integer, String>> e : columns.entrySet()) if (e.getValue() == col) return e.getKey();
+        return null;
+    }
 
     private void showRows(int[] frames) {
         syncing = true;
@@ -325,32 +319,13 @@ final class FrameTableView extends TableView<Integer> {
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
     }
 
-    /** A row drawn in the colouring rule its frame matches (a pseudo-class: no selector re-matching). */
-    private static final class ColouredRow extends TableRow<Integer> {
-        private final FrameTableViewModel vm;
-        private PseudoClass colour;
-
-        ColouredRow(FrameTableViewModel vm) { this.vm = vm; }
-
-        @Override
-        protected void updateItem(Integer frame, boolean empty) {
-            super.updateItem(frame, empty);
-            ColouringRule rule = empty || frame == null ? null : vm.colour(frame);
-            PseudoClass next = rule == null ? null : RULES.get(rule);
-            if (next == colour) return;
-            if (colour != null) pseudoClassStateChanged(colour, false);
-            if (next != null) pseudoClassStateChanged(next, true);
-            colour = next;
-        }
-    }
-
-    /** For tests: the visible rows' cell texts, as the user sees them. */
+    /** For tests: the visible rows' texts as drawn, left to right, each row's index first. */
     List<List<String>> visibleRowTexts() {
         List<List<String>> out = new ArrayList<>();
         for (Node n : lookupAll(".table-row-cell")) {
-            if (!(n instanceof TableRow<?> r) || r.isEmpty() || r.getItem() == null || !r.isVisible()) continue;
-            List<String> cells = new ArrayList<>();
-            for (Node cn : r.lookupAll(".table-cell")) if (cn instanceof TableCell<?, ?> tc) cells.add(tc.getText());
+            if (!(n instanceof FrameRow r) || r.isEmpty() || r.getItem() == null || !r.isVisible()) continue;
+            if (!(r.getSkin() instanceof FrameRowSkin skin)) continue;
+            List<String> cells = new ArrayList<>(skin.shownTexts());
             cells.add(0, Integer.toString(r.getIndex()));
             out.add(cells);
         }
