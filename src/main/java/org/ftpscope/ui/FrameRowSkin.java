@@ -141,6 +141,8 @@ final class FrameRowSkin extends SkinBase<FrameRow> {
             latePress = true;
             return;
         }
+        TableView<Integer> table = getSkinnable().table();
+        if (!table.isFocused() && table.isFocusTraversable()) table.requestFocus(); // the keys then move from this row
         latePress = getSkinnable().isSelected();
         if (!latePress) select(e);
     }

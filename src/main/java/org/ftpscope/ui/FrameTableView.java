@@ -99,9 +99,18 @@ final class FrameTableView extends TableView<Integer> {
         vm.rowsProperty().addListener((o, old, frames) -> showRows(frames));
         vm.captureProperty().addListener((o, old, c) -> redrawRows());
         vm.timeFormatProperty().addListener((o, old, f) -> redrawRows());
-        vm.selectedFrameProperty().addListener((o, old, f) -> selectFrame(f.intValue()));
+        vm.selectedFrameProperty().addListener((o, old, f) -> {
+            if (!syncing) selectFrame(f.intValue());
+        });
         getSelectionModel().selectedItemProperty().addListener((o, old, f) -> {
-            if (!syncing) vm.select(f == null ? 0 : f);
+            if (syncing) return;
+            // No echo into the table within its own change: clearing it there (after a Ctrl+click deselected a row) breaks its lists.
+            syncing = true;
+            try {
+                vm.select(f == null ? 0 : f);
+            } finally {
+                syncing = false;
+            }
         });
     }
 
