@@ -9,7 +9,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import org.ftpscope.ui.model.FrameTableViewModel.Column;
 
@@ -20,19 +19,21 @@ import java.util.List;
  * Draws a frame row as one text node per column, placed by the table's visible columns (their
  * order, widths and visibility), instead of JavaFX's row skin with a table cell (a control with
  * its own skin, text node and styles) per column: the first rows of a capture cost the FX thread
- * a seventh of the controls to style and lay out. A text wider than its column is cut at the
- * column's edge. Selection by mouse is this skin's, as the default row skin's behaviour does it
+ * a seventh of the controls to style and lay out. A text wider than its column ends in "…", as
+ * in a cell. Selection by mouse is this skin's, as the default row skin's behaviour does it
  * for a single-selection table; keys, focus and the menus stay the table's.
  */
 final class FrameRowSkin extends SkinBase<FrameRow> {
     /** Space between a column's left edge and its text, and kept free at its right edge (as modena's cell padding). */
     private static final double PADDING = 3;
     private static final Column[] COLUMNS = Column.values();
+    private static final String ELLIPSIS = "\u2026";
 
     private final Text[] texts = new Text[COLUMNS.length];
     /** Each text's room in its column (0 while its column is hidden). */
     private final double[] room = new double[COLUMNS.length];
-    private final Rectangle[] clips = new Rectangle[COLUMNS.length];
+    /** The room each text was last fitted to (NaN: not fitted since its text or font changed). */
+    private final double[] fittedTo = new double[COLUMNS.length];
     private final InvalidationListener columnsChanged = o -> getSkinnable().requestLayout();
     private final WeakInvalidationListener weakColumnsChanged = new WeakInvalidationListener(columnsChanged);
     private final EventHandler<MouseEvent> pressed = this::pressed;
@@ -51,6 +52,7 @@ final class FrameRowSkin extends SkinBase<FrameRow> {
             t.setManaged(false); // placed by this skin; a new text must not ask the flow for a layout
             texts[c.ordinal()] = t;
         }
+        java.util.Arrays.fill(fittedTo, Double.NaN);
         getChildren().setAll(texts);
         TableView<Integer> table = row.table();
         table.getVisibleLeafColumns().addListener(weakColumnsChanged);
@@ -65,19 +67,26 @@ final class FrameRowSkin extends SkinBase<FrameRow> {
         FrameRow row = getSkinnable();
         for (Column c : COLUMNS) {
             texts[c.ordinal()].setText(row.text(c));
-            cut(c.ordinal());
+            fittedTo[c.ordinal()] = Double.NaN;
+            fit(c.ordinal());
         }
     }
 
-    /** The texts drawn, left to right, as the columns are shown. */
+    /**
+     * The texts drawn, left to right, as the columns are shown: each in full, also where its
+     * column is too narrow and shows its start and "…".
+     */
     List<String> shownTexts() {
         List<String> out = new ArrayList<>();
         for (TableColumn<Integer, ?> col : getSkinnable().table().getVisibleLeafColumns()) {
             Column c = getSkinnable().columnOf(col);
-            if (c != null && texts[c.ordinal()].isVisible()) out.add(texts[c.ordinal()].getText());
+            if (c != null && texts[c.ordinal()].isVisible()) out.add(getSkinnable().text(c));
         }
         return out;
     }
+
+    /** The text node drawing a column (for tests). */
+    Text textNode(Column c) { return texts[c.ordinal()]; }
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
@@ -95,7 +104,7 @@ final class FrameRowSkin extends SkinBase<FrameRow> {
                 t.setVisible(true);
                 t.relocate(snapPositionX(left + PADDING), snapPositionY(y + (h - t.getLayoutBounds().getHeight()) / 2));
                 room[i] = Math.max(0, width - 2 * PADDING);
-                cut(i);
+                fit(i);
             }
             left += width;
         }
@@ -107,19 +116,27 @@ final class FrameRowSkin extends SkinBase<FrameRow> {
         }
     }
 
-    /** Cuts text i at its column's right edge when it is wider than the column. */
-    private void cut(int i) {
-        if (!laidOut) return;
+    /** Text i in full if its column has room for it, else its longest start that fits with "…" (as a table cell's ellipsis). */
+    private void fit(int i) {
+        if (!laidOut || fittedTo[i] == room[i]) return;
+        fittedTo[i] = room[i];
         Text t = texts[i];
-        double width = t.getLayoutBounds().getWidth();
-        if (width <= room[i]) {
-            if (t.getClip() != null) t.setClip(null);
-            return;
+        String full = getSkinnable().text(COLUMNS[i]);
+        if (!t.getText().equals(full)) t.setText(full);
+        if (t.getLayoutBounds().getWidth() <= room[i]) return;
+        int fits = 0;
+        for (int lo = 1, hi = full.length() - 1; lo <= hi; ) { // the text node measures: its font is the styled one
+            int mid = (lo + hi) >>> 1;
+            t.setText(full.substring(0, mid) + ELLIPSIS);
+            if (t.getLayoutBounds().getWidth() <= room[i]) {
+                fits = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
         }
-        if (clips[i] == null) clips[i] = new Rectangle();
-        clips[i].setWidth(room[i]);
-        clips[i].setHeight(t.getLayoutBounds().getHeight());
-        if (t.getClip() != clips[i]) t.setClip(clips[i]);
+        if (fits > 0 && Character.isHighSurrogate(full.charAt(fits - 1))) fits--;
+        t.setText(full.substring(0, fits) + ELLIPSIS);
     }
 
     @Override
