@@ -32,7 +32,7 @@ final class FrameRowSkin extends SkinBase<FrameRow> {
     private final Text[] texts = new Text[COLUMNS.length];
     /** Each text's room in its column (0 while its column is hidden). */
     private final double[] room = new double[COLUMNS.length];
-    /** The room each text was last fitted to (NaN: not fitted since its text or font changed). */
+    /** The room each text was last fitted to (NaN: not since its text changed; its font is styled before the first layout). */
     private final double[] fittedTo = new double[COLUMNS.length];
     private final InvalidationListener columnsChanged = o -> getSkinnable().requestLayout();
     private final WeakInvalidationListener weakColumnsChanged = new WeakInvalidationListener(columnsChanged);
@@ -62,7 +62,7 @@ final class FrameRowSkin extends SkinBase<FrameRow> {
         textsChanged();
     }
 
-    /** The row shows another frame (or none): new texts, each cut again to its column. */
+    /** The row shows another frame (or none): new texts, each fitted again to its column. */
     void textsChanged() {
         FrameRow row = getSkinnable();
         for (Column c : COLUMNS) {
