@@ -328,7 +328,7 @@ final class FrameTableView extends TableView<Integer> {
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
     }
 
-    /** For tests: the visible rows' texts as drawn, left to right, each row's index first. */
+    /** For tests: each visible row's index, then its texts left to right as the columns are shown (in full where drawn with "…"). */
     List<List<String>> visibleRowTexts() {
         List<List<String>> out = new ArrayList<>();
         for (Node n : lookupAll(".table-row-cell")) {
