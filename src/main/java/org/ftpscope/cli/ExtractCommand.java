@@ -16,7 +16,9 @@ import java.util.List;
 /** {@code extract CAPTURE DIR [--force] [--listings]}: every transferred file, written under DIR. */
 @Command(name = "extract", description = {"Every transferred file, written under DIR, with its bytes missing and SHA-256"
         + " (one tab-separated line each). Files are named after the FTP path's last component only"
-        + " (../../etc/passwd becomes passwd) and written through a temp file."})
+        + " (../../etc/passwd becomes passwd) and written through a temp file.",
+        "On stderr: every transfer not written and why, every file written incomplete and what it lacks,"
+                + " the snaplen when it cut frames, and a total (N of M transfers written; K not written: ...)."})
 final class ExtractCommand extends HeadlessCommand {
     @Parameters(index = "1", paramLabel = "DIR", description = "folder to write the files into (made if missing)")
     Path dir;
