@@ -167,6 +167,16 @@ class ExtractAccountTest {
     }
 
     @Test
+    void filesTheFolderRefusesAreCountedAndExitThree(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        CliTest.Run r = CliTest.run("extract", path("pasv-curl.pcap"), file.resolve("out").toString());
+        assertEquals(3, r.code(), r.err());
+        List<String> e = errLines(r);
+        assertEquals(List.of("ftpscope extract: 0 of 3 transfers written; 3 not written: 1 directory listing (--listings writes it),"
+                + " 2 that could not be written", "ftpscope extract: 2 files could not be written"), e.subList(e.size() - 2, e.size()));
+    }
+
+    @Test
     void aCompleteCaptureEndsWithTheTotalOnly(@TempDir Path dir) {
         CliTest.Run r = CliTest.run("extract", "--listings", path("pasv-curl.pcap"), dir.toString());
         assertEquals(0, r.code());
