@@ -16,7 +16,9 @@ import java.util.List;
 /** {@code extract CAPTURE DIR [--force] [--listings]}: every transferred file, written under DIR. */
 @Command(name = "extract", description = {"Every transferred file, written under DIR, with its bytes missing and SHA-256"
         + " (one tab-separated line each). Files are named after the FTP path's last component only"
-        + " (../../etc/passwd becomes passwd) and written through a temp file."})
+        + " (../../etc/passwd becomes passwd) and written through a temp file.",
+        "On stderr: every transfer not written and why, every file written incomplete and what it lacks,"
+                + " the snaplen when it cut frames, and a total (N of M transfers written; K not written: ...)."})
 final class ExtractCommand extends HeadlessCommand {
     @Parameters(index = "1", paramLabel = "DIR", description = "folder to write the files into (made if missing)")
     Path dir;
@@ -32,18 +34,21 @@ final class ExtractCommand extends HeadlessCommand {
     @Override
     int run(PrintStream out, PrintStream err) throws Exception {
         int[] failed = {0};
+        ExtractAccount[] account = {null};
         ObjectExporter.Outcome listed = new ObjectExporter.Outcome() {
             @Override
             public void written(ObjectExporter.FtpObject o, ObjectExporter.Extracted x) {
                 out.println(SafeText.forTerminal(x.file() + "\t" + x.bytes() + "\t" + x.missingBytes() + "\t" + x.sha256() + "\t"
                         + o.session().id() + "\t" + o.transfer().command() + "\t"
                         + o.transfer().path().replace('\t', ' ').replace('\n', ' ')));
+                account[0].written(o, x);
             }
 
             @Override
             public void failed(ObjectExporter.FtpObject o, OutputFailure e) {
                 // One file the folder refuses does not stop the others; the exit code says so.
                 err.println("ftpscope extract: " + SafeText.forTerminal(e.getMessage()));
+                account[0].failed(o, e.getMessage());
                 failed[0]++;
             }
         };
@@ -53,6 +58,7 @@ final class ExtractCommand extends HeadlessCommand {
         // With a key log, PROT P transfers' decrypted bytes are only in the full analysis (the
         // second pass would write their ciphertext), so each transfer is written from it.
         try (Analysis a = decrypting ? analyze(file) : Analyzer.analyzeStreaming(file, keyLog())) {
+            account[0] = new ExtractAccount(a, listings);
             out.println("file\tbytes\tmissing_bytes\tsha256\tsession\tcommand\tftp_path");
             List<ObjectExporter.FtpObject> objects = ObjectExporter.objects(a, listings);
             if (decrypting) {
@@ -75,11 +81,32 @@ final class ExtractCommand extends HeadlessCommand {
                 err.println("ftpscope extract: " + decrypted + " TLS-protected (PROT P) transfer(s) written decrypted with the key log;"
                         + " their missing_bytes count TCP bytes (ciphertext) missing from the capture");
             }
+            epilogue(a, account[0], err);
         }
         if (failed[0] > 0) {
             err.println("ftpscope extract: " + failed[0] + " file" + (failed[0] == 1 ? "" : "s") + " could not be written");
             return Cli.EXIT_OUTPUT;
         }
         return Cli.EXIT_OK;
+    }
+
+    /**
+     * Every transfer not written, one line each with why; every file written incomplete, with what
+     * it lacks; the snaplen when it cut frames; the total. What the capture lacks is no failure (exit 0).
+     */
+    private void epilogue(Analysis a, ExtractAccount account, PrintStream err) throws org.ftpscope.capture.CaptureException {
+        for (ExtractAccount.Incomplete i : account.incomplete()) {
+            err.println(SafeText.forTerminal("ftpscope extract: incomplete: " + i.file() + ": "
+                    + ExtractAccount.name(i.session(), i.transfer()) + ": " + i.text()));
+        }
+        for (ExtractAccount.NotWritten w : account.notWritten()) {
+            if (w.why() == ExtractAccount.Why.OUTPUT) continue; // said when it failed
+            err.println(SafeText.forTerminal("ftpscope extract: not written: " + ExtractAccount.name(w.session(), w.transfer())
+                    + ": " + w.why().label + ": " + w.text()));
+        }
+        boolean cut = a.findings().stream().anyMatch(f -> f.kind() == org.ftpscope.ftp.findings.FindingKind.CAPTURE_TRUNCATED
+                && f.session() < 0);
+        if (cut) err.println(SafeText.forTerminal("ftpscope extract: " + account.snaplen(SnaplenCut.of(file))));
+        err.println("ftpscope extract: " + account.total());
     }
 }

@@ -197,5 +197,11 @@ final class RecordReader {
 
     String stopReason() { return stopReason; }
 
+    /** Bytes of the record being read (header and body so far), 0 between records. */
+    long pendingBytes() { return mode == Mode.RECORDS ? headerLen + (body == null ? 0 : bodyLen) : 0; }
+
+    /** The frame that carried the first byte of the record being read. */
+    int pendingFrame() { return firstFrame; }
+
     int stopFrame() { return stopFrame; }
 }

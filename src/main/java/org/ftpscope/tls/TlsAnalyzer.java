@@ -96,6 +96,12 @@ public final class TlsAnalyzer implements StreamListener {
         return c != null && c.undecryptable(d);
     }
 
+    /** Why the direction's protected records have no plaintext, null while nothing stops them (or not TLS). */
+    NoPlaintext noPlaintext(int stream, Direction d) {
+        TlsConnection c = byStream.get(stream);
+        return c == null ? null : c.noPlaintext(d);
+    }
+
     /** The summary of one stream's TLS connection, null when the stream is not TLS. */
     TlsConnectionSummary connection(int stream) {
         TlsConnection c = byStream.get(stream);

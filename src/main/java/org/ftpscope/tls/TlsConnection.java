@@ -35,6 +35,15 @@ final class TlsConnection {
         /** First frame of cleartext after TLS (CCC), 0 when none. */
         int clearFrame;
         int problemFrame;
+        /** The first hole in the records (bytes, the frame it was noticed at); 0 when none. */
+        long holeBytes;
+        int holeFrame;
+        /** The record the hole fell in: its bytes in the capture before the hole, and its first frame. */
+        long holeRecordBytes;
+        int holeRecordFrame;
+        /** Why the keys could not open this direction already when the hole came; null when they could. */
+        String keyFaultAtHole;
+        long openedBeforeHole;
 
         Side(Direction dir) {
             this.dir = dir;
@@ -91,6 +100,14 @@ final class TlsConnection {
     void gap(Direction d, long length, int frame) {
         Side s = side[d.ordinal()];
         boolean wasRecords = s.reader.mode() == RecordReader.Mode.RECORDS;
+        if (wasRecords && s.holeFrame == 0) {
+            s.holeBytes = length;
+            s.holeFrame = frame;
+            s.holeRecordBytes = s.reader.pendingBytes();
+            s.holeRecordFrame = s.reader.pendingFrame();
+            s.keyFaultAtHole = keyFault(s);
+            s.openedBeforeHole = s.decryptedRecords;
+        }
         s.reader.gap(length, frame);
         if (wasRecords) lose(s, Decryption.LOST, s.reader.stopReason(), frame);
     }
@@ -119,6 +136,43 @@ final class TlsConnection {
     boolean undecryptable(Direction d) {
         Side s = side[d.ordinal()];
         return s.problem != null || (s.encrypted && s.prot == null) || s.reader.mode() == RecordReader.Mode.STOPPED;
+    }
+
+    /** Why the keys cannot open this direction's protected records, null when nothing says so (yet). */
+    private String keyFault(Side s) {
+        if (s.problem != null) return s.problemDetail;
+        if (keyProblem != null) return keyProblemDetail;
+        if (s.encrypted && s.prot == null) return "no keys for this direction";
+        return null;
+    }
+
+    /**
+     * Why the direction's protected records have no plaintext, or null while nothing stops them.
+     * A hole is the cause only when the keys had no fault before it: then the key log is not to blame.
+     */
+    NoPlaintext noPlaintext(Direction d) {
+        Side s = side[d.ordinal()];
+        if (s.holeFrame > 0) {
+            String hole = s.holeBytes + " bytes missing from the capture (the hole noticed at frame " + s.holeFrame + ")";
+            if (s.keyFaultAtHole != null) {
+                return new NoPlaintext(NoPlaintext.Cause.KEY, s.keyFaultAtHole + "; besides, " + hole);
+            }
+            String record = s.holeRecordBytes > 0
+                    ? "the record it fell in (from frame " + s.holeRecordFrame + ", " + s.holeRecordBytes + " bytes of it before the hole)"
+                      + " and every later one cannot be opened"
+                    : "no later record can be opened";
+            String key = s.openedBeforeHole > 0
+                    ? "the key log is not the cause: its key opened " + s.openedBeforeHole + " protected record"
+                      + (s.openedBeforeHole == 1 ? "" : "s") + " of this direction before the hole"
+                    : "the key log is not the cause (whether its key fits is not known: no protected record of this"
+                      + " direction came before the hole)";
+            return new NoPlaintext(NoPlaintext.Cause.BYTES_MISSING, "decryption stopped at the " + hole
+                    + ": TLS record boundaries after a hole are unknown, so " + record + "; " + key);
+        }
+        String fault = keyFault(s);
+        if (fault != null) return new NoPlaintext(NoPlaintext.Cause.KEY, fault);
+        if (s.reader.mode() == RecordReader.Mode.STOPPED) return new NoPlaintext(NoPlaintext.Cause.RECORD_LAYER, s.reader.stopReason());
+        return null;
     }
 
     /** True when neither direction can still turn out to be TLS. */

@@ -86,6 +86,12 @@ public final class TlsDecryptor implements StreamListener {
     /** True when this direction's protected records cannot be opened: their bytes have no known plaintext. */
     public boolean undecryptable(int stream, Direction d) { return tls.undecryptable(stream, d); }
 
+    /**
+     * Why this direction's protected records have no plaintext (bytes missing from the capture, the
+     * key, or the record layer), null while nothing stops them.
+     */
+    public NoPlaintext noPlaintext(int stream, Direction d) { return tls.noPlaintext(stream, d); }
+
     /** What the TLS layer found for the stream so far (complete after the pass); null when not TLS. */
     public TlsConnectionSummary connection(int stream) { return tls.connection(stream); }
 

@@ -71,6 +71,14 @@ public enum FindingKind {
                     + "content and SHA-256 are not known without the TLS session keys.",
             "Give the client's key log (SSLKEYLOGFILE, written by curl, lftp/GnuTLS, browsers, Python) "
                     + "with --tls-keylog to decrypt FTPS."),
+    TLS_DATA_BYTES_MISSING("tls-data-bytes-missing", Severity.INFO,
+            "TLS data connection: bytes missing from the capture",
+            "Bytes of a TLS-protected (PROT P) data connection are missing from the capture (lost by the "
+                    + "capture, or cut by its snapshot length). TLS records can only be found in order: after a "
+                    + "hole their boundaries are unknown, so nothing after it is decrypted, whatever the key log "
+                    + "holds. The records before the hole are decrypted.",
+            "Capture again without losing frames: a full snapshot length (tcpdump -s 0), a larger capture "
+                    + "buffer (tcpdump -B), or capturing on the client or server itself."),
     TRANSFER_INCOMPLETE("transfer-incomplete", Severity.ERROR,
             "Transfer incomplete",
             "Fewer bytes arrived than the server announced, bytes are missing from the capture, or the "

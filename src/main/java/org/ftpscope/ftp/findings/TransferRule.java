@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A transfer's fate: its data connection not in the capture ({@code data-connection-missing}), the
- * server's refusal ({@code transfer-failed}), bytes only encrypted ({@code tls-data-not-decrypted}),
+ * server's refusal ({@code transfer-failed}), bytes only encrypted ({@code tls-data-not-decrypted}), TLS data
+ * whose decryption a hole in the capture ended ({@code tls-data-bytes-missing}),
  * missing or short ({@code transfer-incomplete}), or cut by the snaplen ({@code capture-truncated}).
  */
 public final class TransferRule implements SessionRule {
@@ -45,6 +46,22 @@ public final class TransferRule implements SessionRule {
         if (t.replyCode() >= 400) {
             out.add(new Finding(FindingKind.TRANSFER_FAILED, s.id(), t.replyFrame(),
                     name + " failed: " + t.replyCode() + " " + t.replyText()));
+        }
+        Shortfall lostRecords = t.shortfalls().stream().filter(x -> x.cause() == Shortfall.Cause.TLS_RECORDS_LOST).findFirst().orElse(null);
+        if (lostRecords != null) {
+            // The key log opened the records; the capture's hole ended decryption: name the hole, not the keys.
+            StringBuilder m = new StringBuilder(name).append(": ").append(t.bytes())
+                    .append(t.expectedBytes() >= 0 ? " of " + t.expectedBytes() : "").append(" bytes decrypted");
+            for (Shortfall x : t.shortfalls()) {
+                if (x.cause() == Shortfall.Cause.LOST_IN_CAPTURE || x.cause() == Shortfall.Cause.LOST_UNACKNOWLEDGED
+                        || x.cause() == Shortfall.Cause.SNAPLEN) m.append("; ").append(x.text());
+            }
+            m.append("; ").append(lostRecords.text()).append('.');
+            boolean captureOnly = t.shortfalls().stream().noneMatch(x -> x.cause() == Shortfall.Cause.LOST_UNACKNOWLEDGED);
+            out.add(new Finding(FindingKind.TLS_DATA_BYTES_MISSING,
+                    captureOnly ? Severity.INFO : Severity.WARNING, s.id(), lostRecords.frame(), m.toString(),
+                    t.shortfalls().stream().map(Shortfall::frame).filter(f -> f > 0 && f != lostRecords.frame()).distinct().toList()));
+            return;
         }
         Shortfall encrypted = t.shortfalls().stream().filter(x -> x.cause() == Shortfall.Cause.NOT_DECRYPTED).findFirst().orElse(null);
         if (encrypted != null) {

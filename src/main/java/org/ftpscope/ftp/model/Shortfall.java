@@ -36,7 +36,12 @@ public record Shortfall(Cause cause, int frame, long bytes, String text) {
         /** The final reply is a positive code the command cannot get (RFC 959 §5.4), e.g. 225 to RETR. */
         UNEXPECTED_REPLY("unexpected-reply"),
         /** TLS-protected data (PROT P) that the key log did not open: the bytes are there, their plaintext is not. */
-        NOT_DECRYPTED("not-decrypted");
+        NOT_DECRYPTED("not-decrypted"),
+        /**
+         * TLS-protected data (PROT P) after bytes missing from the capture: record boundaries after
+         * the hole are unknown, so the records after it cannot be opened whatever the key log holds.
+         */
+        TLS_RECORDS_LOST("tls-records-lost");
 
         private final String id;
 

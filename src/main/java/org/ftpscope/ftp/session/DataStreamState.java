@@ -2,6 +2,7 @@ package org.ftpscope.ftp.session;
 
 import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.TcpStream;
+import org.ftpscope.tls.NoPlaintext;
 
 
 /** Byte counts and running SHA-256 of one data connection, per direction. */
@@ -38,7 +39,7 @@ final class DataStreamState {
             undecryptedWhy = "the data connection is TLS-protected (PROT P) and no key log was given (--tls-keylog)";
         }
         if (tlsProtected[i] && undecryptedWhy != null && !decrypting) {
-            undecrypted(d, len, frame);
+            undecrypted(d, len, frame, null);
             return;
         }
         if (digest[i] < 0) digest[i] = digests.newDigest();
@@ -80,13 +81,32 @@ final class DataStreamState {
         if (undecryptedWhy == null) undecryptedWhy = "the key log has no key that opens this data connection (or it does not fit)";
     }
 
-    String undecryptedWhy() { return undecryptedWhy; }
+    /** Why the direction's TLS record bytes have no plaintext (the TLS layer's cause when it named one). */
+    String undecryptedWhy(Direction d) {
+        NoPlaintext c = noPlaintext[d.ordinal()];
+        return c != null ? c.text() : undecryptedWhy;
+    }
+
+    /** True when bytes missing from the capture, not the key log, stopped the direction's decryption. */
+    boolean undecryptedForMissingBytes(Direction d) {
+        NoPlaintext c = noPlaintext[d.ordinal()];
+        return c != null && c.cause() == NoPlaintext.Cause.BYTES_MISSING;
+    }
 
     boolean isTlsProtected(Direction d) { return tlsProtected[d.ordinal()]; }
 
-    /** TLS record bytes whose plaintext is not known (no key, or a key that does not fit). */
-    void undecrypted(Direction d, long length, int frame) {
-        if (undecrypted[d.ordinal()] == 0) firstUndecryptedFrame[d.ordinal()] = frame;
+    /** The TLS layer's cause for the first undecrypted bytes of each direction; null without one. */
+    private final NoPlaintext[] noPlaintext = new NoPlaintext[2];
+
+    /**
+     * TLS record bytes whose plaintext is not known (no key, a key that does not fit, or bytes
+     * missing before them); {@code why} is the TLS layer's cause, null when it gave none.
+     */
+    void undecrypted(Direction d, long length, int frame, NoPlaintext why) {
+        if (undecrypted[d.ordinal()] == 0) {
+            firstUndecryptedFrame[d.ordinal()] = frame;
+            noPlaintext[d.ordinal()] = why;
+        }
         undecrypted[d.ordinal()] += length;
     }
 

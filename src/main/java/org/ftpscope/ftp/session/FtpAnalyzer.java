@@ -126,7 +126,9 @@ public final class FtpAnalyzer implements StreamListener {
                 List<org.ftpscope.tls.TlsDecryptor.Chunk> plain = decryptor.take(s.index(), d);
                 ds.tlsProtected(d);
                 for (org.ftpscope.tls.TlsDecryptor.Chunk c : plain) ds.data(d, c.lastFrame(), nowNanos, c.data(), 0, c.data().length);
-                if (plain.isEmpty() && decryptor.undecryptable(s.index(), d)) ds.undecrypted(d, len, frame);
+                if (plain.isEmpty() && decryptor.undecryptable(s.index(), d)) {
+                    ds.undecrypted(d, len, frame, decryptor.noPlaintext(s.index(), d));
+                }
                 return;
             }
             ds.data(d, frame, nowNanos, buf, off, len);

@@ -93,7 +93,7 @@ final class SessionBuilder {
             facts = facts(s.stream, d, data);
         } else {
             data = new DataConnection(-1, null, null, 0, 0, 0, 0, DataState.MISSING, false, false, 0, 0, 0, 0, 0, 0);
-            facts = new TransferVerdict.DataFacts(DataState.MISSING, -1, 0, 0, 0, false, null, null, 0, 0, null, false, 0, 0, 0, 0, null);
+            facts = new TransferVerdict.DataFacts(DataState.MISSING, -1, 0, 0, 0, false, null, null, 0, 0, null, false, 0, 0, 0, 0, null, false);
         }
         if (setup != null && st.setups.get(setup.id()).transfer == t) {
             // The first third-party connection the server accepted: where the data may have gone instead.
@@ -129,6 +129,7 @@ final class SessionBuilder {
         return new TransferVerdict.DataFacts(c.state(), c.stream(), ds.bytes(d), ds.gaps(d), ds.firstGapFrame(d),
                 ds.truncated(d), d == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(),
                 back == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(), tcp.finFrame(d), rst, rstFrom,
-                tcp.peerAcknowledgedAll(d), tcp.peerAckFrame(d), c.synFrame(), ds.undecryptedBytes(d), ds.firstUndecryptedFrame(d), ds.undecryptedWhy());
+                tcp.peerAcknowledgedAll(d), tcp.peerAckFrame(d), c.synFrame(), ds.undecryptedBytes(d), ds.firstUndecryptedFrame(d), ds.undecryptedWhy(d),
+                ds.undecryptedForMissingBytes(d));
     }
 }

@@ -22,7 +22,8 @@ final class TransferVerdict {
     record DataFacts(DataState state, int stream, long bytes, long gapBytes, int firstGapFrame, boolean truncated,
                      Endpoint sender, Endpoint receiver, int senderFinFrame, int rstFrame, Endpoint rstFrom,
                      boolean receiverAckedAll, int receiverAckFrame, int synFrame,
-                     long undecryptedBytes, int undecryptedFrame, String undecryptedWhy) {}
+                     long undecryptedBytes, int undecryptedFrame, String undecryptedWhy,
+                     boolean undecryptedForMissingBytes) {}
 
     /** The control side: the command, its replies, the announced size. */
     record CommandFacts(String name, int commandFrame, int preliminaryCode, int replyCode, String replyText,
@@ -134,9 +135,13 @@ final class TransferVerdict {
         }
         if (d.undecryptedBytes() > 0) {
             // The byte count is of TLS records (ciphertext), so it is compared with nothing.
-            out.add(new Shortfall(Shortfall.Cause.NOT_DECRYPTED, d.undecryptedFrame(), d.undecryptedBytes(),
+            // Bytes missing before them stopped decryption, not the key log: a cause of its own.
+            boolean hole = d.undecryptedForMissingBytes();
+            out.add(new Shortfall(hole ? Shortfall.Cause.TLS_RECORDS_LOST : Shortfall.Cause.NOT_DECRYPTED,
+                    d.undecryptedFrame(), d.undecryptedBytes(),
                     d.undecryptedBytes() + " bytes of TLS records (from frame " + d.undecryptedFrame()
-                            + ") were not decrypted: " + d.undecryptedWhy() + "; the file's bytes are not known"));
+                            + ") were not decrypted: " + d.undecryptedWhy() + "; the file's bytes "
+                            + (hole ? "from the hole on " : "") + "are not known"));
             return out;
         }
         boolean sizeProvesAll = expected >= 0 && seen == expected;
