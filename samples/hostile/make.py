@@ -159,6 +159,25 @@ def port_flood(path):
     cap.close()
 
 
+def port_bounce_flood(path):
+    """30,000 PORT commands naming a third host (10.0.0.3), each another port, each answered 200:
+    every setup names an endpoint of its own (a bounce lifeline and a finding each)."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    cmds, replies = [], []
+    for i in range(30_000):
+        p = 1024 + i
+        cmds.append(b'PORT 10,0,0,3,%d,%d\r\n' % (p >> 8, p & 255))
+        replies.append(b'200 PORT command successful.\r\n')
+        if len(cmds) == 64 or i == 29_999:
+            c.client(b''.join(cmds))
+            c.server(b''.join(replies))
+            cmds, replies = [], []
+    c.close()
+    cap.close()
+
+
 def syn_flood(path):
     """300 k SYNs, each a new connection (distinct client address and port) to port 80."""
     cap = Capture(path)
@@ -348,6 +367,7 @@ INPUTS = {
     'multiline-10m-empty.pcap.gz': multiline_10m_empty,
     'six-replies-1m-lines.pcap.gz': six_replies_1m_lines,
     'port-flood.pcap.gz': port_flood,
+    'port-bounce-flood.pcap.gz': port_bounce_flood,
     'syn-flood.pcap.gz': syn_flood,
     'session-flood.pcap.gz': session_flood,
     'sparse-10g.pcap': sparse_10g,

@@ -1,6 +1,11 @@
 package org.ftpscope.cli;
 
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.Limit;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.present.Masking;
+import org.ftpscope.present.SessionLadder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -192,6 +197,11 @@ class HostileCorpusTest {
                     List.of(limit(Limit.REPORT_ROWS, "frame 161") + "session #0: the report lists the first 10,000 of its 100,034 story lines" + rows),
                     html ? List.of(limit(Limit.LADDER_ARROWS, "frame 51") + "session #0: its ladder diagram draws the first 2,000 of 66,689 arrows")
                             : List.of()) : List.of();
+            // 30,000 PORT, 30,001 replies, 30,000 setups and 30,001 findings (each PORT a bounce, and a session-wide one)
+            case "port-bounce-flood.pcap.gz" -> html || md ? concat(
+                    List.of(limit(Limit.REPORT_ROWS, "frame 122") + "session #0: the report lists the first 10,000 of its 120,002 story lines" + rows),
+                    html ? List.of(limit(Limit.LADDER_ARROWS, "frame 51") + "session #0: its ladder diagram draws the first 2,000 of 60,001 arrows")
+                            : List.of()) : List.of();
             default -> List.of();
         };
     }
@@ -251,6 +261,51 @@ class HostileCorpusTest {
         // 933,281 lines or setups are counted (a kept line's setup past the limit counts too).
         check("port-flood.pcap.gz", 25651, List.of(
                 limit(Limit.CONTROL_LINES_PER_SESSION, "frame 1634") + "933,281 control-channel lines or setups were counted, not kept"));
+    }
+
+    /**
+     * The ladder of a PORT flood is bounded by construction: of the 66,689 commands and replies the
+     * analysis kept, the first LADDER_ARROWS are built, the rest counted. The greeting is frame 4;
+     * each block of 64 PORT commands is one frame and its 64 replies (30 bytes each) two segments
+     * of which the first holds the start of 49 (a line is in the frame it starts in), so the first
+     * 2,000 arrows end with the 15th reply in frame 51 (1 + 15 x 128 + 64 + 15) and the 16th, in
+     * the same frame, is the first not drawn.
+     */
+    @Test
+    void portFloodLadderBuildsOnlyTheArrowsItDraws() throws Exception {
+        try (Analysis a = Analyzer.analyzeStreaming(Path.of(input("port-flood.pcap.gz")))) {
+            SessionLadder l = SessionLadder.bounded(a.sessions().get(0), a.streams(), Masking.MASKED);
+            assertEquals(Limit.LADDER_ARROWS.intValue(), l.arrows().size());
+            assertEquals(66_689, l.totalArrows());
+            assertEquals(64_689, l.notDrawn());
+            assertEquals(51, l.firstFrameNotDrawn());
+            assertEquals(List.of(4, 5, 6, 7, 51), List.of(l.arrows().get(0).frame(), l.arrows().get(1).frame(),
+                    l.arrows().get(65).frame(), l.arrows().get(114).frame(), l.arrows().get(1999).frame()));
+            assertEquals("200 PORT command successful.", l.arrows().get(1999).label());
+            assertEquals(List.of("10.0.0.1:40000", "10.0.0.2:21"), l.lifelines().stream().map(SessionLadder.Lifeline::label).toList());
+            assertEquals(Limit.LADDER_ARROWS.label() + " reached at frame 51: the first 2,000 of 66,689 arrows are drawn", l.limitNote());
+        }
+    }
+
+    /**
+     * Every PORT of the bounce flood names an endpoint of its own. The whole ladder claimed a
+     * lifeline for each of the 30,000 (drawn as 7 and "29993 more endpoints"); the bounded one claims
+     * those of the setups before the first arrow not drawn: the 16 blocks of 64 PORTs in frames 5 to
+     * 50, 1,024 endpoints, 7 drawn and 1,017 sharing one lifeline.
+     */
+    @Test
+    void portBounceFloodLadderClaimsOnlyTheLifelinesOfWhatItDraws() throws Exception {
+        check("port-bounce-flood.pcap.gz", 1455, List.of());
+        try (Analysis a = Analyzer.analyzeStreaming(Path.of(input("port-bounce-flood.pcap.gz")))) {
+            FtpSession s = a.sessions().get(0);
+            assertEquals(30_000, s.setups().size());
+            SessionLadder l = SessionLadder.bounded(s, a.streams(), Masking.MASKED);
+            assertEquals(List.of(2_000, 60_001, 51), List.of(l.arrows().size(), l.totalArrows(), l.firstFrameNotDrawn()));
+            List<String> labels = l.lifelines().stream().map(SessionLadder.Lifeline::label).toList();
+            assertEquals(List.of("10.0.0.1:40000", "10.0.0.2:21", "10.0.0.3:1024", "10.0.0.3:1025", "10.0.0.3:1026", "10.0.0.3:1027",
+                    "10.0.0.3:1028", "10.0.0.3:1029", "10.0.0.3:1030", "1017 more endpoints"), labels);
+            assertEquals("1017 further endpoints (advertised addresses, third hosts) share this lifeline", l.lifelines().get(9).note());
+        }
     }
 
     /**
