@@ -254,10 +254,15 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows, int to
                 for (TcpStream t : others) drawn |= FirstByFrame.key(frame(t), at++) <= lastKept;
                 if (c != null) drawn |= FirstByFrame.key(frame(c), at) <= lastKept;
             }
-            String reply = selecting != null ? "" : d.mode().passive()
-                    ? "the " + (d.replyCode() > 0 ? d.replyCode() + " " : "") + "reply in frame " + d.setupFrame()
+            boolean shown = drawn || before(d.setupFrame());
+            if (!shown) {
+                for (TcpStream t : others) arrow(frame(t));
+                if (c != null) arrow(frame(c));
+                return;
+            }
+            String reply = d.mode().passive() ? "the " + (d.replyCode() > 0 ? d.replyCode() + " " : "") + "reply in frame " + d.setupFrame()
                     : d.mode() + " in frame " + d.setupFrame();
-            if (named != null && (drawn || before(d.setupFrame()))) {
+            if (named != null) {
                 if (d.mode().passive() && !isServerHost(named)) {
                     claim(named, Role.ADVERTISED, named.ip().isPrivate() && !s.server().ip().isPrivate() ? "NAT?" : "not the server",
                             named + " was advertised by " + reply + ", but the client reached the server at " + s.server().ip()
@@ -312,12 +317,16 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows, int to
          * claimed, in the order they are drawn; each is claimed for this setup.
          */
         private List<TcpStream> others(DataSetup d, Endpoint named) {
-            List<TcpStream> to = new ArrayList<>(acceptedBy(named));
-            if (d.mode().passive() && !isServerHost(named)) to.addAll(acceptedBy(new Endpoint(s.server().ip(), named.port())));
-            List<TcpStream> out = new ArrayList<>();
+            List<TcpStream> out = unclaimed(d, acceptedBy(named), List.of());
+            return d.mode().passive() && !isServerHost(named) ? unclaimed(d, acceptedBy(new Endpoint(s.server().ip(), named.port())), out) : out;
+        }
+
+        /** {@code out} and the streams of {@code to} no setup claimed that are within the session after {@code d}, now claimed. */
+        private List<TcpStream> unclaimed(DataSetup d, List<TcpStream> to, List<TcpStream> out) {
             for (TcpStream t : to) {
                 if (claimed.get(t.index()) || t.firstFrame() < d.setupFrame() || t.firstFrame() > s.lastFrame()) continue;
                 claimed.set(t.index());
+                if (out.isEmpty()) out = new ArrayList<>();
                 out.add(t);
             }
             return out;
