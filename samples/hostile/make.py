@@ -178,6 +178,20 @@ def port_bounce_flood(path):
     cap.close()
 
 
+def bounce_frames(path):
+    """10,500 PORT commands naming a third host, each in a frame of its own, each answered 200: a group
+    of bounce findings over 10,500 frames, past FINDING_GROUP_FRAMES (10,000)."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    for i in range(10_500):
+        p = 1024 + i
+        c.client(b'PORT 10,0,0,3,%d,%d\r\n' % (p >> 8, p & 255))
+        c.server(b'200 PORT command successful.\r\n')
+    c.close()
+    cap.close()
+
+
 def syn_flood(path):
     """300 k SYNs, each a new connection (distinct client address and port) to port 80."""
     cap = Capture(path)
@@ -435,6 +449,7 @@ INPUTS = {
     'six-replies-1m-lines.pcap.gz': six_replies_1m_lines,
     'port-flood.pcap.gz': port_flood,
     'port-bounce-flood.pcap.gz': port_bounce_flood,
+    'bounce-frames.pcap.gz': bounce_frames,
     'syn-flood.pcap.gz': syn_flood,
     'session-flood.pcap.gz': session_flood,
     'sparse-10g.pcap': sparse_10g,

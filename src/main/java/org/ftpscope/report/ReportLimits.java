@@ -5,6 +5,7 @@ import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.capture.Limit;
 import org.ftpscope.ftp.findings.Finding;
 import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.present.FindingGroups;
 import org.ftpscope.present.FirstByFrame;
 import org.ftpscope.present.SessionLadder;
 import org.ftpscope.present.StoryLine;
@@ -54,6 +55,7 @@ final class ReportLimits {
                 }
             }
         }
+        out.addAll(FindingGroups.limitWarnings(FindingGroups.of(sel.sessionsOf(a), findings)));
         return out;
     }
 
