@@ -159,6 +159,39 @@ def port_flood(path):
     cap.close()
 
 
+def port_bounce_flood(path):
+    """30,000 PORT commands naming a third host (10.0.0.3), each another port, each answered 200:
+    every setup names an endpoint of its own (a bounce lifeline and a finding each)."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    cmds, replies = [], []
+    for i in range(30_000):
+        p = 1024 + i
+        cmds.append(b'PORT 10,0,0,3,%d,%d\r\n' % (p >> 8, p & 255))
+        replies.append(b'200 PORT command successful.\r\n')
+        if len(cmds) == 64 or i == 29_999:
+            c.client(b''.join(cmds))
+            c.server(b''.join(replies))
+            cmds, replies = [], []
+    c.close()
+    cap.close()
+
+
+def bounce_frames(path):
+    """10,500 PORT commands naming a third host, each in a frame of its own, each answered 200: a group
+    of bounce findings over 10,500 frames, past FINDING_GROUP_FRAMES (10,000)."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    for i in range(10_500):
+        p = 1024 + i
+        c.client(b'PORT 10,0,0,3,%d,%d\r\n' % (p >> 8, p & 255))
+        c.server(b'200 PORT command successful.\r\n')
+    c.close()
+    cap.close()
+
+
 def syn_flood(path):
     """300 k SYNs, each a new connection (distinct client address and port) to port 80."""
     cap = Capture(path)
@@ -343,11 +376,80 @@ def pcapng_iface_65536(path):
         f.write(_epb(65_536, eth[14:]))
 
 
+# ---- one input per bound that was not a Limit before (docs/limits.md) ----
+
+def long_control_lines(path):
+    """A USER of 70,000 bytes and a 331 reply of 100,000: two lines past CONTROL_LINE_BYTES (64 KiB)."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    c.client(b'USER ' + b'a' * 70_000 + b'\r\n')
+    c.server(b'331 ' + b'b' * 100_000 + b'\r\n')
+    c.client(b'QUIT\r\n')
+    c.server(b'221 bye\r\n')
+    c.close()
+    cap.close()
+
+
+def control_gaps(path):
+    """60 client segments missing from the capture (each a NOOP the server answers): 60 control-channel gaps."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    for _ in range(60):
+        c.client(b'NOOP\r\n')
+        c.cseq += len(b'NOOP\r\n')  # a NOOP sent, not captured
+        c.server(b'200 ok\r\n200 ok\r\n')
+    c.client(b'QUIT\r\n')
+    c.server(b'221 bye\r\n')
+    c.close()
+    cap.close()
+
+
+def _ip_in_ip(inner_ip, depth):
+    """`inner_ip` (an IPv4 packet) inside `depth` IPv4 headers of protocol 4 (IP in IP)."""
+    for _ in range(depth):
+        inner_ip = struct.pack('>BBHHHBBH4s4s', 0x45, 0, 20 + len(inner_ip), 0, 0x4000, 64, 4, 0,
+                               bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2])) + inner_ip
+    return inner_ip
+
+
+def tunnels_5(path):
+    """Frame 1: a SYN to port 21 in 4 IP-in-IP tunnels (decoded); frame 2: the same in 5 (past IP_TUNNELS)."""
+    cap = Capture(path)
+    eth, ip = ipv4_tcp(CLIENT, SERVER, 40000, 21, 1, 0, SYN)[:14], ipv4_tcp(CLIENT, SERVER, 40000, 21, 1, 0, SYN)[14:]
+    cap.frame(eth + _ip_in_ip(ip, 4))
+    cap.frame(eth + _ip_in_ip(ip, 5))
+    cap.close()
+
+
+def ftps_25_data(path):
+    """AUTH TLS accepted, TLS records on the control channel, then 25 connections client to server on
+    high ports while it is open: an encrypted session's inferred data connections, past ENCRYPTED_DATA_LISTED (20)."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    c.client(b'AUTH TLS\r\n')
+    c.server(b'234 Proceed with negotiation.\r\n')
+    c.client(b'\x16\x03\x01\x00\x05' + b'\x01\x00\x00\x01\x00')
+    c.server(b'\x16\x03\x03\x00\x05' + b'\x02\x00\x00\x01\x00')
+    for i in range(25):
+        c.client(b'\x17\x03\x03\x00\x04ABCD')
+        c.server(b'\x17\x03\x03\x00\x04EFGH')
+        d = Conn(cap, CLIENT, SERVER, 41000 + i, 50000 + i).open()
+        d.server(b'\x17\x03\x03\x00\x04data')
+        d.close()
+    c.close()
+    cap.close()
+
+
 INPUTS = {
     'line-flood.pcap.gz': line_flood,
     'multiline-10m-empty.pcap.gz': multiline_10m_empty,
     'six-replies-1m-lines.pcap.gz': six_replies_1m_lines,
     'port-flood.pcap.gz': port_flood,
+    'port-bounce-flood.pcap.gz': port_bounce_flood,
+    'bounce-frames.pcap.gz': bounce_frames,
     'syn-flood.pcap.gz': syn_flood,
     'session-flood.pcap.gz': session_flood,
     'sparse-10g.pcap': sparse_10g,
@@ -360,6 +462,10 @@ INPUTS = {
     'names-and-escapes.pcap': names_and_escapes,
     'pcapng-spb-12.pcapng': pcapng_spb_12,
     'pcapng-iface-65536.pcapng': pcapng_iface_65536,
+    'long-control-lines.pcap': long_control_lines,
+    'control-gaps.pcap': control_gaps,
+    'tunnels-5.pcap': tunnels_5,
+    'ftps-25-data.pcap': ftps_25_data,
 }
 
 

@@ -81,7 +81,7 @@ public final class Analyzer {
             first = dec;
         }
         TcpReassembler tcp = new TcpReassembler(first, org.ftpscope.tcp.TcpLimits.DEFAULT, perFrame);
-        org.ftpscope.decode.link.UndecodedFrames undecoded = new org.ftpscope.decode.link.UndecodedFrames();
+        org.ftpscope.decode.link.UndecodedFrames undecoded = new org.ftpscope.decode.link.UndecodedFrames(info);
         try {
             CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
                 PacketDecoder.decode(linkType, buf, off, cap, info);

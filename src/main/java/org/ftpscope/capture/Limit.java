@@ -68,7 +68,19 @@ public enum Limit {
      * its own). Past it the frame is "too deeply nested": its tree ends with a node that says where
      * decoding stopped. Wireshark's gui_max_tree_depth is 100 too.
      */
-    DETAIL_TREE_DEPTH(100, "nested layers decoded in one frame");
+    DETAIL_TREE_DEPTH(100, "nested layers decoded in one frame"),
+
+    // Bounds that were constants of their own classes (docs/limits.md); each class's constant refers to its Limit.
+    /** One control-channel line (ControlLineSplitter): a longer one is cut there, the rest up to its line end dropped. */
+    CONTROL_LINE_BYTES(64 << 10, "bytes kept of one control-channel line"),
+    /** Gaps in one session's control channel listed as findings one by one (ControlFeed); one more finding counts the rest. */
+    CONTROL_GAP_FINDINGS(50, "control-channel gaps listed one by one per session"),
+    /** Data connections an encrypted session's finding names one by one (EncryptedSessionDataRule); the rest are counted. */
+    ENCRYPTED_DATA_LISTED(20, "inferred data connections named in one finding"),
+    /** Frame numbers one group of findings lists (present.FindingGroups); the single findings hold them all. */
+    FINDING_GROUP_FRAMES(10_000, "frames listed in one group of findings"),
+    /** IP-in-IP tunnels (6in4, IP in IP) decoded through in one frame (PacketDecoder); a deeper packet is not decoded. */
+    IP_TUNNELS(4, "IP-in-IP tunnels decoded through in one frame");
 
     private final long value;
     private final String what;

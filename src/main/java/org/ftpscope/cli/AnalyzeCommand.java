@@ -39,6 +39,9 @@ final class AnalyzeCommand extends HeadlessCommand {
                 SafeFiles.writeAtomically(json, w -> JsonReport.write(a.capture(), a.ftp(), w, show));
             }
             for (CaptureWarning w : a.capture().warnings()) err.println(SafeText.forTerminal("ftpscope: " + file + ": " + w));
+            for (CaptureWarning w : org.ftpscope.present.FindingGroups.limitWarnings(org.ftpscope.present.FindingGroups.of(a.ftp()))) {
+                err.println(SafeText.forTerminal("ftpscope: " + file + ": " + w));
+            }
         }
         return Cli.EXIT_OK;
     }

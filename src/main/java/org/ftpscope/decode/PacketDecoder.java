@@ -15,7 +15,7 @@ public final class PacketDecoder {
      * IP-in-IPv4 tunnels decoded through (6in4, IP in IP); a packet nested deeper is shown as the IPv4
      * packet that carries it, marked malformed, so a hostile nest of headers costs a bounded loop.
      */
-    public static final int MAX_TUNNELS = 4;
+    public static final int MAX_TUNNELS = Limit.IP_TUNNELS.intValue();
 
     /** VLAN tags, or IPv6 extension headers, decoded in one frame; past it decoding stops, as Wireshark's does. */
     public static final int MAX_LAYERS = Limit.DETAIL_TREE_DEPTH.intValue();
@@ -54,6 +54,7 @@ public final class PacketDecoder {
         ipv4(buf, off, off + ipOffset, off + len, out);
         out.tunnels = 0;
         out.malformed = null;
+        out.tooManyTunnels = false;
     }
 
     private static void ipv4(byte[] b, int frameStart, int p, int end, PacketInfo out) {
@@ -81,7 +82,9 @@ public final class PacketDecoder {
         if ((fragField & 0x1FFF) != 0) return; // only the first fragment carries the transport header
         if ((out.ipProtocol == IP_IPV6 || out.ipProtocol == IP_IPV4) && !out.ipFragment) {
             if (out.tunnels == MAX_TUNNELS) {
-                out.malformed = "IP tunnelled in IP more than " + MAX_TUNNELS + " times: the inner packets are not decoded";
+                out.malformed = "IP tunnelled in IP more than " + MAX_TUNNELS + " times (" + Limit.IP_TUNNELS.label()
+                        + "): the inner packets are not decoded";
+                out.tooManyTunnels = true;
                 return;
             }
             // 6in4 / IP in IP: the payload is the packet; decode it as tshark does, keep where the outer header was.

@@ -57,6 +57,8 @@ public final class PacketInfo {
     /** Source and destination of those outer IPv4 headers (for {@code ip.src} / {@code ip.dst}, as in tshark). */
     public final long[] tunnelSrc = new long[PacketDecoder.MAX_TUNNELS], tunnelDst = new long[PacketDecoder.MAX_TUNNELS];
     public int tunnels;
+    /** Whether the packet was tunnelled deeper than {@link PacketDecoder#MAX_TUNNELS}: its inner packets were not decoded. */
+    public boolean tooManyTunnels;
 
     public void reset() {
         linkType = etherType = vlanTags = linkHeaderLength = ipVersion = ipOffset = ipHeaderLength = ipTotalLength = 0;
@@ -73,6 +75,7 @@ public final class PacketInfo {
         payloadOffset = payloadLength = capturedPayloadLength = 0;
         malformed = null;
         tunnels = 0;
+        tooManyTunnels = false;
     }
 
     public boolean isIp() { return ipVersion != 0; }

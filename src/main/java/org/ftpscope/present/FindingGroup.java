@@ -19,12 +19,18 @@ import java.util.List;
  * @param sessions        the sessions involved, ascending (empty for capture-wide findings without an owner)
  * @param frames          the frames involved, ascending, at most {@link FindingGroups#MAX_FRAMES_LISTED}
  * @param framesNotListed further frames beyond that limit (all of them are in {@link #findings()})
+ * @param firstFrameNotListed the first of those, or 0
  * @param message         one sentence with the count, the hosts and the first frames
  * @param findings        the grouped findings, in frame order
  */
 public record FindingGroup(FindingKind kind, Severity severity, IpAddr client, IpAddr server, IpAddr peer, int count,
                            List<Integer> sessions, List<Integer> frames, int framesNotListed, String message,
-                           List<Finding> findings) {
+                           List<Finding> findings, int firstFrameNotListed) {
+    public FindingGroup(FindingKind kind, Severity severity, IpAddr client, IpAddr server, IpAddr peer, int count, List<Integer> sessions,
+                        List<Integer> frames, int framesNotListed, String message, List<Finding> findings) {
+        this(kind, severity, client, server, peer, count, sessions, frames, framesNotListed, message, findings, 0);
+    }
+
     public FindingGroup {
         sessions = List.copyOf(sessions);
         frames = List.copyOf(frames);

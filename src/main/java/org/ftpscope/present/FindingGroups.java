@@ -1,5 +1,9 @@
 package org.ftpscope.present;
 
+import org.ftpscope.capture.CaptureWarning;
+import org.ftpscope.capture.Limit;
+import java.util.Locale;
+
 import org.ftpscope.decode.IpAddr;
 import org.ftpscope.ftp.findings.Finding;
 import org.ftpscope.ftp.findings.FindingKind;
@@ -31,7 +35,7 @@ public final class FindingGroups {
     /** Frames a group's message names before "…". */
     public static final int FIRST_FRAMES = 5;
     /** Frame numbers a group lists; beyond it they are counted ({@link FindingGroup#framesNotListed()}). */
-    public static final int MAX_FRAMES_LISTED = 10_000;
+    public static final int MAX_FRAMES_LISTED = Limit.FINDING_GROUP_FRAMES.intValue();
 
     /** Kinds about one data channel: the host it named is part of the key (a bounce target, an advertised address). */
     private static final Set<FindingKind> PEER_KINDS = EnumSet.of(FindingKind.BOUNCE_ATTEMPT, FindingKind.PRIVILEGED_DATA_PORT,
@@ -61,6 +65,18 @@ public final class FindingGroups {
         out.sort(Comparator.comparing((FindingGroup g) -> g.severity().ordinal()).reversed()
                 .thenComparingInt(FindingGroup::firstFrame).thenComparing(g -> g.kind().ordinal()));
         return List.copyOf(out);
+    }
+
+    /** The groups that list fewer frames than they involve, as warnings naming the limit (reports, stderr). */
+    public static List<CaptureWarning> limitWarnings(List<FindingGroup> groups) {
+        List<CaptureWarning> out = new ArrayList<>();
+        for (FindingGroup g : groups) {
+            if (g.framesNotListed() == 0) continue;
+            out.add(CaptureWarning.limit(Limit.FINDING_GROUP_FRAMES, g.firstFrameNotListed(), String.format(Locale.ROOT,
+                    "the group of %,d %s finding%s lists the first %,d of its %,d frames; the single findings name them all",
+                    g.findings().size(), g.kind().id(), g.findings().size() == 1 ? "" : "s", g.frames().size(), g.frameCount())));
+        }
+        return out;
     }
 
     /** Events a finding stands for: each 530 frame of a login-failed or brute-force finding is one failed login. */
@@ -104,7 +120,8 @@ public final class FindingGroups {
         List<Integer> sessionList = new ArrayList<>(sessions);
         String message = members.size() == 1 && distinct <= MAX_FRAMES_LISTED ? members.get(0).message()
                 : message(kind, sev, client, server, peer, count, sessionList.size(), frames, distinct - listed, members.get(0));
-        return new FindingGroup(kind, sev, client, server, peer, count, sessionList, frames, distinct - listed, message, members);
+        return new FindingGroup(kind, sev, client, server, peer, count, sessionList, frames, distinct - listed, message, members,
+                distinct > listed ? all[listed] : 0);
     }
 
     private static String message(FindingKind kind, Severity sev, IpAddr client, IpAddr server, IpAddr peer, int count,
@@ -125,8 +142,8 @@ public final class FindingGroups {
         int total = frames.size() + notListed;
         if (total > FIRST_FRAMES) m.append(" … (").append(total).append(" frames)");
         if (notListed > 0) {
-            m.append("; the first ").append(MAX_FRAMES_LISTED).append(" frames are listed, ").append(notListed)
-                    .append(" more are only in the single findings");
+            m.append("; the first ").append(MAX_FRAMES_LISTED).append(" frames are listed (").append(Limit.FINDING_GROUP_FRAMES.label())
+                    .append("), ").append(notListed).append(" more are only in the single findings");
         }
         m.append(". First: ").append(first.message());
         return m.toString();

@@ -1,7 +1,6 @@
 package org.ftpscope.present;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -40,12 +39,9 @@ public record FirstByFrame<T>(List<T> items, int total, int firstFrameLeftOut) {
             List<T> every = sorted(all, Long.MAX_VALUE);
             return new FirstByFrame<>(every, every.size(), 0);
         }
-        // First pass: only (frame, position) keys, to find where the first max end.
-        long[] k = keys(all);
-        if (k.length <= max) return new FirstByFrame<>(sorted(all, Long.MAX_VALUE), k.length, 0);
-        Arrays.sort(k);
-        long last = max == 0 ? Long.MIN_VALUE : k[max - 1];
-        return new FirstByFrame<>(sorted(all, last), k.length, (int) (k[max] >> 32));
+        // First pass: only the max + 1 smallest (frame, position) keys, to find where the first max end.
+        SmallestKeys k = keys(all, max);
+        return new FirstByFrame<>(sorted(all, k.lastKept()), k.total(), k.cut() ? frame(k.firstLeftOut()) : 0);
     }
 
     /** How many items there are and where the first {@code max} would end, without building any. */
@@ -54,25 +50,26 @@ public record FirstByFrame<T>(List<T> items, int total, int firstFrameLeftOut) {
     }
 
     static <T> Extent extent(Items<T> all, int max) {
-        long[] k = keys(all);
-        if (k.length <= max) return new Extent(k.length, k.length, 0);
-        Arrays.sort(k);
-        return new Extent(k.length, max, (int) (k[max] >> 32));
+        if (max == Integer.MAX_VALUE) {
+            int[] n = {0};
+            all.each((frame, item) -> n[0]++);
+            return new Extent(n[0], n[0], 0);
+        }
+        SmallestKeys k = keys(all, max);
+        return k.cut() ? new Extent(k.total(), max, frame(k.firstLeftOut())) : new Extent(k.total(), k.total(), 0);
     }
 
-    private static <T> long[] keys(Items<T> all) {
-        long[][] keys = {new long[64]};
+    private static <T> SmallestKeys keys(Items<T> all, int max) {
+        SmallestKeys k = new SmallestKeys(max);
         int[] n = {0};
-        all.each((frame, item) -> {
-            if (n[0] == keys[0].length) keys[0] = Arrays.copyOf(keys[0], n[0] * 2);
-            keys[0][n[0]] = key(frame, n[0]);
-            n[0]++;
-        });
-        return Arrays.copyOf(keys[0], n[0]);
+        all.each((frame, item) -> k.offer(key(frame, n[0]++)));
+        return k;
     }
 
     /** Frame in the high half, position in the low: sorting keys is a stable sort by frame. */
-    private static long key(int frame, int position) { return (long) frame << 32 | position; }
+    static long key(int frame, int position) { return (long) frame << 32 | position; }
+
+    static int frame(long key) { return (int) (key >> 32); }
 
     private record Entry<T>(int frame, T item) {}
 

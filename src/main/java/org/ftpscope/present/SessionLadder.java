@@ -1,5 +1,6 @@
 package org.ftpscope.present;
 
+import org.ftpscope.capture.Limit;
 import org.ftpscope.decode.Endpoint;
 import org.ftpscope.ftp.model.CommandRecord;
 import org.ftpscope.ftp.model.DataConnection;
@@ -12,9 +13,11 @@ import org.ftpscope.ftp.model.TransferDirection;
 import org.ftpscope.tcp.TcpStream;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,10 +29,17 @@ import java.util.Map;
  * The app draws it (LadderCanvas) and the HTML report draws it ({@code report.LadderSvg}), so
  * both show the same diagram.
  *
- * @param lifelines left to right
- * @param arrows    in frame order; {@link Arrow#from()} and {@link Arrow#to()} index {@code lifelines}
+ * <p>A bounded ladder ({@link #first}) is bounded by construction: a first pass takes only each
+ * arrow's frame (keeping the {@code max + 1} smallest), a second builds the first {@code max}
+ * arrows and claims only the lifelines they and the setups before the first arrow left out need,
+ * so a session of a million commands costs what its first {@code max} arrows cost.
+ *
+ * @param lifelines          left to right
+ * @param arrows             in frame order; {@link Arrow#from()} and {@link Arrow#to()} index {@code lifelines}
+ * @param totalArrows        how many arrows the whole session has ({@code arrows} holds the first of them)
+ * @param firstFrameNotDrawn the frame of the first arrow not drawn, or 0 when all are drawn
  */
-public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
+public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows, int totalArrows, int firstFrameNotDrawn) {
     /**
      * Lifelines drawn at most; a session with more data endpoints (hundreds of transfers) draws the
      * rest on one lifeline per side, labelled with how many endpoints it stands for.
@@ -60,7 +70,18 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
 
     public record Arrow(int frame, int from, int to, Kind kind, String label, boolean failed) {}
 
-    public static SessionLadder of(FtpSession s) { return new Builder(s, List.of(), Masking.MASKED).build(); }
+    /** Every arrow drawn. */
+    public SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) { this(lifelines, arrows, arrows.size(), 0); }
+
+    public SessionLadder {
+        lifelines = List.copyOf(lifelines);
+        arrows = List.copyOf(arrows);
+    }
+
+    /** The limit the app and the HTML report draw with. */
+    public static final Limit LIMIT = Limit.LADDER_ARROWS;
+
+    public static SessionLadder of(FtpSession s) { return new Builder(s, List.of(), Masking.MASKED).build(Integer.MAX_VALUE); }
 
     /**
      * With the capture's TCP streams: connections to a setup's endpoint that the setup did not
@@ -71,11 +92,48 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
 
     /** With passwords shown or masked (the app masks them; a report shows them when asked to). */
     public static SessionLadder of(FtpSession s, List<TcpStream> streams, Masking masking) {
-        return new Builder(s, streams, masking).build();
+        return new Builder(s, streams, masking).build(Integer.MAX_VALUE);
     }
 
-    /** The first {@code n} arrows, on the same lifelines (a report draws a bounded number). */
-    public SessionLadder firstArrows(int n) { return n >= arrows.size() ? this : new SessionLadder(lifelines, arrows.subList(0, n)); }
+    /**
+     * The first {@code max} arrows in frame order (ties in the order {@link #of} gives them), on the
+     * lifelines those arrows and the setups before the first arrow left out claim; only they are built.
+     */
+    public static SessionLadder first(FtpSession s, List<TcpStream> streams, Masking masking, int max) {
+        return new Builder(s, streams, masking).build(max);
+    }
+
+    /** At most {@link #LIMIT} arrows: what the HTML report and the app's Sessions view draw. */
+    public static SessionLadder bounded(FtpSession s, List<TcpStream> streams, Masking masking) {
+        return first(s, streams, masking, LIMIT.intValue());
+    }
+
+    /** How many arrows the ladder has and where its first {@code max} end, building none of them. */
+    public static FirstByFrame.Extent extent(FtpSession s, List<TcpStream> streams, int max) {
+        Builder b = new Builder(s, streams, Masking.MASKED);
+        if (max == Integer.MAX_VALUE) {
+            int n = b.build(max).arrows().size();
+            return new FirstByFrame.Extent(n, n, 0);
+        }
+        SmallestKeys k = b.select(max);
+        return k.cut() ? new FirstByFrame.Extent(k.total(), max, FirstByFrame.frame(k.firstLeftOut()))
+                : new FirstByFrame.Extent(k.total(), k.total(), 0);
+    }
+
+    /** Arrows of the session not drawn. */
+    public int notDrawn() { return totalArrows - arrows.size(); }
+
+    /**
+     * What was not drawn, naming the limit ("limit LADDER_ARROWS (…) reached at frame 51: the first
+     * 2,000 of 66,689 arrows are drawn"), or "" when every arrow is.
+     */
+    public String limitNote() {
+        if (notDrawn() == 0) return "";
+        return LIMIT.label() + " reached at frame " + firstFrameNotDrawn + ": the first " + n(arrows.size()) + " of "
+                + n(totalArrows) + " arrows are drawn";
+    }
+
+    private static String n(long v) { return String.format(Locale.ROOT, "%,d", v); }
 
     private static final class Builder {
         private final FtpSession s;
@@ -87,36 +145,97 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
         /** An arrow between two endpoints, before lifelines are numbered. */
         private record Pending(int frame, Endpoint from, Endpoint to, Kind kind, String label, boolean failed) {}
 
-        /** The capture's streams by the endpoint that accepted them (built once per ladder). */
-        private final Map<Endpoint, List<TcpStream>> byAcceptor = new java.util.HashMap<>();
-        /** Streams a setup of this session claimed. */
-        private final java.util.Set<Integer> claimed = new java.util.HashSet<>();
+        private final List<TcpStream> streams;
+        /** The capture's streams by the endpoint that accepted them (built once per ladder, when a setup names an endpoint). */
+        private Map<Endpoint, List<TcpStream>> byAcceptor;
+        /** Streams a setup of this session claimed (a bit per stream index). */
+        private final BitSet claimedBySetups = new BitSet();
+        /** Streams drawn or claimed so far in this pass. */
+        private BitSet claimed;
+
+        /** Pass 1 (selecting): only arrows' keys, nothing built. */
+        private SmallestKeys selecting;
+        /** Pass 2 (building): arrows whose key is at most this are built; claims of no arrow before {@link #cutFrame}. */
+        private long lastKept = Long.MAX_VALUE;
+        private int cutFrame = Integer.MAX_VALUE;
+        /** Arrows enumerated so far in this pass: the low half of an arrow's key. */
+        private int position;
 
         Builder(FtpSession s, List<TcpStream> streams, Masking masking) {
             this.s = s;
             this.masking = masking;
-            for (TcpStream t : streams) byAcceptor.computeIfAbsent(t.server(), e -> new ArrayList<>()).add(t);
-            for (DataSetup d : s.setups()) if (d.data() != null) claimed.add(d.data().stream());
-            claimed.add(s.controlStream());
+            this.streams = streams;
+            for (DataSetup d : s.setups()) if (d.data() != null && d.data().stream() >= 0) claimedBySetups.set(d.data().stream());
+            if (s.controlStream() >= 0) claimedBySetups.set(s.controlStream());
         }
 
-        SessionLadder build() {
+        /** Pass 1: the {@code max + 1} smallest arrow keys, and how many arrows there are. */
+        SmallestKeys select(int max) {
+            selecting = new SmallestKeys(max);
+            each();
+            SmallestKeys k = selecting;
+            selecting = null;
+            return k;
+        }
+
+        SessionLadder build(int max) {
+            int total = -1, firstNotDrawn = 0;
+            if (max != Integer.MAX_VALUE) {
+                SmallestKeys k = select(max);
+                if (k.cut()) {
+                    total = k.total();
+                    lastKept = k.lastKept();
+                    firstNotDrawn = cutFrame = FirstByFrame.frame(k.firstLeftOut());
+                }
+            }
             claim(s.client(), Role.CLIENT_CONTROL, "", "");
             claim(s.server(), Role.SERVER_CONTROL, "", "");
+            each();
+            return number(total < 0 ? pending.size() : total, firstNotDrawn);
+        }
+
+        /** Every arrow of the session, in the order that breaks ties in frame. */
+        private void each() {
+            position = 0;
+            claimed = (BitSet) claimedBySetups.clone();
             for (CommandRecord c : s.commands()) {
-                if (c.command() != null) {
+                if (c.command() != null && arrow(c.frame())) {
                     String arg = masking.argument(c.command(), c.arg());
                     pending.add(new Pending(c.frame(), s.client(), s.server(), Kind.COMMAND,
                             c.command() + (arg == null || arg.isEmpty() ? "" : " " + arg), false));
                 }
                 for (ReplyRecord r : c.replies()) {
+                    if (!arrow(r.frame())) continue;
                     pending.add(new Pending(r.frame(), s.server(), s.client(), Kind.REPLY,
                             (r.code() < 0 ? "???" : Integer.toString(r.code())) + " " + r.text(), r.code() >= 400 || r.code() < 0));
                 }
             }
             for (DataSetup d : s.setups()) setup(d);
             for (Transfer t : s.transfers()) flow(t);
-            return number();
+        }
+
+        /**
+         * An arrow at {@code frame}: selecting, its key is offered and nothing is built (false);
+         * building, whether it is one of those kept (its claims and label are made only then).
+         */
+        private boolean arrow(int frame) {
+            long key = FirstByFrame.key(frame, position++);
+            if (selecting != null) {
+                selecting.offer(key);
+                return false;
+            }
+            return key <= lastKept;
+        }
+
+        /** A lifeline claimed by no arrow (the endpoint a setup named): drawn if the setup is before the first arrow left out. */
+        private boolean before(int frame) { return selecting == null && frame < cutFrame; }
+
+        private List<TcpStream> acceptedBy(Endpoint e) {
+            if (byAcceptor == null) {
+                byAcceptor = new java.util.HashMap<>();
+                for (TcpStream t : streams) byAcceptor.computeIfAbsent(t.server(), x -> new ArrayList<>()).add(t);
+            }
+            return byAcceptor.getOrDefault(e, List.of());
         }
 
         private boolean isClientHost(Endpoint e) { return e.ip().equals(s.client().ip()); }
@@ -126,6 +245,21 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
         private void setup(DataSetup d) {
             DataConnection c = d.data();
             Endpoint named = d.advertised();
+            List<TcpStream> others = named == null ? List.of() : others(d, named);
+            // This setup's arrows come next: the other connections, then its own. The endpoint it named is claimed
+            // if one of them is drawn (they may be drawn on it), or if the setup is before the first arrow left out.
+            boolean drawn = false;
+            if (selecting == null) {
+                int at = position;
+                for (TcpStream t : others) drawn |= FirstByFrame.key(frame(t), at++) <= lastKept;
+                if (c != null) drawn |= FirstByFrame.key(frame(c), at) <= lastKept;
+            }
+            boolean shown = drawn || before(d.setupFrame());
+            if (!shown) {
+                for (TcpStream t : others) arrow(frame(t));
+                if (c != null) arrow(frame(c));
+                return;
+            }
             String reply = d.mode().passive() ? "the " + (d.replyCode() > 0 ? d.replyCode() + " " : "") + "reply in frame " + d.setupFrame()
                     : d.mode() + " in frame " + d.setupFrame();
             if (named != null) {
@@ -140,8 +274,8 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
                             + (d.replyCode() >= 400 ? "; the server refused it (" + d.replyCode() + ")" : ""));
                 }
             }
-            if (named != null) others(d, named, reply);
-            if (c == null) return;
+            for (TcpStream t : others) if (arrow(frame(t))) other(d, reply, t);
+            if (c == null || !arrow(frame(c))) return;
             Endpoint connector = c.client(), acceptor = c.server();
             if (d.mode().passive()) {
                 if (isClientHost(connector)) claim(connector, Role.CLIENT_DATA, "", "");
@@ -169,36 +303,53 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
             String state = c.state() == DataState.UNANSWERED ? " — no answer (" + c.synCount() + " SYNs)"
                     : c.state() == DataState.REFUSED ? " — refused (RST)" : "";
             String elsewhere = named != null && !named.equals(acceptor) ? " — not to " + named + " as set up" : "";
-            pending.add(new Pending(c.synFrame() > 0 ? c.synFrame() : c.firstFrame(), connector, acceptor, Kind.DATA_CONNECT,
+            pending.add(new Pending(frame(c), connector, acceptor, Kind.DATA_CONNECT,
                     (c.synFrame() > 0 ? "SYN" : "connection (its SYN is not in the capture)") + " (" + how + ")" + state + elsewhere,
                     c.state() == DataState.UNANSWERED || c.state() == DataState.REFUSED));
         }
 
-        /** Connections to the endpoint a setup named (or, passive, to the server's address with its port) that no setup claimed. */
-        private void others(DataSetup d, Endpoint named, String reply) {
-            List<TcpStream> to = new ArrayList<>(byAcceptor.getOrDefault(named, List.of()));
-            if (d.mode().passive() && !isServerHost(named)) to.addAll(byAcceptor.getOrDefault(new Endpoint(s.server().ip(), named.port()), List.of()));
+        private static int frame(DataConnection c) { return c.synFrame() > 0 ? c.synFrame() : c.firstFrame(); }
+
+        private static int frame(TcpStream t) { return t.synFrame() > 0 ? t.synFrame() : t.firstFrame(); }
+
+        /**
+         * Connections to the endpoint a setup named (or, passive, to the server's address with its port) that no setup
+         * claimed, in the order they are drawn; each is claimed for this setup.
+         */
+        private List<TcpStream> others(DataSetup d, Endpoint named) {
+            List<TcpStream> out = unclaimed(d, acceptedBy(named), List.of());
+            return d.mode().passive() && !isServerHost(named) ? unclaimed(d, acceptedBy(new Endpoint(s.server().ip(), named.port())), out) : out;
+        }
+
+        /** {@code out} and the streams of {@code to} no setup claimed that are within the session after {@code d}, now claimed. */
+        private List<TcpStream> unclaimed(DataSetup d, List<TcpStream> to, List<TcpStream> out) {
             for (TcpStream t : to) {
-                if (claimed.contains(t.index()) || t.firstFrame() < d.setupFrame() || t.firstFrame() > s.lastFrame()) continue;
-                claimed.add(t.index());
-                Endpoint connector = t.client(), acceptor = t.server();
-                boolean expected = d.mode().passive() ? isClientHost(connector) : isServerHost(connector);
-                if (!expected) {
-                    claim(connector, Role.THIRD_HOST, d.mode().passive() ? "not the client" : "not the server",
-                            connector + " connected to " + acceptor + ", the endpoint " + reply + " set up for "
-                                    + (d.mode().passive() ? "the client " + s.client().ip() : "the server " + s.server().ip())
-                                    + " (tcp.stream " + t.index() + ")");
-                } else {
-                    claim(connector, d.mode().passive() ? Role.CLIENT_DATA : Role.SERVER_DATA, "", "");
-                }
-                if (isServerHost(acceptor)) claim(acceptor, Role.SERVER_DATA, "", "");
-                else if (isClientHost(acceptor)) claim(acceptor, Role.CLIENT_DATA, "", "");
-                String state = t.synAckFrame() > 0 ? " — accepted" : t.rstFrame(org.ftpscope.tcp.Direction.SERVER_TO_CLIENT) > 0
-                        ? " — refused (RST)" : "";
-                pending.add(new Pending(t.synFrame() > 0 ? t.synFrame() : t.firstFrame(), connector, acceptor, Kind.DATA_CONNECT,
-                        (t.synFrame() > 0 ? "SYN" : "connection") + (expected ? " (another connection" : " (from another host")
-                                + ", tcp.stream " + t.index() + ")" + state, !expected));
+                if (claimed.get(t.index()) || t.firstFrame() < d.setupFrame() || t.firstFrame() > s.lastFrame()) continue;
+                claimed.set(t.index());
+                if (out.isEmpty()) out = new ArrayList<>();
+                out.add(t);
             }
+            return out;
+        }
+
+        private void other(DataSetup d, String reply, TcpStream t) {
+            Endpoint connector = t.client(), acceptor = t.server();
+            boolean expected = d.mode().passive() ? isClientHost(connector) : isServerHost(connector);
+            if (!expected) {
+                claim(connector, Role.THIRD_HOST, d.mode().passive() ? "not the client" : "not the server",
+                        connector + " connected to " + acceptor + ", the endpoint " + reply + " set up for "
+                                + (d.mode().passive() ? "the client " + s.client().ip() : "the server " + s.server().ip())
+                                + " (tcp.stream " + t.index() + ")");
+            } else {
+                claim(connector, d.mode().passive() ? Role.CLIENT_DATA : Role.SERVER_DATA, "", "");
+            }
+            if (isServerHost(acceptor)) claim(acceptor, Role.SERVER_DATA, "", "");
+            else if (isClientHost(acceptor)) claim(acceptor, Role.CLIENT_DATA, "", "");
+            String state = t.synAckFrame() > 0 ? " — accepted" : t.rstFrame(org.ftpscope.tcp.Direction.SERVER_TO_CLIENT) > 0
+                    ? " — refused (RST)" : "";
+            pending.add(new Pending(frame(t), connector, acceptor, Kind.DATA_CONNECT,
+                    (t.synFrame() > 0 ? "SYN" : "connection") + (expected ? " (another connection" : " (from another host")
+                            + ", tcp.stream " + t.index() + ")" + state, !expected));
         }
 
         private void flow(Transfer t) {
@@ -208,6 +359,10 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
             Endpoint serverSide = passive ? c.server() : c.client(), clientSide = passive ? c.client() : c.server();
             boolean upload = t.direction() == TransferDirection.UPLOAD;
             int frame = t.firstDataFrame() > 0 ? t.firstDataFrame() : c.firstFrame();
+            if (!arrow(frame)) return;
+            // Claimed by the setup whose connection this is, drawn before it; claimed here only if that was not drawn.
+            claimData(serverSide);
+            claimData(clientSide);
             pending.add(new Pending(frame, upload ? clientSide : serverSide, upload ? serverSide : clientSide, Kind.DATA_FLOW,
                     t.command() + " data: " + t.bytes() + " bytes" + (t.complete() ? "" : " (incomplete)"), !t.complete()));
         }
@@ -223,6 +378,10 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
                     : Role.MORE_OTHERS;
         }
 
+        private void claimData(Endpoint e) {
+            if (!seen.containsKey(e)) claim(e, isServerHost(e) ? Role.SERVER_DATA : isClientHost(e) ? Role.CLIENT_DATA : Role.THIRD_HOST, "", "");
+        }
+
         /** The first claim of an endpoint decides its role (the control endpoints come first). */
         private void claim(Endpoint e, Role role, String mark, String note) {
             Lifeline old = seen.get(e);
@@ -230,7 +389,7 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
             else if (old.note().isEmpty() && !note.isEmpty()) seen.put(e, new Lifeline(old.role(), e, old.label(), mark, note));
         }
 
-        private SessionLadder number() {
+        private SessionLadder number(int total, int firstNotDrawn) {
             // Kept in this order while there is room: the control endpoints, the marked ones (NAT, bounce, third hosts),
             // then plain data endpoints; the rest fold into one lifeline per kind, which says how many it stands for.
             List<Lifeline> order = new ArrayList<>();
@@ -264,7 +423,7 @@ public record SessionLadder(List<Lifeline> lifelines, List<Arrow> arrows) {
                 arrows.add(new Arrow(p.frame(), index.get(p.from()), index.get(p.to()), p.kind(), p.label(), p.failed()));
             }
             arrows.sort(Comparator.comparingInt(Arrow::frame));
-            return new SessionLadder(List.copyOf(own), List.copyOf(arrows));
+            return new SessionLadder(own, arrows, total, firstNotDrawn);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.ftpscope.report;
 import org.ftpscope.analysis.Analysis;
 import org.ftpscope.capture.CaptureFile;
 import org.ftpscope.capture.CaptureWarning;
-import org.ftpscope.capture.Limit;
 import org.ftpscope.ftp.findings.Finding;
 import org.ftpscope.ftp.findings.FindingKind;
 import org.ftpscope.ftp.model.FirewallSummary;
@@ -150,13 +149,10 @@ public final class HtmlReport implements ReportWriter {
             }
             sb.append("</table>\n");
         }
-        SessionLadder ladder = SessionLadder.of(s, streams, m);
+        SessionLadder ladder = SessionLadder.first(s, streams, m, ReportLimits.ARROWS);
         sb.append("<h3>Ladder diagram</h3>\n");
-        if (ladder.arrows().size() > ReportLimits.ARROWS) {
-            sb.append("<p class=\"note\">").append(html(Limit.LADDER_ARROWS.label())).append(" reached: the first ")
-                    .append(ReportLimits.n(ReportLimits.ARROWS)).append(" of ").append(ReportLimits.n(ladder.arrows().size()))
-                    .append(" arrows are drawn; the story below lists the exchanges.</p>\n");
-            ladder = ladder.firstArrows(ReportLimits.ARROWS);
+        if (ladder.notDrawn() > 0) {
+            sb.append("<p class=\"note\">").append(html(ladder.limitNote())).append("; the story below lists the exchanges.</p>\n");
         }
         sb.append(LadderSvg.render(ladder));
         ReportText.flushSome(sb, w);

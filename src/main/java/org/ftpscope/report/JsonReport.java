@@ -38,6 +38,12 @@ public final class JsonReport implements ReportWriter {
 
     @Override public List<String> extensions() { return List.of(".json"); }
 
+    /** A group of findings that lists fewer frames than it involves (FINDING_GROUP_FRAMES), also in capture.warnings. */
+    @Override
+    public List<CaptureWarning> limitWarnings(Analysis a, ReportSelection sel) {
+        return FindingGroups.limitWarnings(FindingGroups.of(sel.sessionsOf(a.ftp()), sel.findingsOf(a.ftp())));
+    }
+
     /**
      * The selected sessions and their findings (and those about the whole capture); orphan data
      * connections and the firewall summary are the capture's and always written.
@@ -67,6 +73,7 @@ public final class JsonReport implements ReportWriter {
         j.endArray();
         j.name("warnings").beginArray();
         for (CaptureWarning w : capture.warnings()) j.value(w.toString());
+        for (CaptureWarning w : FindingGroups.limitWarnings(FindingGroups.of(sessions, findings))) j.value(w.toString());
         j.endArray();
         j.endObject();
 

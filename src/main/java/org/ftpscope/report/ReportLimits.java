@@ -5,8 +5,8 @@ import org.ftpscope.capture.CaptureWarning;
 import org.ftpscope.capture.Limit;
 import org.ftpscope.ftp.findings.Finding;
 import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.present.FindingGroups;
 import org.ftpscope.present.FirstByFrame;
-import org.ftpscope.present.Masking;
 import org.ftpscope.present.SessionLadder;
 import org.ftpscope.present.StoryLine;
 
@@ -48,13 +48,14 @@ final class ReportLimits {
                         + String.join(" and the first ", what) + "; the JSON and CSV reports list all that the analysis kept"));
             }
             if (ladder) {
-                List<SessionLadder.Arrow> arrows = SessionLadder.of(s, a.streams(), Masking.MASKED).arrows();
-                if (arrows.size() > ARROWS) {
-                    out.add(CaptureWarning.limit(Limit.LADDER_ARROWS, arrows.get(ARROWS).frame(), "session #" + s.id()
-                            + ": its ladder diagram draws the first " + n(ARROWS) + " of " + n(arrows.size()) + " arrows"));
+                FirstByFrame.Extent arrows = SessionLadder.extent(s, a.streams(), ARROWS);
+                if (arrows.leftOut() > 0) {
+                    out.add(CaptureWarning.limit(Limit.LADDER_ARROWS, arrows.firstFrameLeftOut(), "session #" + s.id()
+                            + ": its ladder diagram draws the first " + n(arrows.kept()) + " of " + n(arrows.total()) + " arrows"));
                 }
             }
         }
+        out.addAll(FindingGroups.limitWarnings(FindingGroups.of(sel.sessionsOf(a), findings)));
         return out;
     }
 

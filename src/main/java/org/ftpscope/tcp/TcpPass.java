@@ -31,7 +31,7 @@ public final class TcpPass {
     private static Result run(Path path, StreamListener listener, ReadProgress progress, boolean perFrame) throws CaptureException {
         PacketInfo info = new PacketInfo();
         TcpReassembler tcp = new TcpReassembler(listener == null ? new StreamListener() {} : listener, TcpLimits.DEFAULT, perFrame);
-        org.ftpscope.decode.link.UndecodedFrames undecoded = new org.ftpscope.decode.link.UndecodedFrames();
+        org.ftpscope.decode.link.UndecodedFrames undecoded = new org.ftpscope.decode.link.UndecodedFrames(info);
         CaptureFile cf = CaptureFile.read(path, (frame, ts, linkType, orig, buf, off, cap) -> {
             PacketDecoder.decode(linkType, buf, off, cap, info);
             undecoded.frame(frame, linkType);

@@ -35,6 +35,7 @@ final class SessionsView extends SplitPane {
     private final TableView<SessionsViewModel.Row> table = new TableView<>();
     private final ListView<StoryLine> story = new ListView<>();
     private final LadderCanvas ladder = new LadderCanvas();
+    private final Label ladderLimit = new Label();
     private TabPane detailTabs;
     private boolean syncing;
 
@@ -87,7 +88,15 @@ final class SessionsView extends SplitPane {
             StoryLine l = story.getSelectionModel().getSelectedItem();
             if (l != null && e.getCode() == KeyCode.ENTER) goToFrame.accept(l.frame());
         });
-        vm.ladderProperty().addListener((o, old, m) -> ladder.show(m));
+        ladderLimit.setId("ladderLimit");
+        ladderLimit.setWrapText(true);
+        ladderLimit.getStyleClass().add("limit-note");
+        ladderLimit.setStyle("-fx-text-fill: #b91c1c;");
+        showLimit(null);
+        vm.ladderProperty().addListener((o, old, m) -> {
+            ladder.show(m);
+            showLimit(m);
+        });
         ladder.setOnMouseClicked(e -> {
             SessionLadder.Arrow a = ladder.arrowAt(e.getY());
             if (a != null && e.getClickCount() == 2) goToFrame.accept(a.frame());
@@ -96,7 +105,7 @@ final class SessionsView extends SplitPane {
         follow.setOnAction(e -> { if (vm.focusedProperty().get() != null) followSession.accept(vm.focusedProperty().get()); });
         Button export = new Button("Export Report…");
         export.setOnAction(e -> exportReport.run());
-        TabPane detail = new TabPane(new Tab("Story", story), new Tab("Ladder diagram", new ScrollPane(ladder)));
+        TabPane detail = new TabPane(new Tab("Story", story), new Tab("Ladder diagram", ladderPane(ladderLimit, new ScrollPane(ladder))));
         detailTabs = detail;
         detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         HBox bar = new HBox(8, new Label("Double-click a line or an arrow to jump to its frame."), follow, export);
@@ -107,6 +116,23 @@ final class SessionsView extends SplitPane {
         getItems().setAll(table, right);
         setDividerPositions(0.3);
     }
+
+    /** Above the diagram, shown only when the ladder was cut: the limit, how many arrows, the first frame not drawn. */
+    private void showLimit(SessionLadder m) {
+        String note = m == null ? "" : m.limitNote();
+        ladderLimit.setText(note.isEmpty() ? "" : note + "; the story lists every exchange.");
+        ladderLimit.setVisible(!note.isEmpty());
+        ladderLimit.setManaged(!note.isEmpty());
+    }
+
+    private static VBox ladderPane(Label limit, ScrollPane diagram) {
+        VBox box = new VBox(4, limit, diagram);
+        VBox.setVgrow(diagram, Priority.ALWAYS);
+        return box;
+    }
+
+    /** The note above the ladder diagram when it was cut at its limit (hidden otherwise). */
+    Label ladderLimit() { return ladderLimit; }
 
     TableView<SessionsViewModel.Row> table() { return table; }
 

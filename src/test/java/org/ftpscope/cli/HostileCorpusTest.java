@@ -1,6 +1,11 @@
 package org.ftpscope.cli;
 
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.capture.Limit;
+import org.ftpscope.ftp.model.FtpSession;
+import org.ftpscope.present.Masking;
+import org.ftpscope.present.SessionLadder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -192,6 +197,16 @@ class HostileCorpusTest {
                     List.of(limit(Limit.REPORT_ROWS, "frame 161") + "session #0: the report lists the first 10,000 of its 100,034 story lines" + rows),
                     html ? List.of(limit(Limit.LADDER_ARROWS, "frame 51") + "session #0: its ladder diagram draws the first 2,000 of 66,689 arrows")
                             : List.of()) : List.of();
+            // 30,000 PORT, 30,001 replies, 30,000 setups and 30,001 findings (each PORT a bounce, and a session-wide one)
+            case "port-bounce-flood.pcap.gz" -> html || md ? concat(
+                    List.of(limit(Limit.REPORT_ROWS, "frame 122") + "session #0: the report lists the first 10,000 of its 120,002 story lines" + rows),
+                    html ? List.of(limit(Limit.LADDER_ARROWS, "frame 51") + "session #0: its ladder diagram draws the first 2,000 of 60,001 arrows")
+                            : List.of()) : List.of();
+            // 10,500 PORT, 10,501 replies, 10,500 setups and 10,501 findings; PORT i is frame 5 + 2i, its reply 6 + 2i
+            case "bounce-frames.pcap.gz" -> html || md ? concat(
+                    List.of(limit(Limit.REPORT_ROWS, "frame 5003") + "session #0: the report lists the first 10,000 of its 42,002 story lines" + rows),
+                    html ? List.of(limit(Limit.LADDER_ARROWS, "frame 2004") + "session #0: its ladder diagram draws the first 2,000 of 21,001 arrows")
+                            : List.of()) : List.of();
             default -> List.of();
         };
     }
@@ -251,6 +266,117 @@ class HostileCorpusTest {
         // 933,281 lines or setups are counted (a kept line's setup past the limit counts too).
         check("port-flood.pcap.gz", 25651, List.of(
                 limit(Limit.CONTROL_LINES_PER_SESSION, "frame 1634") + "933,281 control-channel lines or setups were counted, not kept"));
+    }
+
+    /**
+     * The ladder of a PORT flood is bounded by construction: of the 66,689 commands and replies the
+     * analysis kept, the first LADDER_ARROWS are built, the rest counted. The greeting is frame 4;
+     * each block of 64 PORT commands is one frame and its 64 replies (30 bytes each) two segments
+     * of which the first holds the start of 49 (a line is in the frame it starts in), so the first
+     * 2,000 arrows end with the 15th reply in frame 51 (1 + 15 x 128 + 64 + 15) and the 16th, in
+     * the same frame, is the first not drawn.
+     */
+    @Test
+    void portFloodLadderBuildsOnlyTheArrowsItDraws() throws Exception {
+        try (Analysis a = Analyzer.analyzeStreaming(Path.of(input("port-flood.pcap.gz")))) {
+            SessionLadder l = SessionLadder.bounded(a.sessions().get(0), a.streams(), Masking.MASKED);
+            assertEquals(Limit.LADDER_ARROWS.intValue(), l.arrows().size());
+            assertEquals(66_689, l.totalArrows());
+            assertEquals(64_689, l.notDrawn());
+            assertEquals(51, l.firstFrameNotDrawn());
+            assertEquals(List.of(4, 5, 6, 7, 51), List.of(l.arrows().get(0).frame(), l.arrows().get(1).frame(),
+                    l.arrows().get(65).frame(), l.arrows().get(114).frame(), l.arrows().get(1999).frame()));
+            assertEquals("200 PORT command successful.", l.arrows().get(1999).label());
+            assertEquals(List.of("10.0.0.1:40000", "10.0.0.2:21"), l.lifelines().stream().map(SessionLadder.Lifeline::label).toList());
+            assertEquals(Limit.LADDER_ARROWS.label() + " reached at frame 51: the first 2,000 of 66,689 arrows are drawn", l.limitNote());
+        }
+    }
+
+    /**
+     * Every PORT of the bounce flood names an endpoint of its own. The whole ladder claimed a
+     * lifeline for each of the 30,000 (drawn as 7 and "29993 more endpoints"); the bounded one claims
+     * those of the setups before the first arrow not drawn: the 16 blocks of 64 PORTs in frames 5 to
+     * 50, 1,024 endpoints, 7 drawn and 1,017 sharing one lifeline.
+     */
+    @Test
+    void portBounceFloodLadderClaimsOnlyTheLifelinesOfWhatItDraws() throws Exception {
+        check("port-bounce-flood.pcap.gz", 1455, List.of());
+        try (Analysis a = Analyzer.analyzeStreaming(Path.of(input("port-bounce-flood.pcap.gz")))) {
+            FtpSession s = a.sessions().get(0);
+            assertEquals(30_000, s.setups().size());
+            SessionLadder l = SessionLadder.bounded(s, a.streams(), Masking.MASKED);
+            assertEquals(List.of(2_000, 60_001, 51), List.of(l.arrows().size(), l.totalArrows(), l.firstFrameNotDrawn()));
+            List<String> labels = l.lifelines().stream().map(SessionLadder.Lifeline::label).toList();
+            assertEquals(List.of("10.0.0.1:40000", "10.0.0.2:21", "10.0.0.3:1024", "10.0.0.3:1025", "10.0.0.3:1026", "10.0.0.3:1027",
+                    "10.0.0.3:1028", "10.0.0.3:1029", "10.0.0.3:1030", "1017 more endpoints"), labels);
+            assertEquals("1017 further endpoints (advertised addresses, third hosts) share this lifeline", l.lifelines().get(9).note());
+        }
+    }
+
+    // ---- bounds that were constants of their own classes ----
+
+    /** The USER (frame 5) and the 331 reply: two lines past 64 KiB, each cut and counted. */
+    @Test
+    void controlLinesPastTheirLimitAreCutAndCounted() throws IOException {
+        check("long-control-lines.pcap", 126, List.of(limit(Limit.CONTROL_LINE_BYTES, "frame 5")
+                + "2 control-channel lines were cut at that length; the rest of each, up to its line end, was not read"));
+        assertTrue(Files.readString(OUT.resolve("long-control-lines.pcap.html")).contains(html("a command line longer than 65536 bytes was cut ("
+                + Limit.CONTROL_LINE_BYTES.label() + ")")));
+    }
+
+    /**
+     * 60 NOOPs not captured: 60 gaps. Each NOOP's frame is followed by the server's two replies, whose
+     * ACK shows the missing bytes; the 51st gap is noticed at frame 6 + 2 x 50 = 106.
+     */
+    @Test
+    void controlGapsPastFiftyAreCountedInOneFinding() throws IOException {
+        check("control-gaps.pcap", 129, List.of(limit(Limit.CONTROL_GAP_FINDINGS, "frame 106")
+                + "10 further places where control-channel bytes are missing were counted in one finding, not listed one by one"));
+        assertTrue(Files.readString(OUT.resolve("control-gaps.pcap.html")).contains(html("Control channel: 10 more places where bytes are"
+                + " missing (60 bytes), not listed one by one (" + Limit.CONTROL_GAP_FINDINGS.label() + ").")));
+    }
+
+    /** Frame 1 is 4 tunnels deep and decoded; frame 2 is 5 deep: the warning names it, its Info says so. */
+    @Test
+    void ipTunnelledPastTheLimitIsNotDecodedAndSaidSo() throws IOException {
+        check("tunnels-5.pcap", 2, List.of(limit(Limit.IP_TUNNELS, "frame 2")
+                + "1 frame carries IP tunnelled in IP more times: the packet inside is not decoded, and no TCP or FTP is read from it"));
+        Run list = run("frames", input("tunnels-5.pcap"));
+        List<String> lines = list.head().lines().toList();
+        assertTrue(lines.get(0).contains("40000 → 21 [SYN]"), lines.get(0));
+        assertTrue(lines.get(1).contains("IP tunnelled in IP more than 4 times (" + Limit.IP_TUNNELS.label() + ")"), lines.get(1));
+    }
+
+    /**
+     * AUTH TLS, then 25 data connections: the finding names 20 and counts 5; the 21st connection's
+     * SYN is frame 191 (frames 9 + 9 x 20 + 2: each round is two control records and a 7-frame connection).
+     */
+    @Test
+    void encryptedSessionDataPastTwentyIsCounted() throws IOException {
+        check("ftps-25-data.pcap", 236, List.of(limit(Limit.ENCRYPTED_DATA_LISTED, "frame 191") + "5 inferred data connections of"
+                + " encrypted sessions were counted, not named one by one, in their sessions' encrypted-session-data findings"));
+        assertTrue(Files.readString(OUT.resolve("ftps-25-data.pcap.html")).contains(html(", and 5 more ("
+                + Limit.ENCRYPTED_DATA_LISTED.label() + ")")));
+    }
+
+    /**
+     * 10,500 bounce PORTs, one a frame: the bounce-attempt group and the data-channel-flood finding
+     * each involve 10,500 frames and list 10,000; the 10,001st PORT is frame 5 + 2 x 10,000. The
+     * frame list names no group, so it has no such warning; analyze, the JSON and every report do.
+     */
+    @Test
+    void findingGroupsPastTheirFrameLimitSaySo() throws IOException {
+        String tail = " lists the first 10,000 of its 10,500 frames; the single findings name them all";
+        List<String> groups = List.of(limit(Limit.FINDING_GROUP_FRAMES, "frame 20005") + "the group of 10,500 bounce-attempt findings" + tail,
+                limit(Limit.FINDING_GROUP_FRAMES, "frame 20005") + "the group of 1 data-channel-flood finding" + tail);
+        check("bounce-frames.pcap.gz", 21_007, List.of(), 21_007, groups);
+        assertContains(OUT.resolve("bounce-frames.pcap.gz.html"), List.of(html("the first 10000 frames are listed ("
+                + Limit.FINDING_GROUP_FRAMES.label() + "), 500 more are only in the single findings")));
+        Path json = OUT.resolve("bounce-frames.pcap.gz.json");
+        Run r = run("report", input("bounce-frames.pcap.gz"), "--format", "json", "--out", json.toString(), "--force");
+        assertEquals(0, r.code(), r.err());
+        assertLimitWarnings(input("bounce-frames.pcap.gz"), r, groups);
+        assertContains(json, groups.stream().map(HostileCorpusTest::json).toList());
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 public final class EncryptedSessionDataRule implements PatternRule {
     /** Connections listed per session in one finding; the rest are counted. */
-    static final int MAX_LISTED = 20;
+    static final int MAX_LISTED = org.ftpscope.capture.Limit.ENCRYPTED_DATA_LISTED.intValue();
 
     @Override
     public List<Finding> find(CaptureFacts capture) {
@@ -34,7 +34,8 @@ public final class EncryptedSessionDataRule implements PatternRule {
             int listed = 0;
             for (TcpStream t : mine) {
                 if (listed++ == MAX_LISTED) {
-                    m.append(", and ").append(mine.size() - MAX_LISTED).append(" more");
+                    m.append(", and ").append(mine.size() - MAX_LISTED).append(" more (")
+                            .append(org.ftpscope.capture.Limit.ENCRYPTED_DATA_LISTED.label()).append(')');
                     break;
                 }
                 if (listed > 1) m.append("; ");

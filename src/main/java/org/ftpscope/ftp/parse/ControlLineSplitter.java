@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ControlLineSplitter {
     /** Longest line kept; RFC 959 sets no limit, real servers cut at a few KB. */
-    public static final int MAX_LINE = 64 * 1024;
+    public static final int MAX_LINE = org.ftpscope.capture.Limit.CONTROL_LINE_BYTES.intValue();
 
     public interface Sink {
         /** A line without its line end; {@code overlong} when it was cut at MAX_LINE. */

@@ -95,6 +95,12 @@ final class ControlBudget {
                         + " them are not recognised as FTP data";
                 case ICMP_UNREACHABLE -> n + " further ICMP destination-unreachable messages were counted, not kept;"
                         + " unanswered connections they may explain are reported without them";
+                case CONTROL_LINE_BYTES -> n + " control-channel lines were cut at that length" + in
+                        + "; the rest of each, up to its line end, was not read";
+                case CONTROL_GAP_FINDINGS -> n + " further places where control-channel bytes are missing were counted in one"
+                        + " finding" + in + ", not listed one by one";
+                case ENCRYPTED_DATA_LISTED -> n + " inferred data connections of encrypted sessions were counted, not named one by"
+                        + " one, in their sessions' encrypted-session-data findings";
                 default -> n + " items were dropped" + in;
             };
             out.add(CaptureWarning.limit(limit, (int) t[1], text));

@@ -98,7 +98,7 @@ final class ControlFeed {
     private final int[] clearAgainFrame = new int[2];
 
     /** Gap findings kept per session; past it one finding counts the rest. */
-    static final int MAX_GAP_FINDINGS = 50;
+    static final int MAX_GAP_FINDINGS = org.ftpscope.capture.Limit.CONTROL_GAP_FINDINGS.intValue();
     /** How many waiting commands a reply may skip when it fits a later one. */
     static final int MAX_SKIP = 16;
 
@@ -143,7 +143,7 @@ final class ControlFeed {
         this.replies = new ReplyAssembler(this::reply);
         this.fromClient = new ControlLineSplitter(this::commandLine);
         this.fromServer = new ControlLineSplitter((line, frame, nanos, overlong, cut) -> {
-            if (overlong) malformed(frame, "a reply line longer than " + ControlLineSplitter.MAX_LINE + " bytes was cut");
+            if (overlong) overlong(frame, "a reply line");
             if (cut.cut()) countCut(frame);
             replies.line(line, frame, nanos, cut);
         });
@@ -324,7 +324,8 @@ final class ControlFeed {
         if (more > 0) {
             session.addParseFinding(new Finding(FindingKind.CONTROL_BYTES_MISSING, session.id, gaps.get(MAX_GAP_FINDINGS).noticedFrame,
                     "Control channel: " + more + " more places where bytes are missing (" + moreBytes + " bytes), not listed one by one"
-                            + " (at most " + MAX_GAP_FINDINGS + " per session are)."));
+                            + " (" + org.ftpscope.capture.Limit.CONTROL_GAP_FINDINGS.label() + ")."));
+            session.budget.drop(org.ftpscope.capture.Limit.CONTROL_GAP_FINDINGS, gaps.get(MAX_GAP_FINDINGS).noticedFrame, more);
         }
         wholeDirectionsCut();
         if (cutLines > 0) {
@@ -438,6 +439,12 @@ final class ControlFeed {
 
     List<FrameRange> tlsRanges() { return tlsRanges; }
 
+    /** A line cut at the limit: a finding where it is, and a count for the capture's warning. */
+    private void overlong(int frame, String what) {
+        malformed(frame, what + " longer than " + ControlLineSplitter.MAX_LINE + " bytes was cut (" + org.ftpscope.capture.Limit.CONTROL_LINE_BYTES.label() + ")");
+        session.budget.drop(org.ftpscope.capture.Limit.CONTROL_LINE_BYTES, frame, 1);
+    }
+
     private void malformed(int frame, String text) {
         session.addParseFinding(new Finding(FindingKind.MALFORMED_CONTROL, session.id, frame, text));
     }
@@ -445,7 +452,7 @@ final class ControlFeed {
     // ---- commands ----
 
     private void commandLine(String line, int frame, long nanos, boolean overlong, LineCut cut) {
-        if (overlong) malformed(frame, "a command line longer than " + ControlLineSplitter.MAX_LINE + " bytes was cut");
+        if (overlong) overlong(frame, "a command line");
         FtpCommand c = FtpCommand.parse(line, frame, nanos);
         Exchange ex = new Exchange(c);
         ex.kept = session.budget.keepLines(1, frame);

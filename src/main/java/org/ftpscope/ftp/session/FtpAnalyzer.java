@@ -310,6 +310,12 @@ public final class FtpAnalyzer implements StreamListener {
         }
         List<TcpStream> rest = new ArrayList<>(unclaimed);
         Map<Integer, List<TcpStream>> inferred = DataConnectionFacts.encryptedSessionData(out, rest, controlByStream.keySet());
+        int listed = org.ftpscope.capture.Limit.ENCRYPTED_DATA_LISTED.intValue();
+        for (FtpSession s : out) {
+            // The encrypted-session-data finding names the first of them; the warning counts the rest.
+            List<TcpStream> mine = inferred.getOrDefault(s.id(), List.of());
+            if (mine.size() > listed) budget.drop(org.ftpscope.capture.Limit.ENCRYPTED_DATA_LISTED, mine.get(listed).firstFrame(), mine.size() - listed);
+        }
         java.util.Set<Integer> cut = new java.util.HashSet<>();
         for (SessionState st : sessions) if (feedByStream.get(st.control.index()).noControlByteCaptured()) cut.add(st.id);
         Map<Integer, List<TcpStream>> besideCut = DataConnectionFacts.besideCutSessions(out, cut, rest, controlByStream.keySet());

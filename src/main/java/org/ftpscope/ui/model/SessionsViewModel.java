@@ -12,6 +12,7 @@ import org.ftpscope.ftp.findings.Finding;
 import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.ftp.model.StreamRole;
 import org.ftpscope.ftp.model.Transfer;
+import org.ftpscope.present.Masking;
 import org.ftpscope.present.SessionLadder;
 import org.ftpscope.present.StoryLine;
 
@@ -138,7 +139,8 @@ public final class SessionsViewModel {
             ladder.set(null);
         } else {
             story.setAll(StoryLine.of(s, capture.analysis().findings()));
-            ladder.set(SessionLadder.of(s, capture.analysis().streams()));
+            // Bounded as the HTML report's: the canvas draws one row per arrow, and the story lists every exchange.
+            ladder.set(SessionLadder.bounded(s, capture.analysis().streams(), Masking.MASKED));
         }
     }
 }
