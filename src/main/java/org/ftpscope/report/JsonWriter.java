@@ -48,13 +48,6 @@ public final class JsonWriter {
 
     public JsonWriter value(boolean b) { element(); write(b ? "true" : "false"); return this; }
 
-    public JsonWriter value(double d) {
-        element();
-        if (Double.isNaN(d) || Double.isInfinite(d)) write("null");
-        else write(d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d));
-        return this;
-    }
-
     /**
      * {@code units / 10^scale} as a plain decimal without trailing zeros ({@code decimal(173221, 3)} is
      * 173.221): exact, never in exponent notation, and no floating-point formatting per value.
@@ -62,17 +55,20 @@ public final class JsonWriter {
     public JsonWriter decimal(long units, int scale) {
         element();
         StringBuilder b = new StringBuilder(24);
-        if (units < 0) b.append('-');
-        String digits = Long.toString(Math.abs(units == Long.MIN_VALUE ? units + 1 : units));
-        int whole = digits.length() - scale;
+        String digits = Long.toString(units);
+        if (units < 0) {
+            b.append('-');
+            digits = digits.substring(1);
+        }
+        int whole = digits.length() - scale, point = Math.max(whole, 0);
         if (whole > 0) b.append(digits, 0, whole);
         else b.append('0');
         int end = digits.length();
-        while (end > Math.max(whole, 0) && digits.charAt(end - 1) == '0') end--;
-        if (end > Math.max(whole, 0)) {
+        while (end > point && digits.charAt(end - 1) == '0') end--;
+        if (end > point) {
             b.append('.');
             for (int i = whole; i < 0; i++) b.append('0');
-            b.append(digits, Math.max(whole, 0), end);
+            b.append(digits, point, end);
         }
         write(b.toString());
         return this;
@@ -87,8 +83,6 @@ public final class JsonWriter {
     public JsonWriter field(String name, long v) { return name(name).value(v); }
 
     public JsonWriter field(String name, boolean v) { return name(name).value(v); }
-
-    public JsonWriter field(String name, double v) { return name(name).value(v); }
 
     /** A number field that is null when {@code v} is negative (unknown). */
     public JsonWriter fieldOrNull(String name, long v) {

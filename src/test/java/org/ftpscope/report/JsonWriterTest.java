@@ -26,5 +26,6 @@ class JsonWriterTest {
         assertEquals("0", decimal(0, 6));
         assertEquals("-1.5", decimal(-1_500, 3));
         assertEquals("15", decimal(15, 0));
+        assertEquals("-9223372036854.775808", decimal(Long.MIN_VALUE, 6));
     }
 }
