@@ -151,13 +151,11 @@ public final class DuplicateFrames {
         long h = fingerprint(buf, off, capturedLength);
         long bucket = Math.floorDiv(nanos, BUCKET_NANOS);
         long other = nanos - bucket * BUCKET_NANOS >= WINDOW_NANOS ? bucket + 1 : bucket - 1;
-        int original = find(recentSlots, h, bucket, nanos, linkType, originalLength, capturedLength);
-        if (original == 0) original = find(recentSlots, h, other, nanos, linkType, originalLength, capturedLength);
+        int original = find(recentSlots, h, bucket, other, nanos, linkType, originalLength, capturedLength);
         if (original == 0 && amongOlder(nanos)) {
             lastOlderQuery = frame;
             if (olderSlots == null) buildOlderIndex();
-            original = find(olderSlots, h, bucket, nanos, linkType, originalLength, capturedLength);
-            if (original == 0) original = find(olderSlots, h, other, nanos, linkType, originalLength, capturedLength);
+            original = find(olderSlots, h, bucket, other, nanos, linkType, originalLength, capturedLength);
         } else if (olderSlots != null && frame - lastOlderQuery > maxRemembered) {
             olderSlots = null; // not needed for as many frames as the ring holds: time runs forward again
         }
@@ -249,6 +247,13 @@ public final class DuplicateFrames {
     private static CaptureWarning located(FrameIndex index, int frame, String message) {
         // A streaming pass kept no offsets: -1, and the warning names the frame only.
         return new CaptureWarning(frame, frame >= 1 && frame <= index.size() && index.kept() ? index.dataOffset(frame) : -1, message);
+    }
+
+    /** The frame in either time bucket that this one copies, or 0. */
+    private int find(long[] slots, long h, long bucket, long other, long nanos, int linkType, int originalLength,
+                     int capturedLength) {
+        int original = find(slots, h, bucket, nanos, linkType, originalLength, capturedLength);
+        return original != 0 ? original : find(slots, h, other, nanos, linkType, originalLength, capturedLength);
     }
 
     private int find(long[] slots, long h, long bucket, long nanos, int linkType, int originalLength, int capturedLength) {
