@@ -25,6 +25,8 @@ public final class MainViewModel {
 
     /** Frames the loader summarises for the table before the analysis ends. */
     public static final int PREVIEW_FRAMES = 10_000;
+    /** Rows that fill the table of a large window: shown as soon as read, not at the next progress step. */
+    static final int FIRST_SCREEN_ROWS = 100;
     static final String APP = "ftpscope";
 
     private final TaskExecutor executor;
@@ -143,6 +145,7 @@ public final class MainViewModel {
             // Read at each analysis (in the background): a key log may have grown since the last one.
             TlsKeyLogSetting.Loaded keys = keyLog.read();
             keyLogProblem = keys.problem();
+            tap.onFirstScreen(() -> p.update(0, "Reading " + path.getFileName() + "…"));
             Analysis a = Analyzer.analyze(file, (done, total, n) -> {
                 if (p.cancelled()) throw new CancellationException("cancelled");
                 p.update(total > 0 ? (double) done / total : -1, "Reading " + path.getFileName() + ": " + n + " frames");

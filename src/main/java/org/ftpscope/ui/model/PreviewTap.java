@@ -22,6 +22,8 @@ import java.util.List;
  */
 final class PreviewTap implements FrameVisitor {
     private final int limit;
+    /** Run once on the loading thread when the first screenful of rows is there (null: none). */
+    private volatile Runnable firstScreen;
     private final List<FrameSummary> summaries = Collections.synchronizedList(new ArrayList<>());
     private final PacketInfo info = new PacketInfo();
     private long firstTimestamp = Long.MIN_VALUE;
@@ -29,6 +31,19 @@ final class PreviewTap implements FrameVisitor {
     PreviewTap(int limit) { this.limit = limit; }
 
     List<FrameSummary> summaries() { return summaries; }
+
+    /**
+     * {@code r} runs once, on the loading thread, as soon as {@link MainViewModel#FIRST_SCREEN_ROWS}
+     * rows are there, so the table need not wait for the loader's first progress step (a capture
+     * with fewer frames is shown by the progress at its end).
+     */
+    void onFirstScreen(Runnable r) { firstScreen = r; }
+
+    private void fireFirstScreen() {
+        Runnable r = firstScreen;
+        firstScreen = null;
+        if (r != null) r.run();
+    }
 
     @Override
     public void frame(int frame, long ts, int linkType, int originalLength, byte[] buf, int off, int cap) {
@@ -39,6 +54,7 @@ final class PreviewTap implements FrameVisitor {
         FrameSummary s = FrameSummarizer.summarize(frame, (ts - firstTimestamp) / 1e9, originalLength, bytes, info,
                 TcpFrameContext.UNKNOWN, null);
         summaries.add(info.tcp ? pending(s) : s);
+        if (frame == Math.min(limit, MainViewModel.FIRST_SCREEN_ROWS)) fireFirstScreen();
     }
 
     /** A row whose protocol and info wait for the analysis. */

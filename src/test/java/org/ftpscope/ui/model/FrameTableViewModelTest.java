@@ -266,4 +266,21 @@ class FrameTableViewModelTest {
             assertEquals(true, fresh.analysed());
         }
     }
+
+    /** The table gets its first screenful as soon as the loader has read it, once, not at the first 4 MiB. */
+    @Test
+    void firstScreenIsAnnouncedOnceWhenItsRowsAreRead() throws Exception {
+        PreviewTap tap = new PreviewTap(MainViewModel.PREVIEW_FRAMES);
+        int[] rowsWhenAnnounced = {-1};
+        int[] announced = {0};
+        tap.onFirstScreen(() -> {
+            announced[0]++;
+            rowsWhenAnnounced[0] = tap.summaries().size();
+        });
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("pasv-curl.pcap"), null, tap)) {
+            assertEquals(1, announced[0]);
+            assertEquals(MainViewModel.FIRST_SCREEN_ROWS, rowsWhenAnnounced[0]);
+            assertEquals(169, tap.summaries().size());
+        }
+    }
 }
