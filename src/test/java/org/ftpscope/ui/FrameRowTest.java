@@ -9,9 +9,6 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.ftpscope.ui.model.FrameTableViewModel;
 import org.ftpscope.ui.model.FrameTableViewModel.Column;
-import org.ftpscope.ui.model.FxTaskExecutor;
-import org.ftpscope.ui.model.MemoryPreferences;
-import org.ftpscope.ui.model.RecentFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -33,24 +30,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * they must follow the columns (order, visibility, width) and answer the mouse as a table row
  * does. Values from tshark 4.0.17 on samples/pasv-curl.pcap (frames 13 and 14).
  */
-@ExtendWith({MainWindowTest.NeedsDisplay.class, ApplicationExtension.class})
+@ExtendWith({UiTests.NeedsDisplay.class, ApplicationExtension.class})
 class FrameRowTest {
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, new FxTaskExecutor(), new RecentFiles(new MemoryPreferences()));
+        window = UiTests.window(stage);
         window.open(Path.of("samples", "pasv-curl.pcap"));
         stage.show();
     }
 
-    private void waitLoaded() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
-                && window.viewModel().capture() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+    private void waitLoaded() throws Exception { UiTests.waitLoaded(window); }
 
-    private static <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS); }
+    private static <T> T fx(Callable<T> c) throws Exception { return UiTests.fx(c); }
 
     /** The drawn texts of the row showing this frame (row index first dropped). */
     private List<String> rowOf(int frame) throws Exception {

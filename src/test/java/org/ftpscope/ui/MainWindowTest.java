@@ -8,8 +8,6 @@ import org.ftpscope.analysis.Analysis;
 import org.ftpscope.analysis.Analyzer;
 import org.ftpscope.present.FrameViews;
 import org.ftpscope.ui.model.FrameTableViewModel;
-import org.ftpscope.ui.model.FxTaskExecutor;
-import org.ftpscope.ui.model.RecentFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -33,29 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * prints for that frame, after loading, scrolling, filtering, sorting, clearing, and after a
  * second capture replaces the first. Preferences go to a node of the test's own.
  */
-@ExtendWith({MainWindowTest.NeedsDisplay.class, ApplicationExtension.class})
+@ExtendWith({UiTests.NeedsDisplay.class, ApplicationExtension.class})
 class MainWindowTest {
-    /**
-     * Skips, with the reason, where no X display is there. On Linux the test JVM starts its own
-     * Xvfb when DISPLAY is unset (src/test/xvfb/bin/java, pom.xml profile test-display); where
-     * neither is there, that launcher says why in FTPSCOPE_NO_DISPLAY.
-     */
-    static final class NeedsDisplay implements org.junit.jupiter.api.extension.ExecutionCondition {
-        @Override
-        public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(
-                org.junit.jupiter.api.extension.ExtensionContext context) {
-            if (!System.getProperty("os.name", "").startsWith("Linux")) {
-                return org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("JavaFX needs no X display here");
-            }
-            String d = System.getenv("DISPLAY");
-            if (d != null && !d.isBlank()) return org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("DISPLAY=" + d);
-            String why = System.getenv("FTPSCOPE_NO_DISPLAY");
-            return org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled((why != null && !why.isBlank() ? why
-                    : "no X display (DISPLAY is unset) and the test JVM was not started by src/test/xvfb/bin/java")
-                    + ": the UI tests need one; install Xvfb, or run them under xvfb-run");
-        }
-    }
-
     private Stage stage;
     private MainWindow window;
     private Preferences prefs;
@@ -64,23 +41,16 @@ class MainWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         prefs = new org.ftpscope.ui.model.MemoryPreferences(); // never the user's own preferences
-        window = new MainWindow(stage, new FxTaskExecutor(), new RecentFiles(prefs));
+        window = UiTests.window(stage, prefs);
         // As from the command line: the capture is opened the moment the window appears.
         window.open(Path.of("samples", "pasv-curl.pcap"));
         stage.show();
     }
 
 
-    private void waitLoaded() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
-                && window.viewModel().capture() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+    private void waitLoaded() throws Exception { UiTests.waitLoaded(window); }
 
-    private void waitIdle() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().frames().busyProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+    private void waitIdle() throws Exception { UiTests.waitIdle(window); }
 
     /** Every visible row equals the frames command's line for its frame. */
     private int assertVisibleRowsTrue(String sample) throws Exception {

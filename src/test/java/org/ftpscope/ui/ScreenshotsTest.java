@@ -9,9 +9,6 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.ftpscope.decode.DetailNode;
 import org.ftpscope.ui.model.FindingsViewModel;
-import org.ftpscope.ui.model.FxTaskExecutor;
-import org.ftpscope.ui.model.MemoryPreferences;
-import org.ftpscope.ui.model.RecentFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -44,7 +41,7 @@ class ScreenshotsTest {
             if (System.getProperty("ftpscope.screenshots") == null) {
                 return ConditionEvaluationResult.disabled("screenshots only when -Dftpscope.screenshots=DIR is given");
             }
-            return new MainWindowTest.NeedsDisplay().evaluateExecutionCondition(context);
+            return new UiTests.NeedsDisplay().evaluateExecutionCondition(context);
         }
     }
 
@@ -54,7 +51,7 @@ class ScreenshotsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = new MainWindow(stage, new FxTaskExecutor(), new RecentFiles(new MemoryPreferences()));
+        window = UiTests.window(stage);
         stage.show();
     }
 
@@ -66,13 +63,12 @@ class ScreenshotsTest {
     }
 
     private void idle() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().frames().busyProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        UiTests.waitIdle(window);
         Thread.sleep(300); // a few pulses: laid out and drawn
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS); }
+    private static <T> T fx(Callable<T> c) throws Exception { return UiTests.fx(c); }
 
     private static void fx(Runnable r) throws Exception {
         WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
