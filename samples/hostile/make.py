@@ -53,9 +53,13 @@ class Capture:
         self.f.write(pcap_header())
         self.ts = 1_700_000_000_000_000
 
-    def frame(self, frame):
+    def frame(self, frame, snaplen=None):
+        """`snaplen`: keep only that many bytes of the frame, as a capture with that snapshot length would."""
         self.ts += 1
-        self.f.write(record(frame, self.ts))
+        if snaplen is None or snaplen >= len(frame):
+            self.f.write(record(frame, self.ts))
+        else:
+            self.f.write(struct.pack('<IIII', self.ts // 1_000_000, self.ts % 1_000_000, snaplen, len(frame)) + frame[:snaplen])
 
     def close(self):
         self.f.close()
@@ -78,19 +82,19 @@ class Conn:
         c.frame(ipv4_tcp(self.cip, self.sip, self.cport, self.sport, self.cseq, self.sseq, ACK))
         return self
 
-    def send(self, from_client, data):
+    def send(self, from_client, data, snaplen=None):
         for i in range(0, len(data), self.mss):
             chunk = data[i:i + self.mss]
             if from_client:
-                self.cap.frame(ipv4_tcp(self.cip, self.sip, self.cport, self.sport, self.cseq, self.sseq, PSH | ACK, chunk))
+                self.cap.frame(ipv4_tcp(self.cip, self.sip, self.cport, self.sport, self.cseq, self.sseq, PSH | ACK, chunk), snaplen)
                 self.cseq += len(chunk)
             else:
-                self.cap.frame(ipv4_tcp(self.sip, self.cip, self.sport, self.cport, self.sseq, self.cseq, PSH | ACK, chunk))
+                self.cap.frame(ipv4_tcp(self.sip, self.cip, self.sport, self.cport, self.sseq, self.cseq, PSH | ACK, chunk), snaplen)
                 self.sseq += len(chunk)
 
-    def client(self, data): self.send(True, data)
+    def client(self, data, snaplen=None): self.send(True, data, snaplen)
 
-    def server(self, data): self.send(False, data)
+    def server(self, data, snaplen=None): self.send(False, data, snaplen)
 
     def close(self):
         c = self.cap
@@ -443,6 +447,24 @@ def ftps_25_data(path):
     cap.close()
 
 
+def cut_control_25_data(path):
+    """A control connection whose every payload byte the snapshot length (54: the headers) cut, and 25
+    connections between its hosts while it is open: past CUT_SESSION_DATA_LISTED (20)."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n', snaplen=54)
+    c.client(b'USER anonymous\r\n', snaplen=54)
+    c.server(b'331 password\r\n', snaplen=54)
+    for i in range(25):
+        c.client(b'PASV\r\n', snaplen=54)
+        c.server(b'227 Entering Passive Mode (10,0,0,2,195,%d)\r\n' % (80 + i), snaplen=54)
+        d = Conn(cap, CLIENT, SERVER, 41000 + i, 50000 + i).open()
+        d.server(b'data %d\r\n' % i)
+        d.close()
+    c.close()
+    cap.close()
+
+
 INPUTS = {
     'line-flood.pcap.gz': line_flood,
     'multiline-10m-empty.pcap.gz': multiline_10m_empty,
@@ -466,6 +488,7 @@ INPUTS = {
     'control-gaps.pcap': control_gaps,
     'tunnels-5.pcap': tunnels_5,
     'ftps-25-data.pcap': ftps_25_data,
+    'cut-control-25-data.pcap': cut_control_25_data,
 }
 
 

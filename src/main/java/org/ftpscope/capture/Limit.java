@@ -80,7 +80,12 @@ public enum Limit {
     /** Frame numbers one group of findings lists (present.FindingGroups); the single findings hold them all. */
     FINDING_GROUP_FRAMES(10_000, "frames listed in one group of findings"),
     /** IP-in-IP tunnels (6in4, IP in IP) decoded through in one frame (PacketDecoder); a deeper packet is not decoded. */
-    IP_TUNNELS(4, "IP-in-IP tunnels decoded through in one frame");
+    IP_TUNNELS(4, "IP-in-IP tunnels decoded through in one frame"),
+    /**
+     * Connections a cut-control-channel finding names one by one (CutControlChannelRule): those that
+     * began between the hosts of a session whose control channel the snaplen cut; the rest are counted.
+     */
+    CUT_SESSION_DATA_LISTED(20, "connections named in one cut-control-channel finding");
 
     private final long value;
     private final String what;

@@ -360,6 +360,22 @@ class HostileCorpusTest {
     }
 
     /**
+     * A control channel cut to its headers, and 25 connections between its hosts: the finding names 20
+     * and counts 5; the 21st connection's SYN is frame 189 (3 handshake + 3 cut frames, then 20 rounds
+     * of a cut PASV, its cut reply and a 7-frame connection, then the 2 cut frames before the 21st).
+     */
+    @Test
+    void connectionsBesideACutSessionPastTwentyAreCounted() throws IOException {
+        check("cut-control-25-data.pcap", 234, List.of(limit(Limit.CUT_SESSION_DATA_LISTED, "frame 189") + "5 connections beside"
+                + " sessions whose control channel the snapshot length cut were counted, not named one by one, in those sessions'"
+                + " control-bytes-missing findings"));
+        assertTrue(Files.readString(OUT.resolve("cut-control-25-data.pcap.html")).contains(html("25 connections between 10.0.0.1 and"
+                + " 10.0.0.2 began while the session was open")));
+        assertTrue(Files.readString(OUT.resolve("cut-control-25-data.pcap.html")).contains(html(", and 5 more ("
+                + Limit.CUT_SESSION_DATA_LISTED.label() + ")")));
+    }
+
+    /**
      * 10,500 bounce PORTs, one a frame: the bounce-attempt group and the data-channel-flood finding
      * each involve 10,500 frames and list 10,000; the 10,001st PORT is frame 5 + 2 x 10,000. The
      * frame list names no group, so it has no such warning; analyze, the JSON and every report do.

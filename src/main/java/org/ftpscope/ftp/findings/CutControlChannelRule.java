@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class CutControlChannelRule implements PatternRule {
     /** Connections listed per session in one finding; the rest are counted. */
-    static final int MAX_LISTED = 20;
+    static final int MAX_LISTED = org.ftpscope.capture.Limit.CUT_SESSION_DATA_LISTED.intValue();
 
     @Override
     public List<Finding> find(CaptureFacts capture) {
@@ -32,7 +32,8 @@ public final class CutControlChannelRule implements PatternRule {
             List<Integer> frames = new ArrayList<>();
             for (int i = 0; i < between.size(); i++) {
                 if (i == MAX_LISTED) {
-                    m.append(", and ").append(between.size() - MAX_LISTED).append(" more");
+                    m.append(", and ").append(between.size() - MAX_LISTED).append(" more (")
+                            .append(org.ftpscope.capture.Limit.CUT_SESSION_DATA_LISTED.label()).append(')');
                     break;
                 }
                 TcpStream t = between.get(i);

@@ -101,6 +101,8 @@ final class ControlBudget {
                         + " finding" + in + ", not listed one by one";
                 case ENCRYPTED_DATA_LISTED -> n + " inferred data connections of encrypted sessions were counted, not named one by"
                         + " one, in their sessions' encrypted-session-data findings";
+                case CUT_SESSION_DATA_LISTED -> n + " connections beside sessions whose control channel the snapshot length cut"
+                        + " were counted, not named one by one, in those sessions' control-bytes-missing findings";
                 default -> n + " items were dropped" + in;
             };
             out.add(CaptureWarning.limit(limit, (int) t[1], text));

@@ -319,6 +319,12 @@ public final class FtpAnalyzer implements StreamListener {
         java.util.Set<Integer> cut = new java.util.HashSet<>();
         for (SessionState st : sessions) if (feedByStream.get(st.control.index()).noControlByteCaptured()) cut.add(st.id);
         Map<Integer, List<TcpStream>> besideCut = DataConnectionFacts.besideCutSessions(out, cut, rest, controlByStream.keySet());
+        int listedBeside = org.ftpscope.capture.Limit.CUT_SESSION_DATA_LISTED.intValue();
+        for (FtpSession s : out) {
+            // The cut-control-channel finding names the first of them; the warning counts the rest.
+            List<TcpStream> mine = besideCut.getOrDefault(s.id(), List.of());
+            if (mine.size() > listedBeside) budget.drop(org.ftpscope.capture.Limit.CUT_SESSION_DATA_LISTED, mine.get(listedBeside).firstFrame(), mine.size() - listedBeside);
+        }
         List<OrphanDataConnection> orphans = DataConnectionFacts.orphans(rest, controlByStream.keySet(), out);
         CaptureFacts capture = new CaptureFacts(facts, nowNanos, unreachable,
                 unclaimed.stream().allMatch(t -> controlByStream.containsKey(t.index())), inferred, besideCut, orphans,
