@@ -464,6 +464,97 @@ def cut_control_25_data(path):
     c.close()
     cap.close()
 
+# ---- TLS (read with a key log: analyze/report/frames --tls-keylog, and tls) ----
+
+TLS_RANDOM_A = bytes(range(1, 33))     # the ClientHello random of tls-limits.pcap's first connection
+TLS_RANDOM_B = bytes(range(33, 65))
+TLS_MASTER = bytes([0x5a]) * 48
+
+
+def _tls_record(rtype, body):
+    return struct.pack('>BHH', rtype, 0x0303, len(body)) + body
+
+
+def _handshake(htype, body):
+    return bytes([htype]) + len(body).to_bytes(3, 'big') + body
+
+
+def _tls_records(rtype, data, size=16384):
+    return b''.join(_tls_record(rtype, data[i:i + size]) for i in range(0, len(data), size))
+
+
+def _client_hello(random):
+    """TLS 1.2, one suite (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), no session id, no extensions."""
+    return _handshake(1, b'\x03\x03' + random + b'\x00' + b'\x00\x02\xc0\x2f' + b'\x01\x00')
+
+
+def _server_hello(random):
+    return _handshake(2, b'\x03\x03' + random + b'\x00' + b'\xc0\x2f' + b'\x00')
+
+
+def tls_limits(path):
+    """Three connections, each past TLS limits; read with tls-limits.keys (or keylog-limits.keys).
+
+    Stream 0, port 21: 70 SITE commands of 1,002 bytes (70,140 bytes), each answered 200 (frames
+    5-144), then AUTH TLS, 234 (frame 146) and a ClientHello: TLS after more cleartext than
+    TLS_CLEARTEXT_PREFIX (64 KiB).
+    Stream 1, port 990: ClientHello (random 01..20, in the key log), ServerHello, a Certificate of 12
+    certificates (frame 156, TLS_CERTIFICATES: 10), one record of 40 alerts (frame 157, TLS_ALERTS:
+    32), then 100,001 NewSessionTickets: 100,000 in 86 records (frames 158-1117), the last in a frame
+    of its own (1118, TLS_SESSION_CACHE: 100,000).
+    Stream 2, port 990: ClientHello, ServerHello, and a handshake message of 262,145 bytes in 17
+    records, the first ending in frame 1138 (TLS_HANDSHAKE_MESSAGE: 256 KiB); 1,309 frames in all."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    for _ in range(70):
+        c.client(b'SITE ' + b'x' * 995 + b'\r\n')
+        c.server(b'200 ok\r\n')
+    c.client(b'AUTH TLS\r\n')
+    c.server(b'234 Proceed with negotiation.\r\n')
+    c.client(_tls_record(22, _client_hello(TLS_RANDOM_B)))
+    c.close()
+
+    a = Conn(cap, CLIENT, SERVER, 40001, 990).open()
+    a.client(_tls_record(22, _client_hello(TLS_RANDOM_A)))
+    a.server(_tls_record(22, _server_hello(bytes(32))))
+    der = b'\x30\x03\x02\x01\x01'  # not a certificate the JDK reads: counted, not parsed
+    certs = b''.join(len(der).to_bytes(3, 'big') + der for _ in range(12))
+    a.server(_tls_record(22, _handshake(11, len(certs).to_bytes(3, 'big') + certs)))
+    a.server(_tls_record(21, b'\x01\x5a' * 40))  # 40 warning alerts, user_canceled
+    tickets = b''.join(_handshake(4, b'\x00\x00\x0e\x10' + b'\x00\x04' + struct.pack('>I', i)) for i in range(100_000))
+    a.server(_tls_records(22, tickets))
+    a.server(_tls_record(22, _handshake(4, b'\x00\x00\x0e\x10' + b'\x00\x04' + struct.pack('>I', 100_000))))
+    a.close()
+
+    b = Conn(cap, CLIENT, SERVER, 40002, 990).open()
+    b.client(_tls_record(22, _client_hello(TLS_RANDOM_B)))
+    b.server(_tls_record(22, _server_hello(bytes(32))))
+    b.server(_tls_records(22, _handshake(11, bytes(262_145))))
+    b.close()
+    cap.close()
+
+
+def tls_limits_keys(path):
+    """The key log of tls-limits.pcap's stream 1 (its master secret opens nothing: no record is protected)."""
+    with open(path, 'w') as f:
+        f.write('CLIENT_RANDOM %s %s\n' % (TLS_RANDOM_A.hex(), TLS_MASTER.hex()))
+
+
+def keylog_limits_keys(path):
+    """A key log past its three limits: a line of 1,100 bytes (well-formed but for its padding:
+    KEYLOG_LINE_BYTES), tls-limits.pcap's CLIENT_RANDOM, 200,000 TLS 1.3 secrets (KEYLOG_SECRETS is
+    heap/8/216 B, 155,344 at -Xmx256m), then comment lines up to 64 MiB + 1,024 bytes (KEYLOG_BYTES)."""
+    with open(path, 'wb') as f:
+        line = b'CLIENT_RANDOM ' + TLS_RANDOM_B.hex().encode() + b' ' + TLS_MASTER.hex().encode()
+        f.write(line + b' ' * (1100 - len(line)) + b'\n')
+        f.write(b'CLIENT_RANDOM %s %s\n' % (TLS_RANDOM_A.hex().encode(), TLS_MASTER.hex().encode()))
+        for i in range(200_000):
+            f.write(b'CLIENT_TRAFFIC_SECRET_0 %064x 5a\n' % i)
+        comment = b'#' + b'x' * 1022 + b'\n'
+        while f.tell() < (64 << 20) + 1024:
+            f.write(comment)
+
 
 INPUTS = {
     'line-flood.pcap.gz': line_flood,
@@ -489,6 +580,9 @@ INPUTS = {
     'tunnels-5.pcap': tunnels_5,
     'ftps-25-data.pcap': ftps_25_data,
     'cut-control-25-data.pcap': cut_control_25_data,
+    'tls-limits.pcap': tls_limits,
+    'tls-limits.keys': tls_limits_keys,
+    'keylog-limits.keys': keylog_limits_keys,
 }
 
 

@@ -97,7 +97,7 @@ public final class Analysis implements AutoCloseable {
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(java.util.Map.Entry<Integer, org.ftpscope.tls.TlsStreamView> e) {
-                    return size() > org.ftpscope.tls.TlsLimits.MAX_VIEWS_CACHED;
+                    return size() > org.ftpscope.capture.Limit.TLS_VIEWS_CACHED.intValue();
                 }
             };
 

@@ -101,6 +101,10 @@ public final class Analyzer {
             tcp.duplicates().warnings(cf.index()).forEach(cf::addWarning);
             cf.addWarnings(tcp.limitWarnings());
             cf.addWarnings(ftp.limitWarnings());
+            if (dec != null) {
+                cf.addWarnings(keyLog.limitWarnings()); // the key log's limits, said where the capture's are
+                cf.addWarnings(dec.limitWarnings());
+            }
             Analysis analysis = new Analysis(cf, tcp.streams(), tcp.frameTable(), result);
             if (dec != null) {
                 analysis.tls(dec.connections());

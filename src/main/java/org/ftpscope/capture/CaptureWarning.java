@@ -16,9 +16,15 @@ public record CaptureWarning(int frame, long byteOffset, String message, Limit l
         return new CaptureWarning(frame, 0, message, limit);
     }
 
+    /** A limit reached outside the capture's bytes (the key log): the message says where. */
+    public static CaptureWarning limit(Limit limit, String message) {
+        return new CaptureWarning(0, -1, message, limit);
+    }
+
     @Override
     public String toString() {
         // Frame 0: found before any frame was read (e.g. while inflating), so only the offset is known.
+        if (limit != null && frame <= 0 && byteOffset < 0) return limit.label() + " reached: " + message;
         if (limit != null) return limit.label() + " reached at " + (frame > 0 ? "frame " + frame : "byte offset " + byteOffset) + ": " + message;
         if (byteOffset < 0) return "frame " + frame + ": " + message;
         return (frame > 0 ? "frame " + frame + ", " : "") + "byte offset " + byteOffset + ": " + message;

@@ -85,7 +85,48 @@ public enum Limit {
      * Connections a cut-control-channel finding names one by one (CutControlChannelRule): those that
      * began between the hosts of a session whose control channel the snaplen cut; the rest are counted.
      */
-    CUT_SESSION_DATA_LISTED(20, "connections named in one cut-control-channel finding");
+    CUT_SESSION_DATA_LISTED(20, "connections named in one cut-control-channel finding"),
+
+    // TLS (were TlsLimits): hit only where TLS is read, i.e. with a key log (analyze, report, the app …) and by tls.
+    /**
+     * Cleartext bytes (FTP lines before AUTH TLS) searched for the start of TLS in one stream
+     * direction; past it the direction is taken as not TLS. A control connection whose TLS starts
+     * later is then not decrypted, and its TLS finding and a warning say so.
+     */
+    TLS_CLEARTEXT_PREFIX(64 << 10, "cleartext bytes searched for the start of TLS in one stream direction"),
+    /** One handshake message (RFC 8446 allows 2^24 - 1 bytes): a larger one (a certificate chain, say) is skipped, not buffered. */
+    TLS_HANDSHAKE_MESSAGE(256 << 10, "bytes of one TLS handshake message"),
+    /** Certificates parsed of a server's Certificate message; the rest are counted. */
+    TLS_CERTIFICATES(10, "certificates parsed of one TLS Certificate message"),
+    /** Alerts kept per TLS connection; further ones are counted. */
+    TLS_ALERTS(32, "TLS alerts kept per connection"),
+    /**
+     * TLS 1.2 session ids (and, as many again, session tickets) remembered in one capture, so that a
+     * resumed connection whose client random is not in the key log can still be decrypted.
+     */
+    TLS_SESSION_CACHE(100_000, "TLS 1.2 session ids, and as many session tickets, remembered for resumption"),
+    /** Bytes read of a key log; the rest of the file is not read. */
+    KEYLOG_BYTES(64 << 20, "bytes read of a key log"),
+    /**
+     * About 216 bytes of heap per secret kept (its hex client random, the secret, the map entry;
+     * measured for CLIENT_RANDOM lines, docs/limits.md), an eighth of the heap. 64 MiB of key log
+     * holds up to 729,444 secret lines, about 157 MB of them kept: with the file's bytes more than
+     * half of a 256 MiB heap before any capture is read.
+     */
+    KEYLOG_SECRETS(heapShare(8, 216, 1_000_000), "secrets kept from a key log"),
+    /**
+     * One key log line: a line of the labels ftpscope uses is at most 225 bytes, but the format allows
+     * padding, so a longer line is ignored and counted rather than called malformed.
+     */
+    KEYLOG_LINE_BYTES(1024, "bytes of one key log line"),
+    /**
+     * Decrypted application data one stream's TLS frame view keeps for the detail tree (both
+     * directions); the records beyond it are still named and counted, and the tree says their
+     * plaintext was not kept (Follow and extract read it again from the capture).
+     */
+    TLS_VIEW_PLAINTEXT(1 << 20, "decrypted bytes one stream's TLS frame view keeps"),
+    /** A cache, not a bound on what is shown: an evicted stream's TLS frame view is read again from the capture; no warning. */
+    TLS_VIEWS_CACHED(64, "streams whose TLS frame view is kept at once");
 
     private final long value;
     private final String what;

@@ -33,7 +33,9 @@ final class TlsCommand extends HeadlessCommand {
         try (var cf = r.capture()) {
             out.println(HEADER);
             for (TlsConnectionSummary s : tls.connections()) out.println(line(s));
-            for (CaptureWarning w : cf.warnings()) err.println("ftpscope: " + cf.path() + ": " + w);
+            cf.addWarnings(keyLog().limitWarnings());
+            cf.addWarnings(tls.limitWarnings());
+            for (CaptureWarning w : cf.warnings()) err.println(org.ftpscope.decode.SafeText.forTerminal("ftpscope: " + cf.path() + ": " + w));
         }
         return Cli.EXIT_OK;
     }

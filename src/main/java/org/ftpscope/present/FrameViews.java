@@ -183,7 +183,7 @@ public final class FrameViews {
         if ("FTP".equals(protocol)) {
             TlsRecordView last = t.lastApplication();
             boolean request = last.direction() == org.ftpscope.tcp.Direction.CLIENT_TO_SERVER;
-            String line = last.applicationData() == null ? "(decrypted; over TlsLimits.MAX_VIEW_PLAINTEXT, not kept)"
+            String line = last.applicationData() == null ? "(decrypted; not kept: over " + org.ftpscope.capture.Limit.TLS_VIEW_PLAINTEXT.label() + ")"
                     : FrameSummarizer.firstLine(last.applicationData(), 0, last.applicationData().length);
             return new AppLabel(protocol, (request ? "Request: " : "Response: ") + printable(line));
         }

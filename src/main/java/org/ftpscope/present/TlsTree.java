@@ -35,7 +35,8 @@ final class TlsTree {
                     boolean request = r.direction() == Direction.CLIENT_TO_SERVER;
                     if (r.applicationData() == null) {
                         root.add("File Transfer Protocol (FTP)", org.ftpscope.fields.FtpFields.FTP, null, -1, 0)
-                                .addText("[" + r.applicationBytes() + " decrypted bytes not kept: over TlsLimits.MAX_VIEW_PLAINTEXT of this stream]");
+                                .addText("[" + r.applicationBytes() + " decrypted bytes not kept: over "
+                                        + org.ftpscope.capture.Limit.TLS_VIEW_PLAINTEXT.label() + "]");
                         continue;
                     }
                     graft(root, FtpTree.control(request), r.applicationData());

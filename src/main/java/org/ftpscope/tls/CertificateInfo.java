@@ -25,6 +25,8 @@ public record CertificateInfo(String subject, String issuer, Instant notBefore, 
     /** True when subject equals issuer (a self-signed certificate, as vsftpd's test setups use). */
     public boolean selfIssued() { return subject.equals(issuer); }
 
+    static final int MAX_PARSED = org.ftpscope.capture.Limit.TLS_CERTIFICATES.intValue();
+
     /** Parses one DER certificate; null when the JDK cannot read it. */
     static CertificateInfo parse(byte[] der) {
         try {
@@ -56,7 +58,7 @@ public record CertificateInfo(String subject, String issuer, Instant notBefore, 
             byte[] der = list.bytes(list.u24());
             if (tls13) list.bytes(list.u16()); // per-certificate extensions
             total++;
-            if (certs.size() >= TlsLimits.MAX_CERTIFICATES) continue;
+            if (certs.size() >= MAX_PARSED) continue;
             CertificateInfo info = parse(der);
             if (info == null) unreadable++;
             else certs.add(info);

@@ -1,17 +1,25 @@
 package org.ftpscope.tls;
 
+import org.ftpscope.capture.Limit;
+
 import java.util.function.Consumer;
 
 /**
  * Reassembles handshake messages from the handshake-type content of one direction (clear or
  * decrypted): a message may span records, a record may hold several messages. Messages over
- * {@link TlsLimits#MAX_HANDSHAKE_MESSAGE} are skipped, and said so.
+ * {@link Limit#TLS_HANDSHAKE_MESSAGE} are skipped, and said so.
  */
 final class HandshakeReader {
     /** One handshake message; {@code frame} is the frame of the record that completed it. */
     record Message(int type, byte[] body, int frame, boolean decrypted) {}
 
+    static final int MAX_MESSAGE = Limit.TLS_HANDSHAKE_MESSAGE.intValue();
+
+    /** Told of each message skipped at the limit, with the frame of its header. */
+    interface Skipped { void skipped(int frame); }
+
     private final Consumer<Message> out;
+    private final Skipped skipped;
     private final byte[] head = new byte[4];
     private int headLen;
     private byte[] body;
@@ -20,7 +28,12 @@ final class HandshakeReader {
     private int skipType = -1;
     private String note;
 
-    HandshakeReader(Consumer<Message> out) { this.out = out; }
+    HandshakeReader(Consumer<Message> out) { this(out, frame -> { }); }
+
+    HandshakeReader(Consumer<Message> out, Skipped skipped) {
+        this.out = out;
+        this.skipped = skipped;
+    }
 
     void feed(byte[] b, int off, int len, int frame, boolean decrypted) {
         int i = off, end = off + len;
@@ -38,12 +51,13 @@ final class HandshakeReader {
                 i += n;
                 if (headLen < 4) return;
                 int length = (head[1] & 0xff) << 16 | (head[2] & 0xff) << 8 | (head[3] & 0xff);
-                if (length > TlsLimits.MAX_HANDSHAKE_MESSAGE) {
+                if (length > MAX_MESSAGE) {
                     skip = length;
                     skipType = head[0] & 0xff;
                     note = "handshake message type " + skipType + " of " + length + " bytes (frame " + frame
-                            + ") skipped: over TlsLimits.MAX_HANDSHAKE_MESSAGE";
+                            + ") skipped (" + Limit.TLS_HANDSHAKE_MESSAGE.label() + ")";
                     headLen = 0;
+                    skipped.skipped(frame);
                     continue;
                 }
                 body = new byte[length];

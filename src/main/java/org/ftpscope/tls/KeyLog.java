@@ -1,5 +1,8 @@
 package org.ftpscope.tls;
 
+import org.ftpscope.capture.CaptureWarning;
+import org.ftpscope.capture.Limit;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,22 +32,28 @@ public final class KeyLog {
         SERVER_TRAFFIC_SECRET_0
     }
 
-    private static final KeyLog EMPTY = new KeyLog(new EnumMap<>(Label.class), 0, 0, 0, List.of(), "none");
+    private static final KeyLog EMPTY = new KeyLog(new EnumMap<>(Label.class), 0, 0, 0, List.of(), List.of(), "none");
+
+    static final long MAX_BYTES = Limit.KEYLOG_BYTES.value();
+    static final int MAX_SECRETS = Limit.KEYLOG_SECRETS.intValue();
+    static final int MAX_LINE = Limit.KEYLOG_LINE_BYTES.intValue();
 
     private final Map<Label, Map<String, byte[]>> secrets;
     private final int lines;
     private final int otherLabels;
     private final int malformed;
     private final List<String> warnings;
+    private final List<CaptureWarning> limitWarnings;
     private final String source;
 
     private KeyLog(Map<Label, Map<String, byte[]>> secrets, int lines, int otherLabels, int malformed,
-                   List<String> warnings, String source) {
+                   List<String> warnings, List<CaptureWarning> limitWarnings, String source) {
         this.secrets = secrets;
         this.lines = lines;
         this.otherLabels = otherLabels;
         this.malformed = malformed;
         this.warnings = List.copyOf(warnings);
+        this.limitWarnings = List.copyOf(limitWarnings);
         this.source = source;
     }
 
@@ -57,17 +66,17 @@ public final class KeyLog {
         }
     }
 
-    /** Reads at most {@link TlsLimits#MAX_KEYLOG_BYTES} bytes from {@code in}. */
+    /** Reads at most {@link Limit#KEYLOG_BYTES} bytes from {@code in}. */
     public static KeyLog parse(InputStream in, String source) throws IOException {
-        byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, TlsLimits.MAX_KEYLOG_BYTES));
+        byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BYTES));
         List<String> warnings = new ArrayList<>();
+        List<CaptureWarning> limits = new ArrayList<>();
         if (in.read() >= 0) {
-            warnings.add("key log " + source + " is longer than " + TlsLimits.MAX_KEYLOG_BYTES
-                    + " bytes; read up to there only");
+            limits.add(CaptureWarning.limit(Limit.KEYLOG_BYTES, "key log " + source + " is longer: only its first "
+                    + String.format(java.util.Locale.ROOT, "%,d", data.length) + " bytes were read; secrets after them are not used"));
         }
         Map<Label, Map<String, byte[]>> secrets = new EnumMap<>(Label.class);
-        int lines = 0, other = 0, bad = 0, kept = 0;
-        boolean entryLimitWarned = false;
+        int lines = 0, other = 0, bad = 0, kept = 0, overlong = 0, notKept = 0;
         int start = 0;
         for (int i = 0; i <= data.length; i++) {
             if (i < data.length && data[i] != '\n') continue;
@@ -79,7 +88,7 @@ public final class KeyLog {
             if (len == 0) continue;
             lines++;
             if (data[lineStart] == '#') continue;
-            if (len > TlsLimits.MAX_KEYLOG_LINE) { bad++; continue; }
+            if (len > MAX_LINE) { overlong++; continue; }
             String line = new String(data, lineStart, len, StandardCharsets.US_ASCII).trim();
             String[] f = line.split("\\s+");
             if (f.length != 3) { bad++; continue; }
@@ -97,19 +106,27 @@ public final class KeyLog {
                 bad++;
                 continue;
             }
-            if (kept >= TlsLimits.MAX_KEYLOG_ENTRIES) {
-                if (!entryLimitWarned) {
-                    warnings.add("key log " + source + " has more than " + TlsLimits.MAX_KEYLOG_ENTRIES
-                            + " secrets; the rest are ignored");
-                    entryLimitWarned = true;
-                }
+            Map<String, byte[]> byRandom = secrets.computeIfAbsent(label, k -> new HashMap<>());
+            String key = Hex.of(random);
+            if (kept >= MAX_SECRETS && !byRandom.containsKey(key)) {
+                notKept++; // a later line for a random already kept still replaces its secret, as before
                 continue;
             }
-            if (secrets.computeIfAbsent(label, k -> new HashMap<>()).put(Hex.of(random), secret) == null) kept++;
+            if (byRandom.put(key, secret) == null) kept++;
         }
         if (bad > 0) warnings.add("key log " + source + ": " + bad + " malformed line(s) ignored");
-        return new KeyLog(secrets, lines, other, bad, warnings, source);
+        if (overlong > 0) {
+            limits.add(CaptureWarning.limit(Limit.KEYLOG_LINE_BYTES, "key log " + source + ": " + count(overlong)
+                    + (overlong == 1 ? " line longer than that was" : " lines longer than that were") + " ignored"));
+        }
+        if (notKept > 0) {
+            limits.add(CaptureWarning.limit(Limit.KEYLOG_SECRETS, "key log " + source + ": " + count(notKept) + " further "
+                    + (notKept == 1 ? "secret was" : "secrets were") + " not kept; connections that need them are not decrypted"));
+        }
+        return new KeyLog(secrets, lines, other, bad, warnings, limits, source);
     }
+
+    private static String count(long n) { return String.format(java.util.Locale.ROOT, "%,d", n); }
 
     /** The secret logged under {@code label} for a connection whose ClientHello random is {@code clientRandom}. */
     public byte[] secret(Label label, byte[] clientRandom) {
@@ -136,7 +153,14 @@ public final class KeyLog {
 
     public int malformedLines() { return malformed; }
 
+    /** What is wrong in the key log itself (malformed lines); its limits are in {@link #limitWarnings()}. */
     public List<String> warnings() { return Collections.unmodifiableList(warnings); }
+
+    /**
+     * The limits reading the key log reached, as warnings the analysis adds to its capture's (stderr,
+     * JSON {@code capture.warnings}, the app's banner), so they are said where the other limits are.
+     */
+    public List<CaptureWarning> limitWarnings() { return limitWarnings; }
 
     public String source() { return source; }
 }

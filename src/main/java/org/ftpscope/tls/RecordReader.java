@@ -1,5 +1,7 @@
 package org.ftpscope.tls;
 
+import org.ftpscope.capture.Limit;
+
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +37,9 @@ final class RecordReader {
     private boolean headerSeen;
     private String stopReason;
     private int stopFrame;
+    /** True when the scan stopped at {@link Limit#TLS_CLEARTEXT_PREFIX}, not at bytes that cannot be TLS. */
+    private boolean prefixReached;
+    static final int MAX_CLEARTEXT_PREFIX = Limit.TLS_CLEARTEXT_PREFIX.intValue();
 
     RecordReader(Consumer<TlsRecord> out) { this(out, null); }
 
@@ -61,10 +66,11 @@ final class RecordReader {
 
     private int scan(int frame, byte[] b, int i, int end) {
         while (i < end) {
-            if (consumed >= TlsLimits.MAX_CLEARTEXT_PREFIX) {
+            if (consumed >= MAX_CLEARTEXT_PREFIX) {
                 mode = Mode.NOT_TLS;
-                stopReason = "no TLS record starts within the first " + TlsLimits.MAX_CLEARTEXT_PREFIX
-                        + " bytes (TlsLimits.MAX_CLEARTEXT_PREFIX)";
+                prefixReached = true;
+                stopReason = "no TLS record starts within the first " + MAX_CLEARTEXT_PREFIX
+                        + " bytes (" + Limit.TLS_CLEARTEXT_PREFIX.label() + ")";
                 stopFrame = frame;
                 return end;
             }
@@ -99,7 +105,7 @@ final class RecordReader {
             boolean first = records == 0;
             boolean typeOk = first ? type == TlsRecord.HANDSHAKE || type == TlsRecord.ALERT
                     : type >= TlsRecord.CHANGE_CIPHER_SPEC && type <= TlsRecord.HEARTBEAT;
-            if (!typeOk || major != 3 || minor > 4 || length > TlsLimits.MAX_RECORD_LENGTH) {
+            if (!typeOk || major != 3 || minor > 4 || length > TlsRecord.MAX_LENGTH) {
                 if (!first && lastType == TlsRecord.ALERT && headerLen == 5 && printable(header)) {
                     // FTP CCC (RFC 4217 12.3): after the close_notify the control connection goes on
                     // in clear. Only after an alert record, and only when the bytes look like an FTP line.
@@ -116,7 +122,7 @@ final class RecordReader {
                 } else {
                     stop(String.format("record layer lost at stream offset %d (frame %d): bytes %02x %02x %02x %02x %02x are not a TLS record header%s",
                             recordOffset, firstFrame, type, major, minor, header[3] & 0xff, header[4] & 0xff,
-                            length > TlsLimits.MAX_RECORD_LENGTH ? " (length over TlsLimits.MAX_RECORD_LENGTH)" : ""), firstFrame);
+                            length > TlsRecord.MAX_LENGTH ? " (length over " + TlsRecord.MAX_LENGTH + ", the most RFC 5246 allows)" : ""), firstFrame);
                 }
                 stopFrame = firstFrame;
                 return end;
@@ -178,6 +184,9 @@ final class RecordReader {
     }
 
     Mode mode() { return mode; }
+
+    /** True when the direction was given up as not TLS at {@link Limit#TLS_CLEARTEXT_PREFIX}: TLS starting later is not read. */
+    boolean prefixReached() { return prefixReached; }
 
     /** Stream offset where the direction went back to cleartext after TLS, -1 when it did not. */
     long clearStart() { return clearStart; }

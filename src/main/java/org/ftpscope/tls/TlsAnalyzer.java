@@ -21,6 +21,7 @@ public final class TlsAnalyzer implements StreamListener {
     private final KeyLog keyLog;
     private final PlaintextListener listener;
     private final SessionCache cache;
+    private final TlsBudget budget = new TlsBudget();
     private final Map<Integer, TlsConnection> byStream = new LinkedHashMap<>();
     private final Map<Integer, TcpStream> streams = new HashMap<>();
 
@@ -43,7 +44,7 @@ public final class TlsAnalyzer implements StreamListener {
         TlsConnection c = byStream.get(s.index());
         if (c == null) {
             if (streams.containsKey(s.index())) return; // decided: not TLS
-            c = new TlsConnection(s, keyLog, cache, listener);
+            c = new TlsConnection(s, keyLog, cache, listener, budget);
             byStream.put(s.index(), c);
             streams.put(s.index(), s);
         }
@@ -66,6 +67,15 @@ public final class TlsAnalyzer implements StreamListener {
     }
 
     public KeyLog keyLog() { return keyLog; }
+
+    /** The limits this pass reached (handshake messages, certificates, alerts, the session cache), as warnings; after the pass. */
+    public List<org.ftpscope.capture.CaptureWarning> limitWarnings() { return budget.warnings(); }
+
+    /**
+     * True when a direction of the stream carried more cleartext than {@link org.ftpscope.capture.Limit#TLS_CLEARTEXT_PREFIX}
+     * without a TLS record: TLS starting after it (AUTH TLS after a long cleartext session) was not read.
+     */
+    boolean cleartextPrefixReached(int stream) { return budget.prefixReachedIn(stream); }
 
     /** Whether the stream was found to be TLS (a hello or a handshake record seen). */
     boolean isTls(int stream) {
@@ -111,7 +121,7 @@ public final class TlsAnalyzer implements StreamListener {
     /**
      * TLS 1.2 master secrets seen earlier in the capture, by session id and by session ticket:
      * a resumed connection whose own client random is not in the key log can still be opened
-     * (Wireshark does the same). Bounded by {@link TlsLimits#MAX_SESSION_CACHE}.
+     * (Wireshark does the same). Bounded by {@link org.ftpscope.capture.Limit#TLS_SESSION_CACHE}.
      */
     static final class SessionCache {
         record Entry(byte[] master, int stream) {}
@@ -119,12 +129,20 @@ public final class TlsAnalyzer implements StreamListener {
         private final Map<String, Entry> bySession = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, Entry> byTicket = new java.util.concurrent.ConcurrentHashMap<>();
 
-        void putSessionId(byte[] id, byte[] master, int stream) {
-            if (bySession.size() < TlsLimits.MAX_SESSION_CACHE) bySession.putIfAbsent(Hex.of(id), new Entry(master, stream));
-        }
+        static final int MAX_ENTRIES = org.ftpscope.capture.Limit.TLS_SESSION_CACHE.intValue();
 
-        void putTicket(byte[] ticket, byte[] master, int stream) {
-            if (byTicket.size() < TlsLimits.MAX_SESSION_CACHE) byTicket.putIfAbsent(Hex.of(ticket), new Entry(master, stream));
+        /** False when the id is not remembered because the cache is full. */
+        boolean putSessionId(byte[] id, byte[] master, int stream) { return put(bySession, Hex.of(id), new Entry(master, stream)); }
+
+        /** False when the ticket is not remembered because the cache is full. */
+        boolean putTicket(byte[] ticket, byte[] master, int stream) { return put(byTicket, Hex.of(ticket), new Entry(master, stream)); }
+
+        private static boolean put(Map<String, Entry> m, String key, Entry e) {
+            if (m.size() < MAX_ENTRIES) {
+                m.putIfAbsent(key, e);
+                return true;
+            }
+            return m.containsKey(key);
         }
 
         Entry bySessionId(byte[] id) { return bySession.get(Hex.of(id)); }

@@ -1,5 +1,6 @@
 package org.ftpscope.tls;
 
+import org.ftpscope.capture.Limit;
 import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.TcpStream;
 import org.ftpscope.tls.TlsConnectionSummary.CertificateVisibility;
@@ -16,6 +17,7 @@ import java.util.List;
  */
 final class TlsConnection {
     private static final int C = 0, S = 1;
+    static final int MAX_ALERTS = Limit.TLS_ALERTS.intValue();
 
     /** Per-direction state. */
     private final class Side {
@@ -48,7 +50,7 @@ final class TlsConnection {
         Side(Direction dir) {
             this.dir = dir;
             this.reader = new RecordReader(r -> record(this, r), (frame, offset, b, off, len) -> cleartext(this, frame, offset, b, off, len));
-            this.hs = new HandshakeReader(m -> handshake(this, m));
+            this.hs = new HandshakeReader(m -> handshake(this, m), frame -> limit(Limit.TLS_HANDSHAKE_MESSAGE, frame, 1));
         }
 
         void problem(Decryption d, String detail, int frame) {
@@ -63,6 +65,9 @@ final class TlsConnection {
     private final KeyLog keyLog;
     private final TlsAnalyzer.SessionCache cache;
     private final PlaintextListener listener;
+    private final TlsBudget budget;
+    /** The limits this connection reached, so the budget counts connections too. */
+    private final java.util.EnumSet<Limit> limitsHit = java.util.EnumSet.noneOf(Limit.class);
     private final Side[] side;
     private Hellos.ClientHello clientHello;
     private int clientHelloFrame;
@@ -87,15 +92,25 @@ final class TlsConnection {
     private Decryption keyProblem;
     private String keyProblemDetail;
 
-    TlsConnection(TcpStream tcp, KeyLog keyLog, TlsAnalyzer.SessionCache cache, PlaintextListener listener) {
+    TlsConnection(TcpStream tcp, KeyLog keyLog, TlsAnalyzer.SessionCache cache, PlaintextListener listener, TlsBudget budget) {
         this.tcp = tcp;
+        this.budget = budget;
         this.keyLog = keyLog;
         this.cache = cache;
         this.listener = listener;
         this.side = new Side[] {new Side(Direction.CLIENT_TO_SERVER), new Side(Direction.SERVER_TO_CLIENT)};
     }
 
-    void data(Direction d, int frame, byte[] buf, int off, int len) { side[d.ordinal()].reader.feed(frame, buf, off, len); }
+    void data(Direction d, int frame, byte[] buf, int off, int len) {
+        RecordReader r = side[d.ordinal()].reader;
+        r.feed(frame, buf, off, len);
+        if (r.prefixReached()) budget.prefixReached(tcp.index());
+    }
+
+    /** {@code n} items dropped past {@code limit} at {@code frame}, for the capture's warning. */
+    private void limit(Limit limit, int frame, long n) {
+        budget.hit(limit, frame, n, limitsHit.add(limit));
+    }
 
     void gap(Direction d, long length, int frame) {
         Side s = side[d.ordinal()];
@@ -309,8 +324,11 @@ final class TlsConnection {
     }
 
     private void addAlert(TlsAlert a) {
-        if (alerts.size() < TlsLimits.MAX_ALERTS_KEPT) alerts.add(a);
-        else alertsNotKept++;
+        if (alerts.size() < MAX_ALERTS) alerts.add(a);
+        else {
+            alertsNotKept++;
+            limit(Limit.TLS_ALERTS, a.frame(), 1);
+        }
     }
 
     // ---- handshake -------------------------------------------------------------------------
@@ -332,7 +350,9 @@ final class TlsConnection {
                 case 2 -> { if (s == ts()) onServerHello(Hellos.serverHello(m.body(), m.frame())); }
                 case 4 -> {
                     if (s == ts() && version != TlsVersion.TLS13 && master != null) {
-                        cache.putTicket(Hellos.newSessionTicket12(m.body()), master, tcp.index());
+                        if (!cache.putTicket(Hellos.newSessionTicket12(m.body()), master, tcp.index())) {
+                            limit(Limit.TLS_SESSION_CACHE, m.frame(), 1);
+                        }
                     }
                 }
                 case 8 -> { if (s == ts()) alpn = Hellos.encryptedExtensionsAlpn(m.body()); }
@@ -460,7 +480,9 @@ final class TlsConnection {
             return;
         }
         master = ms;
-        if (sh.sessionId().length > 0) cache.putSessionId(sh.sessionId(), ms, tcp.index());
+        if (sh.sessionId().length > 0 && !cache.putSessionId(sh.sessionId(), ms, tcp.index())) {
+            limit(Limit.TLS_SESSION_CACHE, sh.frame(), 1);
+        }
         pending12 = RecordProtection.tls12(suite, version, ms, clientHello.random(), sh.random(), sh.encryptThenMac());
     }
 
@@ -476,8 +498,11 @@ final class TlsConnection {
         certificatesSent = chain.total();
         certificateDecrypted = m.decrypted();
         if (chain.unreadable() > 0) note(chain.unreadable() + " server certificate(s) in frame " + m.frame() + " could not be parsed");
-        if (chain.total() > TlsLimits.MAX_CERTIFICATES) note("server sent " + chain.total() + " certificates; the first "
-                + TlsLimits.MAX_CERTIFICATES + " are kept (TlsLimits.MAX_CERTIFICATES)");
+        if (chain.total() > CertificateInfo.MAX_PARSED) {
+            note("server sent " + chain.total() + " certificates; the first " + CertificateInfo.MAX_PARSED + " are kept ("
+                    + Limit.TLS_CERTIFICATES.label() + ")");
+            limit(Limit.TLS_CERTIFICATES, m.frame(), chain.total() - CertificateInfo.MAX_PARSED);
+        }
     }
 
     private void note(String n) {

@@ -101,6 +101,15 @@ public final class TlsDecryptor implements StreamListener {
     /** The key log and the session secrets the pass learnt, for views that read a stream again. */
     public TlsKeys keys() { return tls.keys(); }
 
+    /** The limits the TLS layer reached, as warnings; after the pass. */
+    public List<org.ftpscope.capture.CaptureWarning> limitWarnings() { return tls.limitWarnings(); }
+
+    /**
+     * True when a direction of the stream was given up as not TLS after
+     * {@link org.ftpscope.capture.Limit#TLS_CLEARTEXT_PREFIX} cleartext bytes: TLS later in it is not decrypted.
+     */
+    public boolean cleartextPrefixReached(int stream) { return tls.cleartextPrefixReached(stream); }
+
     /** The TLS connections of the capture; complete after the pass. */
     public List<TlsConnectionSummary> connections() { return tls.connections(); }
 }

@@ -17,7 +17,7 @@ import org.ftpscope.tcp.Direction;
  * @param decrypted      true when a key from the key log opened the record
  * @param innerType      the content type after decryption (TLS 1.3 hides it), else the record's
  * @param applicationData the decrypted application data, or null (not application data, not
- *                        decrypted, or over {@link TlsLimits#MAX_VIEW_PLAINTEXT} of the stream)
+ *                        decrypted, or over {@link org.ftpscope.capture.Limit#TLS_VIEW_PLAINTEXT} of the stream)
  * @param applicationBytes how many application-data bytes the record decrypted to (0 if none)
  */
 public record TlsRecordView(Direction direction, int firstFrame, int lastFrame, long streamOffset, int length,

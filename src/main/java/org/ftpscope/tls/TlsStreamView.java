@@ -11,7 +11,7 @@ import java.util.Map;
  * One TCP stream's TLS as the frame list and the detail tree show it, read again from the capture
  * ({@link TlsStreamReplay}): which records each frame completed, and which frames carried record
  * bytes. Immutable once built; small (a few numbers per record, application data up to
- * {@link TlsLimits#MAX_VIEW_PLAINTEXT}).
+ * {@link org.ftpscope.capture.Limit#TLS_VIEW_PLAINTEXT}).
  */
 public final class TlsStreamView {
     /** A stream that is not TLS: no frame of it carries records. */
@@ -61,7 +61,7 @@ public final class TlsStreamView {
      */
     public boolean opaque(int frame) { return opaque.contains(frame); }
 
-    /** True when application data beyond {@link TlsLimits#MAX_VIEW_PLAINTEXT} was decrypted but not kept. */
+    /** True when application data beyond {@link org.ftpscope.capture.Limit#TLS_VIEW_PLAINTEXT} was decrypted but not kept. */
     public boolean plaintextDropped() { return plaintextDropped; }
 
     /** Collects a view from the records of one replay. */
@@ -78,7 +78,7 @@ public final class TlsStreamView {
         public void record(org.ftpscope.tcp.TcpStream s, TlsRecordView r) {
             TlsRecordView v = r;
             if (r.applicationData() != null) {
-                if (kept + r.applicationBytes() > TlsLimits.MAX_VIEW_PLAINTEXT) {
+                if (kept + r.applicationBytes() > org.ftpscope.capture.Limit.TLS_VIEW_PLAINTEXT.value()) {
                     dropped = true;
                     v = new TlsRecordView(r.direction(), r.firstFrame(), r.lastFrame(), r.streamOffset(), r.length(),
                             r.contentType(), r.recordVersion(), r.version(), r.names(), r.decrypted(), r.innerType(), null,

@@ -375,6 +375,90 @@ class HostileCorpusTest {
                 + Limit.CUT_SESSION_DATA_LISTED.label() + ")")));
     }
 
+    /** The TLS limits tls-limits.pcap reaches with any key log (make.py says how each frame number comes about). */
+    static List<String> tlsLimitWarnings() {
+        return List.of(
+                // the 234 that started TLS: frame 4 is the greeting, then 70 rounds of a 1,002-byte SITE and its 200, then AUTH TLS
+                limit(Limit.TLS_CLEARTEXT_PREFIX, "frame 146") + "1 control connection went over to TLS after more cleartext"
+                        + " than that: its TLS was not read, so it is not decrypted",
+                // the last frame of the first of the 17 records of stream 2's 262,145-byte message (frames 1127-1138)
+                limit(Limit.TLS_HANDSHAKE_MESSAGE, "frame 1138") + "1 TLS handshake message was skipped, not parsed: what it"
+                        + " carries (a certificate chain, a hello) is not shown",
+                limit(Limit.TLS_CERTIFICATES, "frame 156") + "2 further certificates of servers' chains were counted, not parsed",
+                limit(Limit.TLS_ALERTS, "frame 157") + "8 further TLS alerts were counted, not kept",
+                // 100,000 tickets in 86 records fill frames 158-1117; the 100,001st is frame 1118
+                limit(Limit.TLS_SESSION_CACHE, "frame 1118") + "1 TLS 1.2 session id or ticket was not remembered: a later"
+                        + " connection resuming one is decrypted only if the key log has a line for its own client random");
+    }
+
+    /**
+     * analyze, frames and report with {@code --tls-keylog}: exit 0, the frame count, every expected
+     * warning on stderr (once), in the JSON capture section and in the HTML report; no other limit.
+     */
+    static void checkWithKeyLog(String name, String keys, int frames, List<String> warnings) throws IOException {
+        String file = input(name), keyLog = input(keys);
+        Run analyze = run("analyze", file, "--tls-keylog", keyLog);
+        assertEquals(0, analyze.code(), analyze.err());
+        Matcher m = Pattern.compile("\"frames\": (\\d+)").matcher(analyze.head());
+        assertTrue(m.find(), "no frame count in the JSON");
+        assertEquals(frames, Integer.parseInt(m.group(1)));
+        assertLimitWarnings(file, analyze, warnings);
+        for (String w : warnings) assertTrue(analyze.head().contains(json(w)), "JSON capture.warnings lacks " + w);
+        Run list = run("frames", file, "--tls-keylog", keyLog);
+        assertEquals(0, list.code(), list.err());
+        assertEquals(frames, list.lines());
+        assertLimitWarnings(file, list, warnings);
+        Path html = OUT.resolve(name + "-" + keys + ".html");
+        Run report = run("report", file, "--tls-keylog", keyLog, "--out", html.toString(), "--force");
+        assertEquals(0, report.code(), report.err());
+        assertLimitWarnings(file, report, warnings);
+        assertContains(html, warnings.stream().map(HostileCorpusTest::html).toList());
+    }
+
+    @Test
+    void tlsPastItsLimitsIsCountedAndSaidSo() throws IOException {
+        checkWithKeyLog("tls-limits.pcap", "tls-limits.keys", 1309, tlsLimitWarnings());
+        assertContains(OUT.resolve("tls-limits.pcap-tls-limits.keys.html"), List.of(html("The server accepted AUTH (234, frame 146): from"
+                + " here on the control channel is encrypted, not decrypted: ftpscope looks for the start of TLS in the first 65536"
+                + " cleartext bytes of each direction, and this session sent more before it (" + Limit.TLS_CLEARTEXT_PREFIX.label() + ")")));
+        // The tls command has no FTP layer to tell that stream 0 went over to TLS: it names the other four.
+        Run tls = run("tls", input("tls-limits.pcap"), "--tls-keylog", input("tls-limits.keys"));
+        assertEquals(0, tls.code(), tls.err());
+        assertLimitWarnings(input("tls-limits.pcap"), tls, tlsLimitWarnings().subList(1, 5));
+        List<String> rows = tls.head().lines().toList();
+        assertEquals(3, rows.size(), tls.head());
+        assertTrue(rows.get(1).contains("(+8 not kept)"), rows.get(1));
+        assertTrue(rows.get(1).contains("server sent 12 certificates; the first 10 are kept (" + Limit.TLS_CERTIFICATES.label() + ")"), rows.get(1));
+        assertTrue(rows.get(2).contains("handshake message type 11 of 262145 bytes (frame 1138) skipped ("
+                + Limit.TLS_HANDSHAKE_MESSAGE.label() + ")"), rows.get(2));
+    }
+
+    /**
+     * A key log past its three limits: one padded line of 1,100 bytes, 200,001 secrets (the 1 CLIENT_RANDOM
+     * of tls-limits.pcap and 200,000 TLS 1.3 ones), 64 MiB + 1,024 bytes in all. Its warnings come with
+     * the capture's, in the same places (the app's banner reads the same list: see the in-process check).
+     */
+    @Test
+    void aKeyLogPastItsLimitsIsSaidSoWithTheCapturesWarnings() throws Exception {
+        long secrets = Limit.KEYLOG_SECRETS.value();
+        assumeTrue(secrets < 200_001, "KEYLOG_SECRETS is " + secrets + " at this heap: the key log does not reach it");
+        List<String> keyLog = List.of(
+                Limit.KEYLOG_BYTES.label() + " reached: key log keylog-limits.keys is longer: only its first 67,108,864 bytes were"
+                        + " read; secrets after them are not used",
+                Limit.KEYLOG_LINE_BYTES.label() + " reached: key log keylog-limits.keys: 1 line longer than that was ignored",
+                Limit.KEYLOG_SECRETS.label() + " reached: key log keylog-limits.keys: " + n(200_001 - secrets) + " further secrets"
+                        + " were not kept; connections that need them are not decrypted");
+        checkWithKeyLog("tls-limits.pcap", "keylog-limits.keys", 1309, concat(keyLog, tlsLimitWarnings()));
+        // What the app's banner shows is the capture's warning list: the key log's limits are in it.
+        try (Analysis a = Analyzer.analyze(Path.of(input("tls-limits.pcap")), null, null, false,
+                org.ftpscope.tls.KeyLog.read(Path.of(input("keylog-limits.keys"))))) {
+            List<String> all = a.capture().warnings().stream().map(Object::toString).toList();
+            // the FTP layer's (TLS_CLEARTEXT_PREFIX), then the key log's, then the TLS layer's
+            List<String> expected = concat(concat(tlsLimitWarnings().subList(0, 1), keyLog), tlsLimitWarnings().subList(1, 5));
+            assertEquals(expected, all);
+        }
+    }
+
     /**
      * 10,500 bounce PORTs, one a frame: the bounce-attempt group and the data-channel-flood finding
      * each involve 10,500 frames and list 10,000; the 10,001st PORT is frame 5 + 2 x 10,000. The

@@ -1,9 +1,11 @@
 package org.ftpscope.tls;
 
+import org.ftpscope.capture.Limit;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,9 +44,12 @@ class KeyLogTest {
                 + "X".repeat(5000) + "\n"
                 + "\u0000\u00ff garbage\n");
         assertEquals(0, k.size(KeyLog.Label.CLIENT_RANDOM));
-        assertEquals(6, k.malformedLines());
+        assertEquals(5, k.malformedLines());
         assertEquals(0, k.otherLabels());
-        assertEquals("key log test: 6 malformed line(s) ignored", k.warnings().get(0));
+        assertEquals(List.of("key log test: 5 malformed line(s) ignored"), k.warnings());
+        // The 5,000-byte line is past the line limit: counted as such (a padded line could be well-formed).
+        assertEquals(List.of(Limit.KEYLOG_LINE_BYTES.label() + " reached: key log test: 1 line longer than that was ignored"),
+                k.limitWarnings().stream().map(Object::toString).toList());
     }
 
     @Test

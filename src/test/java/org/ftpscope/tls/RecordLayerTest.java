@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,8 @@ class RecordLayerTest {
         byte[] line = "226 Transfer complete.\r\n".getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < 4000; i++) r.feed(i, line, 0, line.length);
         assertEquals(RecordReader.Mode.NOT_TLS, r.mode());
-        assertTrue(r.stopReason().contains("TlsLimits.MAX_CLEARTEXT_PREFIX"));
+        assertTrue(r.stopReason().contains("no TLS record starts within the first 65536 bytes (" + org.ftpscope.capture.Limit.TLS_CLEARTEXT_PREFIX.label() + ")"));
+        assertTrue(r.prefixReached(), "given up at the limit, not for its bytes");
         assertTrue(out.isEmpty());
     }
 
@@ -73,6 +75,7 @@ class RecordLayerTest {
         byte[] b = {0x16, 0x07, 0x00, 0x00, 0x10, 1, 2, 3};
         r.feed(5, b, 0, b.length);
         assertEquals(RecordReader.Mode.NOT_TLS, r.mode());
+        assertFalse(r.prefixReached(), "not TLS for its bytes: no limit reached");
     }
 
     @Test
@@ -83,7 +86,7 @@ class RecordLayerTest {
         r.feed(7, s, 0, s.length);
         assertEquals(1, out.size());
         assertEquals(RecordReader.Mode.STOPPED, r.mode());
-        assertTrue(r.stopReason().contains("over TlsLimits.MAX_RECORD_LENGTH"), r.stopReason());
+        assertTrue(r.stopReason().contains("(length over 18432, the most RFC 5246 allows)"), r.stopReason());
         byte[] more = new byte[100_000];
         r.feed(8, more, 0, more.length);
         assertEquals(1, out.size());
@@ -123,8 +126,9 @@ class RecordLayerTest {
     @Test
     void anOversizedHandshakeMessageIsSkippedNotBuffered() {
         List<HandshakeReader.Message> out = new ArrayList<>();
-        HandshakeReader h = new HandshakeReader(out::add);
-        int len = TlsLimits.MAX_HANDSHAKE_MESSAGE + 1;
+        List<Integer> skipped = new ArrayList<>();
+        HandshakeReader h = new HandshakeReader(out::add, skipped::add);
+        int len = HandshakeReader.MAX_MESSAGE + 1;
         byte[] head = {11, (byte) (len >> 16), (byte) (len >> 8), (byte) len};
         h.feed(head, 0, 4, 1, false);
         byte[] chunk = new byte[len];
@@ -133,7 +137,8 @@ class RecordLayerTest {
         h.feed(next, 0, next.length, 3, false);
         assertEquals(1, out.size());
         assertEquals(20, out.get(0).type());
-        assertTrue(h.note().contains("over TlsLimits.MAX_HANDSHAKE_MESSAGE"));
+        assertEquals(List.of(1), skipped, "the frame of the skipped message's header");
+        assertTrue(h.note().equals("handshake message type 11 of 262145 bytes (frame 1) skipped (" + org.ftpscope.capture.Limit.TLS_HANDSHAKE_MESSAGE.label() + ")"), h.note());
     }
 
     @Test

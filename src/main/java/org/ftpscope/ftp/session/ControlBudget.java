@@ -101,6 +101,9 @@ final class ControlBudget {
                         + " finding" + in + ", not listed one by one";
                 case ENCRYPTED_DATA_LISTED -> n + " inferred data connections of encrypted sessions were counted, not named one by"
                         + " one, in their sessions' encrypted-session-data findings";
+                case TLS_CLEARTEXT_PREFIX -> n + (t[0] == 1 ? " control connection" : " control connections") + " went over to"
+                        + " TLS after more cleartext than that: " + (t[0] == 1 ? "its" : "their") + " TLS was not read, so "
+                        + (t[0] == 1 ? "it is" : "they are") + " not decrypted";
                 case CUT_SESSION_DATA_LISTED -> n + " connections beside sessions whose control channel the snapshot length cut"
                         + " were counted, not named one by one, in those sessions' control-bytes-missing findings";
                 default -> n + " items were dropped" + in;

@@ -419,10 +419,17 @@ final class ControlFeed {
     private String tlsFacts(boolean decrypted) {
         org.ftpscope.tls.TlsDecryptor dec = analyzer.decryptor();
         org.ftpscope.tls.TlsConnectionSummary t = dec == null ? null : dec.connection(session.control.index());
-        if (t == null) return "";
+        // A direction with more cleartext than the TLS layer searches was never read as TLS: the limit, not the key, is why.
+        boolean prefix = dec != null && dec.cleartextPrefixReached(session.control.index());
+        String prefixText = "ftpscope looks for the start of TLS in the first " + org.ftpscope.capture.Limit.TLS_CLEARTEXT_PREFIX.value()
+                + " cleartext bytes of each direction, and this session sent more before it ("
+                + org.ftpscope.capture.Limit.TLS_CLEARTEXT_PREFIX.label() + ")";
+        if (prefix) session.budget.drop(org.ftpscope.capture.Limit.TLS_CLEARTEXT_PREFIX, tlsFrame, 1);
+        if (t == null) return prefix ? ", not decrypted: " + prefixText : "";
         String facts = " (" + t.versionName() + ", " + t.cipherSuiteName() + ")";
         if (decrypted && t.fromClient().decryption() == org.ftpscope.tls.Decryption.DECRYPTED
                 && t.fromServer().decryption() == org.ftpscope.tls.Decryption.DECRYPTED) return facts;
+        if (prefix) return facts + (decrypted ? ", decrypted only in part: " : ", not decrypted: ") + prefixText;
         for (org.ftpscope.tls.TlsDirectionSummary d : List.of(t.fromClient(), t.fromServer())) {
             if (d.decryption() != org.ftpscope.tls.Decryption.DECRYPTED && d.detail() != null) {
                 return facts + (decrypted ? ", decrypted only in part: " : ", not decrypted: ") + d.detail();

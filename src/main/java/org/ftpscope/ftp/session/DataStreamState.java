@@ -71,7 +71,7 @@ final class DataStreamState {
     static boolean looksLikeTls(byte[] b, int off, int len) {
         if (len < 5 || b[off] != 22 || b[off + 1] != 3 || (b[off + 2] & 0xff) > 4) return false;
         int length = (b[off + 3] & 0xff) << 8 | (b[off + 4] & 0xff);
-        return length > 0 && length <= org.ftpscope.tls.TlsLimits.MAX_RECORD_LENGTH;
+        return length > 0 && length <= org.ftpscope.tls.TlsRecord.MAX_LENGTH;
     }
 
     /** The direction is TLS (PROT P) and a key log was given: {@link #data} receives its plaintext. */
