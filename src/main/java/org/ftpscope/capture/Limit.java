@@ -86,6 +86,11 @@ public enum Limit {
      * began between the hosts of a session whose control channel the snaplen cut; the rest are counted.
      */
     CUT_SESSION_DATA_LISTED(20, "connections named in one cut-control-channel finding"),
+    /**
+     * Lines extract prints on stderr for transfers not written, and as many for files written
+     * incomplete (cli.ExtractAccount); one more line counts the rest by reason, the total stays exact.
+     */
+    EXTRACT_LISTED(100, "transfers named one by one on extract's stderr, of those not written and of those written incomplete"),
 
     // TLS (were TlsLimits): hit only where TLS is read, i.e. with a key log (analyze, report, the app …) and by tls.
     /**

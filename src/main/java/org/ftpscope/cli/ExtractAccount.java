@@ -212,6 +212,31 @@ final class ExtractAccount {
         return sb.append(": ").append(String.join("; ", how)).toString();
     }
 
+    /** Transfers not written, and files written incomplete, each named on a line of their own; the rest are counted. */
+    static final int MAX_LISTED = org.ftpscope.capture.Limit.EXTRACT_LISTED.intValue();
+
+    /**
+     * The line after the first {@link #MAX_LISTED} transfers not written: how many more, by reason
+     * ({@code rest} are those not named, failed writes left out as they were said when they failed).
+     */
+    static String notWrittenNotListed(List<NotWritten> rest) {
+        Map<Why, Integer> by = new EnumMap<>(Why.class);
+        for (NotWritten w : rest) by.merge(w.why(), 1, Integer::sum);
+        StringBuilder sb = new StringBuilder().append(rest.size()).append(" more ").append(rest.size() == 1 ? "transfer" : "transfers")
+                .append(" not written, not named one by one (").append(org.ftpscope.capture.Limit.EXTRACT_LISTED.label()).append("): ");
+        int i = 0;
+        for (Map.Entry<Why, Integer> e : by.entrySet()) {
+            sb.append(i++ == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().counted(e.getValue()));
+        }
+        return sb.toString();
+    }
+
+    /** The line after the first {@link #MAX_LISTED} files written incomplete. */
+    static String incompleteNotListed(int rest) {
+        return rest + " more " + (rest == 1 ? "file" : "files") + " written incomplete, not named one by one ("
+                + org.ftpscope.capture.Limit.EXTRACT_LISTED.label() + "); the missing_bytes column counts what each lacks";
+    }
+
     /** The closing total: {@code N of M transfers written (I incomplete); K not written: …}. */
     String total() {
         int m = 0;

@@ -95,14 +95,22 @@ final class ExtractCommand extends HeadlessCommand {
      * it lacks; the snaplen when it cut frames; the total. What the capture lacks is no failure (exit 0).
      */
     private void epilogue(Analysis a, ExtractAccount account, PrintStream err) throws org.ftpscope.capture.CaptureException {
-        for (ExtractAccount.Incomplete i : account.incomplete()) {
+        List<ExtractAccount.Incomplete> incomplete = account.incomplete();
+        for (ExtractAccount.Incomplete i : incomplete.subList(0, Math.min(incomplete.size(), ExtractAccount.MAX_LISTED))) {
             err.println(SafeText.forTerminal("ftpscope extract: incomplete: " + i.file() + ": "
                     + ExtractAccount.name(i.session(), i.transfer()) + ": " + i.text()));
         }
-        for (ExtractAccount.NotWritten w : account.notWritten()) {
-            if (w.why() == ExtractAccount.Why.OUTPUT) continue; // said when it failed
+        if (incomplete.size() > ExtractAccount.MAX_LISTED) {
+            err.println("ftpscope extract: " + ExtractAccount.incompleteNotListed(incomplete.size() - ExtractAccount.MAX_LISTED));
+        }
+        // Failed writes were said when they failed.
+        List<ExtractAccount.NotWritten> not = account.notWritten().stream().filter(w -> w.why() != ExtractAccount.Why.OUTPUT).toList();
+        for (ExtractAccount.NotWritten w : not.subList(0, Math.min(not.size(), ExtractAccount.MAX_LISTED))) {
             err.println(SafeText.forTerminal("ftpscope extract: not written: " + ExtractAccount.name(w.session(), w.transfer())
                     + ": " + w.why().label + ": " + w.text()));
+        }
+        if (not.size() > ExtractAccount.MAX_LISTED) {
+            err.println("ftpscope extract: " + ExtractAccount.notWrittenNotListed(not.subList(ExtractAccount.MAX_LISTED, not.size())));
         }
         boolean cut = a.findings().stream().anyMatch(f -> f.kind() == org.ftpscope.ftp.findings.FindingKind.CAPTURE_TRUNCATED
                 && f.session() < 0);

@@ -166,6 +166,34 @@ class ExtractAccountTest {
                 + " (missing_bytes counts the rest)", errLines(s).get(1));
     }
 
+    /**
+     * nmap's bounce scan: 200 LISTs, none written. The first 100 are named (tcp.streams 1-100, two of
+     * them directory listings), one line counts the other 100 by reason, and the total stays exact.
+     */
+    @Test
+    void pastAHundredTransfersNotWrittenAreCountedByReason(@TempDir Path dir) {
+        CliTest.Run r = CliTest.run("extract", path("nmap-bounce-scan.pcap"), dir.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> e = errLines(r);
+        assertEquals(ExtractAccount.MAX_LISTED + 2, e.size(), r.err());
+        assertEquals(100, e.stream().filter(l -> l.startsWith("ftpscope extract: not written: ")).count());
+        assertEquals(2, e.stream().filter(l -> l.contains(": directory listing: 61 bytes; --listings writes it")).count());
+        assertEquals("ftpscope extract: not written: session 0 LIST (command frame 622, data tcp.stream 100): data connection never"
+                + " established: refused with a reset in frame 624; the server replied 425 Failed to establish connection.", e.get(99));
+        assertEquals(List.of("ftpscope extract: 100 more transfers not written, not named one by one ("
+                        + org.ftpscope.capture.Limit.EXTRACT_LISTED.label() + "): 1 directory listing (--listings writes it), 99 whose"
+                        + " data connection was never established",
+                "ftpscope extract: 0 of 200 transfers written; 200 not written: 3 directory listings (--listings writes them), 197 whose"
+                        + " data connection was never established"), e.subList(100, 102));
+    }
+
+    @Test
+    void theLinePastTheLimitCountsFilesWrittenIncompleteToo() {
+        assertEquals("1 more file written incomplete, not named one by one (limit EXTRACT_LISTED (100 transfers named one by one on"
+                + " extract's stderr, of those not written and of those written incomplete)); the missing_bytes column counts what each"
+                + " lacks", ExtractAccount.incompleteNotListed(1));
+    }
+
     @Test
     void filesTheFolderRefusesAreCountedAndExitThree(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
