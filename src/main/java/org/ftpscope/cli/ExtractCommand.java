@@ -94,7 +94,7 @@ final class ExtractCommand extends HeadlessCommand {
      * Every transfer not written, one line each with why; every file written incomplete, with what
      * it lacks; the snaplen when it cut frames; the total. What the capture lacks is no failure (exit 0).
      */
-    private void epilogue(Analysis a, ExtractAccount account, PrintStream err) throws org.ftpscope.capture.CaptureException {
+    private void epilogue(Analysis a, ExtractAccount account, PrintStream err) {
         List<ExtractAccount.Incomplete> incomplete = account.incomplete();
         for (ExtractAccount.Incomplete i : incomplete.subList(0, Math.min(incomplete.size(), ExtractAccount.MAX_LISTED))) {
             err.println(SafeText.forTerminal("ftpscope extract: incomplete: " + i.file() + ": "
@@ -114,7 +114,7 @@ final class ExtractCommand extends HeadlessCommand {
         }
         boolean cut = a.findings().stream().anyMatch(f -> f.kind() == org.ftpscope.ftp.findings.FindingKind.CAPTURE_TRUNCATED
                 && f.session() < 0);
-        if (cut) err.println(SafeText.forTerminal("ftpscope extract: " + account.snaplen(SnaplenCut.of(file))));
+        if (cut) err.println(SafeText.forTerminal("ftpscope extract: " + account.snaplen(SnaplenCut.of(a))));
         err.println("ftpscope extract: " + account.total());
     }
 }

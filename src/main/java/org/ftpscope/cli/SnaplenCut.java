@@ -1,16 +1,13 @@
 package org.ftpscope.cli;
 
-import org.ftpscope.capture.CaptureException;
-import org.ftpscope.capture.CaptureFile;
+import org.ftpscope.analysis.Analysis;
 import org.ftpscope.capture.CaptureInterface;
-
-import java.io.IOException;
-import java.nio.file.Path;
+import org.ftpscope.ftp.session.FtpResult;
 
 /**
- * The frames a capture's snapshot length cut, read from its record headers (captured against
- * original length): how many, the first, and the length they were cut at. The file header's
- * snaplen is not enough: editcap -s writes pcapng without one.
+ * The frames a capture's snapshot length cut, as the analysis counted them from the record headers
+ * (captured against original length): how many, the first, and the length they were cut at. The
+ * file header's snaplen is not enough: editcap -s writes pcapng without one.
  *
  * @param frames        frames in the capture
  * @param cut           frames whose captured length is less than their original length
@@ -21,31 +18,18 @@ import java.nio.file.Path;
  */
 record SnaplenCut(int frames, int cut, int firstCut, int minCaptured, int maxCaptured, int headerSnaplen) {
 
-    /** Reads the capture once more, its record lengths only (nothing is kept per frame). */
-    static SnaplenCut of(Path capture) throws CaptureException {
-        int[] n = new int[4]; // cut, first, min, max
-        n[2] = Integer.MAX_VALUE;
-        CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
-            if (cap >= orig) return;
-            if (n[0]++ == 0) n[1] = frame;
-            n[2] = Math.min(n[2], cap);
-            n[3] = Math.max(n[3], cap);
-        }, null, false);
+    /** From the analysis's own pass (no second read of the capture). */
+    static SnaplenCut of(Analysis a) {
+        FtpResult.SnaplenCuts c = a.ftp().snaplenCut();
         int snap = 0;
-        for (CaptureInterface i : cf.interfaces()) {
+        for (CaptureInterface i : a.capture().interfaces()) {
             if (i.snapLength() <= 0 || (snap != 0 && snap != i.snapLength())) {
                 snap = 0;
                 break;
             }
             snap = i.snapLength();
         }
-        int frames = cf.frameCount();
-        try {
-            cf.close();
-        } catch (IOException ignored) {
-            // read-only; nothing of it is needed any more
-        }
-        return new SnaplenCut(frames, n[0], n[1], n[0] == 0 ? 0 : n[2], n[3], snap);
+        return new SnaplenCut(a.capture().frameCount(), c.frames(), c.firstFrame(), c.minCaptured(), c.maxCaptured(), snap);
     }
 
     /** "cut at 96 bytes (the file header's snaplen; 188 of 496 frames cut, the first frame 4)". */

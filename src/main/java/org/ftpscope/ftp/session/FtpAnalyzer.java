@@ -342,7 +342,8 @@ public final class FtpAnalyzer implements StreamListener {
             }
         }
         for (OrphanDataConnection o : orphans) roles.put(o.stream(), StreamRole.ORPHAN_DATA);
-        return new FtpResult(out, findings, FirewallSummary.of(out), roles, expected.dropped(), orphans);
+        return new FtpResult(out, findings, FirewallSummary.of(out), roles, expected.dropped(), orphans,
+                new FtpResult.SnaplenCuts(truncatedFrames, firstTruncatedFrame, truncatedFrames == 0 ? 0 : minCutCaptured, maxCutCaptured));
     }
 
     /** The limits the FTP layer reached, as warnings for the user; call after {@link #result()}. */
@@ -355,6 +356,8 @@ public final class FtpAnalyzer implements StreamListener {
 
     private int truncatedFrames;
     private int firstTruncatedFrame;
+    /** Shortest and longest captured length of a cut frame (extract says what length the snaplen cut at). */
+    private int minCutCaptured = Integer.MAX_VALUE, maxCutCaptured;
     /** The frame being read and how many of its bytes the snaplen cut off. */
     private int currentFrame;
     private int currentFrameCut;
@@ -380,6 +383,8 @@ public final class FtpAnalyzer implements StreamListener {
         lastCapturedFrame = frame;
         if (capturedLength < originalLength) {
             if (truncatedFrames++ == 0) firstTruncatedFrame = frame;
+            minCutCaptured = Math.min(minCutCaptured, capturedLength);
+            maxCutCaptured = Math.max(maxCutCaptured, capturedLength);
         }
     }
 }

@@ -12,13 +12,22 @@ import java.util.Map;
  * What the FTP layer found in one capture.
  *
  * @param orphanDataConnections data connections whose control connection or setup is not in the capture
+ * @param snaplenCut            the frames the snapshot length cut, counted in the same pass
  */
 public record FtpResult(List<FtpSession> sessions, List<Finding> findings, List<FirewallSummary> firewall,
                         Map<Integer, StreamRole> streamRoles, long droppedExpectations,
-                        List<OrphanDataConnection> orphanDataConnections) {
+                        List<OrphanDataConnection> orphanDataConnections, SnaplenCuts snaplenCut) {
+    /**
+     * Frames whose captured length is less than their original length: how many, the first (0 when
+     * none), and the shortest and longest captured length among them (0 when none).
+     */
+    public record SnaplenCuts(int frames, int firstFrame, int minCaptured, int maxCaptured) {
+        public static final SnaplenCuts NONE = new SnaplenCuts(0, 0, 0, 0);
+    }
+
     public FtpResult(List<FtpSession> sessions, List<Finding> findings, List<FirewallSummary> firewall,
                      Map<Integer, StreamRole> streamRoles, long droppedExpectations) {
-        this(sessions, findings, firewall, streamRoles, droppedExpectations, List.of());
+        this(sessions, findings, firewall, streamRoles, droppedExpectations, List.of(), SnaplenCuts.NONE);
     }
 
     public FtpResult {
