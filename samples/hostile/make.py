@@ -556,6 +556,29 @@ def keylog_limits_keys(path):
             f.write(comment)
 
 
+def extract_101(path):
+    """101 RETRs over PASV whose data frames the snapshot length cut (94 bytes: 40 of each 100-byte
+    segment kept), then 101 RETRs refused 550: extract names 100 of each, past EXTRACT_LISTED (100)."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    for i in range(101):
+        port = 50000 + i
+        c.client(b'PASV\r\n')
+        c.server(b'227 Entering Passive Mode (10,0,0,2,%d,%d)\r\n' % (port >> 8, port & 0xff))
+        c.client(b'RETR f%d.bin\r\n' % i)
+        d = Conn(cap, CLIENT, SERVER, 41000 + i, port).open()
+        c.server(b'150 Opening BINARY mode data connection.\r\n')
+        d.server(b'%-100d' % i, snaplen=94)
+        d.close()
+        c.server(b'226 Transfer complete.\r\n')
+    for i in range(101):
+        c.client(b'RETR missing%d.bin\r\n' % i)
+        c.server(b'550 Failed to open file.\r\n')
+    c.close()
+    cap.close()
+
+
 INPUTS = {
     'line-flood.pcap.gz': line_flood,
     'multiline-10m-empty.pcap.gz': multiline_10m_empty,
@@ -583,6 +606,7 @@ INPUTS = {
     'tls-limits.pcap': tls_limits,
     'tls-limits.keys': tls_limits_keys,
     'keylog-limits.keys': keylog_limits_keys,
+    'extract-101.pcap': extract_101,
 }
 
 

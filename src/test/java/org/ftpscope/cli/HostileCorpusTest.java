@@ -460,6 +460,41 @@ class HostileCorpusTest {
     }
 
     /**
+     * 101 RETRs whose data frames the snaplen cut, 101 refused: extract names 100 files written
+     * incomplete and 100 transfers not written, then one line for the rest of each; the snaplen line
+     * (from the analysis's own pass) and the total count all of them. Each round of a cut RETR is 12
+     * frames from frame 5 (PASV, 227, RETR, the handshake, 150, the cut segment …), so the first cut
+     * frame is 12; 1,421 frames in all.
+     */
+    @Test
+    void extractNamesAHundredOfEachAndCountsTheRest() throws IOException {
+        Path dir = OUT.resolve("extract-101");
+        Run r = run("extract", input("extract-101.pcap"), dir.toString(), "--force");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(102, r.lines(), "the header and 101 files");
+        List<String> e = r.err().lines().toList();
+        assertEquals(204, e.size(), r.err());
+        assertEquals(100, e.stream().filter(l -> l.startsWith("ftpscope extract: incomplete: ")).count());
+        assertEquals(100, e.stream().filter(l -> l.startsWith("ftpscope extract: not written: ")).count());
+        assertEquals("ftpscope extract: incomplete: " + dir.toAbsolutePath().resolve("f99.bin") + ": session 0 RETR f99.bin (command frame 1195, data"
+                + " tcp.stream 100): 40 bytes written, the bytes in the capture run together (the 60 missing are not filled in): the"
+                + " capture's snapshot length cut the data frames: 60 bytes are not in the capture", e.get(99));
+        assertEquals(List.of("ftpscope extract: 1 more file written incomplete, not named one by one (" + Limit.EXTRACT_LISTED.label()
+                        + "); the missing_bytes column counts what each lacks"),
+                e.subList(100, 101));
+        assertEquals("ftpscope extract: not written: session 0 RETR missing99.bin (command frame 1415): refused by the server: the"
+                + " server replied 550 Failed to open file. and no data connection is in the capture: no data moved", e.get(200));
+        assertEquals(List.of(
+                "ftpscope extract: 1 more transfer not written, not named one by one (" + Limit.EXTRACT_LISTED.label() + "): 1 refused"
+                        + " by the server",
+                "ftpscope extract: the capture's frames were cut at 94 bytes (the cut frames' captured length; the file header's snaplen"
+                        + " is 262144; 101 of 1421 frames cut, the first frame 12): 101 of 202 transfers are affected: 101 written with"
+                        + " only the bytes the cut frames kept, run together (missing_bytes counts the rest)",
+                "ftpscope extract: 101 of 202 transfers written (101 incomplete); 101 not written: 101 refused by the server"),
+                e.subList(201, 204));
+    }
+
+    /**
      * 10,500 bounce PORTs, one a frame: the bounce-attempt group and the data-channel-flood finding
      * each involve 10,500 frames and list 10,000; the 10,001st PORT is frame 5 + 2 x 10,000. The
      * frame list names no group, so it has no such warning; analyze, the JSON and every report do.
