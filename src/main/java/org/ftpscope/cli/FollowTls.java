@@ -23,6 +23,7 @@ final class FollowTls {
 
     static int run(HeadlessCommand command, Path file, int wanted, Direction only, OutputStream raw, PrintStream err)
             throws Exception {
+        command.keyLogLimits(err);
         try (Analysis a = command.analyze(file)) {
             if (wanted < 0 || wanted >= a.streams().size()) {
                 err.println("ftpscope follow: no TCP stream " + wanted + " in " + file + " (it has " + a.streams().size() + ")");

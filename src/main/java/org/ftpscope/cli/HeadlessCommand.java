@@ -63,6 +63,14 @@ abstract class HeadlessCommand implements Callable<Integer> {
     /** True when the command reads FTPS with the key log (via {@link #analyze}); the others say they do not. */
     boolean decrypts() { return false; }
 
+    /**
+     * The key log's limits on stderr, for the commands that print no capture warnings (tree, follow);
+     * the others print them with the capture's, where the analysis put them.
+     */
+    final void keyLogLimits(PrintStream err) {
+        for (org.ftpscope.capture.CaptureWarning w : keyLog.limitWarnings()) err.println(SafeText.forTerminal("ftpscope: " + w));
+    }
+
     /** The {@code --tls-keylog} key log, or none. */
     final KeyLog keyLog() { return keyLog; }
 

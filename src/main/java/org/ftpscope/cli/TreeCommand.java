@@ -22,6 +22,7 @@ final class TreeCommand extends HeadlessCommand {
 
     @Override
     int run(PrintStream out, PrintStream err) throws Exception {
+        keyLogLimits(err);
         try (Analysis a = analyze(file)) {
             int frames = a.capture().frameCount();
             if (n < 1 || n > frames) throw new UsageException("frame " + n + " is not in 1.." + frames);

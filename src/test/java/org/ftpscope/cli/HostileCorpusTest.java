@@ -449,6 +449,15 @@ class HostileCorpusTest {
                 Limit.KEYLOG_SECRETS.label() + " reached: key log keylog-limits.keys: " + n(200_001 - secrets) + " further secrets"
                         + " were not kept; connections that need them are not decrypted");
         checkWithKeyLog("tls-limits.pcap", "keylog-limits.keys", 1309, concat(keyLog, tlsLimitWarnings()));
+        // tree and follow print no capture warnings: they say the key log's limits when they read it
+        for (List<String> args : List.of(List.of("tree", input("tls-limits.pcap"), "1"), List.of("follow", input("tls-limits.pcap"), "1"))) {
+            List<String> cmd = new ArrayList<>(args);
+            cmd.addAll(List.of("--tls-keylog", input("keylog-limits.keys")));
+            Run r = run(cmd.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            assertEquals(keyLog.stream().map(w -> "ftpscope: " + w).toList(),
+                    r.err().lines().filter(l -> l.startsWith("ftpscope: limit ")).toList(), args.get(0));
+        }
         // What the app's banner shows is the capture's warning list: the key log's limits are in it.
         try (Analysis a = Analyzer.analyze(Path.of(input("tls-limits.pcap")), null, null, false,
                 org.ftpscope.tls.KeyLog.read(Path.of(input("keylog-limits.keys"))))) {
