@@ -131,7 +131,9 @@ public enum Limit {
      */
     TLS_VIEW_PLAINTEXT(1 << 20, "decrypted bytes one stream's TLS frame view keeps"),
     /** A cache, not a bound on what is shown: an evicted stream's TLS frame view is read again from the capture; no warning. */
-    TLS_VIEWS_CACHED(64, "streams whose TLS frame view is kept at once");
+    TLS_VIEWS_CACHED(64, "streams whose TLS frame view is kept at once"),
+    /** Holes in extracted files are filled with zeros so later bytes keep their offsets; past this, they are left out. */
+    GAP_FILL_BYTES(64L << 20, "bytes of holes filled with zeros in the files one extraction writes");
 
     private final long value;
     private final String what;

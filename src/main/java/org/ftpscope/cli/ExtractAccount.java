@@ -53,7 +53,7 @@ final class ExtractAccount {
 
     private final Analysis analysis;
     private final boolean listings;
-    private final Map<Transfer, String> written = new IdentityHashMap<>();
+    private final Map<Transfer, ObjectExporter.Extracted> written = new IdentityHashMap<>();
     private final Map<Transfer, String> failed = new IdentityHashMap<>();
 
     ExtractAccount(Analysis analysis, boolean listings) {
@@ -61,7 +61,7 @@ final class ExtractAccount {
         this.listings = listings;
     }
 
-    void written(ObjectExporter.FtpObject o, ObjectExporter.Extracted x) { written.put(o.transfer(), x.file().toString()); }
+    void written(ObjectExporter.FtpObject o, ObjectExporter.Extracted x) { written.put(o.transfer(), x); }
 
     void failed(ObjectExporter.FtpObject o, String message) { failed.put(o.transfer(), message); }
 
@@ -91,20 +91,46 @@ final class ExtractAccount {
         List<Incomplete> out = new ArrayList<>();
         for (FtpSession s : analysis.sessions()) {
             for (Transfer t : s.transfers()) {
-                String file = written.get(t);
-                if (file == null) continue;
+                ObjectExporter.Extracted x = written.get(t);
+                if (x == null) continue;
+                String file = x.file().toString();
                 List<String> data = dataShortfalls(t);
                 if (data.isEmpty()) continue;
                 String size = t.expectedBytes() >= 0 ? " of the " + t.expectedBytes() + " announced" : "";
                 // Decrypted: the plaintext up to where decryption stopped. Cleartext: the bytes the
-                // capture holds, holes left out (missing_bytes counts them), so offsets shift after one.
+                // capture holds at their offsets, the holes zeros (report.GapFill) while its limit lasts.
                 String how = analysis.hasDecryptedContent(t)
                         ? (first(t, Shortfall.Cause.TLS_RECORDS_LOST) != null ? ", the plaintext up to where decryption stopped" : "")
-                        : t.gapBytes() > 0 ? ", the bytes in the capture run together (the " + t.gapBytes() + " missing are not filled in)" : "";
-                out.add(new Incomplete(s, t, file, t.bytes(), t.bytes() + size + " bytes written" + how + ": " + String.join("; ", data)));
+                        : holes(x);
+                out.add(new Incomplete(s, t, file, t.bytes(), t.bytes() + size + " bytes written" + (how.startsWith(HOLES) ? " from the capture" : "") + how + ": " + String.join("; ", data)));
             }
         }
         return out;
+    }
+
+    private static final String HOLES = ", the ";
+
+    /** How a cleartext file's holes were written. */
+    private static String holes(ObjectExporter.Extracted x) {
+        if (x.missingBytes() == 0) return "";
+        if (x.unfilledBytes() == 0) return HOLES + x.missingBytes() + " missing as zeros (every other byte at its offset)";
+        return HOLES + x.missingBytes() + " missing: " + x.filledBytes() + " as zeros, " + x.unfilledBytes()
+                + " left out (" + org.ftpscope.capture.Limit.GAP_FILL_BYTES.name() + " reached), so the bytes after those holes moved up";
+    }
+
+    /** When holes were left out because {@link org.ftpscope.capture.Limit#GAP_FILL_BYTES} was reached: what and where; else null. */
+    String gapFillLimit() {
+        long bytes = 0;
+        int files = 0;
+        for (ObjectExporter.Extracted x : written.values()) {
+            if (x.unfilledBytes() == 0) continue;
+            bytes += x.unfilledBytes();
+            files++;
+        }
+        if (files == 0) return null;
+        return org.ftpscope.capture.Limit.GAP_FILL_BYTES.label() + " reached: " + bytes + " bytes of holes in " + files
+                + (files == 1 ? " file were" : " files were") + " left out, not filled with zeros, so the bytes after them"
+                + " moved up (the files' lines above say which)";
     }
 
     private static final Set<Shortfall.Cause> DATA_CAUSES = java.util.EnumSet.of(Shortfall.Cause.CAPTURE_ENDED,
@@ -204,7 +230,7 @@ final class ExtractAccount {
         sb.append(affected).append(" of ").append(m).append(m == 1 ? " transfer" : " transfers").append(affected == 1 ? " is" : " are")
                 .append(" affected");
         List<String> how = new ArrayList<>();
-        if (writtenCut > 0) how.add(writtenCut + " written with only the bytes the cut frames kept, run together (missing_bytes counts the rest)");
+        if (writtenCut > 0) how.add(writtenCut + " written with only the bytes the cut frames kept, at their offsets, the rest zeros (missing_bytes counts them)");
         for (Map.Entry<Why, Integer> e : notWrittenCut.entrySet()) {
             how.add(e.getValue() + " not written: " + e.getKey().counted(e.getValue())
                     + (e.getKey() == Why.ENCRYPTED || e.getKey() == Why.BYTES_MISSING ? " (TLS records cut short cannot be decrypted)" : ""));

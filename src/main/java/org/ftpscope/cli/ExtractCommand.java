@@ -62,9 +62,10 @@ final class ExtractCommand extends HeadlessCommand {
             out.println("file\tbytes\tmissing_bytes\tsha256\tsession\tcommand\tftp_path");
             List<ObjectExporter.FtpObject> objects = ObjectExporter.objects(a, listings);
             if (decrypting) {
+                org.ftpscope.report.GapFill fill = new org.ftpscope.report.GapFill(); // one budget for the whole extraction
                 for (ObjectExporter.FtpObject o : objects) {
                     try {
-                        listed.written(o, ObjectExporter.write(a, o, dir, force));
+                        listed.written(o, ObjectExporter.write(a, o, dir, force, fill));
                     } catch (OutputFailure e) {
                         listed.failed(o, e);
                     }
@@ -115,6 +116,8 @@ final class ExtractCommand extends HeadlessCommand {
         boolean cut = a.findings().stream().anyMatch(f -> f.kind() == org.ftpscope.ftp.findings.FindingKind.CAPTURE_TRUNCATED
                 && f.session() < 0);
         if (cut) err.println(SafeText.forTerminal("ftpscope extract: " + account.snaplen(SnaplenCut.of(a))));
+        String gapFill = account.gapFillLimit();
+        if (gapFill != null) err.println(SafeText.forTerminal("ftpscope extract: " + gapFill));
         err.println("ftpscope extract: " + account.total());
     }
 }

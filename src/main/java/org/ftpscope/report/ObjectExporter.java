@@ -26,8 +26,15 @@ public final class ObjectExporter {
     /** A transfer whose content the capture holds. */
     public record FtpObject(FtpSession session, Transfer transfer, String suggestedName) {}
 
-    /** One written file. */
-    public record Extracted(FtpObject object, Path file, long bytes, long missingBytes, String sha256) {}
+    /**
+     * One written file: {@code bytes} the capture held, {@code missingBytes} it lacks; of these,
+     * {@code unfilledBytes} are left out (not filled with zeros: {@link GapFill}'s budget was spent),
+     * so only a file with none has every byte at its true offset. The digest is of the file as written.
+     */
+    public record Extracted(FtpObject object, Path file, long bytes, long missingBytes, long unfilledBytes, String sha256) {
+        /** Bytes of zeros written for holes. */
+        public long filledBytes() { return missingBytes - unfilledBytes; }
+    }
 
     /** Transfers with data in the capture; listings too when asked. */
     public static List<FtpObject> objects(Analysis a, boolean listings) {
@@ -51,6 +58,11 @@ public final class ObjectExporter {
      * leaves no half-written file; never over an existing file unless {@code overwrite}.
      */
     public static Extracted write(Analysis a, FtpObject o, Path dir, boolean overwrite) throws IOException {
+        return write(a, o, dir, overwrite, new GapFill());
+    }
+
+    /** As {@link #write(Analysis, FtpObject, Path, boolean)}, its holes' zeros taken from {@code fill} (one per extraction). */
+    public static Extracted write(Analysis a, FtpObject o, Path dir, boolean overwrite, GapFill fill) throws IOException {
         Path target = SafeNames.target(dir, o.suggestedName(), overwrite);
         Path tmp;
         try {
@@ -67,13 +79,16 @@ public final class ObjectExporter {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            long bytes, missing;
+            long bytes, missing, unfilled = 0;
             try (OutputStream out = new DigestOutputStream(new Output(Files.newOutputStream(tmp), target), md)) {
                 if (spans != null) {
-                    spans.writeTo(a.capture(), out);
+                    long[] left = {0};
+                    spans.writeTo(a.capture(), out, (o2, len) -> { if (!fill.fill(o2, len)) left[0] += len; });
                     bytes = spans.totalBytes();
                     missing = spans.gapBytes();
+                    unfilled = left[0];
                 } else {
+                    // Decryption ends at a hole: there is nothing after it to keep at its offset.
                     // PROT P with the key log: the plaintext, read again from the capture's records.
                     Analysis.DecryptedContent c = a.writeDecrypted(o.transfer(), out);
                     bytes = c.bytes();
@@ -85,7 +100,7 @@ public final class ObjectExporter {
             } catch (IOException e) {
                 throw new OutputFailure("cannot write " + target + ": " + e, e);
             }
-            return new Extracted(o, target, bytes, missing, HexFormat.of().formatHex(md.digest()));
+            return new Extracted(o, target, bytes, missing, unfilled, HexFormat.of().formatHex(md.digest()));
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -110,6 +125,12 @@ public final class ObjectExporter {
      * @throws CaptureException when the capture cannot be read again
      */
     public static void writeAll(Path capture, List<FtpObject> objects, Path dir, boolean overwrite, Outcome done)
+            throws IOException, org.ftpscope.capture.CaptureException {
+        writeAll(capture, objects, dir, overwrite, done, new GapFill());
+    }
+
+    /** As {@link #writeAll(Path, List, Path, boolean, Outcome)}, the holes' zeros taken from {@code fill}. */
+    static void writeAll(Path capture, List<FtpObject> objects, Path dir, boolean overwrite, Outcome done, GapFill fill)
             throws IOException, org.ftpscope.capture.CaptureException {
         java.util.Map<Long, List<Sink>> byStreamDirection = new java.util.HashMap<>();
         List<Sink> sinks = new ArrayList<>();
@@ -140,7 +161,7 @@ public final class ObjectExporter {
                     @Override
                     public void gap(org.ftpscope.tcp.TcpStream s, org.ftpscope.tcp.Direction d, long length, int frame) {
                         List<Sink> to = byStreamDirection.get((long) s.index() << 1 | d.ordinal());
-                        if (to != null) for (Sink k : to) k.gapBytes += length;
+                        if (to != null) for (Sink k : to) k.gap(open, fill, length);
                     }
 
                     @Override
@@ -156,7 +177,7 @@ public final class ObjectExporter {
             for (Sink k : sinks) {
                 if (k.failure == null) k.finish(overwrite);
                 if (k.failure != null) done.failed(k.object, k.failure);
-                else done.written(k.object, new Extracted(k.object, k.target, k.bytes, k.gapBytes, HexFormat.of().formatHex(k.md.digest())));
+                else done.written(k.object, new Extracted(k.object, k.target, k.bytes, k.gapBytes, k.unfilledBytes, HexFormat.of().formatHex(k.md.digest())));
             }
         } finally {
             open.closeAll();
@@ -171,7 +192,7 @@ public final class ObjectExporter {
         Path tmp, target;
         OutputStream out;
         final MessageDigest md;
-        long bytes, gapBytes;
+        long bytes, gapBytes, unfilledBytes;
         OutputFailure failure;
 
         Sink(FtpObject object, Path dir) {
@@ -189,6 +210,28 @@ public final class ObjectExporter {
 
         void fail(IOException e) {
             if (failure == null) failure = e instanceof OutputFailure f ? f : new OutputFailure("cannot write " + name() + ": " + e, e);
+        }
+
+        /** A hole of {@code length} bytes: zeros while the extraction's budget lasts, else left out. */
+        void gap(OpenFiles open, GapFill fill, long length) {
+            gapBytes += length;
+            if (failure != null) return;
+            try {
+                OutputStream out = open.of(this);
+                boolean filled = fill.fill(new OutputStream() {
+                    @Override public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
+
+                    @Override public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                        md.update(b, off, len);
+                    }
+                }, length);
+                if (!filled) unfilledBytes += length;
+            } catch (IOException e) {
+                fail(e);
+                open.close(this);
+                deleteTemp();
+            }
         }
 
         void write(OpenFiles open, byte[] buf, int off, int len) {

@@ -96,6 +96,21 @@ public final class StreamSpans {
      * @return the gaps as {stream offset, length} pairs
      */
     public List<long[]> writeTo(CaptureFile capture, OutputStream out) throws IOException {
+        return writeTo(capture, out, (o, len) -> {});
+    }
+
+    /** What to write in place of a hole of {@code length} bytes (nothing, zeros…). */
+    @FunctionalInterface
+    public interface Hole {
+        void write(OutputStream out, long length) throws IOException;
+    }
+
+    /**
+     * As {@link #writeTo(CaptureFile, OutputStream)}, {@code hole} writing what stands for each gap.
+     *
+     * @return the gaps as {stream offset, length} pairs
+     */
+    public List<long[]> writeTo(CaptureFile capture, OutputStream out, Hole hole) throws IOException {
         List<long[]> gaps = new ArrayList<>();
         byte[] buf = new byte[65536 * 4];
         long streamOffset = 0;
@@ -103,6 +118,7 @@ public final class StreamSpans {
             int fr = frame(i), len = length(i);
             if (fr < 0) {
                 gaps.add(new long[] {streamOffset, len});
+                hole.write(out, len);
             } else {
                 int cap = capture.index().capturedLength(fr);
                 if (buf.length < cap) buf = new byte[cap];

@@ -109,18 +109,23 @@ final class ExportDialogs {
         dc.setTitle("Save FTP objects into…");
         File dir = dc.showDialog(owner);
         if (dir == null) return;
-        int n = 0;
+        int n = 0, holed = 0;
+        long filled = 0, unfilled = 0;
+        org.ftpscope.report.GapFill fill = new org.ftpscope.report.GapFill();
         for (ObjectExporter.FtpObject o : objects) {
             try {
                 // Never over an existing file: a " (2)" name is chosen instead.
-                ObjectExporter.write(a, o, dir.toPath(), false);
+                ObjectExporter.Extracted x = ObjectExporter.write(a, o, dir.toPath(), false, fill);
                 n++;
+                if (x.missingBytes() > 0) holed++;
+                filled += x.filledBytes();
+                unfilled += x.unfilledBytes();
             } catch (IOException e) {
                 error(owner, "Cannot save " + o.suggestedName(), e.getMessage());
                 break;
             }
         }
-        status.setText("Saved " + n + " of " + objects.size() + " into " + dir);
+        status.setText(org.ftpscope.report.ExportSummary.text(n, objects.size(), dir.toString(), holed, filled, unfilled));
     }
 
     private static TableColumn<ObjectExporter.FtpObject, String> col(String name, double width,

@@ -69,11 +69,11 @@ class ExtractAccountTest {
         CliTest.Run r = CliTest.run("extract", path("derived/pasv-curl-lost-data-segment.pcap"), dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(dir.resolve("notes-48k.txt")
-                + "\t46552\t1448\t7a50ebba20ab94de20e4ab81fbbe13dd322d6a9380dbc27fbbd76c130c4ec8d6\t0\tRETR\t/pub/notes-48k.txt", r.lines().get(1));
+                + "\t46552\t1448\t4cc76bddcafde7243ad4b98d66c7c7ca81a2e02e2c1d6416b4bbc38b16ecd4f9\t0\tRETR\t/pub/notes-48k.txt", r.lines().get(1));
         assertEquals(List.of(
                 "ftpscope extract: incomplete: " + dir.resolve("notes-48k.txt") + ": session 0 RETR /pub/notes-48k.txt (command frame"
-                        + " 44, data tcp.stream 2): 46552 of the 48000 announced bytes written, the bytes in the capture run together"
-                        + " (the 1448 missing are not filled in): 1448 bytes are missing from the capture (the first hole noticed at"
+                        + " 44, data tcp.stream 2): 46552 of the 48000 announced bytes written from the capture, the 1448 missing as"
+                        + " zeros (every other byte at its offset): 1448 bytes are missing from the capture (the first hole noticed at"
                         + " frame 52); the receiver's ACK in frame 97 covers them, so they crossed the network and only the capture"
                         + " lost them",
                 "ftpscope extract: not written: session 0 LIST /pub (command frame 26, data tcp.stream 1): directory listing: 422"
@@ -122,18 +122,18 @@ class ExtractAccountTest {
         // editcap -s 96 long-session.pcap (derive-control.sh)
         CliTest.Run r = CliTest.run("extract", path("derived/long-session-s96.pcap"), dir.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(11, r.lines().size(), "ten files written, each with the 30 bytes a 96-byte frame keeps of a segment");
+        assertEquals(11, r.lines().size(), "ten files written, each with the 30 bytes a 96-byte frame keeps of a segment at its offset, zeros for the rest");
         assertTrue(r.lines().contains(dir.resolve("notes-48k.txt")
-                + "\t1020\t46980\t9038a096b732be6fd9c4a4b1ea5ff041950dbed67fe0e73b6e4d4940a782d8de\t0\tRETR\t/pub/notes-48k.txt"), r.out());
+                + "\t1020\t46980\tc5c7398ba659357ae36aaefcad1bda371e8d2c94574ee2209fa7ae02b4bacf3e\t0\tRETR\t/pub/notes-48k.txt"), r.out());
         List<String> e = errLines(r);
         assertTrue(e.contains("ftpscope extract: incomplete: " + dir.resolve("notes-48k.txt") + ": session 0 RETR /pub/notes-48k.txt"
-                + " (command frame 119, data tcp.stream 6): 1020 bytes written, the bytes in the capture run together (the 46980"
-                + " missing are not filled in): the capture's snapshot length cut the data frames: 46980 bytes are not in the"
+                + " (command frame 119, data tcp.stream 6): 1020 bytes written from the capture, the 46980 missing as zeros"
+                + " (every other byte at its offset): the capture's snapshot length cut the data frames: 46980 bytes are not in the"
                 + " capture"), r.err());
         assertEquals(List.of(
                 "ftpscope extract: the capture's frames were cut at 96 bytes (the cut frames' captured length; the file header's"
                         + " snaplen is 262144; 188 of 496 frames cut, the first frame 4): 13 of 14 transfers are affected: 10 written"
-                        + " with only the bytes the cut frames kept, run together (missing_bytes counts the rest); 3 not written:"
+                        + " with only the bytes the cut frames kept, at their offsets, the rest zeros (missing_bytes counts them); 3 not written:"
                         + " directory listings (--listings writes them)",
                 "ftpscope extract: 10 of 14 transfers written (10 incomplete); 4 not written: 3 directory listings (--listings"
                         + " writes them), 1 without data bytes"), e.subList(e.size() - 2, e.size()));
@@ -162,8 +162,8 @@ class ExtractAccountTest {
         // tcpdump -s 96, where the file header has the snaplen.
         CliTest.Run s = CliTest.run("extract", path("snaplen-96.pcap"), dir.resolve("s").toString());
         assertEquals("ftpscope extract: the capture's frames were cut at 96 bytes (the file header's snaplen; 41 of 88 frames cut,"
-                + " the first frame 4): 1 of 1 transfer is affected: 1 written with only the bytes the cut frames kept, run together"
-                + " (missing_bytes counts the rest)", errLines(s).get(1));
+                + " the first frame 4): 1 of 1 transfer is affected: 1 written with only the bytes the cut frames kept, at their"
+                + " offsets, the rest zeros (missing_bytes counts them)", errLines(s).get(1));
     }
 
     /**

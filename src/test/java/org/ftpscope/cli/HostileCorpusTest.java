@@ -486,7 +486,7 @@ class HostileCorpusTest {
         assertEquals(100, e.stream().filter(l -> l.startsWith("ftpscope extract: incomplete: ")).count());
         assertEquals(100, e.stream().filter(l -> l.startsWith("ftpscope extract: not written: ")).count());
         assertEquals("ftpscope extract: incomplete: " + dir.toAbsolutePath().resolve("f99.bin") + ": session 0 RETR f99.bin (command frame 1195, data"
-                + " tcp.stream 100): 40 bytes written, the bytes in the capture run together (the 60 missing are not filled in): the"
+                + " tcp.stream 100): 40 bytes written from the capture, the 60 missing as zeros (every other byte at its offset): the"
                 + " capture's snapshot length cut the data frames: 60 bytes are not in the capture", e.get(99));
         assertEquals(List.of("ftpscope extract: 1 more file written incomplete, not named one by one (" + Limit.EXTRACT_LISTED.label()
                         + "); the missing_bytes column counts what each lacks"),
@@ -498,7 +498,7 @@ class HostileCorpusTest {
                         + " by the server",
                 "ftpscope extract: the capture's frames were cut at 94 bytes (the cut frames' captured length; the file header's snaplen"
                         + " is 262144; 101 of 1421 frames cut, the first frame 12): 101 of 202 transfers are affected: 101 written with"
-                        + " only the bytes the cut frames kept, run together (missing_bytes counts the rest)",
+                        + " only the bytes the cut frames kept, at their offsets, the rest zeros (missing_bytes counts them)",
                 "ftpscope extract: 101 of 202 transfers written (101 incomplete); 101 not written: 101 refused by the server"),
                 e.subList(201, 204));
     }

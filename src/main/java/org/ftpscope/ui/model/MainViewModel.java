@@ -222,6 +222,27 @@ public final class MainViewModel {
         }
     }
 
+    /** Capture warnings the banner names one by one, one line each; a last line counts the rest. */
+    static final int BANNER_WARNINGS = 5;
+
+    /**
+     * The capture's warnings, the first {@link #BANNER_WARNINGS} one per line (a limit reached, the
+     * damage that ended reading), then the key log's problem; empty when there is nothing to say.
+     * Only a warning past the last frame read ended reading: only there are "the frames before it" all that is shown.
+     */
+    static String bannerText(String name, int frames, java.util.List<org.ftpscope.capture.CaptureWarning> warnings,
+                             String keyLogProblem) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(warnings.size(), BANNER_WARNINGS); i++) {
+            org.ftpscope.capture.CaptureWarning w = warnings.get(i);
+            lines.add(name + ": " + w + (w.frame() > frames ? " — the frames before it are shown." : ""));
+        }
+        int more = warnings.size() - BANNER_WARNINGS;
+        if (more > 0) lines.add("… and " + more + " more warning" + (more == 1 ? "" : "s") + " (ftpscope analyze lists them all)");
+        if (keyLogProblem != null) lines.add(keyLogProblem);
+        return String.join("\n", lines);
+    }
+
     /** A loaded capture and its frame table's rows, both made on the loading thread. */
     private record Loaded(LoadedCapture capture, FrameTableViewModel.Positions rows) {}
 
@@ -240,8 +261,7 @@ public final class MainViewModel {
         if (old != null) old.close();
         page.set(Page.CAPTURE);
         title.set(c.name() + " — " + APP);
-        banner.set(a.capture().warnings().isEmpty() ? keyLogProblem == null ? "" : keyLogProblem
-                : c.name() + ": " + a.capture().warnings().get(0) + " — the frames before it are shown.");
+        banner.set(bannerText(c.name(), a.capture().frameCount(), a.capture().warnings(), keyLogProblem));
         recent.remember(path);
         updateStatus();
         if (c.frameCount() > 0) frames.select(1);

@@ -163,4 +163,33 @@ class MainViewModelTest {
         vm.frames().applyFilter("ftp");
         assertTrue(vm.statusProperty().get().startsWith("pasv-curl.pcap — Displayed: "), "the next change says what is shown");
     }
+
+    /** A capture cut inside a frame ends there: the banner says the frames before it are shown (head -c 10000). */
+    @Test
+    void theBannerSaysWhereReadingEnded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path cut = tmp.resolve("cut10k.pcap");
+        byte[] all = java.nio.file.Files.readAllBytes(sample("pasv-curl.pcap"));
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(all, 10_000));
+        vm.open(cut);
+        assertEquals(48, vm.frames().rows().length);
+        assertEquals("cut10k.pcap: frame 49, byte offset 9342: file cut short inside frame 49 (658 of 1514 bytes present)"
+                + " — the frames before it are shown.", vm.bannerProperty().get());
+    }
+
+    /** A limit reached within the capture does not end reading; past five warnings one line counts the rest. */
+    @Test
+    void theBannerNamesFiveWarningsAndCountsTheRest() {
+        List<org.ftpscope.capture.CaptureWarning> w = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            w.add(org.ftpscope.capture.CaptureWarning.limit(org.ftpscope.capture.Limit.TLS_ALERTS, 10 * i, i + " alerts not kept"));
+        }
+        String text = MainViewModel.bannerText("x.pcap", 100, w, "key log k.txt: no secret fits");
+        List<String> lines = List.of(text.split("\n"));
+        assertEquals(7, lines.size());
+        assertEquals("x.pcap: limit TLS_ALERTS (32 TLS alerts kept per connection) reached at frame 10: 1 alerts not kept", lines.get(0));
+        assertEquals("x.pcap: limit TLS_ALERTS (32 TLS alerts kept per connection) reached at frame 50: 5 alerts not kept", lines.get(4));
+        assertEquals("… and 2 more warnings (ftpscope analyze lists them all)", lines.get(5));
+        assertEquals("key log k.txt: no secret fits", lines.get(6));
+        assertEquals("", MainViewModel.bannerText("x.pcap", 100, List.of(), null));
+    }
 }
