@@ -579,6 +579,29 @@ def extract_101(path):
     cap.close()
 
 
+def gap_fill(path):
+    """Two RETRs whose data connections skip 40 MiB and then 30 MiB of sequence space (a capture
+    that lost them, or a hostile one): extract fills the first hole with zeros and leaves the second
+    out, past GAP_FILL_BYTES (64 MiB of zeros per extraction); 10 kB of input."""
+    cap = Capture(path)
+    c = control(cap)
+    c.server(b'220 hi\r\n')
+    for i, hole in enumerate((40 << 20, 30 << 20)):
+        port = 50000 + i
+        c.client(b'PASV\r\n')
+        c.server(b'227 Entering Passive Mode (10,0,0,2,%d,%d)\r\n' % (port >> 8, port & 0xff))
+        c.client(b'RETR hole%d.bin\r\n' % i)
+        d = Conn(cap, CLIENT, SERVER, 41000 + i, port).open()
+        c.server(b'150 Opening BINARY mode data connection.\r\n')
+        d.server(b'A' * 1000)
+        d.sseq += hole
+        d.server(b'B' * 1000)
+        d.close()
+        c.server(b'226 Transfer complete.\r\n')
+    c.close()
+    cap.close()
+
+
 INPUTS = {
     'line-flood.pcap.gz': line_flood,
     'multiline-10m-empty.pcap.gz': multiline_10m_empty,
@@ -607,6 +630,7 @@ INPUTS = {
     'tls-limits.keys': tls_limits_keys,
     'keylog-limits.keys': keylog_limits_keys,
     'extract-101.pcap': extract_101,
+    'gap-fill.pcap': gap_fill,
 }
 
 

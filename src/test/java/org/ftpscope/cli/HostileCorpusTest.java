@@ -503,6 +503,22 @@ class HostileCorpusTest {
                 e.subList(201, 204));
     }
 
+    /** Holes of 40 and 30 MiB in 6.6 kB: the first is zeros, the second past GAP_FILL_BYTES is left out and said so. */
+    @Test
+    void holesPastTheGapFillLimitAreLeftOutAndSaidSo() throws IOException {
+        Path dir = OUT.resolve("gap-fill");
+        Run r = run("extract", input("gap-fill.pcap"), dir.toString(), "--force");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2000 + (40L << 20), Files.size(dir.resolve("hole0.bin")));
+        assertEquals(2000, Files.size(dir.resolve("hole1.bin")));
+        List<String> e = r.err().lines().toList();
+        assertEquals("ftpscope extract: " + Limit.GAP_FILL_BYTES.label() + " reached: 31457280 bytes of holes in 1 file were left"
+                + " out, not filled with zeros, so the bytes after them moved up (the files' lines above say which)", e.get(e.size() - 2));
+        assertTrue(e.get(1).contains("2000 bytes written from the capture, the 31457280 missing: 0 as zeros, 31457280 left out"
+                + " (GAP_FILL_BYTES reached)"), e.get(1));
+        Files.delete(dir.resolve("hole0.bin")); // 40 MiB of zeros need not stay in target/
+    }
+
     /**
      * 10,500 bounce PORTs, one a frame: the bounce-attempt group and the data-channel-flood finding
      * each involve 10,500 frames and list 10,000; the 10,001st PORT is frame 5 + 2 x 10,000. The
