@@ -99,22 +99,22 @@ final class ExtractAccount {
                 String size = t.expectedBytes() >= 0 ? " of the " + t.expectedBytes() + " announced" : "";
                 // Decrypted: the plaintext up to where decryption stopped. Cleartext: the bytes the
                 // capture holds at their offsets, the holes zeros (report.GapFill) while its limit lasts.
-                String how = analysis.hasDecryptedContent(t)
+                boolean decrypted = analysis.hasDecryptedContent(t);
+                String how = decrypted
                         ? (first(t, Shortfall.Cause.TLS_RECORDS_LOST) != null ? ", the plaintext up to where decryption stopped" : "")
                         : holes(x);
-                out.add(new Incomplete(s, t, file, t.bytes(), t.bytes() + size + " bytes written" + (how.startsWith(HOLES) ? " from the capture" : "") + how + ": " + String.join("; ", data)));
+                String written = !decrypted && x.missingBytes() > 0 ? " bytes written from the capture" : " bytes written";
+                out.add(new Incomplete(s, t, file, t.bytes(), t.bytes() + size + written + how + ": " + String.join("; ", data)));
             }
         }
         return out;
     }
 
-    private static final String HOLES = ", the ";
-
     /** How a cleartext file's holes were written. */
     private static String holes(ObjectExporter.Extracted x) {
         if (x.missingBytes() == 0) return "";
-        if (x.unfilledBytes() == 0) return HOLES + x.missingBytes() + " missing as zeros (every other byte at its offset)";
-        return HOLES + x.missingBytes() + " missing: " + x.filledBytes() + " as zeros, " + x.unfilledBytes()
+        if (x.unfilledBytes() == 0) return ", the " + x.missingBytes() + " missing as zeros (every other byte at its offset)";
+        return ", the " + x.missingBytes() + " missing: " + x.filledBytes() + " as zeros, " + x.unfilledBytes()
                 + " left out (" + org.ftpscope.capture.Limit.GAP_FILL_BYTES.name() + " reached), so the bytes after those holes moved up";
     }
 
