@@ -183,30 +183,30 @@ class HostileCorpusTest {
      * commands, replies, setups, findings; its ladder: commands and replies); the frames are where
      * the first line left out is.
      */
+    /**
+     * A one-session flood's report warnings: its story cut at REPORT_ROWS (HTML and Markdown), its
+     * ladder at LADDER_ARROWS (HTML only); none for the JSON and CSV reports.
+     */
+    private static List<String> oneSessionCut(boolean html, boolean md, int rowsFrame, String storyLines, int ladderFrame,
+                                              String arrows) {
+        if (!html && !md) return List.of();
+        List<String> rows = List.of(limit(Limit.REPORT_ROWS, "frame " + rowsFrame) + "session #0: the report lists the first 10,000"
+                + " of its " + storyLines + " story lines; the JSON and CSV reports list all that the analysis kept");
+        return html ? concat(rows, List.of(limit(Limit.LADDER_ARROWS, "frame " + ladderFrame) + "session #0: its ladder diagram"
+                + " draws the first 2,000 of " + arrows + " arrows")) : rows;
+    }
+
     static List<String> reportLimits(String name, String format) {
         boolean html = format.equals("html"), md = format.equals("md");
-        String rows = "; the JSON and CSV reports list all that the analysis kept";
         return switch (name) {
             // 100,000 replies kept (the greeting and 99,999 empty ones) and 1,000 findings: 101,000 story lines
-            case "line-flood.pcap.gz" -> html || md ? concat(
-                    List.of(limit(Limit.REPORT_ROWS, "frame 10") + "session #0: the report lists the first 10,000 of its 101,000 story lines" + rows),
-                    html ? List.of(limit(Limit.LADDER_ARROWS, "frame 5") + "session #0: its ladder diagram draws the first 2,000 of 100,000 arrows")
-                            : List.of()) : List.of();
+            case "line-flood.pcap.gz" -> oneSessionCut(html, md, 10, "101,000", 5, "100,000");
             // the 100,000 lines or setups kept: 66,689 commands and replies, the rest setups and findings
-            case "port-flood.pcap.gz" -> html || md ? concat(
-                    List.of(limit(Limit.REPORT_ROWS, "frame 161") + "session #0: the report lists the first 10,000 of its 100,034 story lines" + rows),
-                    html ? List.of(limit(Limit.LADDER_ARROWS, "frame 51") + "session #0: its ladder diagram draws the first 2,000 of 66,689 arrows")
-                            : List.of()) : List.of();
+            case "port-flood.pcap.gz" -> oneSessionCut(html, md, 161, "100,034", 51, "66,689");
             // 30,000 PORT, 30,001 replies, 30,000 setups and 30,001 findings (each PORT a bounce, and a session-wide one)
-            case "port-bounce-flood.pcap.gz" -> html || md ? concat(
-                    List.of(limit(Limit.REPORT_ROWS, "frame 122") + "session #0: the report lists the first 10,000 of its 120,002 story lines" + rows),
-                    html ? List.of(limit(Limit.LADDER_ARROWS, "frame 51") + "session #0: its ladder diagram draws the first 2,000 of 60,001 arrows")
-                            : List.of()) : List.of();
+            case "port-bounce-flood.pcap.gz" -> oneSessionCut(html, md, 122, "120,002", 51, "60,001");
             // 10,500 PORT, 10,501 replies, 10,500 setups and 10,501 findings; PORT i is frame 5 + 2i, its reply 6 + 2i
-            case "bounce-frames.pcap.gz" -> html || md ? concat(
-                    List.of(limit(Limit.REPORT_ROWS, "frame 5003") + "session #0: the report lists the first 10,000 of its 42,002 story lines" + rows),
-                    html ? List.of(limit(Limit.LADDER_ARROWS, "frame 2004") + "session #0: its ladder diagram draws the first 2,000 of 21,001 arrows")
-                            : List.of()) : List.of();
+            case "bounce-frames.pcap.gz" -> oneSessionCut(html, md, 5003, "42,002", 2004, "21,001");
             default -> List.of();
         };
     }
