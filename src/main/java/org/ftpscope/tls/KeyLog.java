@@ -66,64 +66,113 @@ public final class KeyLog {
         }
     }
 
-    /** Reads at most {@link Limit#KEYLOG_BYTES} bytes from {@code in}. */
+    /**
+     * Reads at most {@link Limit#KEYLOG_BYTES} bytes from {@code in}, a block at a time: what is held
+     * besides the secrets kept is one block and one line of at most {@link Limit#KEYLOG_LINE_BYTES}.
+     */
     public static KeyLog parse(InputStream in, String source) throws IOException {
-        byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BYTES));
-        List<String> warnings = new ArrayList<>();
-        List<CaptureWarning> limits = new ArrayList<>();
-        if (in.read() >= 0) {
-            limits.add(CaptureWarning.limit(Limit.KEYLOG_BYTES, "key log " + source + " is longer: only its first "
-                    + String.format(java.util.Locale.ROOT, "%,d", data.length) + " bytes were read; secrets after them are not used"));
+        Lines lines = new Lines();
+        byte[] block = new byte[READ_BLOCK];
+        long remaining = MAX_BYTES;
+        while (remaining > 0) {
+            int n = in.read(block, 0, (int) Math.min(block.length, remaining));
+            if (n < 0) break;
+            remaining -= n;
+            lines.feed(block, n);
         }
-        Map<Label, Map<String, byte[]>> secrets = new EnumMap<>(Label.class);
-        int lines = 0, other = 0, bad = 0, kept = 0, overlong = 0, notKept = 0;
-        int start = 0;
-        for (int i = 0; i <= data.length; i++) {
-            if (i < data.length && data[i] != '\n') continue;
-            int end = i;
-            if (end > start && data[end - 1] == '\r') end--;
-            int len = end - start;
-            int lineStart = start;
-            start = i + 1;
-            if (len == 0) continue;
+        lines.end();
+        List<CaptureWarning> limits = new ArrayList<>();
+        if (remaining == 0 && in.read() >= 0) {
+            limits.add(CaptureWarning.limit(Limit.KEYLOG_BYTES, "key log " + source + " is longer: only its first "
+                    + count(MAX_BYTES) + " bytes were read; secrets after them are not used"));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (lines.bad > 0) warnings.add("key log " + source + ": " + lines.bad + " malformed line(s) ignored");
+        if (lines.overlong > 0) {
+            limits.add(CaptureWarning.limit(Limit.KEYLOG_LINE_BYTES, "key log " + source + ": " + count(lines.overlong)
+                    + (lines.overlong == 1 ? " line longer than that was" : " lines longer than that were") + " ignored"));
+        }
+        if (lines.notKept > 0) {
+            limits.add(CaptureWarning.limit(Limit.KEYLOG_SECRETS, "key log " + source + ": " + count(lines.notKept) + " further "
+                    + (lines.notKept == 1 ? "secret was" : "secrets were") + " not kept; connections that need them are not decrypted"));
+        }
+        return new KeyLog(lines.secrets, lines.lines, lines.other, lines.bad, warnings, limits, source);
+    }
+
+    /** Bytes read from the key log at a time. */
+    static final int READ_BLOCK = 64 * 1024;
+
+    /**
+     * Splits what it is fed into lines (LF or CRLF) and keeps their secrets. A line is held up to
+     * {@link #MAX_LINE} bytes (+1 for a CR); beyond that only its length is counted.
+     */
+    private static final class Lines {
+        final Map<Label, Map<String, byte[]>> secrets = new EnumMap<>(Label.class);
+        final byte[] line = new byte[MAX_LINE + 1];
+        int stored;
+        long lineBytes;
+        byte last;
+        int lines, other, bad, kept, overlong, notKept;
+
+        void feed(byte[] b, int n) {
+            int off = 0;
+            while (off < n) {
+                int nl = off;
+                while (nl < n && b[nl] != '\n') nl++;
+                append(b, off, nl - off);
+                if (nl == n) return;
+                endLine();
+                off = nl + 1;
+            }
+        }
+
+        void end() { endLine(); }
+
+        private void append(byte[] b, int off, int n) {
+            if (n == 0) return;
+            int c = Math.min(line.length - stored, n);
+            System.arraycopy(b, off, line, stored, c);
+            stored += c;
+            lineBytes += n;
+            last = b[off + n - 1];
+        }
+
+        private void endLine() {
+            long len = lineBytes > 0 && last == '\r' ? lineBytes - 1 : lineBytes;
+            stored = 0;
+            lineBytes = 0;
+            if (len == 0) return;
             lines++;
-            if (data[lineStart] == '#') continue;
-            if (len > MAX_LINE) { overlong++; continue; }
-            String line = new String(data, lineStart, len, StandardCharsets.US_ASCII).trim();
-            String[] f = line.split("\\s+");
-            if (f.length != 3) { bad++; continue; }
+            if (line[0] == '#') return;
+            if (len > MAX_LINE) { overlong++; return; }
+            keep(new String(line, 0, (int) len, StandardCharsets.US_ASCII).trim());
+        }
+
+        private void keep(String text) {
+            String[] f = text.split("\\s+");
+            if (f.length != 3) { bad++; return; }
             Label label;
             try {
                 label = Label.valueOf(f[0]);
             } catch (IllegalArgumentException e) {
                 other++; // EXPORTER_SECRET, CLIENT_EARLY_TRAFFIC_SECRET, RSA …: not needed here
-                continue;
+                return;
             }
             byte[] random = Hex.parse(f[1]);
             byte[] secret = Hex.parse(f[2]);
             if (random == null || random.length != 32 || secret == null || secret.length == 0 || secret.length > 64
                     || (label == Label.CLIENT_RANDOM && secret.length != 48)) {
                 bad++;
-                continue;
+                return;
             }
             Map<String, byte[]> byRandom = secrets.computeIfAbsent(label, k -> new HashMap<>());
             String key = Hex.of(random);
             if (kept >= MAX_SECRETS && !byRandom.containsKey(key)) {
                 notKept++; // a later line for a random already kept still replaces its secret, as before
-                continue;
+                return;
             }
             if (byRandom.put(key, secret) == null) kept++;
         }
-        if (bad > 0) warnings.add("key log " + source + ": " + bad + " malformed line(s) ignored");
-        if (overlong > 0) {
-            limits.add(CaptureWarning.limit(Limit.KEYLOG_LINE_BYTES, "key log " + source + ": " + count(overlong)
-                    + (overlong == 1 ? " line longer than that was" : " lines longer than that were") + " ignored"));
-        }
-        if (notKept > 0) {
-            limits.add(CaptureWarning.limit(Limit.KEYLOG_SECRETS, "key log " + source + ": " + count(notKept) + " further "
-                    + (notKept == 1 ? "secret was" : "secrets were") + " not kept; connections that need them are not decrypted"));
-        }
-        return new KeyLog(secrets, lines, other, bad, warnings, limits, source);
     }
 
     private static String count(long n) { return String.format(java.util.Locale.ROOT, "%,d", n); }

@@ -53,6 +53,30 @@ class KeyLogTest {
     }
 
     @Test
+    void linesAcrossReadBlocksAreJoinedAndAnOverlongOneIsOnlyCounted() throws Exception {
+        // The key log is read KeyLog.READ_BLOCK bytes at a time: put a line's CR on one side of a block
+        // boundary and its LF on the other, a secret across the next boundary, and an overlong line
+        // across a third; each must read as it would in one piece.
+        String secretLine = "CLIENT_RANDOM " + RANDOM + " " + MASTER;
+        int block = KeyLog.READ_BLOCK;
+        StringBuilder s = new StringBuilder();
+        s.append('#').append("p".repeat(block - 2)).append("\r\n");              // CR at block-1, LF at block
+        s.append("#").append("q".repeat(2 * block - s.length() - 21 - 1)).append('\n');  // the secret starts 21 bytes before 2 x block
+        int at = s.length();
+        s.append(secretLine).append('\n');
+        s.append("Y".repeat(3 * block - s.length() - 10)).append("Y".repeat(KeyLog.MAX_LINE)).append('\n');
+        s.append("CLIENT_TRAFFIC_SECRET_0 " + RANDOM + " " + "ab".repeat(48));     // the last line has no LF
+        assertEquals(2L * block - 21, at);
+        KeyLog k = parse(s.toString());
+        assertEquals(5, k.lines());
+        assertEquals(0, k.malformedLines());
+        assertArrayEquals(Hex.parse(MASTER), k.secret(KeyLog.Label.CLIENT_RANDOM, Hex.parse(RANDOM)));
+        assertArrayEquals(Hex.parse("ab".repeat(48)), k.secret(KeyLog.Label.CLIENT_TRAFFIC_SECRET_0, Hex.parse(RANDOM)));
+        assertEquals(List.of(Limit.KEYLOG_LINE_BYTES.label() + " reached: key log test: 1 line longer than that was ignored"),
+                k.limitWarnings().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void theRealSampleKeyLogHasEightTls13Connections() throws Exception {
         KeyLog k = KeyLog.read(org.ftpscope.TestCaptures.sample("auth-tls.keys"));
         assertEquals(8, k.size(KeyLog.Label.CLIENT_HANDSHAKE_TRAFFIC_SECRET));
