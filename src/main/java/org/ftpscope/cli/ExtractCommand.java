@@ -46,8 +46,9 @@ final class ExtractCommand extends HeadlessCommand {
 
             @Override
             public void failed(ObjectExporter.FtpObject o, OutputFailure e) {
-                // One file the folder refuses does not stop the others; the exit code says so.
-                err.println("ftpscope extract: " + SafeText.forTerminal(e.getMessage()));
+                // One file the folder refuses does not stop the others; the exit code says so. A full
+                // disk refuses every later file: the first ones are named, the total line counts all.
+                if (failed[0] < ExtractAccount.MAX_LISTED) err.println("ftpscope extract: " + SafeText.forTerminal(e.getMessage()));
                 account[0].failed(o, e.getMessage());
                 failed[0]++;
             }
@@ -85,7 +86,9 @@ final class ExtractCommand extends HeadlessCommand {
             epilogue(a, account[0], err);
         }
         if (failed[0] > 0) {
-            err.println("ftpscope extract: " + failed[0] + " file" + (failed[0] == 1 ? "" : "s") + " could not be written");
+            err.println("ftpscope extract: " + failed[0] + " file" + (failed[0] == 1 ? "" : "s") + " could not be written"
+                    + (failed[0] > ExtractAccount.MAX_LISTED ? "; the first " + ExtractAccount.MAX_LISTED + " are named above ("
+                    + org.ftpscope.capture.Limit.EXTRACT_LISTED.label() + ")" : ""));
             return Cli.EXIT_OUTPUT;
         }
         return Cli.EXIT_OK;

@@ -498,6 +498,22 @@ class HostileCorpusTest {
                 e.subList(201, 204));
     }
 
+    /** 101 files into a folder that cannot be made: the first hundred failures are named, the total counts all. */
+    @Test
+    void failedWritesAreNamedUpToTheListLimit() throws IOException {
+        Path file = Files.createDirectories(OUT).resolve("extract-101-not-a-folder").toAbsolutePath();
+        Files.writeString(file, "x");
+        Path out = file.resolve("out");
+        Run r = run("extract", input("extract-101.pcap"), out.toString());
+        assertEquals(3, r.code(), r.err());
+        List<String> e = r.err().lines().toList();
+        assertEquals(100, e.stream().filter(l -> l.startsWith("ftpscope extract: cannot write ")).count(), r.err());
+        assertEquals("ftpscope extract: cannot write " + out.resolve("f99.bin") + ": java.nio.file.FileSystemException: " + out
+                + ": Not a directory", e.get(99));
+        assertEquals("ftpscope extract: 101 files could not be written; the first 100 are named above (" + Limit.EXTRACT_LISTED.label() + ")",
+                e.get(e.size() - 1));
+    }
+
     /** Holes of 40 and 30 MiB in 6.6 kB: the first is zeros, the second past GAP_FILL_BYTES is left out and said so. */
     @Test
     void holesPastTheGapFillLimitAreLeftOutAndSaidSo() throws IOException {
