@@ -68,6 +68,13 @@ final class SessionsView extends SplitPane {
         story.setId("story");
         story.setItems(vm.story());
         story.setCellFactory(lv -> new ListCell<>() {
+            {
+                // A finding's line is a sentence or two: wrapped to the list's width, as the Findings
+                // view does, instead of cut off and reachable only by scrolling sideways.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(StoryLine l, boolean empty) {
                 super.updateItem(l, empty);

@@ -188,6 +188,23 @@ class MainWindowTest {
         assertEquals(1, window.tabs().getSelectionModel().getSelectedIndex());
         assertTrue(sessions.story().stream().anyMatch(l -> l.frame() == 84 && l.text().contains("10.10.10.21:40005")),
                 sessions.story().toString());
+        // The NAT finding's line (frame 84) is longer than the list is wide: it wraps, no sideways scrolling.
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] sizes = UiTests.fx(() -> {
+            var list = window.sessions().story();
+            list.layout();
+            double single = -1, finding = -1;
+            for (javafx.scene.Node n : list.lookupAll(".list-cell")) {
+                if (!(n instanceof javafx.scene.control.ListCell<?> c) || !(c.getItem() instanceof org.ftpscope.present.StoryLine l)) continue;
+                if (l.frame() == 84 && l.text().contains("Server advertises a different address")) finding = c.getHeight();
+                if (l.frame() == 83) single = c.getHeight();
+            }
+            boolean sideways = list.lookupAll(".scroll-bar").stream().anyMatch(b -> b instanceof javafx.scene.control.ScrollBar sb
+                    && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && sb.isVisible());
+            return new double[] {single, finding, sideways ? 1 : 0};
+        });
+        assertTrue(sizes[0] > 0 && sizes[1] > 1.5 * sizes[0], "frame 83's line " + sizes[0] + " px, the finding's " + sizes[1] + " px");
+        assertEquals(0, sizes[2], "a horizontal scroll bar is shown");
         screenshot("session-view.png");
     }
 
