@@ -6,6 +6,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.ftpscope.present.SessionLadder;
 
@@ -47,22 +48,31 @@ final class LadderCanvas extends Canvas {
         return y >= TOP && i < model.arrows().size() ? model.arrows().get(i) : null;
     }
 
-    private List<String> notes() {
+    /** The notes' font (the arrows' labels' too). */
+    private static final Font NOTE_FONT = Font.font("System", 11.5);
+
+    /** The notes, wrapped to the canvas as they are drawn: measured in their font, not estimated per character. */
+    List<String> notes() {
         List<String> out = new ArrayList<>();
         if (model == null) return out;
-        int width = Math.max(40, (int) ((getWidth() - 40) / 6.4));
+        double width = getWidth() - 24;
+        Text measure = new Text();
+        measure.setFont(NOTE_FONT);
         for (SessionLadder.Lifeline l : model.lifelines()) {
             if (l.note().isEmpty()) continue;
-            // Wrapped to the canvas: each note is one sentence about one lifeline, often longer than the diagram is wide.
-            StringBuilder line = new StringBuilder("⚠ ");
+            // Each note is one sentence about one lifeline, often longer than the diagram is wide.
+            String line = "⚠";
             for (String word : l.note().split(" ")) {
-                if (line.length() + word.length() + 1 > width && line.length() > 2) {
-                    out.add(line.toString());
-                    line = new StringBuilder("   ");
+                String longer = line + " " + word;
+                measure.setText(longer);
+                if (measure.getLayoutBounds().getWidth() > width && !line.isBlank() && !line.equals("⚠")) {
+                    out.add(line);
+                    line = "    " + word;
+                } else {
+                    line = longer;
                 }
-                line.append(word).append(' ');
             }
-            out.add(line.toString().stripTrailing());
+            out.add(line);
         }
         return out;
     }
@@ -99,7 +109,7 @@ final class LadderCanvas extends Canvas {
             g.strokeLine(x, 60, x, bottom);
         }
         g.setLineDashes();
-        g.setFont(Font.font("System", 11.5));
+        g.setFont(NOTE_FONT);
         for (int i = 0; i < model.arrows().size(); i++) {
             SessionLadder.Arrow a = model.arrows().get(i);
             double y = TOP + i * ROW + ROW / 2;

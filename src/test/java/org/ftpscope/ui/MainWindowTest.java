@@ -205,6 +205,18 @@ class MainWindowTest {
         });
         assertTrue(sizes[0] > 0 && sizes[1] > 1.5 * sizes[0], "frame 83's line " + sizes[0] + " px, the finding's " + sizes[1] + " px");
         assertEquals(0, sizes[2], "a horizontal scroll bar is shown");
+        // The ladder's notes below the lifelines: wrapped to the canvas, every word kept.
+        List<String> notes = UiTests.fx(() -> window.sessions().ladder().notes());
+        double widest = UiTests.fx(() -> notes.stream().mapToDouble(n -> {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(n);
+            t.setFont(javafx.scene.text.Font.font("System", 11.5));
+            return t.getLayoutBounds().getWidth();
+        }).max().orElse(0));
+        double canvas = UiTests.fx(() -> window.sessions().ladder().getWidth());
+        assertTrue(notes.size() >= 3 && widest + 12 <= canvas, notes + ": widest " + widest + " px on a canvas of " + canvas);
+        String joined = String.join(" ", notes).replaceAll(" +", " ");
+        assertTrue(joined.contains("but the client reached the server at 198.51.100.21 (a private address: a server behind NAT"), joined);
+        assertTrue(joined.endsWith(")") || joined.endsWith("."), joined);
         screenshot("session-view.png");
     }
 
