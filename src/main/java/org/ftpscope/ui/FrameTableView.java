@@ -137,7 +137,10 @@ final class FrameTableView extends TableView<Integer> {
                 col.setSortType(vm.sortDescendingProperty().get() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
                 getSortOrder().setAll(List.of(col));
             }
-            selectFrame(vm.selectedFrame());
+            // New rows from a filter or a sort: the flow's visible cells are still the old list's
+            // until the next layout, so the selected frame is scrolled to, as Wireshark keeps it in
+            // view. While loading the rows only grow, and the user's scrolling is left alone.
+            selectFrame(vm.selectedFrame(), vm.captureProperty().get() != null);
         } finally {
             syncing = false;
         }
@@ -167,7 +170,9 @@ final class FrameTableView extends TableView<Integer> {
         void rebuild() { rebuildCells(); }
     }
 
-    private void selectFrame(int frame) {
+    private void selectFrame(int frame) { selectFrame(frame, false); }
+
+    private void selectFrame(int frame, boolean rowsReplaced) {
         boolean was = syncing;
         syncing = true;
         try {
@@ -176,10 +181,10 @@ final class FrameTableView extends TableView<Integer> {
                 getSelectionModel().clearSelection();
                 return;
             }
-            if (getSelectionModel().getSelectedIndex() != row) {
-                getSelectionModel().clearAndSelect(row);
-                scrollIntoView(row);
-            }
+            if (getSelectionModel().getSelectedIndex() != row) getSelectionModel().clearAndSelect(row);
+            else if (!rowsReplaced) return;
+            if (rowsReplaced) scrollTo(Math.max(0, row - 5));
+            else scrollIntoView(row);
         } finally {
             syncing = was;
         }

@@ -52,6 +52,20 @@ class MainWindowTest {
 
     private void waitIdle() throws Exception { UiTests.waitIdle(window); }
 
+    /** The selected frame's row is among the rows drawn, not scrolled out of view. */
+    private void assertSelectedRowVisible(int frame) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Integer> shown = UiTests.fx(() -> {
+            var flow = (javafx.scene.control.skin.VirtualFlow<?>) window.frameTable().lookup(".virtual-flow");
+            List<Integer> out = new java.util.ArrayList<>();
+            for (int i = flow.getFirstVisibleCell().getIndex(); i <= flow.getLastVisibleCell().getIndex(); i++) {
+                out.add(window.frameTable().getItems().get(i));
+            }
+            return out;
+        });
+        assertTrue(shown.contains(frame), "frame " + frame + " selected but the rows drawn are " + shown);
+    }
+
     /** Every visible row equals the frames command's line for its frame. */
     private int assertVisibleRowsTrue(String sample) throws Exception {
         List<String> want;
@@ -122,15 +136,18 @@ class MainWindowTest {
         assertEquals(36, frames.selectedFrame());
         assertEquals(36, window.frameTable().getSelectionModel().getSelectedItem());
         assertVisibleRowsTrue("pasv-curl.pcap");
+        assertSelectedRowVisible(36);
         // Sorted by length, largest first: the selection stays.
         Platform.runLater(() -> frames.clearFilter());
         waitIdle();
         assertEquals(36, frames.selectedFrame());
+        assertSelectedRowVisible(36);
         Platform.runLater(() -> frames.sort(FrameTableViewModel.Column.LENGTH, true));
         waitIdle();
         assertEquals(46, frames.rows()[0]); // the first 1514-byte frame, ties in capture order
         assertEquals(36, frames.selectedFrame());
         assertVisibleRowsTrue("pasv-curl.pcap");
+        assertSelectedRowVisible(36); // Wireshark keeps the selected packet in view when the list is sorted
         screenshot("main-window.png");
         // A second capture opened in the running window: its rows, none of the first.
         Platform.runLater(() -> window.open(Path.of("samples", "bounce-port.pcap")));
