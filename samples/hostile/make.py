@@ -107,6 +107,18 @@ def control(cap, cport=40000):
     return Conn(cap, CLIENT, SERVER, cport, 21).open()
 
 
+def pasv_retr(cap, c, i, name):
+    """On control connection c: PASV answered with port 50000+i, RETR name, the data connection
+    from client port 41000+i opened and the 150; returns the data connection."""
+    port = 50000 + i
+    c.client(b'PASV\r\n')
+    c.server(b'227 Entering Passive Mode (10,0,0,2,%d,%d)\r\n' % (port >> 8, port & 0xff))
+    c.client(b'RETR ' + name + b'\r\n')
+    d = Conn(cap, CLIENT, SERVER, 41000 + i, port).open()
+    c.server(b'150 Opening BINARY mode data connection.\r\n')
+    return d
+
+
 def streamed(data_chunks, conn, from_client):
     for chunk in data_chunks:
         conn.send(from_client, chunk)
@@ -563,12 +575,7 @@ def extract_101(path):
     c = control(cap)
     c.server(b'220 hi\r\n')
     for i in range(101):
-        port = 50000 + i
-        c.client(b'PASV\r\n')
-        c.server(b'227 Entering Passive Mode (10,0,0,2,%d,%d)\r\n' % (port >> 8, port & 0xff))
-        c.client(b'RETR f%d.bin\r\n' % i)
-        d = Conn(cap, CLIENT, SERVER, 41000 + i, port).open()
-        c.server(b'150 Opening BINARY mode data connection.\r\n')
+        d = pasv_retr(cap, c, i, b'f%d.bin' % i)
         d.server(b'%-100d' % i, snaplen=94)
         d.close()
         c.server(b'226 Transfer complete.\r\n')
@@ -587,12 +594,7 @@ def gap_fill(path):
     c = control(cap)
     c.server(b'220 hi\r\n')
     for i, hole in enumerate((40 << 20, 30 << 20)):
-        port = 50000 + i
-        c.client(b'PASV\r\n')
-        c.server(b'227 Entering Passive Mode (10,0,0,2,%d,%d)\r\n' % (port >> 8, port & 0xff))
-        c.client(b'RETR hole%d.bin\r\n' % i)
-        d = Conn(cap, CLIENT, SERVER, 41000 + i, port).open()
-        c.server(b'150 Opening BINARY mode data connection.\r\n')
+        d = pasv_retr(cap, c, i, b'hole%d.bin' % i)
         d.server(b'A' * 1000)
         d.sseq += hole
         d.server(b'B' * 1000)
