@@ -181,10 +181,10 @@ final class FrameTableView extends TableView<Integer> {
                 getSelectionModel().clearSelection();
                 return;
             }
-            if (getSelectionModel().getSelectedIndex() != row) getSelectionModel().clearAndSelect(row);
-            else if (!rowsReplaced) return;
+            boolean moved = getSelectionModel().getSelectedIndex() != row;
+            if (moved) getSelectionModel().clearAndSelect(row);
             if (rowsReplaced) scrollTo(Math.max(0, row - 5));
-            else scrollIntoView(row);
+            else if (moved) scrollIntoView(row);
         } finally {
             syncing = was;
         }

@@ -21,6 +21,7 @@ import java.util.List;
 final class LadderCanvas extends Canvas {
     static final double ROW = 26, TOP = 74, LEFT = 90, LANE = 190, MIN_WIDTH = 980, NOTE_ROW = 18;
     private SessionLadder model;
+    private List<String> notes = List.of();
     private int drawnArrows;
 
     LadderCanvas() { super(MIN_WIDTH, 200); }
@@ -29,7 +30,8 @@ final class LadderCanvas extends Canvas {
         this.model = m;
         int lanes = m == null ? 2 : m.lifelines().size();
         setWidth(Math.max(MIN_WIDTH, LEFT + lanes * LANE));
-        setHeight(TOP + Math.max(1, m == null ? 0 : m.arrows().size()) * ROW + 30 + notes().size() * NOTE_ROW);
+        notes = wrapNotes(); // measured once: the height depends on them and draw() draws them
+        setHeight(TOP + Math.max(1, m == null ? 0 : m.arrows().size()) * ROW + 30 + notes.size() * NOTE_ROW);
         draw();
     }
 
@@ -51,8 +53,11 @@ final class LadderCanvas extends Canvas {
     /** The notes' font (the arrows' labels' too). */
     private static final Font NOTE_FONT = Font.font("System", 11.5);
 
-    /** The notes, wrapped to the canvas as they are drawn: measured in their font, not estimated per character. */
-    List<String> notes() {
+    /** The notes as drawn, wrapped to the canvas. */
+    List<String> notes() { return notes; }
+
+    /** The lifelines' notes wrapped to the canvas's width: measured in their font, not estimated per character. */
+    private List<String> wrapNotes() {
         List<String> out = new ArrayList<>();
         if (model == null) return out;
         double width = getWidth() - 24;
@@ -144,7 +149,7 @@ final class LadderCanvas extends Canvas {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Color.web("#374151"));
         double y = bottom + 14;
-        for (String n : notes()) {
+        for (String n : notes) {
             g.fillText(n, 12, y);
             y += NOTE_ROW;
         }
