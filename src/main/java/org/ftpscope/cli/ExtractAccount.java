@@ -232,8 +232,10 @@ final class ExtractAccount {
         List<String> how = new ArrayList<>();
         if (writtenCut > 0) how.add(writtenCut + " written with only the bytes the cut frames kept, at their offsets, the rest zeros (missing_bytes counts them)");
         for (Map.Entry<Why, Integer> e : notWrittenCut.entrySet()) {
-            how.add(e.getValue() + " not written: " + e.getKey().counted(e.getValue())
-                    + (e.getKey() == Why.ENCRYPTED || e.getKey() == Why.BYTES_MISSING ? " (TLS records cut short cannot be decrypted)" : ""));
+            // A failed write is no reason the cut gave: say it as what happened, not as "not written: could not be written".
+            how.add(e.getKey() == Why.OUTPUT ? e.getValue() + (e.getValue() == 1 ? " whose file" : " whose files") + " could not be written"
+                    : e.getValue() + " not written: " + e.getKey().counted(e.getValue())
+                      + (e.getKey() == Why.ENCRYPTED || e.getKey() == Why.BYTES_MISSING ? " (TLS records cut short cannot be decrypted)" : ""));
         }
         return sb.append(": ").append(String.join("; ", how)).toString();
     }
