@@ -11,9 +11,13 @@ import java.util.function.BooleanSupplier;
  * Sorts frames by a text column such as Info in bounded memory. Holding every frame's Info string
  * costs about 230 bytes a frame (most hold a non-Latin-1 arrow, so two bytes a character): at a
  * million frames the app ran out of a 256 MB heap. Instead the sort works in rounds; each reads
- * the capture once and keeps only the next {@link #CHARS_PER_ROUND} characters of the frames that
- * are still tied, packed into longs, and sorts within the tied groups. The result is the order of
- * {@link String#compareTo} on the whole text, ties in capture order (in either direction).
+ * the capture once and keeps only the next {@link #BYTES_PER_ROUND} bytes of the frames that are
+ * still tied, and sorts within the tied groups. The bytes are each UTF-16 unit written as UTF-8
+ * writes a code point of that value (1–3 bytes, a surrogate on its own): that byte order is the
+ * order of the units, so the result is the order of {@link String#compareTo} on the whole text,
+ * ties in capture order (in either direction), at one byte for most of an Info text's characters.
+ * The keys are kept in chunks that are no large objects for the collector (a 256 MB heap could
+ * not find 38 MB in one piece after a big capture's load).
  */
 public final class TextColumnSort {
     /** The column's text of a frame, computed from its captured bytes. */
@@ -22,8 +26,11 @@ public final class TextColumnSort {
         String of(int frame, byte[] buf, int off, int cap);
     }
 
-    static final int LONGS_PER_ROUND = 4;
-    static final int CHARS_PER_ROUND = LONGS_PER_ROUND * 4;
+    static final int LONGS_PER_ROUND = 2;
+    static final int BYTES_PER_ROUND = LONGS_PER_ROUND * 8;
+    /** Longs per chunk of the keys: 256 KiB, under G1's large-object size at any heap. */
+    private static final int CHUNK_SHIFT = 15;
+    private static final int CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
 
     private TextColumnSort() {}
 
@@ -40,18 +47,20 @@ public final class TextColumnSort {
         Arrays.sort(order); // ties stay in capture order
         if (n < 2) return order;
         int width = longsPerRound;
-        int charsPerRound = width * 4;
+        int bytesPerRound = width * 8;
         // Groups of positions in `order` still tied: [groupStart[i], groupEnd[i]).
         int[] groupStart = {0};
         int[] groupEnd = {n};
         int groups = 1;
         int[] position = new int[capture.frameCount() + 2];
-        long[] keys = new long[n * width];
+        long[][] keys = new long[(int) (((long) n * width + CHUNK_MASK) >>> CHUNK_SHIFT)][];
+        for (int i = 0; i < keys.length; i++) keys[i] = new long[1 << CHUNK_SHIFT];
         short[] remaining = new short[n];
         int[] scratch = new int[n];
         int[] tmp = new int[n];
+        long[] key = new long[width];
         for (int round = 0; groups > 0; round++) {
-            int charOffset = round * charsPerRound;
+            int byteOffset = round * bytesPerRound;
             Arrays.fill(position, 0);
             int lo = Integer.MAX_VALUE, hi = 0;
             for (int g = 0; g < groups; g++) {
@@ -67,16 +76,12 @@ public final class TextColumnSort {
                 if (p < 0) return;
                 if (cancelled.getAsBoolean()) throw new CancellationException("sort cancelled");
                 String s = text.of(f, buf, off, cap);
-                int len = s == null ? 0 : s.length();
+                int total = encode(s, byteOffset, bytesPerRound, key);
                 for (int w = 0; w < width; w++) {
-                    long k = 0;
-                    for (int c = 0; c < 4; c++) {
-                        int i = charOffset + w * 4 + c;
-                        k = k << 16 | (i < len ? s.charAt(i) : 0);
-                    }
-                    keys[p * width + w] = k;
+                    int i = p * width + w;
+                    keys[i >>> CHUNK_SHIFT][i & CHUNK_MASK] = key[w];
                 }
-                remaining[p] = (short) Math.max(-1, Math.min(len - charOffset, Short.MAX_VALUE));
+                remaining[p] = (short) Math.max(-1, Math.min(total - byteOffset, Short.MAX_VALUE));
             });
             int[] nextStart = new int[Math.max(1, groups)];
             int[] nextEnd = new int[Math.max(1, groups)];
@@ -85,15 +90,15 @@ public final class TextColumnSort {
                 int start = groupStart[g], end = groupEnd[g], m = end - start;
                 for (int i = 0; i < m; i++) scratch[i] = start + i;
                 mergeSort(scratch, tmp, 0, m, (a, b) -> {
-                    int c = compareKeys(keys, remaining, width, charsPerRound, a, b);
+                    int c = compareKeys(keys, remaining, width, bytesPerRound, a, b);
                     if (descending) c = -c;
                     return c != 0 ? c : Integer.compare(order[a], order[b]);
                 });
                 // Runs still equal over this round's characters, with text beyond them, go on.
                 for (int i = 0; i < m; ) {
                     int j = i + 1;
-                    while (j < m && compareKeys(keys, remaining, width, charsPerRound, scratch[i], scratch[j]) == 0) j++;
-                    if (j - i > 1 && remaining[scratch[i]] > charsPerRound) {
+                    while (j < m && compareKeys(keys, remaining, width, bytesPerRound, scratch[i], scratch[j]) == 0) j++;
+                    if (j - i > 1 && remaining[scratch[i]] > bytesPerRound) {
                         if (next == nextStart.length) {
                             nextStart = Arrays.copyOf(nextStart, next * 2);
                             nextEnd = Arrays.copyOf(nextEnd, next * 2);
@@ -113,13 +118,52 @@ public final class TextColumnSort {
         return order;
     }
 
-    /** This round's characters, then (when both texts end in it) the lengths; 0 if still tied. */
-    private static int compareKeys(long[] keys, short[] remaining, int width, int charsPerRound, int a, int b) {
+    /**
+     * Writes bytes {@code [from, from + 8 * key.length)} of the text's encoding into {@code key},
+     * big-endian, zeros past its end; returns the encoding's whole length (at most 3 a unit).
+     */
+    static int encode(String s, int from, int bytes, long[] key) {
+        Arrays.fill(key, 0);
+        if (s == null) return 0;
+        int at = 0, end = from + bytes;
+        for (int i = 0, len = s.length(); i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                at = put(key, from, end, at, c);
+            } else if (c < 0x800) {
+                at = put(key, from, end, at, 0xC0 | c >> 6);
+                at = put(key, from, end, at, 0x80 | c & 0x3F);
+            } else {
+                at = put(key, from, end, at, 0xE0 | c >> 12);
+                at = put(key, from, end, at, 0x80 | c >> 6 & 0x3F);
+                at = put(key, from, end, at, 0x80 | c & 0x3F);
+            }
+            if (at >= end) {
+                // The rest only counts for the length, which matters only when it is more than a round.
+                long rest = at;
+                for (int j = i + 1; j < len; j++) rest += s.charAt(j) < 0x80 ? 1 : s.charAt(j) < 0x800 ? 2 : 3;
+                return (int) Math.min(rest, Integer.MAX_VALUE);
+            }
+        }
+        return at;
+    }
+
+    private static int put(long[] key, int from, int end, int at, int b) {
+        if (at >= from && at < end) {
+            int k = at - from;
+            key[k >> 3] |= (long) b << (56 - 8 * (k & 7));
+        }
+        return at + 1;
+    }
+
+    /** This round's bytes, then (when both texts end in it) the lengths; 0 if still tied. */
+    private static int compareKeys(long[][] keys, short[] remaining, int width, int bytesPerRound, int a, int b) {
         for (int w = 0; w < width; w++) {
-            int c = Long.compareUnsigned(keys[a * width + w], keys[b * width + w]);
+            int ia = a * width + w, ib = b * width + w;
+            int c = Long.compareUnsigned(keys[ia >>> CHUNK_SHIFT][ia & CHUNK_MASK], keys[ib >>> CHUNK_SHIFT][ib & CHUNK_MASK]);
             if (c != 0) return c;
         }
-        int ra = Math.min(remaining[a], charsPerRound + 1), rb = Math.min(remaining[b], charsPerRound + 1);
+        int ra = Math.min(remaining[a], bytesPerRound + 1), rb = Math.min(remaining[b], bytesPerRound + 1);
         return Integer.compare(ra, rb);
     }
 
