@@ -71,6 +71,7 @@ final class FrameTableView extends TableView<Integer> {
             getColumns().add(col);
         }
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        StretchLastColumn.install(this);
         // One row height for all rows: without it VirtualFlow measures cells to estimate the height of a million rows.
         setFixedCellSize(22);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);

@@ -33,9 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith({UiTests.NeedsDisplay.class, ApplicationExtension.class})
 class FrameRowTest {
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = UiTests.window(stage);
         window.open(Path.of("samples", "pasv-curl.pcap"));
         stage.show();
@@ -118,6 +120,46 @@ class FrameRowTest {
         assertEquals("198.51.100.21", fx(source::getText));
         assertEquals(List.of("Response: 230 Login successful.", "13", "0.141897", "198.51.100.21", "192.0.2.10", "FTP", "89"),
                 rowOf(13));
+    }
+
+    /** The columns shown and the vertical scroll bar fill the table's width, as far as the last column's own width allows. */
+    private double unfilled(FrameTableView table) throws Exception {
+        return fx(() -> {
+            double columns = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+            double bar = table.lookupAll(".scroll-bar").stream().filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                    && b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible())
+                    .mapToDouble(n -> ((javafx.scene.control.ScrollBar) n).getWidth()).sum();
+            return table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - bar - columns;
+        });
+    }
+
+    @Test
+    void theLastColumnTakesTheWidthTheOthersLeave() throws Exception {
+        waitLoaded();
+        FrameTableView table = window.frameTable();
+        TableColumn<Integer, String> info = table.column(Column.INFO);
+        // 70 + 110 + 170 + 170 + 80 + 70 px before Info, whose own width is 600.
+        Platform.runLater(() -> stage.setWidth(1500));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, unfilled(table), 1.0, "Info takes the room left");
+        assertTrue(fx(info::getWidth) > 700, "wider than its own 600 px: " + fx(info::getWidth));
+        // A narrower window: Info keeps its own width and the table scrolls sideways, as before.
+        Platform.runLater(() -> stage.setWidth(900));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(600, fx(info::getWidth), 0.5);
+        assertTrue(unfilled(table) < -300);
+        // Info moved to the front at 1500 px: it gets its own width back and Length, now last, stretches.
+        Platform.runLater(() -> {
+            stage.setWidth(1500);
+            table.getColumns().remove(info);
+            table.getColumns().add(0, info);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(600, fx(info::getWidth), 0.5);
+        assertTrue(fx(() -> table.column(Column.LENGTH).getWidth()) > 100, "Length stretched");
+        assertEquals(0, unfilled(table), 1.0);
+        assertEquals(List.of("Response: 230 Login successful.", "13", "0.141897", "198.51.100.21", "192.0.2.10", "FTP", "89"),
+                rowOf(13), "the row's texts follow the columns");
     }
 
     @Test
