@@ -52,7 +52,20 @@ public final class FindingGroups {
      */
     public static List<FindingGroup> of(List<FtpSession> sessions, List<Finding> findings) {
         Owners owners = new Owners(sessions);
-        record Key(FindingKind kind, Severity severity, IpAddr client, IpAddr server, IpAddr peer) {}
+        record Key(FindingKind kind, Severity severity, IpAddr client, IpAddr server, IpAddr peer) {
+            // Written out: the record's generated equality spins method-handle classes in a fresh JVM.
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Key k && k.kind == kind && k.severity == severity && java.util.Objects.equals(k.client, client)
+                        && java.util.Objects.equals(k.server, server) && java.util.Objects.equals(k.peer, peer);
+            }
+
+            @Override
+            public int hashCode() {
+                return (((kind.hashCode() * 31 + severity.hashCode()) * 31 + java.util.Objects.hashCode(client)) * 31
+                        + java.util.Objects.hashCode(server)) * 31 + java.util.Objects.hashCode(peer);
+            }
+        }
         Map<Key, List<Finding>> byKey = new LinkedHashMap<>();
         for (Finding f : findings) {
             FtpSession s = owners.session(f);

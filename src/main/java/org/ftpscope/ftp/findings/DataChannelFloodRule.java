@@ -50,7 +50,16 @@ public final class DataChannelFloodRule implements PatternRule {
     }
 
     public static List<Flood> floods(List<FtpSession> sessions) {
-        record Key(IpAddr client, IpAddr server, boolean passive) {}
+        record Key(IpAddr client, IpAddr server, boolean passive) {
+            // Written out: the record's generated equality spins method-handle classes in a fresh JVM.
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Key k && k.passive == passive && k.client.equals(client) && k.server.equals(server);
+            }
+
+            @Override
+            public int hashCode() { return (client.hashCode() * 31 + server.hashCode()) * 2 + (passive ? 1 : 0); }
+        }
         final class Acc {
             final EnumSet<DataMode> modes = EnumSet.noneOf(DataMode.class);
             final TreeSet<Integer> ports = new TreeSet<>();

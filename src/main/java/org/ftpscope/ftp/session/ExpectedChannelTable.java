@@ -109,7 +109,14 @@ public final class ExpectedChannelTable {
         }
     }
 
-    private record Target(IpAddr ip, int port) {}
+    /** Equality written out: the record's generated one spins method-handle classes in a fresh JVM (docs/performance.md). */
+    private record Target(IpAddr ip, int port) {
+        @Override
+        public boolean equals(Object o) { return o instanceof Target t && t.port == port && t.ip.equals(ip); }
+
+        @Override
+        public int hashCode() { return ip.hashCode() * 31 + port; }
+    }
 
     /** Entries in arrival order, indexed by target, by setup and by expiry. */
     private static final class Entries {
