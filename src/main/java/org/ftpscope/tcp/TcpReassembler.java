@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns TCP frames into connections and, per direction, the payload in sequence order exactly
@@ -356,10 +355,25 @@ public final class TcpReassembler {
         long end = dataRel + len;
         if (end <= h.nextRel) return; // all of it delivered before: a retransmission
         if (dataRel <= h.nextRel) {
+            // This segment, then the waiting ones it lets continue, through one call of deliver: the
+            // listener's path (FTP parsing, hashing) is compiled into this method once, not twice.
             int skip = (int) (h.nextRel - dataRel);
-            deliver(s, d, h, frame, buf, off + p.payloadOffset + skip, p.payloadOffset + skip,
-                    Math.max(0, cap - skip), len - skip);
-            drain(s, d, h, frame);
+            int from = frame, at = off + p.payloadOffset + skip, inFrame = p.payloadOffset + skip;
+            int present = Math.max(0, cap - skip), wire = len - skip;
+            byte[] bytes = buf;
+            while (true) {
+                deliver(s, d, h, from, bytes, at, inFrame, present, wire);
+                TcpStream.Pending pd = nextContinuing(h);
+                if (pd == null) break;
+                int k = (int) (h.nextRel - pd.rel());
+                from = pd.frame();
+                bytes = pd.data();
+                at = Math.min(k, bytes.length);
+                inFrame = pd.offsetInFrame() + k;
+                present = Math.max(0, bytes.length - k);
+                wire = pd.wireLength() - k;
+            }
+            consumeFin(h);
             return;
         }
         TcpStream.Pending old = h.pending.get(dataRel);
@@ -401,19 +415,27 @@ public final class TcpReassembler {
 
     /** Delivers waiting segments that now continue the stream. */
     private void drain(TcpStream s, Direction d, TcpStream.Half h, int frame) {
-        while (!h.pending.isEmpty()) {
-            Map.Entry<Long, TcpStream.Pending> first = h.pending.firstEntry();
-            TcpStream.Pending pd = first.getValue();
-            if (pd.rel() > h.nextRel) break;
-            h.pending.pollFirstEntry();
-            h.pendingBytes -= pd.data().length;
-            long end = pd.rel() + pd.wireLength();
-            if (end <= h.nextRel) continue;
+        for (TcpStream.Pending pd; (pd = nextContinuing(h)) != null; ) {
             int skip = (int) (h.nextRel - pd.rel());
             deliver(s, d, h, pd.frame(), pd.data(), Math.min(skip, pd.data().length), pd.offsetInFrame() + skip,
                     Math.max(0, pd.data().length - skip), pd.wireLength() - skip);
         }
         consumeFin(h);
+    }
+
+    /**
+     * Takes the first waiting segment if it continues the stream (starts at or before the next
+     * byte, ends after it), dropping those wholly delivered before; null when none does.
+     */
+    private static TcpStream.Pending nextContinuing(TcpStream.Half h) {
+        while (!h.pending.isEmpty()) {
+            TcpStream.Pending pd = h.pending.firstEntry().getValue();
+            if (pd.rel() > h.nextRel) return null;
+            h.pending.pollFirstEntry();
+            h.pendingBytes -= pd.data().length;
+            if (pd.rel() + pd.wireLength() > h.nextRel) return pd;
+        }
+        return null;
     }
 
     private void consumeFin(TcpStream.Half h) {
