@@ -355,25 +355,9 @@ public final class TcpReassembler {
         long end = dataRel + len;
         if (end <= h.nextRel) return; // all of it delivered before: a retransmission
         if (dataRel <= h.nextRel) {
-            // This segment, then the waiting ones it lets continue, through one call of deliver: the
-            // listener's path (FTP parsing, hashing) is compiled into this method once, not twice.
             int skip = (int) (h.nextRel - dataRel);
-            int from = frame, at = off + p.payloadOffset + skip, inFrame = p.payloadOffset + skip;
-            int present = Math.max(0, cap - skip), wire = len - skip;
-            byte[] bytes = buf;
-            while (true) {
-                deliver(s, d, h, from, bytes, at, inFrame, present, wire);
-                TcpStream.Pending pd = nextContinuing(h);
-                if (pd == null) break;
-                int k = (int) (h.nextRel - pd.rel());
-                from = pd.frame();
-                bytes = pd.data();
-                at = Math.min(k, bytes.length);
-                inFrame = pd.offsetInFrame() + k;
-                present = Math.max(0, bytes.length - k);
-                wire = pd.wireLength() - k;
-            }
-            consumeFin(h);
+            deliverAndDrain(s, d, h, frame, buf, off + p.payloadOffset + skip, p.payloadOffset + skip,
+                    Math.max(0, cap - skip), len - skip);
             return;
         }
         TcpStream.Pending old = h.pending.get(dataRel);
@@ -415,10 +399,27 @@ public final class TcpReassembler {
 
     /** Delivers waiting segments that now continue the stream. */
     private void drain(TcpStream s, Direction d, TcpStream.Half h, int frame) {
-        for (TcpStream.Pending pd; (pd = nextContinuing(h)) != null; ) {
+        deliverAndDrain(s, d, h, frame, null, 0, 0, 0, 0); // an empty segment first: delivers nothing
+    }
+
+    /**
+     * Delivers a segment, then the waiting ones it lets continue, through one call of deliver: the
+     * listener's path (FTP parsing, hashing) is compiled into the caller once, not once per kind of
+     * segment.
+     */
+    private void deliverAndDrain(TcpStream s, Direction d, TcpStream.Half h, int frame, byte[] buf, int at, int inFrame,
+                                 int present, int wire) {
+        while (true) {
+            deliver(s, d, h, frame, buf, at, inFrame, present, wire);
+            TcpStream.Pending pd = nextContinuing(h);
+            if (pd == null) break;
             int skip = (int) (h.nextRel - pd.rel());
-            deliver(s, d, h, pd.frame(), pd.data(), Math.min(skip, pd.data().length), pd.offsetInFrame() + skip,
-                    Math.max(0, pd.data().length - skip), pd.wireLength() - skip);
+            frame = pd.frame();
+            buf = pd.data();
+            at = Math.min(skip, buf.length);
+            inFrame = pd.offsetInFrame() + skip;
+            present = Math.max(0, buf.length - skip);
+            wire = pd.wireLength() - skip;
         }
         consumeFin(h);
     }
