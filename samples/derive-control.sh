@@ -12,3 +12,9 @@ editcap long-session.pcap derived/long-session-lost-226-and-cdup.pcap 94 300
 editcap long-session.pcap derived/long-session-lost-150.pcap 88
 editcap -s 128 long-session.pcap derived/long-session-s128.pcap
 editcap -s 96 long-session.pcap derived/long-session-s96.pcap
+# One reply lost each (audit of 2026-12-02): frame 298, the 426 of RETR large-300k.bin (the next
+# reply, CDUP's 250, fits RETR too); frame 36 of pasv-curl.pcap, the 227 of the RETR's PASV (the
+# data connection opens before any frame shows the 227 was lost); frames 40-41, TYPE I and its 200.
+editcap -F pcap long-session.pcap derived/long-session-lost-426.pcap 298
+editcap -F pcap pasv-curl.pcap derived/pasv-curl-lost-227.pcap 36
+editcap -F pcap pasv-curl.pcap derived/pasv-curl-lost-type-exchange.pcap 40 41

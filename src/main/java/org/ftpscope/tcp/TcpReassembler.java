@@ -20,6 +20,15 @@ public final class TcpReassembler {
     private static final long MASK32 = 0xFFFFFFFFL;
     /** Below this time after the highest segment, an early-sequence segment is out-of-order, not a retransmission. */
     private static final long OOO_THRESHOLD_NANOS = 3_000_000L;
+    /**
+     * How long (capture time) a direction that acknowledged bytes of its peer not yet read waits for
+     * them before they are declared a gap: two taps, one per direction, a little apart in time, or
+     * a capture that reorders, show an ACK before the segment it acknowledges. Waiting keeps that
+     * segment (and the order of command and reply); a segment the capture really lost costs only
+     * the wait. Every wait also ends when a new connection starts, so a reply that announces a data
+     * connection is read before that connection (docs/data-connections.md).
+     */
+    public static final long REORDER_WAIT_NANOS = 10_000_000L;
 
     private final StreamListener listener;
     private final TcpLimits limits;
@@ -35,6 +44,8 @@ public final class TcpReassembler {
     private int firstFrameOverStreamLimit;
     /** Holes declared gaps because too much waited behind them (OUT_OF_ORDER_BYTES), and where the first was. */
     private int holesDeclared, firstHoleDeclaredFrame, firstHoleDeclaredStream;
+    /** Streams awaiting acknowledged bytes not read yet ({@link TcpStream.Half#ackedUnread}); few at a time. */
+    private final List<TcpStream> waiting = new ArrayList<>();
 
     public TcpReassembler(StreamListener listener) { this(listener, TcpLimits.DEFAULT); }
 
@@ -77,6 +88,7 @@ public final class TcpReassembler {
     }
 
     private void tcpFrame(int frame, long nanos, PacketInfo p, byte[] buf, int off, boolean copy) {
+        if (!waiting.isEmpty()) endExpiredWaits(nanos);
         TcpStream s = connections.get(p);
         boolean syn = p.has(PacketInfo.SYN);
         int flags = 0;
@@ -100,12 +112,16 @@ public final class TcpReassembler {
         long dataRel = h.rel(p.seq) + (syn ? 1 : 0);
         int len = p.payloadLength;
         flags = analyse(s, d, h, o, p, frame, nanos, dataRel, len, syn, flags);
-        if (len > 0) deliverOrBuffer(s, d, h, p, frame, nanos, buf, off, dataRel, len);
-        consumeFin(h);
-        // Rarely true (out-of-order data, segments the capture lost), so the check stays inline.
-        if (o.baseKnown && p.has(PacketInfo.ACK) && o.rel(p.ack) > o.nextRel) {
-            fillAcknowledgedHole(s, d.opposite(), o, p.ack, frame);
+        // The peer's bytes this frame acknowledges were sent before it. Rarely unread yet (a capture
+        // that reorders or lost them), so the check stays inline.
+        long ackRel = -1;
+        if (o.baseKnown && p.has(PacketInfo.ACK)) {
+            ackRel = o.rel(p.ack);
+            if (ackRel > o.nextRel && !readUpTo(o, ackRel)) acknowledgedUnread(s, o, ackRel, frame, nanos);
+            else ackRel = -1; // nothing to wait for
         }
+        if (len > 0) deliverOrBuffer(s, d, h, p, frame, nanos, buf, off, dataRel, len, ackRel);
+        consumeFin(h);
         if (!copy) listener(s).segment(s, d, frame, p);
         if (s.ended() && !s.closedNotified && h.pending.isEmpty() && o.pending.isEmpty()) {
             s.closedNotified = true;
@@ -150,6 +166,7 @@ public final class TcpReassembler {
                 if (perFrame) table.set(frame, -1, 0);
                 return null;
             }
+            if (!waiting.isEmpty()) endAllWaits();
             s = newStream(p, nanos, frame);
             s.copy = copy;
             connections.put(p, s);
@@ -349,14 +366,19 @@ public final class TcpReassembler {
         return flags;
     }
 
+    /**
+     * Delivers a segment that continues the stream, unless it acknowledges peer bytes not read yet
+     * ({@code ackRel} ≥ 0) or earlier segments wait for theirs: then, like a segment behind a hole,
+     * it waits in {@link TcpStream.Half#pending}.
+     */
     private void deliverOrBuffer(TcpStream s, Direction d, TcpStream.Half h, PacketInfo p, int frame, long nanos,
-                                 byte[] buf, int off, long dataRel, int len) {
+                                 byte[] buf, int off, long dataRel, int len, long ackRel) {
         int cap = p.capturedPayloadLength;
         long end = dataRel + len;
         if (end <= h.nextRel) return; // all of it delivered before: a retransmission
-        if (dataRel <= h.nextRel) {
+        if (dataRel <= h.nextRel && ackRel < 0 && (h.pending.isEmpty() || h.pending.firstKey() > h.nextRel)) {
             int skip = (int) (h.nextRel - dataRel);
-            deliverAndDrain(s, d, h, frame, buf, off + p.payloadOffset + skip, p.payloadOffset + skip,
+            deliverAndDrain(s, d, h, frame, nanos, buf, off + p.payloadOffset + skip, p.payloadOffset + skip,
                     Math.max(0, cap - skip), len - skip);
             return;
         }
@@ -364,8 +386,11 @@ public final class TcpReassembler {
         if (old != null && old.wireLength() >= len) return;
         byte[] copy = Arrays.copyOfRange(buf, off + p.payloadOffset, off + p.payloadOffset + cap);
         if (old != null) h.pendingBytes -= old.data().length;
-        h.pending.put(dataRel, new TcpStream.Pending(dataRel, copy, frame, p.payloadOffset, len, nanos));
+        h.pending.put(dataRel, new TcpStream.Pending(dataRel, copy, frame, p.payloadOffset, len, nanos, ackRel));
         h.pendingBytes += copy.length;
+        // A later segment came while acknowledged bytes before it are still awaited: one tap keeps a
+        // direction's order, so those bytes are lost, not late.
+        if (s.held && dataRel > h.nextRel && h.ackedUnread > h.nextRel) endWait(s);
         if (h.pendingBytes > limits.maxOutOfOrderBytesPerStream()) {
             s.warning = "more than " + limits.maxOutOfOrderBytesPerStream()
                     + " bytes waited behind a hole; the hole was declared a gap";
@@ -373,15 +398,17 @@ public final class TcpReassembler {
                 firstHoleDeclaredFrame = frame;
                 firstHoleDeclaredStream = s.index();
             }
+            if (s.held) endWait(s);
             skipToFirstPending(s, d, h, frame);
         }
     }
 
     /** Delivers {@code present} captured bytes of a {@code wire}-byte segment; the rest (snaplen) is a gap. */
-    private void deliver(TcpStream s, Direction d, TcpStream.Half h, int frame, byte[] buf, int at, int offInFrame,
+    private void deliver(TcpStream s, Direction d, TcpStream.Half h, int frame, long nanos, byte[] buf, int at, int offInFrame,
                          int present, int wire) {
         present = Math.min(present, wire);
         if (present > 0) {
+            s.dataNanos = nanos;
             h.bytes += present;
             if (perFrame) h.spans.add(frame, offInFrame, present);
             listener(s).data(s, d, frame, buf, at, present);
@@ -397,24 +424,25 @@ public final class TcpReassembler {
         listener(s).gap(s, d, length, frame);
     }
 
-    /** Delivers waiting segments that now continue the stream. */
+    /** Delivers waiting segments that now continue the stream (and whose acknowledged peer bytes were read). */
     private void drain(TcpStream s, Direction d, TcpStream.Half h, int frame) {
-        deliverAndDrain(s, d, h, frame, null, 0, 0, 0, 0); // an empty segment first: delivers nothing
+        deliverAndDrain(s, d, h, frame, 0, null, 0, 0, 0, 0); // an empty segment first: delivers nothing
     }
 
     /**
      * Delivers a segment, then the waiting ones it lets continue, through one call of deliver: the
      * listener's path (FTP parsing, hashing) is compiled into the caller once, not once per kind of
-     * segment.
+     * segment. Then the other direction, if its next segment waited for these bytes.
      */
-    private void deliverAndDrain(TcpStream s, Direction d, TcpStream.Half h, int frame, byte[] buf, int at, int inFrame,
-                                 int present, int wire) {
+    private void deliverAndDrain(TcpStream s, Direction d, TcpStream.Half h, int frame, long nanos, byte[] buf, int at,
+                                 int inFrame, int present, int wire) {
         while (true) {
-            deliver(s, d, h, frame, buf, at, inFrame, present, wire);
-            TcpStream.Pending pd = nextContinuing(h);
+            deliver(s, d, h, frame, nanos, buf, at, inFrame, present, wire);
+            TcpStream.Pending pd = nextContinuing(h, s.half[1 - d.ordinal()]);
             if (pd == null) break;
             int skip = (int) (h.nextRel - pd.rel());
             frame = pd.frame();
+            nanos = pd.nanos();
             buf = pd.data();
             at = Math.min(skip, buf.length);
             inFrame = pd.offsetInFrame() + skip;
@@ -422,21 +450,170 @@ public final class TcpReassembler {
             wire = pd.wireLength() - skip;
         }
         consumeFin(h);
+        if (!h.pending.isEmpty() && h.pending.firstKey() <= h.nextRel) hold(s); // waits for the peer's bytes
+        if (!s.half[1 - d.ordinal()].pending.isEmpty() && s.held) drainBoth(s, frame);
+    }
+
+    /** Starts the wait of {@link #REORDER_WAIT_NANOS} for acknowledged bytes not read yet, unless it runs. */
+    private void hold(TcpStream s) {
+        if (!s.held) {
+            s.held = true;
+            s.holdNanos = s.lastTimeNanos;
+            waiting.add(s);
+        }
     }
 
     /**
      * Takes the first waiting segment if it continues the stream (starts at or before the next
-     * byte, ends after it), dropping those wholly delivered before; null when none does.
+     * byte, ends after it) and the peer bytes it acknowledges have been read, dropping those wholly
+     * delivered before; null when none does.
      */
-    private static TcpStream.Pending nextContinuing(TcpStream.Half h) {
+    private static TcpStream.Pending nextContinuing(TcpStream.Half h, TcpStream.Half peer) {
         while (!h.pending.isEmpty()) {
             TcpStream.Pending pd = h.pending.firstEntry().getValue();
             if (pd.rel() > h.nextRel) return null;
+            if (pd.rel() + pd.wireLength() > h.nextRel && pd.ack() >= 0 && !readUpTo(peer, pd.ack())) return null;
             h.pending.pollFirstEntry();
             h.pendingBytes -= pd.data().length;
             if (pd.rel() + pd.wireLength() > h.nextRel) return pd;
         }
         return null;
+    }
+
+    /** Delivers what waited in either direction, in turn, until neither can go on. */
+    private void drainBoth(TcpStream s, int frame) {
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (Direction d : Direction.values()) {
+                TcpStream.Half h = s.half[d.ordinal()];
+                long before = h.nextRel;
+                if (!h.pending.isEmpty() && h.pending.firstKey() <= h.nextRel) drainOne(s, d, h, frame);
+                more |= h.nextRel != before;
+            }
+        }
+    }
+
+    /** As {@link #drain}, without turning to the other direction (drainBoth does). */
+    private void drainOne(TcpStream s, Direction d, TcpStream.Half h, int frame) {
+        TcpStream.Pending pd;
+        while ((pd = nextContinuing(h, s.half[1 - d.ordinal()])) != null) {
+            int skip = (int) (h.nextRel - pd.rel());
+            byte[] b = pd.data();
+            deliver(s, d, h, pd.frame(), pd.nanos(), b, Math.min(skip, b.length), pd.offsetInFrame() + skip,
+                    Math.max(0, b.length - skip), pd.wireLength() - skip);
+        }
+        consumeFin(h);
+        if (!h.pending.isEmpty() && h.pending.firstKey() <= h.nextRel) hold(s);
+    }
+
+    /** Whether a direction's bytes have been read up to {@code rel}, but for a FIN the capture did not hold. */
+    private static boolean readUpTo(TcpStream.Half h, long rel) {
+        return h.nextRel >= rel || h.nextRel + 1 == rel && h.pending.isEmpty() && h.finRel < 0;
+    }
+
+    /**
+     * The peer acknowledged {@code o} up to {@code ackRel}, past what was read of it: those bytes may
+     * still come a little later (two taps, a capture that reorders). They are awaited until a later
+     * segment of {@code o} shows them lost, a new connection starts, or {@link #REORDER_WAIT_NANOS}
+     * passes; then they are declared a gap.
+     */
+    private void acknowledgedUnread(TcpStream s, TcpStream.Half o, long ackRel, int frame, long nanos) {
+        if (ackRel > o.ackedUnread) {
+            if (o.ackedUnread <= o.nextRel) o.ackedUnreadFrame = frame;
+            o.ackedUnread = ackRel;
+        }
+        s.lastTimeNanos = nanos;
+        hold(s);
+        // Bytes of o after the hole came already: the hole's bytes are lost, not late.
+        if (!o.pending.isEmpty() && o.pending.firstKey() > o.nextRel) endWait(s);
+    }
+
+    /**
+     * Ends the waits of frames more than {@link #REORDER_WAIT_NANOS} away in time, later or earlier
+     * (a reordered frame may carry an earlier time; a hostile capture's times may be anything).
+     */
+    private void endExpiredWaits(long nanos) {
+        for (int i = waiting.size() - 1; i >= 0; i--) {
+            TcpStream s = waiting.get(i);
+            long d = nanos - s.holdNanos;
+            boolean near = d <= REORDER_WAIT_NANOS && d >= -REORDER_WAIT_NANOS && (s.holdNanos <= nanos) == (d >= 0);
+            if (!near) endWait(s);
+        }
+    }
+
+    /** Ends every wait: a new connection starts (it may be one a waiting reply announces). */
+    private void endAllWaits() {
+        for (int i = waiting.size() - 1; i >= 0; i--) endWait(waiting.get(i));
+    }
+
+    /**
+     * The awaited bytes did not come: they crossed the network but not the capture point. Each is
+     * declared a gap (at the frame that first acknowledged it) when the other direction's next
+     * segment needs it read, so what the two sides sent is still read in the order they sent it.
+     */
+    private void endWait(TcpStream s) {
+        while (true) {
+            drainBoth(s, s.lastFrame);
+            boolean progress = false;
+            for (Direction d : Direction.values()) {
+                TcpStream.Half h = s.half[d.ordinal()], o = s.half[1 - d.ordinal()];
+                if (h.pending.isEmpty() || h.pending.firstKey() > h.nextRel) continue;
+                long need = h.pending.firstEntry().getValue().ack(); // h's next segment waits for o's bytes
+                if (fillHoles(s, d.opposite(), o, need)) {
+                    progress = true;
+                } else {
+                    // o's bytes wait for h's (only a capture made up that way): h's segment goes first.
+                    forceNext(s, d, h);
+                    progress = true;
+                }
+                break;
+            }
+            if (progress) continue;
+            for (Direction d : Direction.values()) {
+                TcpStream.Half o = s.half[d.ordinal()];
+                if (o.ackedUnread > o.nextRel && fillHoles(s, d, o, o.ackedUnread)) progress = true;
+            }
+            if (!progress) break;
+        }
+        for (TcpStream.Half h : s.half) h.ackedUnread = -1;
+        if (s.held) {
+            s.held = false;
+            waiting.remove(s);
+        }
+        notifyIfClosed(s);
+    }
+
+    /** Declares the holes of {@code o} before {@code rel} gaps, one at a time; false when there was none. */
+    private boolean fillHoles(TcpStream s, Direction od, TcpStream.Half o, long rel) {
+        long holeEnd = rel;
+        if (!o.pending.isEmpty()) holeEnd = Math.min(holeEnd, o.pending.firstKey());
+        if (o.finRel >= 0) holeEnd = Math.min(holeEnd, o.finRel);
+        if (holeEnd <= o.nextRel) return false;
+        if (holeEnd - o.nextRel == 1 && o.pending.isEmpty() && o.finRel < 0) return false; // a FIN not captured
+        gap(s, od, o, holeEnd - o.nextRel, o.ackedUnreadFrame > 0 ? o.ackedUnreadFrame : s.lastFrame);
+        o.nextRel = holeEnd;
+        o.nextSeq32 = (o.isn + o.nextRel) & MASK32;
+        return true;
+    }
+
+    /** Delivers {@code h}'s next waiting segment without waiting for the peer bytes it acknowledges. */
+    private void forceNext(TcpStream s, Direction d, TcpStream.Half h) {
+        TcpStream.Pending pd = h.pending.pollFirstEntry().getValue();
+        h.pendingBytes -= pd.data().length;
+        if (pd.rel() + pd.wireLength() <= h.nextRel) return;
+        int skip = (int) (h.nextRel - pd.rel());
+        byte[] b = pd.data();
+        deliver(s, d, h, pd.frame(), pd.nanos(), b, Math.min(skip, b.length), pd.offsetInFrame() + skip,
+                Math.max(0, b.length - skip), pd.wireLength() - skip);
+        consumeFin(h);
+    }
+
+    private void notifyIfClosed(TcpStream s) {
+        if (s.ended() && !s.closedNotified && s.half[0].pending.isEmpty() && s.half[1].pending.isEmpty()) {
+            s.closedNotified = true;
+            listener(s).streamClosed(s);
+        }
     }
 
     private void consumeFin(TcpStream.Half h) {
@@ -455,28 +632,13 @@ public final class TcpReassembler {
             h.nextRel = holeEnd;
             h.nextSeq32 = (h.isn + h.nextRel) & MASK32;
         }
-        drain(s, d, h, frame);
-    }
-
-    /**
-     * The peer acknowledged bytes we never saw: they crossed the network but not the capture point.
-     * Mark them as a gap now instead of waiting for the end.
-     */
-    private void fillAcknowledgedHole(TcpStream s, Direction od, TcpStream.Half o, long ack, int frame) {
-        long ackRel = o.rel(ack);
-        long holeEnd = ackRel;
-        if (!o.pending.isEmpty()) holeEnd = Math.min(holeEnd, o.pending.firstKey());
-        if (o.finRel >= 0) holeEnd = Math.min(holeEnd, o.finRel);
-        if (holeEnd <= o.nextRel) return;
-        // An ACK one past what we saw is usually the peer acknowledging a FIN we did not capture.
-        if (holeEnd - o.nextRel == 1 && o.pending.isEmpty() && o.finRel < 0) return;
-        gap(s, od, o, holeEnd - o.nextRel, frame);
-        o.nextRel = holeEnd;
-        o.nextSeq32 = (o.isn + o.nextRel) & MASK32;
-        drain(s, od, o, frame);
+        drainBoth(s, frame);
+        // Still waiting for the peer's bytes (the buffer is full, or the stream ends): no longer.
+        if (!h.pending.isEmpty() && h.pending.firstKey() <= h.nextRel) forceNext(s, d, h);
     }
 
     private void closeIfOpen(TcpStream s) {
+        if (s.held) endWait(s);
         for (Direction d : Direction.values()) skipAll(s, d, s.half[d.ordinal()], s.lastFrame);
         if (!s.closedNotified) {
             s.closedNotified = true;

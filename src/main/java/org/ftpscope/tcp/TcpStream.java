@@ -37,6 +37,11 @@ public final class TcpStream {
      * twice): the stream exists, as in Wireshark, but its frames are not analysed as FTP again.
      */
     boolean copy;
+    /** Whether this stream awaits acknowledged bytes not read yet ({@link Half#ackedUnread}), and since when. */
+    boolean held;
+    long holdNanos;
+    /** The capture time of the segment whose bytes are being delivered ({@link #dataNanos()}). */
+    long dataNanos;
     /** The RST that refused this connection before the client's SYN, retransmitted, got through; 0 if none. */
     int refusedBeforeRetryFrame;
 
@@ -88,6 +93,12 @@ public final class TcpStream {
         int dupAcks;
         final TreeMap<Long, Pending> pending = new TreeMap<>();
         long pendingBytes;
+        /**
+         * The end of this direction's bytes the peer acknowledged before they were read (they may
+         * still come: two taps, a capture that reorders), and the frame that first did; -1 and 0 when none.
+         */
+        long ackedUnread = -1;
+        int ackedUnreadFrame;
         final StreamSpans spans;
 
         Half(SpanPool pool) { spans = new StreamSpans(pool); }
@@ -103,9 +114,16 @@ public final class TcpStream {
     }
 
     /** Bytes waiting behind a hole: a copy, plus where they are in the capture. */
-    record Pending(long rel, byte[] data, int frame, int offsetInFrame, int wireLength, long nanos) {}
+    /** {@code ack}: the peer's relative offset this segment acknowledges, when it must be read first; else -1. */
+    record Pending(long rel, byte[] data, int frame, int offsetInFrame, int wireLength, long nanos, long ack) {}
 
     public int index() { return index; }
+
+    /**
+     * During {@link StreamListener#data}: the capture time of the frame that carried the bytes, also
+     * when they waited behind a hole and are read at a later frame.
+     */
+    public long dataNanos() { return dataNanos; }
 
     public Endpoint client() { return client; }
 

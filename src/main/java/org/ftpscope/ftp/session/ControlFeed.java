@@ -75,6 +75,8 @@ final class ControlFeed {
     private final List<Gap> gaps = new ArrayList<>();
     /** Server-direction gaps so far: a command sent before one may have lost its reply in it. */
     private int serverGaps;
+    /** Gaps in the server's bytes that the capture lost (snaplen cuts not counted). */
+    private int serverLosses;
     /** A client-direction gap since the last command line: the next command may follow a lost one. */
     private boolean clientGapPending;
     /** Replies that came with no command waiting since the last command line. */
@@ -113,8 +115,8 @@ final class ControlFeed {
         boolean kept = true;
         String note;
         boolean preliminarySeen;
-        /** {@link #serverGaps} when the command was read. */
-        int serverGapsAtSend;
+        /** {@link #serverGaps} and {@link #serverLosses} when the command was read. */
+        int serverGapsAtSend, serverLossesAtSend;
         boolean afterClientGap;
 
         Exchange(FtpCommand command) { this.command = command; }
@@ -234,6 +236,9 @@ final class ControlFeed {
         (client ? fromClient : fromServer).gap(snaplen);
         if (!client) replies.gap();
         if (!client) serverGaps++;
+        if (!client && !snaplen) serverLosses++;
+        Exchange passive = client || snaplen ? null : waitingPassive();
+        if (passive != null) analyzer.passiveReplyMaybeLost(session, this, passive.command.frame(), frame);
         if (!snaplen) {
             // (A snaplen cut is said by the cut line and the capture-wide finding.)
             Gap last = gaps.isEmpty() ? null : gaps.get(gaps.size() - 1);
@@ -464,6 +469,7 @@ final class ControlFeed {
         Exchange ex = new Exchange(c);
         ex.kept = session.budget.keepLines(1, frame);
         ex.serverGapsAtSend = serverGaps;
+        ex.serverLossesAtSend = serverLosses;
         ex.afterClientGap = clientGapPending;
         clientGapPending = false;
         recentUnsolicited.clear();
@@ -566,12 +572,27 @@ final class ControlFeed {
             unsolicitedSeen = true;
             if (!session.budget.keepLines(rec.lines().size(), r.firstFrame())) return;
             Exchange unsolicited = unsolicited(rec, ex);
-            if (!greeting) recentUnsolicited.add(unsolicited);
+            if (!greeting && clientGapPending) {
+                // Bytes of the client's were lost since its last command: this reply answers one lost there.
+                unsolicited.note = "command not in the capture";
+                Gap g = latestGap(Direction.CLIENT_TO_SERVER);
+                if (g != null && g.resyncFrame == 0) g.resyncFrame = r.firstFrame();
+            } else if (!greeting) {
+                recentUnsolicited.add(unsolicited);
+            }
             return;
         }
         ReplyExpectations.Fit fit = fit(ex, r);
-        if (fit == ReplyExpectations.Fit.NO || fit == ReplyExpectations.Fit.COMPLETION_WITHOUT_PRELIMINARY) {
-            Exchange later = serverGaps > ex.serverGapsAtSend ? laterFit(r) : null;
+        // A command sent after server bytes the capture lost, while the oldest still waited: those
+        // bytes were (most likely) the oldest's reply, so a reply the later command can get is its own.
+        // (Not a 500-502 during a transfer: that answers a command sent meanwhile, below.)
+        boolean syntaxErrorDuringTransfer = r.code() >= 500 && r.code() <= 502 && ex.tag instanceof TransferState
+                && !ex.replies.isEmpty();
+        Exchange sentAfterGap = serverLosses > ex.serverLossesAtSend && fit != ReplyExpectations.Fit.NO
+                && fit != ReplyExpectations.Fit.COMPLETION_WITHOUT_PRELIMINARY && !syntaxErrorDuringTransfer
+                ? laterFitSentAfterGap(r, ex) : null;
+        if (sentAfterGap != null || fit == ReplyExpectations.Fit.NO || fit == ReplyExpectations.Fit.COMPLETION_WITHOUT_PRELIMINARY) {
+            Exchange later = sentAfterGap != null ? sentAfterGap : serverGaps > ex.serverGapsAtSend ? laterFit(r) : null;
             if (later != null) {
                 // The replies of the commands before it were in bytes the capture lost.
                 Gap g = latestGap(Direction.SERVER_TO_CLIENT);
@@ -646,6 +667,23 @@ final class ControlFeed {
         return null;
     }
 
+    /**
+     * The first waiting command after {@code head}, sent after a gap in the server's bytes that came
+     * after {@code head} was sent, that the reply fits for certain, within {@link #MAX_SKIP}; null if none.
+     * (The TCP layer reads a command that acknowledges lost server bytes after their gap.)
+     */
+    private Exchange laterFitSentAfterGap(FtpReply r, Exchange head) {
+        int i = 0;
+        for (Exchange e : waiting) {
+            if (i++ == 0) continue;
+            if (i > MAX_SKIP + 1) break;
+            if (e.serverLossesAtSend <= head.serverLossesAtSend) continue;
+            ReplyExpectations.Fit f = fit(e, r);
+            if (f == ReplyExpectations.Fit.PRELIMINARY || f == ReplyExpectations.Fit.COMPLETION) return e;
+        }
+        return null;
+    }
+
     private static final java.util.regex.Pattern USER_IN_331 = java.util.regex.Pattern.compile(
             "(?i)(?:password required for \"?([^\\s\"]+?)\"?[.,:;!]?(?:\\s|$)|\\buser \"?([^\\s\"]+?)\"? (?:ok|okay)\\b)");
 
@@ -709,6 +747,38 @@ final class ControlFeed {
             if (code >= 400 || code < 0) analyzer.activeSetupRefused(session, s);
         }
         if (ex.tag instanceof TransferState t) t.reply(code, r.firstFrame(), cut ? (r.preliminary() ? "" : r.text() + "…") : r.text());
+    }
+
+    /** The oldest waiting PASV/EPSV/LPSV with no reply yet, or null. */
+    private Exchange waitingPassive() {
+        for (Exchange e : waiting) {
+            if (e.command != null && e.replies.isEmpty() && e.tag instanceof SetupState st && st.id < 0 && st.mode.passive()) return e;
+        }
+        return null;
+    }
+
+    /** What a setup inferred because its reply was lost says about itself. */
+    static final String INFERRED_LOST_REPLY = "inferred from the next connection because the reply is not in the capture";
+
+    /**
+     * A new connection from the client to the server: if a passive command still waits for a reply
+     * that server bytes lost since could have held, the connection is taken as its channel (the
+     * setup says it was inferred, and how). Null when no such command waits.
+     */
+    SetupState setupForLostPassiveReply(int frame) {
+        Exchange ex = waitingPassive();
+        if (ex == null || serverLosses <= ex.serverLossesAtSend) return null;
+        SetupState pending = (SetupState) ex.tag;
+        SetupState st = new SetupState(session.setups.size(), pending.mode, pending.commandFrame);
+        st.setupFrame = pending.commandFrame;
+        st.text = "(reply not in the capture)";
+        st.inferred = INFERRED_LOST_REPLY;
+        st.portMath = "";
+        st.advertised = new Endpoint(session.server().ip(), 0);
+        session.setups.add(st);
+        ex.tag = st;
+        session.pendingSetup = st;
+        return st;
     }
 
     /** What an inferred setup says about itself, as the reports show it. */

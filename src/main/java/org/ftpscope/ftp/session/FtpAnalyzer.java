@@ -86,24 +86,30 @@ public final class FtpAnalyzer implements StreamListener {
             return;
         }
         if (m == null) m = claimInferred(s, frame);
+        if (m == null && !lostPassiveReplies.isEmpty()) m = claimForLostReply(s, frame);
         if (m != null) {
-            SessionState owner = sessions.get(m.expected().session());
-            SetupState setup = owner.setups.get(m.expected().setupId());
-            DataStreamState d = new DataStreamState(m, s, digests);
-            if (m.foreign()) {
-                setup.foreign.add(d); // followed and reported, never the transfer
-            } else {
-                setup.match = m;
-                setup.stream = d;
-            }
-            if (s.index() >= dataByStream.length) {
-                dataByStream = java.util.Arrays.copyOf(dataByStream, Math.max(s.index() + 1, dataByStream.length * 2));
-            }
-            dataByStream[s.index()] = d;
+            attach(s, m);
             return;
         }
         sniffers.put(s.index(), new Sniffer());
         unclaimed.add(s);
+    }
+
+    /** Follows {@code s} as the data connection of the setup {@code m} names. */
+    private void attach(TcpStream s, DataChannelMatch m) {
+        SessionState owner = sessions.get(m.expected().session());
+        SetupState setup = owner.setups.get(m.expected().setupId());
+        DataStreamState d = new DataStreamState(m, s, digests);
+        if (m.foreign()) {
+            setup.foreign.add(d); // followed and reported, never the transfer
+        } else {
+            setup.match = m;
+            setup.stream = d;
+        }
+        if (s.index() >= dataByStream.length) {
+            dataByStream = java.util.Arrays.copyOf(dataByStream, Math.max(s.index() + 1, dataByStream.length * 2));
+        }
+        dataByStream[s.index()] = d;
     }
 
     /** Connections no setup claimed (and not port 21): candidates for orphan data connections. */
@@ -131,12 +137,12 @@ public final class FtpAnalyzer implements StreamListener {
                 }
                 return;
             }
-            ds.data(d, frame, nowNanos, buf, off, len);
+            ds.data(d, frame, s.dataNanos(), buf, off, len);
             return;
         }
         ControlFeed feed = feedByStream.get(s.index());
         if (feed != null) {
-            feed.data(d, frame, nowNanos, buf, off, len);
+            feed.data(d, frame, s.dataNanos(), buf, off, len);
             return;
         }
         Sniffer sn = sniffers.get(s.index());
@@ -239,6 +245,7 @@ public final class FtpAnalyzer implements StreamListener {
         expected.add(new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame,
                 st.client().ip(), setup.advertised, new Endpoint(st.server().ip(), setup.advertised.port()),
                 nowNanos + ExpectedChannel.LIFETIME_NANOS));
+        claimJustOpened();
     }
 
     void activeSetupSent(SessionState st, SetupState setup) {
@@ -246,6 +253,34 @@ public final class FtpAnalyzer implements StreamListener {
         expected.add(new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame,
                 st.server().ip(), setup.advertised, new Endpoint(st.client().ip(), setup.advertised.port()),
                 nowNanos + ExpectedChannel.LIFETIME_NANOS));
+        claimJustOpened();
+    }
+
+    /** Connections opened at most this many unclaimed connections before a setup are looked at again. */
+    private static final int JUST_OPENED = 16;
+
+    /**
+     * A connection to the endpoint a setup just announced may be in the capture a little before the
+     * setup: two taps, one per direction, not quite in time (the client's SYN before the server's
+     * 227). One that opened within {@link org.ftpscope.tcp.TcpReassembler#REORDER_WAIT_NANOS} before,
+     * and has carried no byte yet, is claimed now.
+     */
+    private void claimJustOpened() {
+        for (int i = unclaimed.size() - 1, seen = 0; i >= 0 && seen < JUST_OPENED; i--, seen++) {
+            TcpStream s = unclaimed.get(i);
+            long age = nowNanos - s.firstTimeNanos();
+            if (age < 0 || age > org.ftpscope.tcp.TcpReassembler.REORDER_WAIT_NANOS) continue;
+            if (dataOf(s) != null || controlByStream.containsKey(s.index())
+                    || s.bytes(Direction.CLIENT_TO_SERVER) + s.bytes(Direction.SERVER_TO_CLIENT) > 0) continue;
+            DataChannelMatch m = expected.claim(s.client().ip(), s.client().port(), s.server().ip(), s.server().port(),
+                    nowNanos, s.index(), s.synFrame() > 0 ? s.synFrame() : s.firstFrame());
+            if (m == null) continue;
+            if (m.foreign()) continue; // a third host's: judged as it came, not again
+            unclaimed.remove(i);
+            sniffers.remove(s.index());
+            attach(s, m);
+            return;
+        }
     }
 
     void activeSetupRefused(SessionState st, SetupState setup) {
@@ -291,6 +326,59 @@ public final class FtpAnalyzer implements StreamListener {
             ExpectedChannel ch = new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame, from,
                     s.server(), s.server(), nowNanos);
             return new DataChannelMatch(ch, s.index(), frame, true, !setup.mode.passive() && s.client().port() == 20);
+        }
+        return null;
+    }
+
+    // ---- passive commands whose reply server bytes lost may have held ----
+
+    /** Sessions with a passive command waiting after a gap in the server's bytes; few at a time. */
+    private final Map<SessionState, ControlFeed> lostPassiveReplies = new java.util.LinkedHashMap<>();
+
+    /**
+     * Server bytes were lost while a passive command of {@code st} waited for its reply. A
+     * connection from the client to the server that opened since, and has carried no byte yet, is
+     * taken as its channel now; otherwise the next one will be ({@link #claimForLostReply}).
+     */
+    void passiveReplyMaybeLost(SessionState st, ControlFeed feed, int commandFrame, int frame) {
+        for (int i = unclaimed.size() - 1; i >= 0; i--) {
+            TcpStream s = unclaimed.get(i);
+            if (s.firstFrame() <= commandFrame) break; // older than the command: not its channel
+            if (!s.client().ip().equals(st.client().ip()) || !s.server().ip().equals(st.server().ip())
+                    || s.index() == st.control.index() || dataOf(s) != null || controlByStream.containsKey(s.index())
+                    || s.bytes(Direction.CLIENT_TO_SERVER) + s.bytes(Direction.SERVER_TO_CLIENT) > 0) continue;
+            SetupState setup = feed.setupForLostPassiveReply(frame);
+            if (setup == null) return;
+            unclaimed.remove(i);
+            sniffers.remove(s.index());
+            attach(s, inferredMatch(st, setup, s));
+            return;
+        }
+        lostPassiveReplies.put(st, feed);
+    }
+
+    private DataChannelMatch inferredMatch(SessionState st, SetupState setup, TcpStream s) {
+        setup.advertised = s.server();
+        setup.portMath = "port " + s.server().port() + " (" + setup.inferred + ")";
+        ExpectedChannel ch = new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame, s.client().ip(),
+                s.server(), s.server(), nowNanos);
+        return new DataChannelMatch(ch, s.index(), s.synFrame() > 0 ? s.synFrame() : s.firstFrame(), true, false);
+    }
+
+    /**
+     * A new connection from a session's client to its server while the session's passive command
+     * waits for a reply the capture lost: the connection is that setup's channel, inferred.
+     */
+    private DataChannelMatch claimForLostReply(TcpStream s, int frame) {
+        for (var it = lostPassiveReplies.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            SessionState st = e.getKey();
+            if (!s.client().ip().equals(st.client().ip()) || !s.server().ip().equals(st.server().ip())
+                    || s.index() == st.control.index()) continue;
+            it.remove();
+            SetupState setup = e.getValue().setupForLostPassiveReply(frame);
+            if (setup == null) continue; // it got its reply meanwhile
+            return inferredMatch(st, setup, s);
         }
         return null;
     }
