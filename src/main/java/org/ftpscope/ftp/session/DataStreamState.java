@@ -49,7 +49,10 @@ final class DataStreamState {
             firstNanos[i] = nanos;
             firstFrame[i] = frame;
         }
-        lastNanos[i] = nanos;
+        // Bytes that waited behind a hole carry their own (earlier) frame's time: the span of the
+        // transfer runs from the earliest to the latest time its bytes were captured.
+        firstNanos[i] = Math.min(firstNanos[i], nanos);
+        lastNanos[i] = Math.max(lastNanos[i], nanos);
         lastFrame[i] = frame;
     }
 
