@@ -134,6 +134,7 @@ final class ExtractAccount {
     }
 
     private static final Set<Shortfall.Cause> DATA_CAUSES = java.util.EnumSet.of(Shortfall.Cause.CAPTURE_ENDED,
+            Shortfall.Cause.START_NOT_CAPTURED,
             Shortfall.Cause.LOST_IN_CAPTURE, Shortfall.Cause.LOST_UNACKNOWLEDGED, Shortfall.Cause.CONNECTION_RESET,
             Shortfall.Cause.CLOSED_EARLY, Shortfall.Cause.SNAPLEN, Shortfall.Cause.NOT_DECRYPTED, Shortfall.Cause.TLS_RECORDS_LOST);
 

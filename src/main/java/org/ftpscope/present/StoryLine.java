@@ -71,7 +71,8 @@ public record StoryLine(int frame, String kind, String text) {
                         case UNANSWERED -> "SYN never answered (" + c.synCount() + " tries): blocked";
                         case REFUSED -> "refused with RST in frame " + c.rstFrame();
                         case RESET -> "reset before any data";
-                        default -> "established (SYN-ACK in frame " + c.synAckFrame() + ")";
+                        default -> c.synAckFrame() > 0 ? "established (SYN-ACK in frame " + c.synAckFrame() + ")"
+                                : "established (its SYN-ACK is not in the capture)";
                     };
                     return new StoryLine(frame, c.state() == DataState.TRANSFERRED ? "data" : "error",
                             "⇢ data connection " + c.client() + " → " + c.server() + (c.usedAdvertisedAddress() ? ""

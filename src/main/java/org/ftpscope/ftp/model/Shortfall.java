@@ -17,6 +17,11 @@ public record Shortfall(Cause cause, int frame, long bytes, String text) {
         NOT_ESTABLISHED("not-established"),
         /** The capture ended while the data connection was still open (no FIN, no RST). */
         CAPTURE_ENDED("capture-ended"),
+        /**
+         * The sender's SYN is not in the capture and nothing else shows where its data began: bytes
+         * before the first captured segment may be missing (how many, when the capture shows it).
+         */
+        START_NOT_CAPTURED("start-not-captured"),
         /** Holes in the stream that the receiver's ACKs cover: the bytes arrived, only the capture lost them. */
         LOST_IN_CAPTURE("lost-in-capture"),
         /** Holes in the stream that no ACK in the capture covers: not known whether they arrived. */

@@ -53,18 +53,25 @@ final class SessionBuilder {
 
     private static DataConnection connection(DataStreamState ds) {
         TcpStream t = ds.tcp;
+        // No SYN-ACK in the capture, yet the connecting side acknowledged the acceptor: it was answered.
+        boolean answered = t.firstPeerAckFrame(Direction.SERVER_TO_CLIENT) > 0;
         DataState state = switch (t.state()) {
-            case SYN_SENT -> DataState.UNANSWERED;
-            case REFUSED -> DataState.REFUSED;
-            default -> (t.bytes(Direction.CLIENT_TO_SERVER) + t.bytes(Direction.SERVER_TO_CLIENT) == 0
-                    && (t.rstFrame(Direction.CLIENT_TO_SERVER) > 0 || t.rstFrame(Direction.SERVER_TO_CLIENT) > 0))
-                    ? DataState.RESET : DataState.TRANSFERRED;
+            case SYN_SENT -> answered ? established(t) : DataState.UNANSWERED;
+            case REFUSED -> answered ? established(t) : DataState.REFUSED;
+            default -> established(t);
         };
         int rst = t.rstFrame(Direction.SERVER_TO_CLIENT) > 0 ? t.rstFrame(Direction.SERVER_TO_CLIENT)
                 : t.rstFrame(Direction.CLIENT_TO_SERVER);
         return new DataConnection(t.index(), t.client(), t.server(), t.synFrame(), t.synCount(), t.synAckFrame(), rst,
                 state, ds.match.usedAdvertisedAddress(), ds.match.sourcePort20(), t.firstFrame(), t.lastFrame(),
                 t.firstTimeNanos(), t.lastTimeNanos(), t.bytes(Direction.CLIENT_TO_SERVER), t.bytes(Direction.SERVER_TO_CLIENT));
+    }
+
+    /** An established connection: reset before any data, or data (possibly none) moved. */
+    private static DataState established(TcpStream t) {
+        boolean noBytes = t.bytes(Direction.CLIENT_TO_SERVER) + t.bytes(Direction.SERVER_TO_CLIENT) == 0;
+        boolean reset = t.rstFrame(Direction.CLIENT_TO_SERVER) > 0 || t.rstFrame(Direction.SERVER_TO_CLIENT) > 0;
+        return noBytes && reset ? DataState.RESET : DataState.TRANSFERRED;
     }
 
     private static Transfer transfer(SessionState st, TransferState t, DataSetup setup, int captureLastFrame) {
@@ -90,10 +97,10 @@ final class SessionBuilder {
             end = s.stream.lastNanos(d);
             sha = s.stream.sha256(d);
             firstData = s.stream.firstFrame(d);
-            facts = facts(s.stream, d, data);
+            facts = facts(s.stream, d, data, t.commandFrame);
         } else {
             data = new DataConnection(-1, null, null, 0, 0, 0, 0, DataState.MISSING, false, false, 0, 0, 0, 0, 0, 0);
-            facts = new TransferVerdict.DataFacts(DataState.MISSING, -1, 0, 0, 0, false, null, null, 0, 0, null, false, 0, 0, 0, 0, null, false);
+            facts = TransferVerdict.DataFacts.missing();
         }
         if (setup != null && st.setups.get(setup.id()).transfer == t) {
             // The first third-party connection the server accepted: where the data may have gone instead.
@@ -120,8 +127,32 @@ final class SessionBuilder {
     }
 
     /** The data connection's end as the capture shows it, for the transfer's direction {@code d}. */
-    private static TransferVerdict.DataFacts facts(DataStreamState ds, Direction d, DataConnection c) {
+    private static TransferVerdict.DataFacts facts(DataStreamState ds, Direction d, DataConnection c, int commandFrame) {
         TcpStream tcp = ds.tcp;
+        // Where the sender's data began: its SYN; the SYN-ACK's acknowledgment of a lost SYN; or the
+        // peer's first ACK when it came before the transfer command (no data moves before it, so it
+        // acknowledged the lost SYN or SYN-ACK).
+        long start = tcp.dataStartSeq(d);
+        String how = null;
+        if (start >= 0 && tcp.isn(d) < 0) how = "the SYN-ACK in frame " + tcp.synAckFrame() + " shows";
+        int peerAck = tcp.firstPeerAckFrame(d);
+        if (start < 0 && peerAck > 0 && peerAck < commandFrame) {
+            start = tcp.firstPeerAck(d);
+            how = "the peer's ACK in frame " + peerAck + ", sent before the transfer command (frame " + commandFrame
+                    + ") and so before any data, shows";
+        }
+        int firstFrame = ds.firstFrame(d);
+        TransferVerdict.Start where;
+        if (tcp.isn(d) >= 0) {
+            where = TransferVerdict.Start.SYN;
+        } else if (start >= 0 && tcp.firstSeq(d) >= 0) {
+            long before = (tcp.firstSeq(d) - start) & 0xFFFFFFFFL;
+            where = before == 0 ? new TransferVerdict.Start(true, how, 0, firstFrame)
+                    : before < 0x80000000L ? new TransferVerdict.Start(false, how, before, firstFrame)
+                    : new TransferVerdict.Start(false, null, -1, firstFrame);
+        } else {
+            where = new TransferVerdict.Start(false, null, -1, firstFrame);
+        }
         Direction back = d == Direction.CLIENT_TO_SERVER ? Direction.SERVER_TO_CLIENT : Direction.CLIENT_TO_SERVER;
         int rc = tcp.rstFrame(Direction.CLIENT_TO_SERVER), rs = tcp.rstFrame(Direction.SERVER_TO_CLIENT);
         int rst = rc == 0 ? rs : rs == 0 ? rc : Math.min(rc, rs);
@@ -130,6 +161,6 @@ final class SessionBuilder {
                 ds.truncated(d), d == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(),
                 back == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(), tcp.finFrame(d), rst, rstFrom,
                 tcp.peerAcknowledgedAll(d), tcp.peerAckFrame(d), c.synFrame(), ds.undecryptedBytes(d), ds.firstUndecryptedFrame(d), ds.undecryptedWhy(d),
-                ds.undecryptedForMissingBytes(d));
+                ds.undecryptedForMissingBytes(d), where);
     }
 }

@@ -23,7 +23,28 @@ final class TransferVerdict {
                      Endpoint sender, Endpoint receiver, int senderFinFrame, int rstFrame, Endpoint rstFrom,
                      boolean receiverAckedAll, int receiverAckFrame, int synFrame,
                      long undecryptedBytes, int undecryptedFrame, String undecryptedWhy,
-                     boolean undecryptedForMissingBytes) {}
+                     boolean undecryptedForMissingBytes, Start start) {
+        /** No data connection: nothing of it is known. */
+        static DataFacts missing() {
+            return new DataFacts(DataState.MISSING, -1, 0, 0, 0, false, null, null, 0, 0, null, false, 0, 0, 0, 0, null, false,
+                    Start.SYN);
+        }
+    }
+
+    /**
+     * Where the sender's data began, as the capture shows it.
+     *
+     * @param known      the first captured segment begins at the sender's ISN + 1
+     * @param how        how that is known when the sender's SYN is not in the capture; null when it is, or not known
+     * @param missing    when not known: the bytes before the first captured segment, -1 when not even that is known
+     * @param firstFrame the frame of the sender's first captured data byte (or first segment), 0 when none
+     */
+    record Start(boolean known, String how, long missing, int firstFrame) {
+        static final Start SYN = new Start(true, null, 0, 0);
+
+        /** Not in the capture, but the announced size shows every byte is. */
+        Start bySize() { return new Start(true, null, 0, firstFrame); }
+    }
 
     /** The control side: the command, its replies, the announced size. */
     record CommandFacts(String name, int commandFrame, int preliminaryCode, int replyCode, String replyText,
@@ -54,6 +75,7 @@ final class TransferVerdict {
         boolean inCapture = d.state() != DataState.MISSING;
         boolean neverOpened = d.state() == DataState.UNANSWERED || d.state() == DataState.REFUSED;
         String conn = inCapture ? "data connection tcp.stream " + d.stream() : "data connection not in the capture";
+        String how = inCapture ? notes(c, d) : "";
         Outcome outcome;
         String evidence;
         if (unexpected) {
@@ -72,7 +94,7 @@ final class TransferVerdict {
                            + " to the same port was accepted (see data-connection-hijack)");
             } else {
                 outcome = Outcome.OK;
-                evidence = "server reply " + code + "; " + conn + (data.isEmpty() || !inCapture ? ""
+                evidence = "server reply " + code + "; " + conn + how + (data.isEmpty() || !inCapture ? ""
                         : "; the server claimed success, but " + joined(data));
             }
         } else if (code >= 0) {
@@ -83,7 +105,7 @@ final class TransferVerdict {
             evidence = "no final reply in the capture; the " + conn + " " + data.get(0).text();
         } else {
             outcome = Outcome.UNKNOWN;
-            evidence = "no final reply in the capture; " + conn + (data.isEmpty() ? "" : "; " + joined(data));
+            evidence = "no final reply in the capture; " + conn + how + (data.isEmpty() ? "" : "; " + joined(data));
         }
         return new Verdict(all.isEmpty(), outcome, evidence, all);
     }
@@ -119,8 +141,20 @@ final class TransferVerdict {
             }
             default -> { }
         }
-        long seen = d.bytes() + d.gapBytes();
         long expected = c.expectedBytes();
+        long seen = d.bytes() + d.gapBytes();
+        // Captured bytes are bytes sent: as many as the announced size are all of them, wherever the start was.
+        Start start = !d.start().known() && expected >= 0 && seen == expected ? d.start().bySize() : d.start();
+        if (!start.known()) {
+            String at = start.firstFrame() > 0 ? " frame " + start.firstFrame() : " the first captured segment";
+            out.add(new Shortfall(Shortfall.Cause.START_NOT_CAPTURED, start.firstFrame(), start.missing(), start.missing() > 0
+                    ? "the start of the data connection is not in the capture: " + start.how() + " that the sender "
+                      + d.sender() + "'s data began " + start.missing() + " bytes before" + at
+                      + ", so those bytes are missing and the SHA-256 is of the captured bytes only"
+                    : "the start of the data connection is not in the capture: no SYN from the sender " + d.sender()
+                      + ", nor anything else that shows where its data began, so bytes it sent before" + at + " may be missing"
+                      + (seen > 0 ? ": at least " + seen + " bytes were sent, and the SHA-256 is of the captured bytes only" : "")));
+        }
         if (d.truncated()) {
             out.add(new Shortfall(Shortfall.Cause.SNAPLEN, d.firstGapFrame(), d.gapBytes(),
                     "the capture's snapshot length cut the data frames: " + d.gapBytes() + " bytes are not in the capture"));
@@ -144,7 +178,8 @@ final class TransferVerdict {
                             + (hole ? "from the hole on " : "") + "are not known"));
             return out;
         }
-        boolean sizeProvesAll = expected >= 0 && seen == expected;
+        // Only a known start lets the count of bytes prove they are all there.
+        boolean sizeProvesAll = expected >= 0 && seen == expected && start.known();
         if (d.senderFinFrame() == 0 && !sizeProvesAll) {
             String size = expected >= 0 ? "" : " (no size was announced)";
             if (d.rstFrame() > 0) {
@@ -158,7 +193,7 @@ final class TransferVerdict {
                         "the capture ended (last frame " + c.captureLastFrame() + ") before the sender " + d.sender()
                                 + " closed the data connection" + size));
             }
-        } else if (d.senderFinFrame() > 0 && expected >= 0 && seen < expected) {
+        } else if (d.senderFinFrame() > 0 && expected >= 0 && seen < expected && start.known()) {
             out.add(new Shortfall(Shortfall.Cause.CLOSED_EARLY, d.senderFinFrame(), expected - seen,
                     "the sender " + d.sender() + " closed the data connection (FIN in frame " + d.senderFinFrame()
                             + ") after " + seen + " of " + expected + " bytes"));
@@ -168,6 +203,22 @@ final class TransferVerdict {
                     seen + " bytes crossed the data connection, more than the " + expected + " announced"));
         }
         return out;
+    }
+
+    /**
+     * How the capture shows what its lost frames do not: where the sender's data began without its
+     * SYN. Empty when the frames themselves show it, or it is not known.
+     */
+    private static String notes(CommandFacts c, DataFacts d) {
+        StringBuilder sb = new StringBuilder();
+        if (d.start().known() && d.start().how() != null) {
+            sb.append("; the start of the data connection is not in the capture: ").append(d.start().how())
+                    .append(" that the sender ").append(d.sender()).append("'s data began with the first captured segment");
+        } else if (!d.start().known() && c.expectedBytes() >= 0 && d.bytes() + d.gapBytes() == c.expectedBytes()) {
+            sb.append("; the start of the data connection is not in the capture, but its bytes from the first captured")
+                    .append(" segment on are the ").append(c.expectedBytes()).append(" announced");
+        }
+        return sb.toString();
     }
 
     private static String joined(List<Shortfall> l) {
