@@ -28,3 +28,13 @@ editcap -F pcap pasv-curl.pcap "$out/pasv-curl-retr-handshake-lost.pcap" 37-39
 # 46-59 are not kept (the control channel is).
 editcap -F pcap -r pasv-curl.pcap "$out/pasv-curl-retr-from-mid-data.pcap" 1-36 40-45 60-169
 
+# The end of a stream.
+# The LIST data connection's FIN (frame 30) lost; the client's FIN/ACK (31, now 30) acknowledges it.
+editcap -F pcap pasv-curl.pcap "$out/pasv-curl-list-fin-lost.pcap" 30
+# The STOR's FIN from the client (frame 160) lost; the server's FIN/ACK (161, now 160) acknowledges it.
+editcap -F pcap pasv-curl.pcap "$out/pasv-curl-stor-fin-lost.pcap" 160
+# The three RSTs of reset-halfway.pcap (67, 166, 264) lost; the 426/226/426 replies remain.
+editcap -F pcap reset-halfway.pcap "$out/reset-halfway-rsts-lost.pcap" 67 166 264
+# Only the client's frames of active-port.pcap: the server's data (from port 20) are not in it.
+tshark -r active-port.pcap -Y 'ip.src==192.0.2.10' -F pcap -w "$out/active-port-client-only.pcap" 2>/dev/null
+

@@ -174,6 +174,9 @@ public final class TcpStream {
     /** The frame of {@link #firstPeerAck}, 0 when none. */
     public int firstPeerAckFrame(Direction d) { return half[d.ordinal()].firstPeerAckFrame; }
 
+    /** The peer's latest new acknowledgment number for direction {@code d} (32-bit), -1 when none. */
+    public long lastPeerAck(Direction d) { return half[1 - d.ordinal()].lastAck; }
+
     /**
      * The sequence number of direction {@code d}'s first data byte (its ISN + 1) as the capture
      * proves it, -1 when it does not: from its SYN (or SYN-ACK); for the connecting side whose SYN
@@ -185,6 +188,17 @@ public final class TcpStream {
         if (h.synSeen) return (h.isn + 1) & 0xFFFFFFFFL;
         if (d == Direction.CLIENT_TO_SERVER && synAckFrame > 0 && h.firstPeerAckFrame == synAckFrame) return h.firstPeerAck;
         return -1;
+    }
+
+    /**
+     * The frame of the peer's ACK of direction {@code d}'s FIN when the FIN itself is not in the
+     * capture: its latest acknowledgment is one past the last byte of the direction (the sequence
+     * number only a FIN takes there), with no FIN captured. 0 otherwise.
+     */
+    public int uncapturedFinAckFrame(Direction d) {
+        Half h = half[d.ordinal()], peer = half[1 - d.ordinal()];
+        if (!h.baseKnown || h.finFrame > 0 || peer.lastAck < 0 || !h.pending.isEmpty()) return 0;
+        return h.rel(peer.lastAck) == h.nextRel + 1 ? peer.lastAckFrame : 0;
     }
 
     /** ISN of a direction, -1 when its SYN was not captured. */

@@ -34,8 +34,9 @@ final class SessionBuilder {
             setups.add(d);
         }
         List<Transfer> transfers = new ArrayList<>();
+        List<org.ftpscope.ftp.model.CommandRecord> commands = feed.commands();
         for (TransferState t : st.transfers) {
-            transfers.add(transfer(st, t, t.setup == null ? null : byId[t.setup.id], captureLastFrame));
+            transfers.add(transfer(st, t, t.setup == null ? null : byId[t.setup.id], captureLastFrame, nextCommand(commands, t.commandFrame)));
         }
         TcpStream c = st.control;
         return new FtpSession(st.id, c.client(), c.server(), c.index(), c.firstFrame(), c.lastFrame(),
@@ -49,6 +50,15 @@ final class SessionBuilder {
             out.add(new ForeignConnection(connection(d), d.sha256(Direction.CLIENT_TO_SERVER), d.sha256(Direction.SERVER_TO_CLIENT)));
         }
         return out;
+    }
+
+    /** The frame of the session's first command after frame {@code after}, 0 when none is in the capture. */
+    private static int nextCommand(List<org.ftpscope.ftp.model.CommandRecord> commands, int after) {
+        int next = 0;
+        for (org.ftpscope.ftp.model.CommandRecord c : commands) {
+            if (c.command() != null && c.frame() > after && (next == 0 || c.frame() < next)) next = c.frame();
+        }
+        return next;
     }
 
     private static DataConnection connection(DataStreamState ds) {
@@ -74,7 +84,7 @@ final class SessionBuilder {
         return noBytes && reset ? DataState.RESET : DataState.TRANSFERRED;
     }
 
-    private static Transfer transfer(SessionState st, TransferState t, DataSetup setup, int captureLastFrame) {
+    private static Transfer transfer(SessionState st, TransferState t, DataSetup setup, int captureLastFrame, int nextCommandFrame) {
         DataConnection data = setup == null ? null : setup.data();
         // A setup's connection belongs to the first transfer that used the setup.
         if (setup != null && setup.data() != null) {
@@ -119,7 +129,7 @@ final class SessionBuilder {
         }
         TransferVerdict.Verdict v = TransferVerdict.of(new TransferVerdict.CommandFacts(
                 t.verb + (t.arg.isEmpty() ? "" : " " + t.arg), t.commandFrame, t.preliminaryCode, t.replyCode, t.replyText,
-                expected, captureLastFrame, st.client(), foreignConnector, t.verb), facts);
+                expected, captureLastFrame, st.client(), foreignConnector, t.verb, t.replyFrame, nextCommandFrame), facts);
         return new Transfer(st.id, t.index, t.verb, t.arg, t.path, t.commandFrame, t.commandNanos, setup, data,
                 t.direction, bytes, expected, gaps, truncated, v.complete(), sha, t.preliminaryCode, t.replyCode,
                 t.replyFrame, t.replyText, v.outcome(), t.restOffset, t.type, start < 0 ? 0 : start, end < 0 ? 0 : end, firstData,
@@ -153,6 +163,12 @@ final class SessionBuilder {
         } else {
             where = new TransferVerdict.Start(false, null, -1, firstFrame);
         }
+        // How many sequence numbers the peer acknowledged after the sender's SYN, -1 when not known.
+        long span = -1;
+        if (start >= 0 && tcp.lastPeerAck(d) >= 0) {
+            long n = (tcp.lastPeerAck(d) - start) & 0xFFFFFFFFL;
+            if (n < 0x80000000L) span = n;
+        }
         Direction back = d == Direction.CLIENT_TO_SERVER ? Direction.SERVER_TO_CLIENT : Direction.CLIENT_TO_SERVER;
         int rc = tcp.rstFrame(Direction.CLIENT_TO_SERVER), rs = tcp.rstFrame(Direction.SERVER_TO_CLIENT);
         int rst = rc == 0 ? rs : rs == 0 ? rc : Math.min(rc, rs);
@@ -161,6 +177,6 @@ final class SessionBuilder {
                 ds.truncated(d), d == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(),
                 back == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(), tcp.finFrame(d), rst, rstFrom,
                 tcp.peerAcknowledgedAll(d), tcp.peerAckFrame(d), c.synFrame(), ds.undecryptedBytes(d), ds.firstUndecryptedFrame(d), ds.undecryptedWhy(d),
-                ds.undecryptedForMissingBytes(d), where);
+                ds.undecryptedForMissingBytes(d), where, tcp.uncapturedFinAckFrame(d), tcp.frames(d), span, tcp.peerAckFrame(d));
     }
 }

@@ -23,11 +23,12 @@ final class TransferVerdict {
                      Endpoint sender, Endpoint receiver, int senderFinFrame, int rstFrame, Endpoint rstFrom,
                      boolean receiverAckedAll, int receiverAckFrame, int synFrame,
                      long undecryptedBytes, int undecryptedFrame, String undecryptedWhy,
-                     boolean undecryptedForMissingBytes, Start start) {
+                     boolean undecryptedForMissingBytes, Start start, int finAckFrame, int senderFrames,
+                     long ackedSpan, int ackedSpanFrame) {
         /** No data connection: nothing of it is known. */
         static DataFacts missing() {
             return new DataFacts(DataState.MISSING, -1, 0, 0, 0, false, null, null, 0, 0, null, false, 0, 0, 0, 0, null, false,
-                    Start.SYN);
+                    Start.SYN, 0, 0, -1, 0);
         }
     }
 
@@ -49,7 +50,7 @@ final class TransferVerdict {
     /** The control side: the command, its replies, the announced size. */
     record CommandFacts(String name, int commandFrame, int preliminaryCode, int replyCode, String replyText,
                         long expectedBytes, int captureLastFrame, Endpoint client, Endpoint foreignConnector,
-                        String verb) {}
+                        String verb, int replyFrame, int nextCommandFrame) {}
 
     record Verdict(boolean complete, Outcome outcome, String evidence, List<Shortfall> shortfalls) {
         Verdict { shortfalls = List.copyOf(shortfalls); }
@@ -142,6 +143,18 @@ final class TransferVerdict {
             default -> { }
         }
         long expected = c.expectedBytes();
+        String size = expected >= 0 ? "" : " (no size was announced)";
+        if (d.senderFrames() == 0) {
+            // Only the peer's side is in the capture: its ACKs are all that shows what the sender sent.
+            String acked = d.ackedSpan() > 0
+                    ? "; the receiver's ACK in frame " + d.ackedSpanFrame() + " acknowledges " + d.ackedSpan()
+                      + " sequence numbers after the sender's SYN (its data bytes, and its FIN if it closed), so they crossed"
+                      + " the network and only the capture lost them"
+                    : d.ackedSpan() == 0 ? "; the receiver acknowledged none of its bytes" : "; no ACK in the capture shows how much it sent";
+            out.add(new Shortfall(Shortfall.Cause.SENDER_NOT_CAPTURED, d.ackedSpan() > 0 ? d.ackedSpanFrame() : 0, -1,
+                    "none of the sender " + d.sender() + "'s segments is in the capture, only the receiver's" + acked + size));
+            return out;
+        }
         long seen = d.bytes() + d.gapBytes();
         // Captured bytes are bytes sent: as many as the announced size are all of them, wherever the start was.
         Start start = !d.start().known() && expected >= 0 && seen == expected ? d.start().bySize() : d.start();
@@ -180,23 +193,37 @@ final class TransferVerdict {
         }
         // Only a known start lets the count of bytes prove they are all there.
         boolean sizeProvesAll = expected >= 0 && seen == expected && start.known();
-        if (d.senderFinFrame() == 0 && !sizeProvesAll) {
-            String size = expected >= 0 ? "" : " (no size was announced)";
+        boolean closed = d.senderFinFrame() > 0 || d.finAckFrame() > 0;
+        int finFrame = d.senderFinFrame() > 0 ? d.senderFinFrame() : d.finAckFrame();
+        String fin = d.senderFinFrame() > 0 ? "FIN in frame " + finFrame
+                : "its FIN is not in the capture; the peer acknowledged it in frame " + finFrame;
+        if (!closed && !sizeProvesAll) {
             if (d.rstFrame() > 0) {
                 String reset = d.sender().equals(d.rstFrom())
                         ? "the sender " + d.sender() + " reset it (frame " + d.rstFrame() + ") without a FIN"
                         : "a reset from " + d.rstFrom() + " in frame " + d.rstFrame() + " and no FIN from the sender " + d.sender();
                 out.add(new Shortfall(Shortfall.Cause.CONNECTION_RESET, d.rstFrame(), -1,
                         "the data connection was cut short: " + reset + ", so the bytes are not known complete" + size));
+            } else if (c.replyFrame() > 0) {
+                // The server's final reply ended the command: the capture did not end before the transfer did.
+                out.add(new Shortfall(Shortfall.Cause.END_NOT_CAPTURED, c.replyFrame(), -1,
+                        "no FIN or RST from the sender " + d.sender() + " is in the capture, though the server's final reply ("
+                                + c.replyCode() + ", frame " + c.replyFrame() + ") is"
+                                + (c.captureLastFrame() > c.replyFrame() ? " and the capture goes on to frame " + c.captureLastFrame() : "")
+                                + ": the data connection's end is not in the capture" + size));
+            } else if (c.nextCommandFrame() > 0) {
+                out.add(new Shortfall(Shortfall.Cause.END_NOT_CAPTURED, c.nextCommandFrame(), -1,
+                        "no FIN or RST from the sender " + d.sender() + " is in the capture, though the session went on (the next"
+                                + " command in frame " + c.nextCommandFrame() + "; the capture goes on to frame " + c.captureLastFrame()
+                                + "): the data connection's end is not in the capture" + size));
             } else {
                 out.add(new Shortfall(Shortfall.Cause.CAPTURE_ENDED, c.captureLastFrame(), -1,
                         "the capture ended (last frame " + c.captureLastFrame() + ") before the sender " + d.sender()
                                 + " closed the data connection" + size));
             }
-        } else if (d.senderFinFrame() > 0 && expected >= 0 && seen < expected && start.known()) {
-            out.add(new Shortfall(Shortfall.Cause.CLOSED_EARLY, d.senderFinFrame(), expected - seen,
-                    "the sender " + d.sender() + " closed the data connection (FIN in frame " + d.senderFinFrame()
-                            + ") after " + seen + " of " + expected + " bytes"));
+        } else if (closed && expected >= 0 && seen < expected && start.known()) {
+            out.add(new Shortfall(Shortfall.Cause.CLOSED_EARLY, finFrame, expected - seen,
+                    "the sender " + d.sender() + " closed the data connection (" + fin + ") after " + seen + " of " + expected + " bytes"));
         }
         if (expected >= 0 && seen > expected) {
             out.add(new Shortfall(Shortfall.Cause.SIZE_MISMATCH, 0, seen - expected,
@@ -207,16 +234,21 @@ final class TransferVerdict {
 
     /**
      * How the capture shows what its lost frames do not: where the sender's data began without its
-     * SYN. Empty when the frames themselves show it, or it is not known.
+     * SYN, that it closed without its FIN. Empty when the frames themselves show it, or it is not known.
      */
     private static String notes(CommandFacts c, DataFacts d) {
         StringBuilder sb = new StringBuilder();
+        if (d.senderFrames() == 0) return "";
         if (d.start().known() && d.start().how() != null) {
             sb.append("; the start of the data connection is not in the capture: ").append(d.start().how())
                     .append(" that the sender ").append(d.sender()).append("'s data began with the first captured segment");
         } else if (!d.start().known() && c.expectedBytes() >= 0 && d.bytes() + d.gapBytes() == c.expectedBytes()) {
             sb.append("; the start of the data connection is not in the capture, but its bytes from the first captured")
                     .append(" segment on are the ").append(c.expectedBytes()).append(" announced");
+        }
+        if (d.senderFinFrame() == 0 && d.finAckFrame() > 0) {
+            sb.append("; the sender ").append(d.sender()).append(" closed the data connection: its FIN is not in the capture;")
+                    .append(" the peer acknowledged it in frame ").append(d.finAckFrame());
         }
         return sb.toString();
     }
