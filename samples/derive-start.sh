@@ -38,3 +38,10 @@ editcap -F pcap reset-halfway.pcap "$out/reset-halfway-rsts-lost.pcap" 67 166 26
 # Only the client's frames of active-port.pcap: the server's data (from port 20) are not in it.
 tshark -r active-port.pcap -Y 'ip.src==192.0.2.10' -F pcap -w "$out/active-port-client-only.pcap" 2>/dev/null
 
+# A third host took the data, and the RST of the client's own connection is lost.
+# pasv-race.pcap: 192.0.2.66 got small.bin's 512 bytes; the server's RST of the client's
+# connection (frame 34) lost.
+editcap -F pcap pasv-race.pcap "$out/pasv-race-rst-lost.pcap" 34
+# port-hijack.pcap: 198.51.100.66 got the STOR's 20000 bytes; the RST of the server's own
+# connection to the client (frame 29) lost.
+editcap -F pcap port-hijack.pcap "$out/port-hijack-rst-lost.pcap" 29

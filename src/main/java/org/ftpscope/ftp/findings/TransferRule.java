@@ -69,7 +69,7 @@ public final class TransferRule implements SessionRule {
             out.add(new Finding(FindingKind.TLS_DATA_NOT_DECRYPTED, s.id(), encrypted.frame(), name + ": " + encrypted.text() + "."));
             return;
         }
-        boolean moved = t.data().state() == DataState.TRANSFERRED;
+        boolean moved = t.data().state() == DataState.TRANSFERRED || t.data().state() == DataState.ESTABLISHED;
         List<Shortfall> why = t.shortfalls().stream().filter(x -> INCOMPLETE_CAUSES.contains(x.cause())).toList();
         boolean aborted = t.replyCode() == 426 || t.replyCode() == 451;
         if (moved && !t.truncated() && (!why.isEmpty() || aborted)) {

@@ -77,11 +77,25 @@ final class SessionBuilder {
                 t.firstTimeNanos(), t.lastTimeNanos(), t.bytes(Direction.CLIENT_TO_SERVER), t.bytes(Direction.SERVER_TO_CLIENT));
     }
 
-    /** An established connection: reset before any data, or data (possibly none) moved. */
+    /** An established connection: reset before any data, nothing moved as far as the capture shows, or data moved. */
     private static DataState established(TcpStream t) {
         boolean noBytes = t.bytes(Direction.CLIENT_TO_SERVER) + t.bytes(Direction.SERVER_TO_CLIENT) == 0;
         boolean reset = t.rstFrame(Direction.CLIENT_TO_SERVER) > 0 || t.rstFrame(Direction.SERVER_TO_CLIENT) > 0;
-        return noBytes && reset ? DataState.RESET : DataState.TRANSFERRED;
+        return noBytes && reset ? DataState.RESET : nothingMoved(t) ? DataState.ESTABLISHED : DataState.TRANSFERRED;
+    }
+
+    /**
+     * No byte either way, none missing, none acknowledged past where each direction began, and
+     * neither FIN (captured, or acknowledged) nor RST: as far as the capture shows, nothing moved.
+     */
+    private static boolean nothingMoved(TcpStream t) {
+        for (Direction d : Direction.values()) {
+            if (t.bytes(d) > 0 || t.gapBytes(d) > 0 || t.finFrame(d) > 0 || t.rstFrame(d) > 0 || t.uncapturedFinAckFrame(d) > 0) return false;
+            long start = t.dataStartSeq(d) >= 0 ? t.dataStartSeq(d) : t.firstSeq(d);
+            long ack = t.lastPeerAck(d);
+            if (ack >= 0 && ack != start) return false;
+        }
+        return true;
     }
 
     private static Transfer transfer(SessionState st, TransferState t, DataSetup setup, int captureLastFrame, int nextCommandFrame) {
@@ -112,11 +126,16 @@ final class SessionBuilder {
             data = new DataConnection(-1, null, null, 0, 0, 0, 0, DataState.MISSING, false, false, 0, 0, 0, 0, 0, 0);
             facts = TransferVerdict.DataFacts.missing();
         }
+        long foreignBytes = 0;
         if (setup != null && st.setups.get(setup.id()).transfer == t) {
             // The first third-party connection the server accepted: where the data may have gone instead.
             for (ForeignConnection f : setup.foreignConnections()) {
-                if (f.connection().state() == DataState.TRANSFERRED) {
+                DataState fs = f.connection().state();
+                if (fs == DataState.TRANSFERRED || fs == DataState.ESTABLISHED) {
                     foreignConnector = f.connection().client();
+                    // The bytes in the transfer's direction: from the acceptor (passive download) or to it.
+                    boolean fromServerSide = t.direction.dataDirection(setup.mode()) == Direction.SERVER_TO_CLIENT;
+                    foreignBytes = fromServerSide ? f.connection().bytesFromServer() : f.connection().bytesFromClient();
                     break;
                 }
             }
@@ -129,7 +148,7 @@ final class SessionBuilder {
         }
         TransferVerdict.Verdict v = TransferVerdict.of(new TransferVerdict.CommandFacts(
                 t.verb + (t.arg.isEmpty() ? "" : " " + t.arg), t.commandFrame, t.preliminaryCode, t.replyCode, t.replyText,
-                expected, captureLastFrame, st.client(), foreignConnector, t.verb, t.replyFrame, nextCommandFrame), facts);
+                expected, captureLastFrame, st.client(), foreignConnector, t.verb, t.replyFrame, nextCommandFrame, foreignBytes), facts);
         return new Transfer(st.id, t.index, t.verb, t.arg, t.path, t.commandFrame, t.commandNanos, setup, data,
                 t.direction, bytes, expected, gaps, truncated, v.complete(), sha, t.preliminaryCode, t.replyCode,
                 t.replyFrame, t.replyText, v.outcome(), t.restOffset, t.type, start < 0 ? 0 : start, end < 0 ? 0 : end, firstData,

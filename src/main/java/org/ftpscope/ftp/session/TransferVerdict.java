@@ -50,7 +50,7 @@ final class TransferVerdict {
     /** The control side: the command, its replies, the announced size. */
     record CommandFacts(String name, int commandFrame, int preliminaryCode, int replyCode, String replyText,
                         long expectedBytes, int captureLastFrame, Endpoint client, Endpoint foreignConnector,
-                        String verb, int replyFrame, int nextCommandFrame) {}
+                        String verb, int replyFrame, int nextCommandFrame, long foreignBytes) {}
 
     record Verdict(boolean complete, Outcome outcome, String evidence, List<Shortfall> shortfalls) {
         Verdict { shortfalls = List.copyOf(shortfalls); }
@@ -75,6 +75,8 @@ final class TransferVerdict {
         }
         boolean inCapture = d.state() != DataState.MISSING;
         boolean neverOpened = d.state() == DataState.UNANSWERED || d.state() == DataState.REFUSED;
+        // Nothing crossed the session's own connection, and a third host's connection to the port was accepted.
+        boolean elsewhere = d.state() == DataState.ESTABLISHED && c.foreignConnector() != null;
         String conn = inCapture ? "data connection tcp.stream " + d.stream() : "data connection not in the capture";
         String how = inCapture ? notes(c, d) : "";
         Outcome outcome;
@@ -93,6 +95,13 @@ final class TransferVerdict {
                 evidence = "server reply " + code + ", but the " + conn + " " + data.get(0).text()
                         + (c.foreignConnector() == null ? "" : "; a connection from " + c.foreignConnector().ip()
                            + " to the same port was accepted (see data-connection-hijack)");
+            } else if (elsewhere) {
+                outcome = Outcome.UNKNOWN;
+                evidence = "server reply " + code + ", but no data crossed the " + conn + " in the capture ("
+                        + d.bytes() + (c.expectedBytes() >= 0 ? " of " + c.expectedBytes() : "") + " bytes; " + joined(data)
+                        + "); a connection from " + c.foreignConnector().ip() + " to the same port was accepted"
+                        + (c.foreignBytes() > 0 ? " and carried " + c.foreignBytes() + " bytes" : "")
+                        + " (see data-connection-hijack)";
             } else {
                 outcome = Outcome.OK;
                 evidence = "server reply " + code + "; " + conn + how + (data.isEmpty() || !inCapture ? ""
