@@ -134,6 +134,7 @@ final class ExtractAccount {
     }
 
     private static final Set<Shortfall.Cause> DATA_CAUSES = java.util.EnumSet.of(Shortfall.Cause.CAPTURE_ENDED,
+            Shortfall.Cause.END_NOT_CAPTURED, Shortfall.Cause.START_NOT_CAPTURED, Shortfall.Cause.SENDER_NOT_CAPTURED,
             Shortfall.Cause.LOST_IN_CAPTURE, Shortfall.Cause.LOST_UNACKNOWLEDGED, Shortfall.Cause.CONNECTION_RESET,
             Shortfall.Cause.CLOSED_EARLY, Shortfall.Cause.SNAPLEN, Shortfall.Cause.NOT_DECRYPTED, Shortfall.Cause.TLS_RECORDS_LOST);
 
@@ -178,6 +179,8 @@ final class ExtractAccount {
         if (lostRecords != null) return new NotWritten(s, t, Why.BYTES_MISSING, lostRecords.text());
         Shortfall encrypted = first(t, Shortfall.Cause.NOT_DECRYPTED);
         if (encrypted != null) return new NotWritten(s, t, Why.ENCRYPTED, encrypted.text());
+        Shortfall unseen = first(t, Shortfall.Cause.SENDER_NOT_CAPTURED);
+        if (t.bytes() == 0 && unseen != null) return new NotWritten(s, t, Why.BYTES_MISSING, unseen.text());
         if (t.bytes() == 0 && t.gapBytes() > 0) {
             Shortfall x = first(t, t.truncated() ? Shortfall.Cause.SNAPLEN : Shortfall.Cause.LOST_IN_CAPTURE);
             if (x == null) x = first(t, Shortfall.Cause.LOST_UNACKNOWLEDGED);

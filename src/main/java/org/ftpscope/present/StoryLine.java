@@ -71,16 +71,19 @@ public record StoryLine(int frame, String kind, String text) {
                         case UNANSWERED -> "SYN never answered (" + c.synCount() + " tries): blocked";
                         case REFUSED -> "refused with RST in frame " + c.rstFrame();
                         case RESET -> "reset before any data";
-                        default -> "established (SYN-ACK in frame " + c.synAckFrame() + ")";
+                        default -> (c.synAckFrame() > 0 ? "established (SYN-ACK in frame " + c.synAckFrame() + ")"
+                                : "established (its SYN-ACK is not in the capture)")
+                                + (c.state() == DataState.ESTABLISHED ? "; no data crossed it in the capture" : "");
                     };
-                    return new StoryLine(frame, c.state() == DataState.TRANSFERRED ? "data" : "error",
+                    boolean up = c.state() == DataState.TRANSFERRED || c.state() == DataState.ESTABLISHED;
+                    return new StoryLine(frame, up ? "data" : "error",
                             "⇢ data connection " + c.client() + " → " + c.server() + (c.usedAdvertisedAddress() ? ""
                                     : " (control address used, advertised one ignored)") + ": " + what);
                 });
             }
         }
         for (Transfer t : s.transfers()) {
-            if (t.data() == null || t.data().state() != DataState.TRANSFERRED) continue;
+            if (t.data() == null || (t.data().state() != DataState.TRANSFERRED && t.data().state() != DataState.ESTABLISHED)) continue;
             int frame = t.data().lastFrame();
             out.add(frame, () -> {
                 String speed = t.durationSeconds() > 0 ? String.format(Locale.ROOT, " in %.3f s (%.1f KB/s)", t.durationSeconds(),

@@ -108,6 +108,7 @@ public final class TcpReassembler {
         if (!h.baseKnown) startSequence(h, p);
         if (h.wsBase < 0) h.wsBase = syn ? p.seq : (p.seq - 1) & MASK32;
         if (o.wsBase < 0 && p.has(PacketInfo.ACK)) o.wsBase = (p.ack - 1) & MASK32;
+        if (o.firstPeerAckFrame == 0 && p.has(PacketInfo.ACK)) { o.firstPeerAck = p.ack; o.firstPeerAckFrame = frame; }
 
         long dataRel = h.rel(p.seq) + (syn ? 1 : 0);
         int len = p.payloadLength;

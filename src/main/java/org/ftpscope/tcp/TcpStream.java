@@ -91,6 +91,12 @@ public final class TcpStream {
         int lastAckFrame;
         long lastAckNanos;
         int dupAcks;
+        /**
+         * The peer's first acknowledgment number (32-bit) and its frame, 0 before any: with the
+         * handshake lost, what shows where this direction's data began (see {@link #firstPeerAck}).
+         */
+        long firstPeerAck = -1;
+        int firstPeerAckFrame;
         final TreeMap<Long, Pending> pending = new TreeMap<>();
         long pendingBytes;
         /**
@@ -170,6 +176,48 @@ public final class TcpStream {
 
     /** The frame of the other side's latest new ACK for direction {@code d}, 0 when none. */
     public int peerAckFrame(Direction d) { return half[1 - d.ordinal()].lastAckFrame; }
+
+    /**
+     * The sequence number reassembly of direction {@code d} started at when its SYN was not
+     * captured (its first segment's); -1 when the SYN was captured or no segment of it was.
+     */
+    public long firstSeq(Direction d) {
+        Half h = half[d.ordinal()];
+        return h.synSeen || !h.baseKnown ? -1 : h.isn;
+    }
+
+    /** The peer's first acknowledgment number for direction {@code d} (32-bit), -1 when it sent none. */
+    public long firstPeerAck(Direction d) { return half[d.ordinal()].firstPeerAck; }
+
+    /** The frame of {@link #firstPeerAck}, 0 when none. */
+    public int firstPeerAckFrame(Direction d) { return half[d.ordinal()].firstPeerAckFrame; }
+
+    /** The peer's latest new acknowledgment number for direction {@code d} (32-bit), -1 when none. */
+    public long lastPeerAck(Direction d) { return half[1 - d.ordinal()].lastAck; }
+
+    /**
+     * The sequence number of direction {@code d}'s first data byte (its ISN + 1) as the capture
+     * proves it, -1 when it does not: from its SYN (or SYN-ACK); for the connecting side whose SYN
+     * was lost, from the SYN-ACK, whose acknowledgment number is that side's ISN + 1.
+     * (A TCP Fast Open SYN's data would be counted in the SYN-ACK's number: not told apart.)
+     */
+    public long dataStartSeq(Direction d) {
+        Half h = half[d.ordinal()];
+        if (h.synSeen) return (h.isn + 1) & 0xFFFFFFFFL;
+        if (d == Direction.CLIENT_TO_SERVER && synAckFrame > 0 && h.firstPeerAckFrame == synAckFrame) return h.firstPeerAck;
+        return -1;
+    }
+
+    /**
+     * The frame of the peer's ACK of direction {@code d}'s FIN when the FIN itself is not in the
+     * capture: its latest acknowledgment is one past the last byte of the direction (the sequence
+     * number only a FIN takes there), with no FIN captured. 0 otherwise.
+     */
+    public int uncapturedFinAckFrame(Direction d) {
+        Half h = half[d.ordinal()], peer = half[1 - d.ordinal()];
+        if (!h.baseKnown || h.finFrame > 0 || peer.lastAck < 0 || !h.pending.isEmpty()) return 0;
+        return h.rel(peer.lastAck) == h.nextRel + 1 ? peer.lastAckFrame : 0;
+    }
 
     /** ISN of a direction, -1 when its SYN was not captured. */
     public long isn(Direction d) { Half h = half[d.ordinal()]; return h.synSeen ? h.isn : -1; }

@@ -120,7 +120,7 @@ public final class BounceScanRule implements PatternRule {
         var c = t.data();
         if (c != null && c.state() != DataState.MISSING) {
             return switch (c.state()) {
-                case TRANSFERRED, RESET -> new Probe(port, s.id(), d.setupFrame(), t.commandFrame(), PortState.OPEN,
+                case TRANSFERRED, ESTABLISHED, RESET -> new Probe(port, s.id(), d.setupFrame(), t.commandFrame(), PortState.OPEN,
                         c.synAckFrame(), true);
                 case REFUSED -> new Probe(port, s.id(), d.setupFrame(), t.commandFrame(), PortState.CLOSED, c.rstFrame(), true);
                 default -> new Probe(port, s.id(), d.setupFrame(), t.commandFrame(), PortState.NO_ANSWER, c.synFrame(), true);

@@ -43,6 +43,7 @@ public final class DataConnectionHijackRule implements SessionRule {
             case UNANSWERED -> ", but its SYN got no answer";
             case REFUSED -> ", but it was refused with a reset (frame " + own.rstFrame() + ")";
             case RESET -> ", but it was reset (frame " + own.rstFrame() + ") before any data";
+            case ESTABLISHED -> ", but no data crossed it in the capture (no byte, none acknowledged, and neither FIN nor RST)";
             default -> "";
         };
         String then = own != null

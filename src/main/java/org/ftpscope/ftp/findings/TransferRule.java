@@ -69,7 +69,7 @@ public final class TransferRule implements SessionRule {
             out.add(new Finding(FindingKind.TLS_DATA_NOT_DECRYPTED, s.id(), encrypted.frame(), name + ": " + encrypted.text() + "."));
             return;
         }
-        boolean moved = t.data().state() == DataState.TRANSFERRED;
+        boolean moved = t.data().state() == DataState.TRANSFERRED || t.data().state() == DataState.ESTABLISHED;
         List<Shortfall> why = t.shortfalls().stream().filter(x -> INCOMPLETE_CAUSES.contains(x.cause())).toList();
         boolean aborted = t.replyCode() == 426 || t.replyCode() == 451;
         if (moved && !t.truncated() && (!why.isEmpty() || aborted)) {
@@ -83,8 +83,11 @@ public final class TransferRule implements SessionRule {
             }
             // Bytes the capture lost that the receiver acknowledged, or a capture that simply ended, are
             // facts about the capture, not a failed transfer.
+            // So is a start or an end the capture lacks, unless the bytes fall short of an announced size.
             boolean captureOnly = !aborted && why.stream().allMatch(x -> x.cause() == Shortfall.Cause.CAPTURE_ENDED
-                    || x.cause() == Shortfall.Cause.LOST_IN_CAPTURE);
+                    || x.cause() == Shortfall.Cause.LOST_IN_CAPTURE || x.cause() == Shortfall.Cause.START_NOT_CAPTURED
+                    || x.cause() == Shortfall.Cause.SENDER_NOT_CAPTURED
+                    || x.cause() == Shortfall.Cause.END_NOT_CAPTURED && t.expectedBytes() < 0);
             out.add(new Finding(FindingKind.TRANSFER_INCOMPLETE,
                     captureOnly ? Severity.INFO : FindingKind.TRANSFER_INCOMPLETE.severity(), s.id(),
                     t.replyFrame() > 0 ? t.replyFrame() : t.commandFrame(), m.append('.').toString(),
@@ -100,5 +103,6 @@ public final class TransferRule implements SessionRule {
     /** Data-side causes that make a transfer that moved bytes incomplete. */
     private static final java.util.Set<Shortfall.Cause> INCOMPLETE_CAUSES = java.util.EnumSet.of(
             Shortfall.Cause.LOST_IN_CAPTURE, Shortfall.Cause.LOST_UNACKNOWLEDGED, Shortfall.Cause.CAPTURE_ENDED, Shortfall.Cause.CONNECTION_RESET,
-            Shortfall.Cause.CLOSED_EARLY, Shortfall.Cause.SIZE_MISMATCH);
+            Shortfall.Cause.CLOSED_EARLY, Shortfall.Cause.SIZE_MISMATCH, Shortfall.Cause.END_NOT_CAPTURED,
+            Shortfall.Cause.START_NOT_CAPTURED, Shortfall.Cause.SENDER_NOT_CAPTURED);
 }

@@ -4,6 +4,11 @@ package org.ftpscope.ftp.model;
 public enum DataState {
     /** Established and data (possibly none) moved. */
     TRANSFERRED,
+    /**
+     * Established, and nothing moved as far as the capture shows: no byte either way, none
+     * acknowledged, and neither FIN nor RST in the capture (it may have been reset unseen).
+     */
+    ESTABLISHED,
     /** SYN without SYN-ACK. */
     UNANSWERED,
     /** RST in answer to the SYN. */

@@ -17,6 +17,18 @@ public record Shortfall(Cause cause, int frame, long bytes, String text) {
         NOT_ESTABLISHED("not-established"),
         /** The capture ended while the data connection was still open (no FIN, no RST). */
         CAPTURE_ENDED("capture-ended"),
+        /**
+         * Neither FIN nor RST of the sender is in the capture, though the capture goes on past the
+         * server's final reply or the session's next command: the connection's end is not in it.
+         */
+        END_NOT_CAPTURED("end-not-captured"),
+        /**
+         * The sender's SYN is not in the capture and nothing else shows where its data began: bytes
+         * before the first captured segment may be missing (how many, when the capture shows it).
+         */
+        START_NOT_CAPTURED("start-not-captured"),
+        /** None of the sender's segments is in the capture (one direction only); its peer's ACKs may say how much it sent. */
+        SENDER_NOT_CAPTURED("sender-not-captured"),
         /** Holes in the stream that the receiver's ACKs cover: the bytes arrived, only the capture lost them. */
         LOST_IN_CAPTURE("lost-in-capture"),
         /** Holes in the stream that no ACK in the capture covers: not known whether they arrived. */

@@ -34,8 +34,9 @@ final class SessionBuilder {
             setups.add(d);
         }
         List<Transfer> transfers = new ArrayList<>();
+        List<org.ftpscope.ftp.model.CommandRecord> commands = feed.commands();
         for (TransferState t : st.transfers) {
-            transfers.add(transfer(st, t, t.setup == null ? null : byId[t.setup.id], captureLastFrame));
+            transfers.add(transfer(st, t, t.setup == null ? null : byId[t.setup.id], captureLastFrame, nextCommand(commands, t.commandFrame)));
         }
         TcpStream c = st.control;
         return new FtpSession(st.id, c.client(), c.server(), c.index(), c.firstFrame(), c.lastFrame(),
@@ -51,14 +52,23 @@ final class SessionBuilder {
         return out;
     }
 
+    /** The frame of the session's first command after frame {@code after}, 0 when none is in the capture. */
+    private static int nextCommand(List<org.ftpscope.ftp.model.CommandRecord> commands, int after) {
+        int next = 0;
+        for (org.ftpscope.ftp.model.CommandRecord c : commands) {
+            if (c.command() != null && c.frame() > after && (next == 0 || c.frame() < next)) next = c.frame();
+        }
+        return next;
+    }
+
     private static DataConnection connection(DataStreamState ds) {
         TcpStream t = ds.tcp;
+        // No SYN-ACK in the capture, yet the connecting side acknowledged the acceptor: it was answered.
+        boolean answered = t.firstPeerAckFrame(Direction.SERVER_TO_CLIENT) > 0;
         DataState state = switch (t.state()) {
-            case SYN_SENT -> DataState.UNANSWERED;
-            case REFUSED -> DataState.REFUSED;
-            default -> (t.bytes(Direction.CLIENT_TO_SERVER) + t.bytes(Direction.SERVER_TO_CLIENT) == 0
-                    && (t.rstFrame(Direction.CLIENT_TO_SERVER) > 0 || t.rstFrame(Direction.SERVER_TO_CLIENT) > 0))
-                    ? DataState.RESET : DataState.TRANSFERRED;
+            case SYN_SENT -> answered ? established(t) : DataState.UNANSWERED;
+            case REFUSED -> answered ? established(t) : DataState.REFUSED;
+            default -> established(t);
         };
         int rst = t.rstFrame(Direction.SERVER_TO_CLIENT) > 0 ? t.rstFrame(Direction.SERVER_TO_CLIENT)
                 : t.rstFrame(Direction.CLIENT_TO_SERVER);
@@ -67,7 +77,28 @@ final class SessionBuilder {
                 t.firstTimeNanos(), t.lastTimeNanos(), t.bytes(Direction.CLIENT_TO_SERVER), t.bytes(Direction.SERVER_TO_CLIENT));
     }
 
-    private static Transfer transfer(SessionState st, TransferState t, DataSetup setup, int captureLastFrame) {
+    /** An established connection: reset before any data, nothing moved as far as the capture shows, or data moved. */
+    private static DataState established(TcpStream t) {
+        boolean noBytes = t.bytes(Direction.CLIENT_TO_SERVER) + t.bytes(Direction.SERVER_TO_CLIENT) == 0;
+        boolean reset = t.rstFrame(Direction.CLIENT_TO_SERVER) > 0 || t.rstFrame(Direction.SERVER_TO_CLIENT) > 0;
+        return noBytes && reset ? DataState.RESET : nothingMoved(t) ? DataState.ESTABLISHED : DataState.TRANSFERRED;
+    }
+
+    /**
+     * No byte either way, none missing, none acknowledged past where each direction began, and
+     * neither FIN (captured, or acknowledged) nor RST: as far as the capture shows, nothing moved.
+     */
+    private static boolean nothingMoved(TcpStream t) {
+        for (Direction d : Direction.values()) {
+            if (t.bytes(d) > 0 || t.gapBytes(d) > 0 || t.finFrame(d) > 0 || t.rstFrame(d) > 0 || t.uncapturedFinAckFrame(d) > 0) return false;
+            long start = t.dataStartSeq(d) >= 0 ? t.dataStartSeq(d) : t.firstSeq(d);
+            long ack = t.lastPeerAck(d);
+            if (ack >= 0 && ack != start) return false;
+        }
+        return true;
+    }
+
+    private static Transfer transfer(SessionState st, TransferState t, DataSetup setup, int captureLastFrame, int nextCommandFrame) {
         DataConnection data = setup == null ? null : setup.data();
         // A setup's connection belongs to the first transfer that used the setup.
         if (setup != null && setup.data() != null) {
@@ -90,16 +121,21 @@ final class SessionBuilder {
             end = s.stream.lastNanos(d);
             sha = s.stream.sha256(d);
             firstData = s.stream.firstFrame(d);
-            facts = facts(s.stream, d, data);
+            facts = facts(s.stream, d, data, t.commandFrame);
         } else {
             data = new DataConnection(-1, null, null, 0, 0, 0, 0, DataState.MISSING, false, false, 0, 0, 0, 0, 0, 0);
-            facts = new TransferVerdict.DataFacts(DataState.MISSING, -1, 0, 0, 0, false, null, null, 0, 0, null, false, 0, 0, 0, 0, null, false);
+            facts = TransferVerdict.DataFacts.missing();
         }
+        long foreignBytes = 0;
         if (setup != null && st.setups.get(setup.id()).transfer == t) {
             // The first third-party connection the server accepted: where the data may have gone instead.
             for (ForeignConnection f : setup.foreignConnections()) {
-                if (f.connection().state() == DataState.TRANSFERRED) {
+                DataState fs = f.connection().state();
+                if (fs == DataState.TRANSFERRED || fs == DataState.ESTABLISHED) {
                     foreignConnector = f.connection().client();
+                    // The bytes in the transfer's direction: from the acceptor (passive download) or to it.
+                    boolean fromServerSide = t.direction.dataDirection(setup.mode()) == Direction.SERVER_TO_CLIENT;
+                    foreignBytes = fromServerSide ? f.connection().bytesFromServer() : f.connection().bytesFromClient();
                     break;
                 }
             }
@@ -112,7 +148,7 @@ final class SessionBuilder {
         }
         TransferVerdict.Verdict v = TransferVerdict.of(new TransferVerdict.CommandFacts(
                 t.verb + (t.arg.isEmpty() ? "" : " " + t.arg), t.commandFrame, t.preliminaryCode, t.replyCode, t.replyText,
-                expected, captureLastFrame, st.client(), foreignConnector, t.verb), facts);
+                expected, captureLastFrame, st.client(), foreignConnector, t.verb, t.replyFrame, nextCommandFrame, foreignBytes), facts);
         return new Transfer(st.id, t.index, t.verb, t.arg, t.path, t.commandFrame, t.commandNanos, setup, data,
                 t.direction, bytes, expected, gaps, truncated, v.complete(), sha, t.preliminaryCode, t.replyCode,
                 t.replyFrame, t.replyText, v.outcome(), t.restOffset, t.type, start < 0 ? 0 : start, end < 0 ? 0 : end, firstData,
@@ -120,8 +156,38 @@ final class SessionBuilder {
     }
 
     /** The data connection's end as the capture shows it, for the transfer's direction {@code d}. */
-    private static TransferVerdict.DataFacts facts(DataStreamState ds, Direction d, DataConnection c) {
+    private static TransferVerdict.DataFacts facts(DataStreamState ds, Direction d, DataConnection c, int commandFrame) {
         TcpStream tcp = ds.tcp;
+        // Where the sender's data began: its SYN; the SYN-ACK's acknowledgment of a lost SYN; or the
+        // peer's first ACK when it came before the transfer command (no data moves before it, so it
+        // acknowledged the lost SYN or SYN-ACK).
+        long start = tcp.dataStartSeq(d);
+        String how = null;
+        if (start >= 0 && tcp.isn(d) < 0) how = "the SYN-ACK in frame " + tcp.synAckFrame() + " shows";
+        int peerAck = tcp.firstPeerAckFrame(d);
+        if (start < 0 && peerAck > 0 && peerAck < commandFrame) {
+            start = tcp.firstPeerAck(d);
+            how = "the peer's ACK in frame " + peerAck + ", sent before the transfer command (frame " + commandFrame
+                    + ") and so before any data, shows";
+        }
+        int firstFrame = ds.firstFrame(d);
+        TransferVerdict.Start where;
+        if (tcp.isn(d) >= 0) {
+            where = TransferVerdict.Start.SYN;
+        } else if (start >= 0 && tcp.firstSeq(d) >= 0) {
+            long before = (tcp.firstSeq(d) - start) & 0xFFFFFFFFL;
+            where = before == 0 ? new TransferVerdict.Start(true, how, 0, firstFrame)
+                    : before < 0x80000000L ? new TransferVerdict.Start(false, how, before, firstFrame)
+                    : new TransferVerdict.Start(false, null, -1, firstFrame);
+        } else {
+            where = new TransferVerdict.Start(false, null, -1, firstFrame);
+        }
+        // How many sequence numbers the peer acknowledged after the sender's SYN, -1 when not known.
+        long span = -1;
+        if (start >= 0 && tcp.lastPeerAck(d) >= 0) {
+            long n = (tcp.lastPeerAck(d) - start) & 0xFFFFFFFFL;
+            if (n < 0x80000000L) span = n;
+        }
         Direction back = d == Direction.CLIENT_TO_SERVER ? Direction.SERVER_TO_CLIENT : Direction.CLIENT_TO_SERVER;
         int rc = tcp.rstFrame(Direction.CLIENT_TO_SERVER), rs = tcp.rstFrame(Direction.SERVER_TO_CLIENT);
         int rst = rc == 0 ? rs : rs == 0 ? rc : Math.min(rc, rs);
@@ -130,6 +196,6 @@ final class SessionBuilder {
                 ds.truncated(d), d == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(),
                 back == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(), tcp.finFrame(d), rst, rstFrom,
                 tcp.peerAcknowledgedAll(d), tcp.peerAckFrame(d), c.synFrame(), ds.undecryptedBytes(d), ds.firstUndecryptedFrame(d), ds.undecryptedWhy(d),
-                ds.undecryptedForMissingBytes(d));
+                ds.undecryptedForMissingBytes(d), where, tcp.uncapturedFinAckFrame(d), tcp.frames(d), span, tcp.peerAckFrame(d));
     }
 }
