@@ -18,12 +18,16 @@ import java.util.List;
 final class TransferVerdict {
     private TransferVerdict() {}
 
-    /** What the capture shows of the transfer's data connection, in the transfer's direction. */
+    /**
+     * What the capture shows of the transfer's data connection, in the transfer's direction.
+     * {@code oneDirection}: null, or why the capture cannot show the bytes because it holds one
+     * direction only (the sender's segments, or the control connection's replies, are not in it).
+     */
     record DataFacts(DataState state, int stream, long bytes, long gapBytes, int firstGapFrame, boolean truncated,
                      Endpoint sender, Endpoint receiver, int senderFinFrame, int rstFrame, Endpoint rstFrom,
                      boolean receiverAckedAll, int receiverAckFrame, int synFrame,
                      long undecryptedBytes, int undecryptedFrame, String undecryptedWhy,
-                     boolean undecryptedForMissingBytes) {}
+                     boolean undecryptedForMissingBytes, String oneDirection) {}
 
     /** The control side: the command, its replies, the announced size. */
     record CommandFacts(String name, int commandFrame, int preliminaryCode, int replyCode, String replyText,
@@ -53,7 +57,8 @@ final class TransferVerdict {
         }
         boolean inCapture = d.state() != DataState.MISSING;
         boolean neverOpened = d.state() == DataState.UNANSWERED || d.state() == DataState.REFUSED;
-        String conn = inCapture ? "data connection tcp.stream " + d.stream() : "data connection not in the capture";
+        String conn = inCapture ? "data connection tcp.stream " + d.stream()
+                : d.oneDirection() != null ? "data connection not known" : "data connection not in the capture";
         Outcome outcome;
         String evidence;
         if (unexpected) {
@@ -93,6 +98,10 @@ final class TransferVerdict {
         boolean serverTried = c.preliminaryCode() >= 100 && c.preliminaryCode() < 200;
         switch (d.state()) {
             case MISSING -> {
+                if (d.oneDirection() != null) {
+                    out.add(new Shortfall(Shortfall.Cause.ONE_DIRECTION, c.commandFrame(), -1, d.oneDirection()));
+                    return out;
+                }
                 // A command refused outright (500 MLSD, 550 no such file) needed no data connection.
                 if (serverTried || c.replyCode() < 300) {
                     out.add(new Shortfall(Shortfall.Cause.NOT_IN_CAPTURE, c.commandFrame(), -1,
@@ -118,6 +127,11 @@ final class TransferVerdict {
                 return out;
             }
             default -> { }
+        }
+        if (d.oneDirection() != null) {
+            out.add(new Shortfall(Shortfall.Cause.ONE_DIRECTION, d.receiverAckFrame() > 0 ? d.receiverAckFrame() : d.synFrame(),
+                    -1, d.oneDirection()));
+            return out;
         }
         long seen = d.bytes() + d.gapBytes();
         long expected = c.expectedBytes();
