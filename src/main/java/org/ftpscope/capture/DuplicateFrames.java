@@ -225,8 +225,12 @@ public final class DuplicateFrames {
         return duplicates + (duplicates == 1 ? " frame is an exact copy" : " frames are exact copies")
                 + " of an earlier frame (same bytes, captured within " + WINDOW_NANOS / 1_000_000 + " ms of it), "
                 + substantive + " of them with data, SYN or FIN: the capture holds this traffic more than once "
-                + "(merged twice, taken from a SPAN port, or duplicated on the way); the first is frame "
-                + firstSubstantive + ", a copy of frame " + firstSubstantiveOriginal
+                + "(merged twice, taken from a SPAN port, or duplicated on the way); "
+                + (firstSubstantive == firstDuplicate
+                   ? "the first is frame " + firstSubstantive + ", a copy of frame " + firstSubstantiveOriginal
+                   : "the first with data, SYN or FIN is frame " + firstSubstantive + ", a copy of frame "
+                     + firstSubstantiveOriginal + "; the first of all is frame " + firstDuplicate + ", a copy of frame "
+                     + firstOriginal + ", a TCP segment without data, SYN or FIN")
                 + ". The frame list shows every frame; the analysis counts each once";
     }
 

@@ -30,6 +30,7 @@ final class ExtractAccount {
         ENCRYPTED("encrypted (PROT P), not decrypted", "encrypted (PROT P), not decrypted"),
         SNAPLEN("cut by the snaplen", "cut by the snaplen"),
         BYTES_MISSING("bytes missing from the capture", "with bytes missing from the capture"),
+        ONE_DIRECTION("one direction not in the capture", "with one direction not in the capture"),
         NO_DATA("no data bytes", "without data bytes"),
         OUTPUT("could not be written", "that could not be written");
 
@@ -155,6 +156,11 @@ final class ExtractAccount {
         boolean serverTried = t.preliminaryCode() >= 100 && t.preliminaryCode() < 200;
         String reply = t.replyCode() > 0 ? "the server replied " + t.replyCode() + (t.replyText() == null || t.replyText().isEmpty()
                 ? "" : " " + t.replyText()) : "no final reply is in the capture";
+        Shortfall oneDirection = first(t, Shortfall.Cause.ONE_DIRECTION);
+        if (state == DataState.MISSING && oneDirection != null) {
+            // Not "data connection not in the capture": which connection carried it is not known.
+            return new NotWritten(s, t, Why.ONE_DIRECTION, oneDirection.text() + "; " + reply);
+        }
         if (state == DataState.MISSING) {
             if (t.replyCode() >= 400 && !serverTried) {
                 return new NotWritten(s, t, Why.REFUSED, reply + " and no data connection is in the capture: no data moved");
@@ -186,6 +192,10 @@ final class ExtractAccount {
             if (x == null) x = first(t, Shortfall.Cause.LOST_UNACKNOWLEDGED);
             return new NotWritten(s, t, t.truncated() ? Why.SNAPLEN : Why.BYTES_MISSING, "none of its " + t.gapBytes()
                     + " bytes is in the capture" + (x != null ? ": " + x.text() : ""));
+        }
+        if (oneDirection != null && t.bytes() == 0) {
+            // Not "no data bytes": the capture cannot show what the sender sent.
+            return new NotWritten(s, t, Why.ONE_DIRECTION, oneDirection.text() + "; " + reply);
         }
         if (t.bytes() == 0) {
             List<String> data = dataShortfalls(t);

@@ -2,7 +2,10 @@ package org.ftpscope.tcp;
 
 /** Handshake and teardown state of a TCP stream, as a troubleshooter reads it. */
 public enum StreamState {
-    /** SYN sent, never answered. */
+    /**
+     * SYN sent, and nothing in the capture shows an answer: no SYN-ACK, and no later segment that
+     * could only follow one ({@link TcpStream#answerShownWithoutSynAck()}).
+     */
     SYN_SENT,
     /** SYN answered with RST. */
     REFUSED,

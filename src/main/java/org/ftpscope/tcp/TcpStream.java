@@ -239,9 +239,41 @@ public final class TcpStream {
     /** A note about this stream's reassembly (e.g. the out-of-order limit was hit), or null. */
     public String warning() { return warning; }
 
+    /**
+     * Whether the capture shows the client's SYN was answered although it holds no SYN-ACK: the client
+     * sent a segment with ACK (it can only acknowledge the server's sequence after receiving its
+     * SYN-ACK, RFC 9293 §3.10.7.3), or the server sent data, a FIN, or an ACK that is not part of a reset.
+     * Then the SYN-ACK is only missing from the capture (one direction captured, or the frame lost).
+     */
+    public boolean answerShownWithoutSynAck() {
+        Half c = half[0], s = half[1];
+        return c.lastAck >= 0 || s.bytes > 0 || s.gapBytes > 0 || s.finFrame > 0 || (s.lastAck >= 0 && s.rstFrame == 0);
+    }
+
+    /**
+     * The direction that has no segment in the capture although the other side's ACKs show it sent
+     * some (at least its SYN or SYN-ACK: an ACK acknowledges the peer's sequence numbers); null when
+     * both directions have segments, or nothing shows that the silent side sent anything.
+     */
+    public Direction unseenDirection() {
+        for (Direction d : Direction.values()) {
+            if (half[d.ordinal()].frames == 0 && half[1 - d.ordinal()].lastAck >= 0) return d;
+        }
+        return null;
+    }
+
+    /** Capture time of the client's first SYN; meaningful when {@link #synFrame()} is not 0. */
+    public long synNanos() { return synNanos; }
+
+    /**
+     * Capture time of the latest SYN without ACK (either direction; in a stream without SYN-ACK, the
+     * client's latest SYN or its retransmission); Long.MIN_VALUE when none.
+     */
+    public long lastSynNanos() { return mruSynNanos; }
+
     public StreamState state() {
         Half c = half[0], s = half[1];
-        if (synFrame > 0 && synAckFrame == 0) {
+        if (synFrame > 0 && synAckFrame == 0 && !answerShownWithoutSynAck()) {
             return s.rstFrame > 0 ? StreamState.REFUSED : StreamState.SYN_SENT;
         }
         if (c.rstFrame > 0 || s.rstFrame > 0) return StreamState.RESET;

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Copies of frames on captures derived by samples/derive-capture.sh; tcp.stream values are tshark 4.0.17's. */
+/** Copies of frames on captures derived by samples/derive-capture.sh and derive-oneway.sh; tcp.stream values are tshark 4.0.17's. */
 class DuplicateFramesTest {
     private static List<String> shas(Analysis a) {
         return a.sessions().stream().flatMap(s -> s.transfers().stream()).map(Transfer::sha256).toList();
@@ -64,6 +65,40 @@ class DuplicateFramesTest {
             assertEquals(236, a.tcpFrames().copyOf(238));
             assertEquals(613, a.tcpFrames().copyOf(614));
             assertEquals(2, a.sessions().size());
+            // 238, 526, 604 and 614 are bare ACKs (no data, SYN or FIN); 770 (of 768) carries 1448 bytes.
+            assertEquals(1, a.capture().warnings().size());
+            CaptureWarning w = a.capture().warnings().get(0);
+            assertEquals(770, w.frame());
+            assertTrue(w.message().contains("1 of them with data, SYN or FIN: ")
+                    && w.message().contains("; the first with data, SYN or FIN is frame 770, a copy of frame 768; the first of all"
+                    + " is frame 238, a copy of frame 236, a TCP segment without data, SYN or FIN."), w.message());
+            assertFalse(w.message().contains("the first is frame 770"), w.message());
+        }
+    }
+
+    @Test
+    void firstCopyOfAllAndFirstWithDataAreBothNamed() throws Exception {
+        // samples/derive-oneway.sh: pasv-curl.pcap with its frames 5 (a bare ACK) and 48 (data) once more.
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("derived/pasv-curl-ack-and-data-copied.pcap"))) {
+            assertEquals(171, a.capture().frameCount());
+            assertEquals(2, a.tcpFrames().copies());
+            assertEquals(5, a.tcpFrames().copyOf(6));
+            assertEquals(49, a.tcpFrames().copyOf(50));
+            assertEquals(1, a.capture().warnings().size());
+            CaptureWarning w = a.capture().warnings().get(0);
+            assertEquals(50, w.frame());
+            assertEquals("2 frames are exact copies of an earlier frame (same bytes, captured within 1 ms of it), 1 of them"
+                    + " with data, SYN or FIN: the capture holds this traffic more than once (merged twice, taken from a SPAN"
+                    + " port, or duplicated on the way); the first with data, SYN or FIN is frame 50, a copy of frame 49;"
+                    + " the first of all is frame 6, a copy of frame 5, a TCP segment without data, SYN or FIN. The frame"
+                    + " list shows every frame; the analysis counts each once", w.message());
+            assertEquals(List.of(422L, 48000L, 20000L),
+                    a.sessions().stream().flatMap(s -> s.transfers().stream()).map(Transfer::bytes).toList());
+        }
+        // Where the first copy has data, one frame is named as before.
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("derived/pasv-curl-merged-twice.pcap"))) {
+            assertTrue(a.capture().warnings().get(0).message().contains("; the first is frame 170, a copy of frame 1. "),
+                    a.capture().warnings().get(0).message());
         }
     }
 

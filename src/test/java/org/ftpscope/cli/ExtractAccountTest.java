@@ -48,6 +48,32 @@ class ExtractAccountTest {
     }
 
     @Test
+    void aCaptureOfOneDirectionIsNotAnEmptyOrMissingConnection(@TempDir Path dir) {
+        // samples/derive-oneway.sh: the data connections hold only the client's segments; the downloads'
+        // bytes are not "no data bytes", they are not in the capture.
+        CliTest.Run r = CliTest.run("extract", path("derived/pasv-curl-data-client-only.pcap"), dir.resolve("a").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of(
+                "ftpscope extract: not written: session 0 LIST /pub (command frame 25, data tcp.stream 1): one direction not in"
+                        + " the capture: the capture holds only the receiver 192.0.2.10:37864's side of tcp.stream 1, no segment"
+                        + " from the sender 198.51.100.21:40029, so what it sent is not known; the server replied 226 Directory send OK.",
+                "ftpscope extract: not written: session 0 RETR /pub/notes-48k.txt (command frame 39, data tcp.stream 2): one"
+                        + " direction not in the capture: the capture holds only the receiver 192.0.2.10:56974's side of tcp.stream 2,"
+                        + " no segment from the sender 198.51.100.21:40070, so what it sent is not known; the server replied 226"
+                        + " Transfer complete.",
+                "ftpscope extract: 1 of 3 transfers written; 2 not written: 2 with one direction not in the capture"), errLines(r));
+        // Only the client's side of everything: which connection carried a transfer is not known.
+        r = CliTest.run("extract", path("derived/pasv-curl-client-only.pcap"), dir.resolve("b").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("ftpscope extract: not written: session 0 LIST (command frame 12): one direction not in the capture: the"
+                + " capture holds only the client's side of the control connection (tcp.stream 0), no segment from the server"
+                + " 198.51.100.21:21: no reply is in it, so which connection, if any, carried the transfer is not known; no final"
+                + " reply is in the capture", errLines(r).get(0));
+        assertEquals("ftpscope extract: 0 of 3 transfers written; 3 not written: 3 with one direction not in the capture",
+                errLines(r).get(3));
+    }
+
+    @Test
     void dataConnectionsNotInTheCaptureAreNamedWithTheirSetup(@TempDir Path dir) {
         CliTest.Run r = CliTest.run("extract", path("derived/pasv-curl-some-data-missing.pcap"), dir.toString());
         assertEquals(0, r.code(), r.err());

@@ -24,6 +24,7 @@ public final class CaptureFacts {
     private final int truncatedFrames;
     private final int firstTruncatedFrame;
     private final boolean noDataConnectionCaptured;
+    private final List<TcpStream> oneDirectionStreams;
 
     /**
      * @param endNanos               the capture's last timestamp
@@ -35,11 +36,14 @@ public final class CaptureFacts {
      *                               connections between its hosts while it was open ({@link CutControlChannelRule})
      * @param orphans                connections that are FTP data by their ports, without control connection or setup
      * @param truncatedFrames        frames the snapshot length cut; {@code firstTruncatedFrame} the first, 0 if none
+     * @param oneDirectionStreams    the TCP connections of which the capture holds one side only, in stream
+     *                               order ({@link TcpStream#unseenDirection()} not null)
      */
     public CaptureFacts(List<SessionFacts> sessionFacts, long endNanos, List<IcmpUnreachable> icmp,
                         boolean onlyControlConnections, Map<Integer, List<TcpStream>> inferredData,
                         Map<Integer, List<TcpStream>> besideCutSessions,
-                        List<OrphanDataConnection> orphans, int truncatedFrames, int firstTruncatedFrame) {
+                        List<OrphanDataConnection> orphans, int truncatedFrames, int firstTruncatedFrame,
+                        List<TcpStream> oneDirectionStreams) {
         this.sessionFacts = List.copyOf(sessionFacts);
         this.sessions = this.sessionFacts.stream().map(SessionFacts::session).toList();
         this.endNanos = endNanos;
@@ -51,7 +55,11 @@ public final class CaptureFacts {
         this.truncatedFrames = truncatedFrames;
         this.firstTruncatedFrame = firstTruncatedFrame;
         this.noDataConnectionCaptured = noDataConnection(sessions);
+        this.oneDirectionStreams = List.copyOf(oneDirectionStreams);
     }
+
+    /** The TCP connections of which the capture holds one side's segments only, in stream order. */
+    public List<TcpStream> oneDirectionStreams() { return oneDirectionStreams; }
 
     public List<SessionFacts> sessionFacts() { return sessionFacts; }
 

@@ -48,7 +48,7 @@ public final class DataConnectionHijackRule implements SessionRule {
         };
         String then = own != null
                 ? "The transfer is taken from " + expected + "'s own connection, tcp.stream " + own.stream()
-                  + " (SYN frame " + own.synFrame() + (own.synFrame() < f.synFrame() ? ", first" : ", later") + ")" + ownState + "."
+                  + " (" + order(own, f) + ")" + ownState + "."
                 : "No connection from " + expected + " to that port is in the capture; the third host's bytes are not "
                   + "taken as the transfer.";
         List<Integer> frames = new ArrayList<>(List.of(f.synFrame() > 0 ? f.synFrame() : f.firstFrame(), f.lastFrame()));
@@ -57,5 +57,31 @@ public final class DataConnectionHijackRule implements SessionRule {
                 + (passive ? "client" : "server") + " " + expected + " nor its " + (passive ? "server" : "client")
                 + ", connected to " + port + " (tcp.stream " + f.stream() + ", frames " + frames.get(0) + "–" + f.lastFrame()
                 + "): " + state + ". " + then, frames));
+    }
+
+    /**
+     * Where the own connection {@code own} starts and whether it connected before the third host's
+     * {@code f}, as far as the capture shows it: frame order orders two SYNs; a connection whose SYN is
+     * not in the capture began before its first captured frame, so it came first only when that frame
+     * is before the other's SYN (and later only when the other's first captured frame is before its SYN).
+     */
+    static String order(DataConnection own, DataConnection f) {
+        String third = f.client().ip() + "'s ";
+        if (own.synFrame() > 0 && f.synFrame() > 0) {
+            return "SYN frame " + own.synFrame() + (own.synFrame() < f.synFrame() ? ", first" : ", later");
+        }
+        if (own.synFrame() > 0) {
+            return "SYN frame " + own.synFrame() + (f.firstFrame() < own.synFrame()
+                    ? ", later: " + third + "connection, whose SYN is not in the capture, has frame " + f.firstFrame() + " before it"
+                    : "; " + third + "connection starts at frame " + f.firstFrame() + " and its SYN is not in the capture,"
+                      + " so which connected first is not known");
+        }
+        String start = "first captured frame " + own.firstFrame() + "; its SYN is not in the capture";
+        if (f.synFrame() > 0) {
+            return start + (own.firstFrame() < f.synFrame() ? ", but frame " + own.firstFrame() + " is before " + third
+                    + "SYN in frame " + f.synFrame() + ", so it connected first"
+                    : ", so whether it connected before " + third + "SYN in frame " + f.synFrame() + " is not known");
+        }
+        return start + ", nor is " + third + "(first captured frame " + f.firstFrame() + "), so which connected first is not known";
     }
 }

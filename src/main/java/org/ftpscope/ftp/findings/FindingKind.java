@@ -119,6 +119,16 @@ public enum FindingKind {
                     + "because it was taken with a filter such as `port 21`. The server's replies still tell "
                     + "whether each transfer succeeded; sizes and contents are not in the capture.",
             "Capture without a port filter (or with the passive port range), e.g. tcpdump host SERVER."),
+    ONE_DIRECTION_CAPTURED("one-direction-captured", Severity.WARNING,
+            "Only one direction of connections in the capture",
+            "The capture holds the segments of one side of these TCP connections and none of the other's, although "
+                    + "the captured side's ACKs show that the other side sent segments (an ACK acknowledges the peer's "
+                    + "SYN or data). What the other side sent (FTP commands or replies, data, its FIN) is not in the "
+                    + "capture, so it is not known: it is neither taken for silence nor for loss. Typical causes: a "
+                    + "capture filter on one address or direction (src host …), asymmetric routing past the capture "
+                    + "point, or a tap or SPAN port that copies one direction only.",
+            "Capture where both directions pass (on the client or the server itself, or a SPAN port that mirrors "
+                    + "both directions), without a filter on the source or destination alone."),
     SERVER_UNREACHABLE("server-unreachable", Severity.ERROR,
             "FTP server unreachable or refusing",
             "Connections to the FTP control port got no answer to their SYN, or were refused with a reset: "

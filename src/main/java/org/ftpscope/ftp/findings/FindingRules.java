@@ -24,6 +24,7 @@ public final class FindingRules {
             new DataChannelFloodRule(),
             new DataConnectionsNotCapturedRule(),
             new ServerUnreachableRule(),
+            new OneDirectionRule(),
             new EncryptedSessionDataRule(),
             new CutControlChannelRule(),
             new OrphanDataConnectionRule(),

@@ -65,9 +65,14 @@ public final class ServerUnreachableRule implements PatternRule {
             }
             frames.sort(null);
             String who = group.size() == 1 ? "The connection" : group.size() + " connections";
-            long lastSyn = group.get(group.size() - 1).control().lastTimeNanos();
+            // From the SYNs' own times: the group's earliest first SYN to its latest SYN, whichever connection sent it.
+            long firstSyn = Long.MAX_VALUE, lastSyn = Long.MIN_VALUE;
+            for (SessionFacts st : group) {
+                firstSyn = Math.min(firstSyn, st.control().synNanos());
+                lastSyn = Math.max(lastSyn, st.control().lastSynNanos());
+            }
             double waited = (capture.endNanos() - lastSyn) / 1e9;
-            double span = (lastSyn - first.control().firstTimeNanos()) / 1e9;
+            double span = (lastSyn - firstSyn) / 1e9;
             boolean tooSoon = !refused && syns == group.size() && capture.endNanos() - lastSyn < SYN_ANSWER_WAIT_NANOS;
             String what;
             if (refused) {

@@ -13,6 +13,12 @@ public record Shortfall(Cause cause, int frame, long bytes, String text) {
     public enum Cause {
         /** No data connection for the transfer is in the capture (a capture filter, another path). */
         NOT_IN_CAPTURE("not-in-capture"),
+        /**
+         * The capture holds one direction only: the sender's segments on the data connection are not in
+         * it, or the server's side of the control connection (with the reply that names the data port)
+         * is not, so the bytes, or which connection carried them, are not known.
+         */
+        ONE_DIRECTION("one-direction"),
         /** The data connection's SYN was never answered, or refused: no bytes could move. */
         NOT_ESTABLISHED("not-established"),
         /** The capture ended while the data connection was still open (no FIN, no RST). */

@@ -416,7 +416,7 @@ public final class FtpAnalyzer implements StreamListener {
         List<OrphanDataConnection> orphans = DataConnectionFacts.orphans(rest, controlByStream.keySet(), out);
         CaptureFacts capture = new CaptureFacts(facts, nowNanos, unreachable,
                 unclaimed.stream().allMatch(t -> controlByStream.containsKey(t.index())), inferred, besideCut, orphans,
-                truncatedFrames, firstTruncatedFrame);
+                truncatedFrames, firstTruncatedFrame, oneDirectionStreams());
         List<Finding> findings = new ArrayList<>(FindingRules.derive(capture));
         findings.sort(java.util.Comparator.comparingInt(Finding::frame));
         Map<Integer, StreamRole> roles = new HashMap<>();
@@ -432,6 +432,17 @@ public final class FtpAnalyzer implements StreamListener {
         for (OrphanDataConnection o : orphans) roles.put(o.stream(), StreamRole.ORPHAN_DATA);
         return new FtpResult(out, findings, FirewallSummary.of(out), roles, expected.dropped(), orphans,
                 new FtpResult.SnaplenCuts(truncatedFrames, firstTruncatedFrame, truncatedFrames == 0 ? 0 : minCutCaptured, maxCutCaptured));
+    }
+
+    /** Every connection this analyzer heard of (control, data, unclaimed) of which the capture holds one side only. */
+    private List<TcpStream> oneDirectionStreams() {
+        java.util.TreeMap<Integer, TcpStream> all = new java.util.TreeMap<>();
+        for (SessionState st : sessions) all.put(st.control.index(), st.control);
+        for (DataStreamState d : dataByStream) if (d != null) all.put(d.tcp.index(), d.tcp);
+        for (TcpStream t : unclaimed) all.put(t.index(), t);
+        List<TcpStream> out = new ArrayList<>();
+        for (TcpStream t : all.values()) if (t.unseenDirection() != null && !t.isCopy()) out.add(t);
+        return out;
     }
 
     /** The limits the FTP layer reached, as warnings for the user; call after {@link #result()}. */

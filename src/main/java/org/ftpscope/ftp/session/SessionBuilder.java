@@ -4,6 +4,7 @@ import org.ftpscope.ftp.model.DataConnection;
 import org.ftpscope.ftp.model.DataSetup;
 import org.ftpscope.ftp.model.DataState;
 import org.ftpscope.ftp.model.ForeignConnection;
+import org.ftpscope.ftp.model.LoginOutcome;
 import org.ftpscope.ftp.model.FtpSession;
 import org.ftpscope.ftp.model.Transfer;
 import org.ftpscope.ftp.model.TransferDirection;
@@ -39,8 +40,10 @@ final class SessionBuilder {
             transfers.add(transfer(st, t, t.setup == null ? null : byId[t.setup.id], captureLastFrame, nextCommand(commands, t.commandFrame)));
         }
         TcpStream c = st.control;
+        // With one side of the control connection absent, "no 230 or 530" says nothing of the login.
+        LoginOutcome login = feed.login() == LoginOutcome.NONE && c.unseenDirection() != null ? LoginOutcome.UNKNOWN : feed.login();
         return new FtpSession(st.id, c.client(), c.server(), c.index(), c.firstFrame(), c.lastFrame(),
-                c.firstTimeNanos(), c.lastTimeNanos(), feed.user(), feed.password(), feed.login(),
+                c.firstTimeNanos(), c.lastTimeNanos(), feed.user(), feed.password(), login,
                 feed.tls(), feed.tlsFrame(), feed.commands(), setups, transfers, feed.tlsRanges(), feed.userSource());
     }
 
@@ -124,7 +127,7 @@ final class SessionBuilder {
             facts = facts(s.stream, d, data, t.commandFrame);
         } else {
             data = new DataConnection(-1, null, null, 0, 0, 0, 0, DataState.MISSING, false, false, 0, 0, 0, 0, 0, 0);
-            facts = TransferVerdict.DataFacts.missing();
+            facts = TransferVerdict.DataFacts.missing(setup == null ? noSetupOneDirection(st.control) : null);
         }
         long foreignBytes = 0;
         if (setup != null && st.setups.get(setup.id()).transfer == t) {
@@ -196,6 +199,22 @@ final class SessionBuilder {
                 ds.truncated(d), d == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(),
                 back == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server(), tcp.finFrame(d), rst, rstFrom,
                 tcp.peerAcknowledgedAll(d), tcp.peerAckFrame(d), c.synFrame(), ds.undecryptedBytes(d), ds.firstUndecryptedFrame(d), ds.undecryptedWhy(d),
-                ds.undecryptedForMissingBytes(d), where, tcp.uncapturedFinAckFrame(d), tcp.frames(d), span, tcp.peerAckFrame(d));
+                ds.undecryptedForMissingBytes(d), where, tcp.uncapturedFinAckFrame(d), tcp.frames(d), span, tcp.peerAckFrame(d),
+                tcp.unseenDirection() != d ? null
+                        : "the capture holds only the receiver " + (back == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server())
+                          + "'s side of tcp.stream " + tcp.index() + ", no segment from the sender "
+                          + (d == Direction.CLIENT_TO_SERVER ? tcp.client() : tcp.server()) + ", so what it sent is not known");
+    }
+
+    /**
+     * For a transfer without a setup: when the capture holds no segment from the server on the control
+     * connection (one direction captured), the reply that would name the data port is not in it, so
+     * which connection carried the data is not known; null otherwise.
+     */
+    private static String noSetupOneDirection(TcpStream control) {
+        if (control.unseenDirection() != Direction.SERVER_TO_CLIENT) return null;
+        return "the capture holds only the client's side of the control connection (tcp.stream " + control.index()
+                + "), no segment from the server " + control.server() + ": no reply is in it, so which connection, if any,"
+                + " carried the transfer is not known";
     }
 }

@@ -18,17 +18,21 @@ import java.util.List;
 final class TransferVerdict {
     private TransferVerdict() {}
 
-    /** What the capture shows of the transfer's data connection, in the transfer's direction. */
+    /**
+     * What the capture shows of the transfer's data connection, in the transfer's direction.
+     * {@code oneDirection}: null, or why the capture cannot show the bytes because it holds one
+     * direction only (the sender's segments, or the control connection's replies, are not in it).
+     */
     record DataFacts(DataState state, int stream, long bytes, long gapBytes, int firstGapFrame, boolean truncated,
                      Endpoint sender, Endpoint receiver, int senderFinFrame, int rstFrame, Endpoint rstFrom,
                      boolean receiverAckedAll, int receiverAckFrame, int synFrame,
                      long undecryptedBytes, int undecryptedFrame, String undecryptedWhy,
                      boolean undecryptedForMissingBytes, Start start, int finAckFrame, int senderFrames,
-                     long ackedSpan, int ackedSpanFrame) {
-        /** No data connection: nothing of it is known. */
-        static DataFacts missing() {
+                     long ackedSpan, int ackedSpanFrame, String oneDirection) {
+        /** No data connection: nothing of it is known; {@code oneDirection} says why when one side is absent, else null. */
+        static DataFacts missing(String oneDirection) {
             return new DataFacts(DataState.MISSING, -1, 0, 0, 0, false, null, null, 0, 0, null, false, 0, 0, 0, 0, null, false,
-                    Start.SYN, 0, 0, -1, 0);
+                    Start.SYN, 0, 0, -1, 0, oneDirection);
         }
     }
 
@@ -77,7 +81,8 @@ final class TransferVerdict {
         boolean neverOpened = d.state() == DataState.UNANSWERED || d.state() == DataState.REFUSED;
         // Nothing crossed the session's own connection, and a third host's connection to the port was accepted.
         boolean elsewhere = d.state() == DataState.ESTABLISHED && c.foreignConnector() != null;
-        String conn = inCapture ? "data connection tcp.stream " + d.stream() : "data connection not in the capture";
+        String conn = inCapture ? "data connection tcp.stream " + d.stream()
+                : d.oneDirection() != null ? "data connection not known" : "data connection not in the capture";
         String how = inCapture ? notes(c, d) : "";
         Outcome outcome;
         String evidence;
@@ -125,6 +130,10 @@ final class TransferVerdict {
         boolean serverTried = c.preliminaryCode() >= 100 && c.preliminaryCode() < 200;
         switch (d.state()) {
             case MISSING -> {
+                if (d.oneDirection() != null) {
+                    out.add(new Shortfall(Shortfall.Cause.ONE_DIRECTION, c.commandFrame(), -1, d.oneDirection()));
+                    return out;
+                }
                 // A command refused outright (500 MLSD, 550 no such file) needed no data connection.
                 if (serverTried || c.replyCode() < 300) {
                     out.add(new Shortfall(Shortfall.Cause.NOT_IN_CAPTURE, c.commandFrame(), -1,
@@ -153,6 +162,12 @@ final class TransferVerdict {
         }
         long expected = c.expectedBytes();
         String size = expected >= 0 ? "" : " (no size was announced)";
+        if (d.oneDirection() != null) {
+            // One side of the connection is not in the capture (a one-direction warning names them all).
+            out.add(new Shortfall(Shortfall.Cause.ONE_DIRECTION, d.receiverAckFrame() > 0 ? d.receiverAckFrame() : d.synFrame(),
+                    -1, d.oneDirection()));
+            return out;
+        }
         if (d.senderFrames() == 0) {
             // Only the peer's side is in the capture: its ACKs are all that shows what the sender sent.
             String acked = d.ackedSpan() > 0

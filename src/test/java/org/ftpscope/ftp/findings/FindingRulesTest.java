@@ -25,7 +25,7 @@ class FindingRulesTest {
         assertEquals(registered.size(), Set.copyOf(registered).size(), "a rule listed twice: " + registered);
         assertEquals(List.of("CleartextCredentialsRule", "LoginFailedRule", "SetupAddressRule", "DataConnectionHijackRule",
                 "DataConnectionRule", "TransferRule", "BruteForceRule", "BounceScanRule", "DataChannelFloodRule",
-                "DataConnectionsNotCapturedRule", "ServerUnreachableRule", "EncryptedSessionDataRule", "CutControlChannelRule",
+                "DataConnectionsNotCapturedRule", "ServerUnreachableRule", "OneDirectionRule", "EncryptedSessionDataRule", "CutControlChannelRule",
                 "OrphanDataConnectionRule", "CaptureTruncatedRule"), registered);
     }
 }

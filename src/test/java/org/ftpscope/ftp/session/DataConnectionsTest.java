@@ -109,6 +109,47 @@ class DataConnectionsTest {
         }
     }
 
+    /** The part of a data-connection-hijack message about the session's own connection. */
+    private static String ownConnection(Analysis a, int i) {
+        String m = of(a, FindingKind.DATA_CONNECTION_HIJACK).get(i).message();
+        return m.substring(m.indexOf("The transfer is taken from "));
+    }
+
+    @Test
+    void hijackOrderIsOnlyWhatTheFramesShow() throws Exception {
+        // samples/derive-oneway.sh. vsftpd's SYN and the client's SYN-ACK (24, 25) removed: its connection
+        // starts at frame 24, after the third host's SYN (17); its own SYN may have come before 17 or after.
+        try (Analysis a = Analyzer.analyze(derived("port-hijack-own-syn-missing.pcap"))) {
+            Transfer stor = transfers(a).get(0);
+            assertEquals(2, stor.data().stream());
+            assertEquals(0, stor.data().synFrame());
+            assertEquals(24, stor.data().firstFrame());
+            assertEquals(List.of(17, 58), of(a, FindingKind.DATA_CONNECTION_HIJACK).get(0).frames());
+            assertEquals("The transfer is taken from 198.51.100.21's own connection, tcp.stream 2 (first captured frame 24;"
+                    + " its SYN is not in the capture, so whether it connected before 198.51.100.66's SYN in frame 17 is not"
+                    + " known), but it was reset (frame 27) before any data.", ownConnection(a, 0));
+        }
+        // The third host's SYN (17) removed: its connection has frame 19 (the SYN-ACK) before vsftpd's SYN (23).
+        try (Analysis a = Analyzer.analyze(derived("port-hijack-third-syn-missing.pcap"))) {
+            assertEquals("The transfer is taken from 198.51.100.21's own connection, tcp.stream 2 (SYN frame 23, later:"
+                    + " 198.51.100.66's connection, whose SYN is not in the capture, has frame 19 before it), but it was reset"
+                    + " (frame 28) before any data.", ownConnection(a, 0));
+        }
+        // The client's SYN of round 2 (38) removed: the server's SYN-ACK to it (now 38) is before the third host's SYN (40).
+        try (Analysis a = Analyzer.analyze(derived("pasv-race-client-syn-missing.pcap"))) {
+            assertEquals(3, transfers(a).get(1).data().stream());
+            assertEquals("The transfer is taken from 192.0.2.10's own connection, tcp.stream 3 (first captured frame 38;"
+                    + " its SYN is not in the capture, but frame 38 is before 192.0.2.66's SYN in frame 40, so it connected"
+                    + " first).", ownConnection(a, 1));
+            assertEquals("The transfer is taken from 192.0.2.10's own connection, tcp.stream 2 (SYN frame 21, later), but"
+                    + " it was reset (frame 34) before any data.", ownConnection(a, 0));
+        }
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("port-hijack.pcap"))) {
+            assertEquals("The transfer is taken from 198.51.100.21's own connection, tcp.stream 2 (SYN frame 24, later),"
+                    + " but it was reset (frame 29) before any data.", ownConnection(a, 0));
+        }
+    }
+
     @Test
     void resetHalfwayIsNotComplete() throws Exception {
         try (Analysis a = Analyzer.analyze(TestCaptures.sample("reset-halfway.pcap"))) {
