@@ -217,6 +217,16 @@ def syn_flood(path):
     cap.close()
 
 
+def reorder_waits(path):
+    """300 connections to port 80, then in each the client acknowledges 100 server bytes the capture
+    never shows, all within 0.3 ms: 300 connections awaiting acknowledged bytes at once."""
+    cap = Capture(path)
+    conns = [Conn(cap, bytes([172, 16, 1, i & 255]), SERVER, 2000 + i, 80).open() for i in range(300)]
+    for c in conns:
+        cap.frame(ipv4_tcp(c.cip, c.sip, c.cport, c.sport, c.cseq, c.sseq + 100, ACK))
+    cap.close()
+
+
 def session_flood(path):
     """65,536 small FTP sessions (greeting, USER, PASS, QUIT), each its own connection."""
     cap = Capture(path)
@@ -613,6 +623,7 @@ INPUTS = {
     'bounce-frames.pcap.gz': bounce_frames,
     'syn-flood.pcap.gz': syn_flood,
     'session-flood.pcap.gz': session_flood,
+    'reorder-waits.pcap': reorder_waits,
     'sparse-10g.pcap': sparse_10g,
     'gzip-bomb-zeros.pcap.gz': gzip_bomb_zeros,
     'gzip-bomb-frames.pcap.gz': gzip_bomb_frames,

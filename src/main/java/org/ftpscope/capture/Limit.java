@@ -38,6 +38,11 @@ public enum Limit {
     /** One multi-line reply: its lines are counted, not only their characters. */
     REPLY_LINES(10_000, "lines kept of one multi-line reply"),
     REPLY_CHARS(1 << 20, "characters kept of one multi-line reply"),
+    /**
+     * TCP connections awaiting acknowledged bytes not yet read, at once (TcpReassembler); past it the
+     * oldest wait ends, and what it awaited is declared missing.
+     */
+    REORDER_WAITS(256, "TCP connections awaiting acknowledged bytes at once"),
     /** Commands sent and not yet answered; past it the oldest stops waiting for its reply. */
     PENDING_COMMANDS(10_000, "commands awaiting a reply in one session"),
     /** Parse findings (malformed lines, invalid setups) kept per session; the rest are counted. */

@@ -46,6 +46,8 @@ public final class TcpReassembler {
     private int holesDeclared, firstHoleDeclaredFrame, firstHoleDeclaredStream;
     /** Streams awaiting acknowledged bytes not read yet ({@link TcpStream.Half#ackedUnread}); few at a time. */
     private final List<TcpStream> waiting = new ArrayList<>();
+    private static final int MAX_WAITING = org.ftpscope.capture.Limit.REORDER_WAITS.intValue();
+    private int waitsEndedEarly, firstWaitEndedEarlyFrame;
 
     public TcpReassembler(StreamListener listener) { this(listener, TcpLimits.DEFAULT); }
 
@@ -458,6 +460,11 @@ public final class TcpReassembler {
     /** Starts the wait of {@link #REORDER_WAIT_NANOS} for acknowledged bytes not read yet, unless it runs. */
     private void hold(TcpStream s) {
         if (!s.held) {
+            if (waiting.size() >= MAX_WAITING) {
+                // Bounded per frame: the oldest wait ends now (its bytes become a gap if they never came).
+                if (waitsEndedEarly++ == 0) firstWaitEndedEarlyFrame = s.lastFrame;
+                endWait(waiting.get(0));
+            }
             s.held = true;
             s.holdNanos = s.lastTimeNanos;
             waiting.add(s);
@@ -683,6 +690,12 @@ public final class TcpReassembler {
                     holesDeclared + (holesDeclared == 1 ? " hole" : " holes") + " (the first in tcp.stream " + firstHoleDeclaredStream
                             + ") had more than " + limits.maxOutOfOrderBytesPerStream() + " bytes waiting behind it and was"
                             + " counted as missing bytes, not waited for; the bytes after it were reassembled"));
+        }
+        if (waitsEndedEarly > 0) {
+            out.add(org.ftpscope.capture.CaptureWarning.limit(org.ftpscope.capture.Limit.REORDER_WAITS, firstWaitEndedEarlyFrame,
+                    waitsEndedEarly + (waitsEndedEarly == 1 ? " connection" : " connections") + " stopped awaiting acknowledged"
+                            + " bytes early because " + MAX_WAITING + " others awaited theirs: bytes that came later than that"
+                            + " were counted as missing"));
         }
         return out;
     }

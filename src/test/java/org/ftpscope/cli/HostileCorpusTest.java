@@ -612,6 +612,16 @@ class HostileCorpusTest {
     }
 
     @Test
+    void connectionsAwaitingAcknowledgedBytesAreBoundedAtOnce() throws IOException {
+        int waits = Limit.REORDER_WAITS.intValue();
+        // 300 connections (frames 1-900), then one ACK of 100 unseen bytes each (frames 901-1200).
+        check("reorder-waits.pcap", 1200, List.of(
+                limit(Limit.REORDER_WAITS, "frame " + (900 + waits + 1)) + (300 - waits) + " connections stopped awaiting"
+                        + " acknowledged bytes early because " + waits + " others awaited theirs: bytes that came later than"
+                        + " that were counted as missing"));
+    }
+
+    @Test
     void sessionFloodFollowsTheSessionsLimit() throws IOException {
         int sessions = Limit.FTP_SESSIONS.intValue();
         // Each session is 13 frames; the first not followed starts at frame 13 x sessions + 1.
