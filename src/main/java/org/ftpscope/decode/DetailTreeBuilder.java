@@ -32,12 +32,12 @@ public final class DetailTreeBuilder {
 
     public static DetailNode build(int frame, FrameIndex index, byte[] b, PacketInfo p, TcpFrameContext tcp,
                                    PayloadDissector app) {
-        return build(frame, index.timestampNanos(frame), index.relativeSeconds(frame), index.originalLength(frame), b, p,
+        return build(frame, index.timestampNanos(frame), index.relativeNanos(frame), index.originalLength(frame), b, p,
                 tcp, app);
     }
 
-    /** The same from the frame's timestamp, relative time and wire length directly. */
-    public static DetailNode build(int frame, long ts, double relativeSeconds, int wire, byte[] b, PacketInfo p,
+    /** The same from the frame's timestamp, nanoseconds since the first frame and wire length directly. */
+    public static DetailNode build(int frame, long ts, long relativeNanos, int wire, byte[] b, PacketInfo p,
                                    TcpFrameContext tcp, PayloadDissector app) {
         int cap = b.length;
         DetailNode.Builder root = DetailNode.builder("Frame " + frame, null, null, -1, 0);
@@ -50,8 +50,8 @@ public final class DetailTreeBuilder {
                 Math.floorMod(ts, 1_000_000_000L))), FrameFields.TIME, null, -1, 0);
         f.add(String.format(Locale.ROOT, "Epoch Time: %d.%09d seconds", Math.floorDiv(ts, 1_000_000_000L),
                 Math.floorMod(ts, 1_000_000_000L)), FrameFields.TIME_EPOCH, null, -1, 0);
-        f.add(String.format(Locale.ROOT, "Time since reference or first frame: %.9f seconds", relativeSeconds),
-                FrameFields.TIME_RELATIVE, String.format(Locale.ROOT, "%.9f", relativeSeconds), -1, 0);
+        String relative = FrameSummary.seconds(relativeNanos, 9);
+        f.add("Time since reference or first frame: " + relative + " seconds", FrameFields.TIME_RELATIVE, relative, -1, 0);
         f.add("Frame Number: " + frame, FrameFields.NUMBER, Integer.toString(frame), -1, 0);
         f.add("Frame Length: " + wire + " bytes (" + wire * 8 + " bits)", FrameFields.LEN, Integer.toString(wire), -1, 0);
         f.add("Capture Length: " + cap + " bytes (" + cap * 8 + " bits)", FrameFields.CAP_LEN, Integer.toString(cap), -1, 0);

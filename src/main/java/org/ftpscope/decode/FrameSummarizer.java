@@ -20,11 +20,15 @@ public final class FrameSummarizer {
      */
     public static FrameSummary summarize(int frame, FrameIndex index, byte[] bytes, PacketInfo p,
                                          TcpFrameContext tcp, AppLabel app) {
-        return summarize(frame, index.relativeSeconds(frame), index.originalLength(frame), bytes, p, tcp, app);
+        return summarize(frame, index.relativeNanos(frame), index.timePrecision(frame), index.originalLength(frame), bytes, p,
+                tcp, app);
     }
 
-    /** The same from the time and length directly, for frames whose index entry is not at hand. */
-    public static FrameSummary summarize(int frame, double time, int length, byte[] bytes, PacketInfo p,
+    /**
+     * The same from the time (nanoseconds since the first frame, shown with {@code timePrecision} decimals)
+     * and length directly, for frames whose index entry is not at hand.
+     */
+    public static FrameSummary summarize(int frame, long timeNanos, int timePrecision, int length, byte[] bytes, PacketInfo p,
                                          TcpFrameContext tcp, AppLabel app) {
         String src, dst, proto, info;
         if (p.isIp()) {
@@ -74,7 +78,7 @@ public final class FrameSummarizer {
                     : "Ethernet frame, type 0x" + String.format("%04x", p.etherType);
         }
         if (p.tcp && p.malformed != null) info = info + " [Malformed Packet: " + p.malformed + "]";
-        return new FrameSummary(frame, time, src, dst, proto, length, info);
+        return new FrameSummary(frame, timeNanos, timePrecision, src, dst, proto, length, info);
     }
 
     /** {@code 50003 → 21 [SYN] Seq=0 Win=14600 Len=0 MSS=1460 SACK_PERM TSval=… TSecr=0 WS=64}. */
