@@ -62,6 +62,9 @@ public final class DetailTreeBuilder {
                     + org.ftpscope.capture.DuplicateFrames.WINDOW_NANOS / 1_000_000 + " ms; not analysed again]");
         }
 
+        // The snap length cut a header: Wireshark says so (_ws.short) and calls nothing malformed.
+        boolean headerCut = wire > cap && p.cut != 0;
+        if (headerCut && p.cut == PacketInfo.CUT_TCP_OPTIONS) tcp = tcp.withoutAnalysis();
         try {
             linkLayer(root, b, p, protocols);
             for (int t = 0; t < p.tunnels; t++) {
@@ -71,7 +74,8 @@ public final class DetailTreeBuilder {
             }
             if (p.ipVersion == 4) ipv4(root, b, p, protocols);
             else if (p.ipVersion == 6) ipv6(root, b, p, protocols);
-            if (p.tcp) tcp(root, b, p, tcp, protocols);
+            if (p.tcp) tcp(root, b, p, tcp, protocols, wire > cap);
+            else if (headerCut && p.cut == PacketInfo.CUT_TCP) cutTcp(root, b, p, protocols);
             if (p.tcp && app != null && p.capturedPayloadLength > 0) {
                 int before = root.children().size();
                 app.dissect(root, b, p.payloadOffset, p.capturedPayloadLength);
@@ -84,14 +88,41 @@ public final class DetailTreeBuilder {
             // A dissector bug or hostile bytes must not lose the tree built so far.
             root.add("[Malformed Packet: " + e.getClass().getSimpleName() + "]", ExpertFields.MALFORMED, null, -1, 0);
         }
-        if (p.malformed != null) root.add("[Malformed Packet: " + p.malformed + "]", ExpertFields.MALFORMED, null, -1, 0);
-        if (p.payloadTruncated()) {
+        if (headerCut) {
+            root.add("[Packet size limited during capture: " + cutLayerName(p) + " truncated]", ExpertFields.SHORT, null, -1, 0);
+        } else if (p.malformed != null) {
+            root.add("[Malformed Packet: " + p.malformed + "]", ExpertFields.MALFORMED, null, -1, 0);
+        }
+        if (p.payloadTruncated() && !headerCut) {
             root.add("[Packet size limited during capture: " + (p.payloadLength - p.capturedPayloadLength)
                     + " bytes of payload not captured]", ExpertFields.SHORT, null, -1, 0);
         }
         String protos = String.join(":", protocols);
         protoNode.relabel("[Protocols in frame: " + protos + "]", protos);
         return root.build();
+    }
+
+    /** Wireshark's short name of the protocol whose header the snap length cut ({@link PacketInfo#cut}). */
+    private static String cutLayerName(PacketInfo p) {
+        return switch (p.cut) {
+            case PacketInfo.CUT_LINK -> "Ethernet";
+            case PacketInfo.CUT_VLAN -> "VLAN";
+            case PacketInfo.CUT_IPV4 -> "IPv4";
+            case PacketInfo.CUT_IPV6 -> p.ipVersion == 6 && p.ipProtocol == 0 ? "IPv6 Hop-by-Hop" : "IPv6";
+            default -> "TCP";
+        };
+    }
+
+    /** A TCP header cut inside its first 20 bytes: its ports, if captured, as Wireshark shows them. */
+    private static void cutTcp(DetailNode.Builder root, byte[] b, PacketInfo p, List<String> protocols) {
+        int o = p.cutOffset, have = b.length - o;
+        if (have < 4) return;
+        protocols.add(TcpFields.TCP.name());
+        int sport = Bytes.uint16(b, o), dport = Bytes.uint16(b, o + 2);
+        DetailNode.Builder t = root.add("Transmission Control Protocol, Src Port: " + sport + ", Dst Port: " + dport,
+                TcpFields.TCP, null, o, have);
+        t.add("Source Port: " + sport, TcpFields.SRCPORT, Integer.toString(sport), o, 2);
+        t.add("Destination Port: " + dport, TcpFields.DSTPORT, Integer.toString(dport), o + 2, 2);
     }
 
     private static void linkLayer(DetailNode.Builder root, byte[] b, PacketInfo p, List<String> protocols) {
@@ -173,7 +204,8 @@ public final class DetailTreeBuilder {
         }
     }
 
-    private static void tcp(DetailNode.Builder root, byte[] b, PacketInfo p, TcpFrameContext ctx, List<String> protocols) {
+    private static void tcp(DetailNode.Builder root, byte[] b, PacketInfo p, TcpFrameContext ctx, List<String> protocols,
+                            boolean snapCut) {
         protocols.add(TcpFields.TCP.name());
         int o = p.tcpOffset, hl = p.tcpHeaderLength;
         boolean rel = ctx.stream() >= 0;
@@ -225,7 +257,7 @@ public final class DetailTreeBuilder {
         }
         t.add(String.format("Checksum: 0x%04x [unverified]", checksum), TcpFields.CHECKSUM, String.format("0x%04x", checksum), o + 16, 2);
         t.add("Urgent Pointer: " + urgent, TcpFields.URGENT_POINTER, Integer.toString(urgent), o + 18, 2);
-        if (hl > 20) options(t, b, p, ctx);
+        if (hl > 20) options(t, b, p, ctx, snapCut);
         if (ctx.analysisFlags() != 0) {
             DetailNode.Builder a = t.add("[SEQ/ACK analysis]", TcpFields.ANALYSIS, null, -1, 0);
             DetailNode.Builder flags = a.add("[TCP Analysis Flags]", TcpFields.ANALYSIS_FLAGS, null, -1, 0);
@@ -247,7 +279,7 @@ public final class DetailTreeBuilder {
         }
     }
 
-    private static void options(DetailNode.Builder t, byte[] b, PacketInfo p, TcpFrameContext ctx) {
+    private static void options(DetailNode.Builder t, byte[] b, PacketInfo p, TcpFrameContext ctx, boolean snapCut) {
         int start = p.tcpOffset + 20, end = Math.min(p.tcpOffset + p.tcpHeaderLength, b.length);
         List<String> names = new ArrayList<>();
         DetailNode.Builder opts = t.add("", TcpFields.OPTIONS, null, start, end - start);
@@ -269,7 +301,11 @@ public final class DetailTreeBuilder {
             if (o + 1 >= end) break;
             int len = b[o + 1] & 0xFF;
             if (len < 2 || o + len > end) {
-                opts.add("[Malformed option: length " + len + "]", ExpertFields.MALFORMED, null, o, end - o);
+                // An option the snap length cut inside the header is not malformed (the frame says so once).
+                boolean cutHere = snapCut && len >= 2 && end == b.length && o + len <= p.tcpOffset + p.tcpHeaderLength;
+                if (!cutHere) {
+                    opts.add("[Malformed option: length " + len + "]", ExpertFields.MALFORMED, null, o, end - o);
+                }
                 break;
             }
             DetailNode.Builder option = switch (kind) {
@@ -332,7 +368,9 @@ public final class DetailTreeBuilder {
             o += len;
         }
         // Wireshark's summary line names the options, known only now.
-        opts.relabel("Options: (" + (end - start) + " bytes), " + String.join(", ", names));
+        // The header's option length, captured or not (Wireshark's label); the node covers the captured bytes.
+        int declared = p.tcpHeaderLength - 20;
+        opts.relabel("Options: (" + declared + " bytes)" + (names.isEmpty() ? "" : ", " + String.join(", ", names)));
     }
 
     static String bits4(int v) {

@@ -20,7 +20,7 @@ public final class Ethernet implements LinkLayer {
 
     @Override
     public int decode(byte[] buf, int off, int len, PacketInfo out) {
-        if (len < HEADER) { out.malformed = "Ethernet header cut short"; return -1; }
+        if (len < HEADER) { out.malformed = "Ethernet header cut short"; out.cut(PacketInfo.CUT_LINK, 0); return -1; }
         int end = off + len;
         int type = Bytes.uint16(buf, off + 12);
         int p = off + HEADER;
@@ -33,6 +33,7 @@ public final class Ethernet implements LinkLayer {
             type = Bytes.uint16(buf, p + 2);
             p += VLAN_TAG;
         }
+        if (isVlan(type)) out.cut(PacketInfo.CUT_VLAN, p - off); // a tag the frame ends inside
         out.etherType = type;
         return p - off;
     }
@@ -78,7 +79,8 @@ public final class Ethernet implements LinkLayer {
 
     @Override
     public String address(byte[] frame, boolean source) {
-        return frame.length >= HEADER ? mac(frame, source ? 6 : 0) : "";
+        // As Wireshark, an address the snap length cut is not shown, the other one is.
+        return frame.length >= (source ? 12 : 6) ? mac(frame, source ? 6 : 0) : "";
     }
 
     @Override

@@ -1,0 +1,89 @@
+package org.ftpscope.oracle;
+
+import org.ftpscope.analysis.Analysis;
+import org.ftpscope.analysis.Analyzer;
+import org.ftpscope.decode.FrameSummary;
+import org.ftpscope.present.FrameViews;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The frames no real sample holds, written by samples/hostile/columns.py at test time: ICMP and ICMPv6 of
+ * every type and code Wireshark names. Their columns equal tshark 4.0.17's (oracle by
+ * samples/derive-columns.sh).
+ */
+class ColumnsMatchTsharkTest {
+    static final Path DIR = Path.of("target", "columns");
+    static final Path ORACLE = Path.of("src", "test", "resources", "org", "ftpscope", "tshark-columns");
+
+    @BeforeAll
+    static void generate() throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "samples/hostile/columns.py", DIR.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            assumeTrue(false, "python3 is not installed: the frames cannot be generated (" + e.getMessage() + ")");
+            return;
+        }
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES), "columns.py did not finish");
+        assertEquals(0, p.exitValue(), "columns.py failed");
+    }
+
+    @Test
+    void icmpAsTshark() throws Exception { compare("icmp.pcap", 85); }
+
+    private static void compare(String name, int frames) throws Exception {
+        List<String> differ = new ArrayList<>();
+        int n = 0;
+        try (Analysis a = Analyzer.analyze(DIR.resolve(name));
+             BufferedReader r = new BufferedReader(new InputStreamReader(
+                     new GZIPInputStream(Files.newInputStream(ORACLE.resolve(name + ".tsv.gz"))), StandardCharsets.UTF_8))) {
+            FrameViews v = new FrameViews(a);
+            for (String line; (line = r.readLine()) != null; n++) {
+                String[] t = line.split("\t", -1);
+                FrameSummary s = v.summary(Integer.parseInt(t[0]));
+                String ours = String.join("\t", s.source(), s.destination(), s.protocol(), Integer.toString(s.length()), s.info());
+                String theirs = String.join("\t", t[1], t[2], t[3], t[4], t[5]);
+                if (!ours.equals(theirs)) differ.add(t[0] + "\n  tshark:   " + theirs + "\n  ftpscope: " + ours);
+            }
+        }
+        assertEquals(frames, n, name + ": frames in the oracle");
+        assertEquals(List.of(), differ, name);
+    }
+
+    /** The audit's texts, named: Wireshark's ICMP code names, its padding, ICMPv6 errors. */
+    @Test
+    void icmpTexts() throws Exception {
+        try (Analysis a = Analyzer.analyze(DIR.resolve("icmp.pcap"))) {
+            FrameViews v = new FrameViews(a);
+            assertEquals("Destination unreachable (Protocol unreachable)", v.summary(3).info());
+            assertEquals("Destination unreachable (Fragmentation needed)", v.summary(5).info());
+            assertEquals("Destination unreachable (Network administratively prohibited)", v.summary(10).info());
+            assertEquals("Destination unreachable (Host administratively prohibited)", v.summary(11).info());
+            assertEquals("Destination unreachable (Communication administratively filtered)", v.summary(14).info());
+            assertEquals("Time-to-live exceeded (Time to live exceeded in transit)", v.summary(18).info());
+            assertEquals("Redirect             (Redirect for host)", v.summary(22).info());
+            assertEquals("Echo (ping) reply    id=0x1234, seq=1/256, ttl=64", v.summary(32).info());
+            assertEquals("Destination Unreachable (no route to destination)", v.summary(66).info());
+            assertEquals("Time Exceeded (hop limit exceeded in transit)", v.summary(76).info());
+            assertEquals("Echo (ping) request id=0x0077, seq=1, hop limit=64", v.summary(84).info());
+        }
+    }
+
+}
