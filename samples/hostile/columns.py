@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Generates the few frames the frame list's columns are checked on that no real sample holds:
-ICMP and ICMPv6 messages of every type and code Wireshark names.
+ICMP and ICMPv6 messages of every type and code Wireshark names, and FTP lines with bytes that are
+no UTF-8 or are control characters.
 
 Usage: python3 samples/hostile/columns.py OUT_DIR
 
-Writes OUT_DIR/icmp.pcap. Deterministic, python3 standard library only;
+Writes OUT_DIR/icmp.pcap and OUT_DIR/ftp-odd.pcap. Deterministic, python3 standard library only;
 checksums are zero (tshark, like ftpscope, does not verify them by default). Nothing is committed
 as a binary: ColumnsMatchTsharkTest runs this script; samples/derive-columns.sh runs it too and
-records tshark's columns of them (src/test/resources/org/ftpscope/tshark-columns/).
+records tshark's columns of both files (src/test/resources/org/ftpscope/tshark-columns/).
 """
 import os
 import struct
@@ -89,8 +90,39 @@ def icmp(path):
     cap.close()
 
 
+def ftp_odd(path):
+    cap = Pcap(path)
+    seq = {True: 1000, False: 5000}
+
+    def seg(from_client, flags, data=b''):
+        src, dst, sp, dp = (CLIENT, SERVER, 40000, 21) if from_client else (SERVER, CLIENT, 21, 40000)
+        cap.add(eth(ipv4(src, dst, 6, tcp(sp, dp, seq[from_client], seq[not from_client], flags, data)),
+                    src=CMAC if from_client else SMAC, dst=SMAC if from_client else CMAC))
+        seq[from_client] += len(data) + (1 if flags & SYN else 0)
+
+    seg(True, SYN)
+    seg(False, SYN | ACK)
+    seg(True, ACK)
+    lines = [
+        (False, b'220 ready\r\n'),
+        (True, b'USER anonymous\r\n'), (False, b'331 ok\r\n'),
+        (True, b'CWD caf\xc3\xa9\r\n'), (False, b'250 caf\xc3\xa9 ok\r\n'),             # UTF-8
+        (True, b'CWD \xe9t\xe9\r\n'), (False, b'550 \xe9t\xe9: no\r\n'),                # Latin-1: no UTF-8
+        (True, b'\xff\xf4\xff\xf2\r\n'), (False, b'500 ?\r\n'),                        # Telnet IP, DM: no UTF-8
+        (True, b'CWD a\tb\x00c\r\n'), (False, b'550 a\tb\x00c\x7f\x08\x0c\x0b\x07\r\n'),  # controls
+        (True, b'CWD \x1b]0;pwned\x07\r\n'), (False, b'550 \x1b[2J\x1b]0;pwned\x07\r\n'),  # terminal escapes
+        (True, b'PASV\r\n'), (False, b'227 Entr\xe9e en mode passif (10,0,0,2,195,80)\r\n'),  # setup after no UTF-8
+        (True, b'PORT 10,0,0,1,156,64\r\n'), (False, b'200 ok\r\n'),
+    ]
+    for from_client, data in lines:
+        seg(from_client, PSH | ACK, data)
+        seg(not from_client, ACK)
+    cap.close()
+
+
 if __name__ == '__main__':
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     os.makedirs(sys.argv[1], exist_ok=True)
     icmp(os.path.join(sys.argv[1], 'icmp.pcap'))
+    ftp_odd(os.path.join(sys.argv[1], 'ftp-odd.pcap'))

@@ -34,8 +34,7 @@ final class FtpTree {
                 int textEnd = nl;
                 if (textEnd > start && b[textEnd - 1] == '\r') textEnd--;
                 String line = new String(b, start, textEnd - start, StandardCharsets.UTF_8);
-                String shown = FrameViews.printable(new String(b, start, lineEnd - start, StandardCharsets.UTF_8))
-                        .replace("\\015", "\\r").replace("\\012", "\\n");
+                String shown = FrameViews.printable(new String(b, start, lineEnd - start, StandardCharsets.UTF_8));
                 DetailNode.Builder n = ftp.add(shown, request ? FtpFields.REQUEST : FtpFields.RESPONSE, "1", start, lineEnd - start);
                 if (request) request(n, line, start);
                 else response(n, line, start);

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The frames no real sample holds, written by samples/hostile/columns.py at test time: ICMP and ICMPv6 of
- * every type and code Wireshark names. Their columns equal tshark 4.0.17's (oracle by
- * samples/derive-columns.sh).
+ * every type and code Wireshark names, FTP lines that are no UTF-8 or hold control characters. Their
+ * columns equal tshark 4.0.17's (oracle by samples/derive-columns.sh).
  */
 class ColumnsMatchTsharkTest {
     static final Path DIR = Path.of("target", "columns");
@@ -47,6 +47,9 @@ class ColumnsMatchTsharkTest {
 
     @Test
     void icmpAsTshark() throws Exception { compare("icmp.pcap", 85); }
+
+    @Test
+    void ftpLinesAsTshark() throws Exception { compare("ftp-odd.pcap", 37); }
 
     private static void compare(String name, int frames) throws Exception {
         List<String> differ = new ArrayList<>();
@@ -83,6 +86,27 @@ class ColumnsMatchTsharkTest {
             assertEquals("Destination Unreachable (no route to destination)", v.summary(66).info());
             assertEquals("Time Exceeded (hop limit exceeded in transit)", v.summary(76).info());
             assertEquals("Echo (ping) request id=0x0077, seq=1, hop limit=64", v.summary(84).info());
+        }
+    }
+
+    /** Wireshark's escapes (\t \a \b \f \v by name, others in octal); nothing raw reaches a terminal. */
+    @Test
+    void controlCharactersAsWiresharkEscapesThem() throws Exception {
+        try (Analysis a = Analyzer.analyze(DIR.resolve("ftp-odd.pcap"))) {
+            FrameViews v = new FrameViews(a);
+            assertEquals("Request: CWD a\\tb\\000c", v.summary(22).info());
+            assertEquals("Response: 550 a\\tb\\000c\\177\\b\\f\\v\\a", v.summary(24).info());
+            assertEquals("Request: CWD \\033]0;pwned\\a", v.summary(26).info());
+            assertEquals("CWD a\\tb\\000c\\r\\n", v.tree(22).find("ftp.request").label());
+            for (int f = 1; f <= a.capture().frameCount(); f++) {
+                String info = v.summary(f).info();
+                assertTrue(info.chars().noneMatch(c -> c < 0x20 || c == 0x7f), "frame " + f + ": " + info);
+                v.tree(f).walk(n -> {
+                    if ("ftp.request".equals(n.field()) || "ftp.response".equals(n.field())) {
+                        assertTrue(n.label().chars().noneMatch(c -> c < 0x20 || c == 0x7f), n.label());
+                    }
+                });
+            }
         }
     }
 
