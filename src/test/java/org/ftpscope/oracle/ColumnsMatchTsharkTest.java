@@ -2,6 +2,7 @@ package org.ftpscope.oracle;
 
 import org.ftpscope.analysis.Analysis;
 import org.ftpscope.analysis.Analyzer;
+import org.ftpscope.decode.DetailNode;
 import org.ftpscope.decode.FrameSummary;
 import org.ftpscope.present.FrameViews;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The frames no real sample holds, written by samples/hostile/columns.py at test time: ICMP and ICMPv6 of
  * every type and code Wireshark names, FTP lines that are no UTF-8 or hold control characters. Their
- * columns equal tshark 4.0.17's (oracle by samples/derive-columns.sh).
+ * columns equal tshark 4.0.17's (oracle by samples/derive-columns.sh), and the FTP fields' byte ranges
+ * its PDML's.
  */
 class ColumnsMatchTsharkTest {
     static final Path DIR = Path.of("target", "columns");
@@ -89,6 +91,28 @@ class ColumnsMatchTsharkTest {
         }
     }
 
+    /** tshark's PDML: ftp.request.arg of "CWD \xe9t\xe9" is 3 bytes at 58, the 4-byte command \xff\xf4\xff\xf2 4 bytes. */
+    @Test
+    void ftpFieldsCoverTheLinesBytes() throws Exception {
+        try (Analysis a = Analyzer.analyze(DIR.resolve("ftp-odd.pcap"))) {
+            FrameViews v = new FrameViews(a);
+            assertRange(v.tree(14).find("ftp.request.arg"), 58, 3);
+            assertRange(v.tree(16).find("ftp.response.arg"), 58, 7);
+            assertRange(v.tree(18).find("ftp.request.command"), 54, 4);
+            assertRange(v.tree(10).find("ftp.request.arg"), 58, 5); // "café" in UTF-8: 5 bytes
+            // 227 after a Latin-1 byte: the numbers where tshark has them, not 2 bytes on.
+            assertRange(v.tree(32).find("ftp.response.arg"), 58, 39);
+            assertRange(v.tree(32).find("ftp.passive.ip"), 81, 8);
+            assertRange(v.tree(32).find("ftp.passive.port"), 90, 6);
+            assertRange(v.tree(34).find("ftp.active.cip"), 59, 8);
+            assertRange(v.tree(34).find("ftp.active.port"), 68, 6);
+            for (int f = 1; f <= a.capture().frameCount(); f++) {
+                int len = a.capture().index().capturedLength(f);
+                v.tree(f).walk(n -> assertTrue(n.offset() + n.length() <= len, n.label() + " runs past the frame"));
+            }
+        }
+    }
+
     /** Wireshark's escapes (\t \a \b \f \v by name, others in octal); nothing raw reaches a terminal. */
     @Test
     void controlCharactersAsWiresharkEscapesThem() throws Exception {
@@ -110,4 +134,7 @@ class ColumnsMatchTsharkTest {
         }
     }
 
+    private static void assertRange(DetailNode n, int offset, int length) {
+        assertEquals(offset + "+" + length, n.offset() + "+" + n.length(), n.label());
+    }
 }
