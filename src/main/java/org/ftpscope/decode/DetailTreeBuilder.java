@@ -190,8 +190,10 @@ public final class DetailTreeBuilder {
         DetailNode.Builder ip = root.add("Internet Protocol Version 6, Src: " + src + ", Dst: " + dst, IpFields.IPV6, null, o,
                 p.ipHeaderLength);
         ip.add("0110 .... = Version: 6", IpFields.V6_VERSION, "6", o, 1);
-        ip.add(String.format(".... %s .... .... .... .... .... = Traffic Class: 0x%02x", "0000", tclass), IpFields.V6_TCLASS,
-                String.format("0x%02x", tclass), o, 2);
+        // The 8 bits after the version, in the first 4 bytes with the flow label (tshark's PDML: 4 bytes).
+        String ecn = new String[] {"Not-ECT", "ECT(1)", "ECT(0)", "CE"}[tclass & 3];
+        ip.add(String.format(".... %s %s .... .... .... .... .... = Traffic Class: 0x%02x (DSCP: %s, ECN: %s)", bits4(tclass >> 4),
+                bits4(tclass), tclass, dscpName(tclass >> 2), ecn), IpFields.V6_TCLASS, String.format("0x%02x", tclass), o, 4);
         ip.add(String.format("Flow Label: 0x%05x", flow), IpFields.V6_FLOW, String.format("0x%05x", flow), o + 1, 3);
         ip.add("Payload Length: " + (p.ipTotalLength - 40), IpFields.V6_PLEN, Integer.toString(p.ipTotalLength - 40), o + 4, 2);
         int nxt = b[o + 6] & 0xFF;
@@ -244,8 +246,11 @@ public final class DetailTreeBuilder {
         FieldDef[] flagFields = {TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE, TcpFields.FLAGS_URG,
             TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET, TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN};
         for (int i = 0; i < flagFields.length; i++) {
-            boolean set = (p.flags & (1 << (flagFields.length - 1 - i))) != 0;
-            fl.add(flagFields[i].label() + ": " + (set ? "Set" : "Not set"), flagFields[i], set ? "1" : "0", o + 12, 2);
+            int bit = flagFields.length - 1 - i;
+            boolean set = (p.flags & (1 << bit)) != 0;
+            // As tshark's PDML: the AE bit is in the header's 13th byte, the eight others in the 14th.
+            fl.add(bits12(bit, set) + " = " + flagFields[i].label() + ": " + (set ? "Set" : "Not set"), flagFields[i],
+                    set ? "1" : "0", bit == 8 ? o + 12 : o + 13, 1);
         }
         t.add("Window: " + window, TcpFields.WINDOW_SIZE_VALUE, Integer.toString(window), o + 14, 2);
         long calc = !p.has(PacketInfo.SYN) && ctx.windowShift() >= 0 ? (long) window << ctx.windowShift() : window;
@@ -336,12 +341,15 @@ public final class DetailTreeBuilder {
                     // The edges are in the acknowledged direction's numbers: relative to its first, as tcp.ack.
                     boolean rel = ctx.stream() >= 0 && ctx.ackBase() >= 0;
                     String how = rel ? " (relative)" : " (raw)";
+                    StringBuilder blocks = new StringBuilder("TCP Option - SACK");
                     for (int q = o + 2; q + 8 <= o + len; q += 8) {
                         long le = rel ? (Bytes.uint32(b, q) - ctx.ackBase()) & 0xFFFFFFFFL : Bytes.uint32(b, q);
                         long re = rel ? (Bytes.uint32(b, q + 4) - ctx.ackBase()) & 0xFFFFFFFFL : Bytes.uint32(b, q + 4);
                         n.add("left edge = " + le + how, TcpFields.OPTIONS_SACK_LE, Long.toString(le), q, 4);
                         n.add("right edge = " + re + how, TcpFields.OPTIONS_SACK_RE, Long.toString(re), q + 4, 4);
+                        blocks.append(' ').append(le).append('-').append(re);
                     }
+                    n.relabel(blocks.toString()); // Wireshark's line names the blocks: "TCP Option - SACK 284-384"
                     yield n;
                 }
                 case 8 -> {
@@ -371,6 +379,46 @@ public final class DetailTreeBuilder {
         // The header's option length, captured or not (Wireshark's label); the node covers the captured bytes.
         int declared = p.tcpHeaderLength - 20;
         opts.relabel("Options: (" + declared + " bytes)" + (names.isEmpty() ? "" : ", " + String.join(", ", names)));
+    }
+
+    /** Wireshark's picture of one bit among the 12 flag bits: {@code ...1 .... ....} for AE set. */
+    static String bits12(int bit, boolean set) {
+        StringBuilder sb = new StringBuilder(14);
+        for (int i = 11; i >= 0; i--) {
+            sb.append(i == bit ? (set ? '1' : '0') : '.');
+            if (i % 4 == 0 && i > 0) sb.append(' ');
+        }
+        return sb.toString();
+    }
+
+    /** Wireshark's names of the DSCP code points it knows, "Unknown" for the others. */
+    static String dscpName(int dscp) {
+        return switch (dscp) {
+            case 0 -> "CS0";
+            case 1 -> "LE";
+            case 8 -> "CS1";
+            case 10 -> "AF11";
+            case 12 -> "AF12";
+            case 14 -> "AF13";
+            case 16 -> "CS2";
+            case 18 -> "AF21";
+            case 20 -> "AF22";
+            case 22 -> "AF23";
+            case 24 -> "CS3";
+            case 26 -> "AF31";
+            case 28 -> "AF32";
+            case 30 -> "AF33";
+            case 32 -> "CS4";
+            case 34 -> "AF41";
+            case 36 -> "AF42";
+            case 38 -> "AF43";
+            case 40 -> "CS5";
+            case 44 -> "VOICE-ADMIT";
+            case 46 -> "EF PHB";
+            case 48 -> "CS6";
+            case 56 -> "CS7";
+            default -> "Unknown";
+        };
     }
 
     static String bits4(int v) {

@@ -67,7 +67,7 @@ public final class Ethernet implements LinkLayer {
             protocols.add(LinkFields.VLAN.name());
             int tci = Bytes.uint16(b, o), next = Bytes.uint16(b, o + 2);
             DetailNode.Builder v = root.add("802.1Q Virtual LAN, PRI: " + (tci >> 13) + ", DEI: " + ((tci >> 12) & 1)
-                    + ", ID: " + (tci & 0xFFF), LinkFields.VLAN, null, o - 2, 6);
+                    + ", ID: " + (tci & 0xFFF), LinkFields.VLAN, null, o, VLAN_TAG); // the tag; the EtherType before it is the layer below's
             v.add("Priority: " + (tci >> 13), LinkFields.VLAN_PRIORITY, Integer.toString(tci >> 13), o, 2);
             v.add("ID: " + (tci & 0xFFF), LinkFields.VLAN_ID, Integer.toString(tci & 0xFFF), o, 2);
             v.add("Type: " + EtherTypes.name(next) + String.format(" (0x%04x)", next), LinkFields.VLAN_ETYPE,
