@@ -83,7 +83,7 @@ public final class Analyzer {
         TcpReassembler tcp = new TcpReassembler(first, org.ftpscope.tcp.TcpLimits.DEFAULT, perFrame);
         org.ftpscope.decode.link.UndecodedFrames undecoded = new org.ftpscope.decode.link.UndecodedFrames(info);
         try {
-            CaptureFile cf = CaptureFile.read(capture, (frame, ts, linkType, orig, buf, off, cap) -> {
+            org.ftpscope.capture.FrameVisitor pass = (frame, ts, linkType, orig, buf, off, cap) -> {
                 PacketDecoder.decode(linkType, buf, off, cap, info);
                 undecoded.frame(frame, linkType);
                 ftp.setNow(ts);
@@ -94,7 +94,9 @@ public final class Analyzer {
                 // An exact copy of an earlier frame is listed, but the TCP layer passes it on once (DuplicateFrames).
                 tcp.frame(frame, ts, orig, info, buf, off, cap);
                 if (tap != null) tap.frame(frame, ts, linkType, orig, buf, off, cap);
-            }, progress, perFrame);
+            };
+            CaptureFile cf = CaptureFile.read(capture, tap == null ? pass
+                    : org.ftpscope.capture.FrameVisitor.withPrecision(pass, tap::timePrecision), progress, perFrame);
             tcp.finish();
             FtpResult result = ftp.result();
             cf.addWarnings(undecoded.warnings());

@@ -93,7 +93,7 @@ public final class CaptureFile implements AutoCloseable {
                 CaptureFormat format = RecordParser.parse(path.toString(), window, index, ifaces, warnings,
                         visitor, progress);
                 index.trim();
-                index.setLinkTypes(ifaces.stream().mapToInt(CaptureInterface::linkType).toArray());
+                index.setInterfaces(ifaces);
                 return new CaptureFile(path, dataPath, gzip, format, index, ifaces, warnings, ch);
             } catch (CaptureException | IOException | RuntimeException e) {
                 ch.close();

@@ -24,6 +24,7 @@ public final class FrameIndex {
     /** Kept in a streaming pass too: a report's time span needs only these two. */
     private long firstTimestampNanos, lastTimestampNanos;
     private int[] linkTypeOfInterface = new int[0];
+    private byte[] timePrecisionOfInterface = new byte[0];
     /** False for a streaming pass ({@link #countingOnly()}): frames are counted, nothing is kept. */
     private final boolean kept;
 
@@ -87,7 +88,11 @@ public final class FrameIndex {
         interfaceId[c] = Arrays.copyOf(interfaceId[c], n);
     }
 
-    void setLinkTypes(int[] linkTypes) { this.linkTypeOfInterface = linkTypes.clone(); }
+    void setInterfaces(java.util.List<CaptureInterface> ifaces) {
+        linkTypeOfInterface = ifaces.stream().mapToInt(CaptureInterface::linkType).toArray();
+        timePrecisionOfInterface = new byte[ifaces.size()];
+        for (int i = 0; i < ifaces.size(); i++) timePrecisionOfInterface[i] = (byte) ifaces.get(i).timePrecision();
+    }
 
     /** Number of frames; valid frame numbers are 1..size(). */
     public int size() { return size; }
@@ -125,9 +130,23 @@ public final class FrameIndex {
 
     public int linkType(int frame) { return linkTypeOfInterface[interfaceId(frame)]; }
 
-    /** Seconds since the first frame, as Wireshark's default Time column. */
+    /**
+     * The decimal digits of the frame's timestamp resolution (its interface's), which Wireshark's
+     * default "automatic" Time precision shows: 6 for a microsecond pcap, 9 for a nanosecond one.
+     */
+    public int timePrecision(int frame) {
+        int iface = interfaceId(frame);
+        return iface < timePrecisionOfInterface.length ? timePrecisionOfInterface[iface] : 6;
+    }
+
+    /** Nanoseconds since the first frame, as Wireshark's default Time column. */
+    public long relativeNanos(int frame) {
+        return timestampNanos(frame) - timestampNanos(1);
+    }
+
+    /** Seconds since the first frame ({@link #relativeNanos} as a double, for filters). */
     public double relativeSeconds(int frame) {
-        return (timestampNanos(frame) - timestampNanos(1)) / 1e9;
+        return relativeNanos(frame) / 1e9;
     }
 
     /** Bytes of heap held per frame by this index. */

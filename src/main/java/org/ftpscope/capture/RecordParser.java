@@ -59,8 +59,9 @@ final class RecordParser {
         byte[] b = w.array();
         int snaplen = readInt(b, at + 16, big);
         int linkType = readInt(b, at + 20, big) & 0xFFFF; // upper bits carry FCS information
-        ifaces.add(new CaptureInterface(0, linkType, snaplen, null));
         boolean nanos = magic == PCAP_MAGIC_NS;
+        ifaces.add(new CaptureInterface(0, linkType, snaplen, null, nanos ? 9 : 6));
+        if (visitor != null) visitor.timePrecision(nanos ? 9 : 6);
         int headerLen = magic == PCAP_MAGIC_MODIFIED ? 24 : 16;
         long pos = 24;
         long nextProgress = PROGRESS_STEP;
@@ -127,6 +128,8 @@ final class RecordParser {
         private final List<Integer> sectionIfaces = new ArrayList<>();
         private final List<long[]> sectionTsInfo = new ArrayList<>(); // {resolution code, offset seconds}
         private boolean big;
+        /** The Time precision last given to the visitor (-1: none yet). */
+        private int announcedPrecision = -1;
         /** Set when a limit, not damage, stops reading. */
         private CaptureWarning limitHit;
         /** Interfaces past PCAPNG_INTERFACES (kept in the section as -1) and the frames on them, skipped. */
@@ -272,7 +275,7 @@ final class RecordParser {
                 sectionTsInfo.add(null);
                 return null;
             }
-            ifaces.add(new CaptureInterface(id, linkType, snaplen, ifName));
+            ifaces.add(new CaptureInterface(id, linkType, snaplen, ifName, CaptureInterface.precisionOfTsresol((int) tsresol)));
             sectionIfaces.add(id);
             sectionTsInfo.add(new long[] {tsresol, tsoffset});
             return null;
@@ -333,6 +336,8 @@ final class RecordParser {
             int orig = (int) Math.min(Math.max(origLen, capLen), Integer.MAX_VALUE);
             index.add(dataPos, (int) capLen, orig, ts, iface);
             if (visitor != null) {
+                int digits = ifaces.get(iface).timePrecision();
+                if (digits != announcedPrecision) visitor.timePrecision(announcedPrecision = digits);
                 visitor.frame(frame, ts, ifaces.get(iface).linkType(), orig, b, dataAt, (int) capLen);
             }
             return null;

@@ -32,12 +32,12 @@ public final class DetailTreeBuilder {
 
     public static DetailNode build(int frame, FrameIndex index, byte[] b, PacketInfo p, TcpFrameContext tcp,
                                    PayloadDissector app) {
-        return build(frame, index.timestampNanos(frame), index.relativeSeconds(frame), index.originalLength(frame), b, p,
+        return build(frame, index.timestampNanos(frame), index.relativeNanos(frame), index.originalLength(frame), b, p,
                 tcp, app);
     }
 
-    /** The same from the frame's timestamp, relative time and wire length directly. */
-    public static DetailNode build(int frame, long ts, double relativeSeconds, int wire, byte[] b, PacketInfo p,
+    /** The same from the frame's timestamp, nanoseconds since the first frame and wire length directly. */
+    public static DetailNode build(int frame, long ts, long relativeNanos, int wire, byte[] b, PacketInfo p,
                                    TcpFrameContext tcp, PayloadDissector app) {
         int cap = b.length;
         DetailNode.Builder root = DetailNode.builder("Frame " + frame, null, null, -1, 0);
@@ -50,8 +50,8 @@ public final class DetailTreeBuilder {
                 Math.floorMod(ts, 1_000_000_000L))), FrameFields.TIME, null, -1, 0);
         f.add(String.format(Locale.ROOT, "Epoch Time: %d.%09d seconds", Math.floorDiv(ts, 1_000_000_000L),
                 Math.floorMod(ts, 1_000_000_000L)), FrameFields.TIME_EPOCH, null, -1, 0);
-        f.add(String.format(Locale.ROOT, "Time since reference or first frame: %.9f seconds", relativeSeconds),
-                FrameFields.TIME_RELATIVE, String.format(Locale.ROOT, "%.9f", relativeSeconds), -1, 0);
+        String relative = FrameSummary.seconds(relativeNanos, 9);
+        f.add("Time since reference or first frame: " + relative + " seconds", FrameFields.TIME_RELATIVE, relative, -1, 0);
         f.add("Frame Number: " + frame, FrameFields.NUMBER, Integer.toString(frame), -1, 0);
         f.add("Frame Length: " + wire + " bytes (" + wire * 8 + " bits)", FrameFields.LEN, Integer.toString(wire), -1, 0);
         f.add("Capture Length: " + cap + " bytes (" + cap * 8 + " bits)", FrameFields.CAP_LEN, Integer.toString(cap), -1, 0);
@@ -62,6 +62,9 @@ public final class DetailTreeBuilder {
                     + org.ftpscope.capture.DuplicateFrames.WINDOW_NANOS / 1_000_000 + " ms; not analysed again]");
         }
 
+        // The snap length cut a header: Wireshark says so (_ws.short) and calls nothing malformed.
+        boolean headerCut = wire > cap && p.cut != 0;
+        if (headerCut && p.cut == PacketInfo.CUT_TCP_OPTIONS) tcp = tcp.withoutAnalysis();
         try {
             linkLayer(root, b, p, protocols);
             for (int t = 0; t < p.tunnels; t++) {
@@ -71,7 +74,8 @@ public final class DetailTreeBuilder {
             }
             if (p.ipVersion == 4) ipv4(root, b, p, protocols);
             else if (p.ipVersion == 6) ipv6(root, b, p, protocols);
-            if (p.tcp) tcp(root, b, p, tcp, protocols);
+            if (p.tcp) tcp(root, b, p, tcp, protocols, wire > cap);
+            else if (headerCut && p.cut == PacketInfo.CUT_TCP) cutTcp(root, b, p, protocols);
             if (p.tcp && app != null && p.capturedPayloadLength > 0) {
                 int before = root.children().size();
                 app.dissect(root, b, p.payloadOffset, p.capturedPayloadLength);
@@ -84,14 +88,41 @@ public final class DetailTreeBuilder {
             // A dissector bug or hostile bytes must not lose the tree built so far.
             root.add("[Malformed Packet: " + e.getClass().getSimpleName() + "]", ExpertFields.MALFORMED, null, -1, 0);
         }
-        if (p.malformed != null) root.add("[Malformed Packet: " + p.malformed + "]", ExpertFields.MALFORMED, null, -1, 0);
-        if (p.payloadTruncated()) {
+        if (headerCut) {
+            root.add("[Packet size limited during capture: " + cutLayerName(p) + " truncated]", ExpertFields.SHORT, null, -1, 0);
+        } else if (p.malformed != null) {
+            root.add("[Malformed Packet: " + p.malformed + "]", ExpertFields.MALFORMED, null, -1, 0);
+        }
+        if (p.payloadTruncated() && !headerCut) {
             root.add("[Packet size limited during capture: " + (p.payloadLength - p.capturedPayloadLength)
                     + " bytes of payload not captured]", ExpertFields.SHORT, null, -1, 0);
         }
         String protos = String.join(":", protocols);
         protoNode.relabel("[Protocols in frame: " + protos + "]", protos);
         return root.build();
+    }
+
+    /** Wireshark's short name of the protocol whose header the snap length cut ({@link PacketInfo#cut}). */
+    private static String cutLayerName(PacketInfo p) {
+        return switch (p.cut) {
+            case PacketInfo.CUT_LINK -> "Ethernet";
+            case PacketInfo.CUT_VLAN -> "VLAN";
+            case PacketInfo.CUT_IPV4 -> "IPv4";
+            case PacketInfo.CUT_IPV6 -> p.ipVersion == 6 && p.ipProtocol == 0 ? "IPv6 Hop-by-Hop" : "IPv6";
+            default -> "TCP";
+        };
+    }
+
+    /** A TCP header cut inside its first 20 bytes: its ports, if captured, as Wireshark shows them. */
+    private static void cutTcp(DetailNode.Builder root, byte[] b, PacketInfo p, List<String> protocols) {
+        int o = p.cutOffset, have = b.length - o;
+        if (have < 4) return;
+        protocols.add(TcpFields.TCP.name());
+        int sport = Bytes.uint16(b, o), dport = Bytes.uint16(b, o + 2);
+        DetailNode.Builder t = root.add("Transmission Control Protocol, Src Port: " + sport + ", Dst Port: " + dport,
+                TcpFields.TCP, null, o, have);
+        t.add("Source Port: " + sport, TcpFields.SRCPORT, Integer.toString(sport), o, 2);
+        t.add("Destination Port: " + dport, TcpFields.DSTPORT, Integer.toString(dport), o + 2, 2);
     }
 
     private static void linkLayer(DetailNode.Builder root, byte[] b, PacketInfo p, List<String> protocols) {
@@ -159,8 +190,10 @@ public final class DetailTreeBuilder {
         DetailNode.Builder ip = root.add("Internet Protocol Version 6, Src: " + src + ", Dst: " + dst, IpFields.IPV6, null, o,
                 p.ipHeaderLength);
         ip.add("0110 .... = Version: 6", IpFields.V6_VERSION, "6", o, 1);
-        ip.add(String.format(".... %s .... .... .... .... .... = Traffic Class: 0x%02x", "0000", tclass), IpFields.V6_TCLASS,
-                String.format("0x%02x", tclass), o, 2);
+        // The 8 bits after the version, in the first 4 bytes with the flow label (tshark's PDML: 4 bytes).
+        String ecn = new String[] {"Not-ECT", "ECT(1)", "ECT(0)", "CE"}[tclass & 3];
+        ip.add(String.format(".... %s %s .... .... .... .... .... = Traffic Class: 0x%02x (DSCP: %s, ECN: %s)", bits4(tclass >> 4),
+                bits4(tclass), tclass, dscpName(tclass >> 2), ecn), IpFields.V6_TCLASS, String.format("0x%02x", tclass), o, 4);
         ip.add(String.format("Flow Label: 0x%05x", flow), IpFields.V6_FLOW, String.format("0x%05x", flow), o + 1, 3);
         ip.add("Payload Length: " + (p.ipTotalLength - 40), IpFields.V6_PLEN, Integer.toString(p.ipTotalLength - 40), o + 4, 2);
         int nxt = b[o + 6] & 0xFF;
@@ -173,7 +206,8 @@ public final class DetailTreeBuilder {
         }
     }
 
-    private static void tcp(DetailNode.Builder root, byte[] b, PacketInfo p, TcpFrameContext ctx, List<String> protocols) {
+    private static void tcp(DetailNode.Builder root, byte[] b, PacketInfo p, TcpFrameContext ctx, List<String> protocols,
+                            boolean snapCut) {
         protocols.add(TcpFields.TCP.name());
         int o = p.tcpOffset, hl = p.tcpHeaderLength;
         boolean rel = ctx.stream() >= 0;
@@ -212,8 +246,11 @@ public final class DetailTreeBuilder {
         FieldDef[] flagFields = {TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE, TcpFields.FLAGS_URG,
             TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET, TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN};
         for (int i = 0; i < flagFields.length; i++) {
-            boolean set = (p.flags & (1 << (flagFields.length - 1 - i))) != 0;
-            fl.add(flagFields[i].label() + ": " + (set ? "Set" : "Not set"), flagFields[i], set ? "1" : "0", o + 12, 2);
+            int bit = flagFields.length - 1 - i;
+            boolean set = (p.flags & (1 << bit)) != 0;
+            // As tshark's PDML: the AE bit is in the header's 13th byte, the eight others in the 14th.
+            fl.add(bits12(bit, set) + " = " + flagFields[i].label() + ": " + (set ? "Set" : "Not set"), flagFields[i],
+                    set ? "1" : "0", bit == 8 ? o + 12 : o + 13, 1);
         }
         t.add("Window: " + window, TcpFields.WINDOW_SIZE_VALUE, Integer.toString(window), o + 14, 2);
         long calc = !p.has(PacketInfo.SYN) && ctx.windowShift() >= 0 ? (long) window << ctx.windowShift() : window;
@@ -225,7 +262,7 @@ public final class DetailTreeBuilder {
         }
         t.add(String.format("Checksum: 0x%04x [unverified]", checksum), TcpFields.CHECKSUM, String.format("0x%04x", checksum), o + 16, 2);
         t.add("Urgent Pointer: " + urgent, TcpFields.URGENT_POINTER, Integer.toString(urgent), o + 18, 2);
-        if (hl > 20) options(t, b, p, ctx);
+        if (hl > 20) options(t, b, p, ctx, snapCut);
         if (ctx.analysisFlags() != 0) {
             DetailNode.Builder a = t.add("[SEQ/ACK analysis]", TcpFields.ANALYSIS, null, -1, 0);
             DetailNode.Builder flags = a.add("[TCP Analysis Flags]", TcpFields.ANALYSIS_FLAGS, null, -1, 0);
@@ -247,7 +284,7 @@ public final class DetailTreeBuilder {
         }
     }
 
-    private static void options(DetailNode.Builder t, byte[] b, PacketInfo p, TcpFrameContext ctx) {
+    private static void options(DetailNode.Builder t, byte[] b, PacketInfo p, TcpFrameContext ctx, boolean snapCut) {
         int start = p.tcpOffset + 20, end = Math.min(p.tcpOffset + p.tcpHeaderLength, b.length);
         List<String> names = new ArrayList<>();
         DetailNode.Builder opts = t.add("", TcpFields.OPTIONS, null, start, end - start);
@@ -269,7 +306,11 @@ public final class DetailTreeBuilder {
             if (o + 1 >= end) break;
             int len = b[o + 1] & 0xFF;
             if (len < 2 || o + len > end) {
-                opts.add("[Malformed option: length " + len + "]", ExpertFields.MALFORMED, null, o, end - o);
+                // An option the snap length cut inside the header is not malformed (the frame says so once).
+                boolean cutHere = snapCut && len >= 2 && end == b.length && o + len <= p.tcpOffset + p.tcpHeaderLength;
+                if (!cutHere) {
+                    opts.add("[Malformed option: length " + len + "]", ExpertFields.MALFORMED, null, o, end - o);
+                }
                 break;
             }
             DetailNode.Builder option = switch (kind) {
@@ -300,12 +341,15 @@ public final class DetailTreeBuilder {
                     // The edges are in the acknowledged direction's numbers: relative to its first, as tcp.ack.
                     boolean rel = ctx.stream() >= 0 && ctx.ackBase() >= 0;
                     String how = rel ? " (relative)" : " (raw)";
+                    StringBuilder blocks = new StringBuilder("TCP Option - SACK");
                     for (int q = o + 2; q + 8 <= o + len; q += 8) {
                         long le = rel ? (Bytes.uint32(b, q) - ctx.ackBase()) & 0xFFFFFFFFL : Bytes.uint32(b, q);
                         long re = rel ? (Bytes.uint32(b, q + 4) - ctx.ackBase()) & 0xFFFFFFFFL : Bytes.uint32(b, q + 4);
                         n.add("left edge = " + le + how, TcpFields.OPTIONS_SACK_LE, Long.toString(le), q, 4);
                         n.add("right edge = " + re + how, TcpFields.OPTIONS_SACK_RE, Long.toString(re), q + 4, 4);
+                        blocks.append(' ').append(le).append('-').append(re);
                     }
+                    n.relabel(blocks.toString()); // Wireshark's line names the blocks: "TCP Option - SACK 284-384"
                     yield n;
                 }
                 case 8 -> {
@@ -332,7 +376,49 @@ public final class DetailTreeBuilder {
             o += len;
         }
         // Wireshark's summary line names the options, known only now.
-        opts.relabel("Options: (" + (end - start) + " bytes), " + String.join(", ", names));
+        // The header's option length, captured or not (Wireshark's label); the node covers the captured bytes.
+        int declared = p.tcpHeaderLength - 20;
+        opts.relabel("Options: (" + declared + " bytes)" + (names.isEmpty() ? "" : ", " + String.join(", ", names)));
+    }
+
+    /** Wireshark's picture of one bit among the 12 flag bits: {@code ...1 .... ....} for AE set. */
+    static String bits12(int bit, boolean set) {
+        StringBuilder sb = new StringBuilder(14);
+        for (int i = 11; i >= 0; i--) {
+            sb.append(i == bit ? (set ? '1' : '0') : '.');
+            if (i % 4 == 0 && i > 0) sb.append(' ');
+        }
+        return sb.toString();
+    }
+
+    /** Wireshark's names of the DSCP code points it knows, "Unknown" for the others. */
+    static String dscpName(int dscp) {
+        return switch (dscp) {
+            case 0 -> "CS0";
+            case 1 -> "LE";
+            case 8 -> "CS1";
+            case 10 -> "AF11";
+            case 12 -> "AF12";
+            case 14 -> "AF13";
+            case 16 -> "CS2";
+            case 18 -> "AF21";
+            case 20 -> "AF22";
+            case 22 -> "AF23";
+            case 24 -> "CS3";
+            case 26 -> "AF31";
+            case 28 -> "AF32";
+            case 30 -> "AF33";
+            case 32 -> "CS4";
+            case 34 -> "AF41";
+            case 36 -> "AF42";
+            case 38 -> "AF43";
+            case 40 -> "CS5";
+            case 44 -> "VOICE-ADMIT";
+            case 46 -> "EF PHB";
+            case 48 -> "CS6";
+            case 56 -> "CS7";
+            default -> "Unknown";
+        };
     }
 
     static String bits4(int v) {

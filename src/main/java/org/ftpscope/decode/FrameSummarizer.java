@@ -20,11 +20,15 @@ public final class FrameSummarizer {
      */
     public static FrameSummary summarize(int frame, FrameIndex index, byte[] bytes, PacketInfo p,
                                          TcpFrameContext tcp, AppLabel app) {
-        return summarize(frame, index.relativeSeconds(frame), index.originalLength(frame), bytes, p, tcp, app);
+        return summarize(frame, index.relativeNanos(frame), index.timePrecision(frame), index.originalLength(frame), bytes, p,
+                tcp, app);
     }
 
-    /** The same from the time and length directly, for frames whose index entry is not at hand. */
-    public static FrameSummary summarize(int frame, double time, int length, byte[] bytes, PacketInfo p,
+    /**
+     * The same from the time (nanoseconds since the first frame, shown with {@code timePrecision} decimals)
+     * and length directly, for frames whose index entry is not at hand.
+     */
+    public static FrameSummary summarize(int frame, long timeNanos, int timePrecision, int length, byte[] bytes, PacketInfo p,
                                          TcpFrameContext tcp, AppLabel app) {
         String src, dst, proto, info;
         if (p.isIp()) {
@@ -34,6 +38,12 @@ public final class FrameSummarizer {
             src = macOrLink(bytes, p, true);
             dst = macOrLink(bytes, p, false);
         }
+        // The snap length cut the frame (fewer bytes captured than were on the wire): not malformed.
+        boolean snapCut = length > bytes.length;
+        if (snapCut && p.cut != 0 && p.cut != PacketInfo.CUT_TCP_OPTIONS) {
+            return cutHeader(frame, timeNanos, timePrecision, length, bytes, p, src, dst);
+        }
+        if (snapCut && p.cut == PacketInfo.CUT_TCP_OPTIONS) tcp = tcp.withoutAnalysis();
         if (p.tcp) {
             String tcpInfo = tcpInfo(bytes, p, tcp);
             int fl = tcp.analysisFlags();
@@ -55,16 +65,17 @@ public final class FrameSummarizer {
             info = "Fragmented IP protocol (proto=" + p.ipProtocol + ")";
         } else if (p.isIp() && p.ipProtocol == PacketDecoder.IP_ICMP) {
             proto = "ICMP";
-            info = icmpInfo(bytes, p);
+            info = icmpInfo(bytes, p, snapCut);
         } else if (p.isIp() && p.ipProtocol == PacketDecoder.IP_ICMPV6) {
             proto = "ICMPv6";
-            info = icmpv6Info(bytes, p);
+            info = icmpv6Info(bytes, p, snapCut);
         } else if (p.isIp()) {
             proto = p.ipVersion == 4 ? "IPv4" : "IPv6";
             info = p.malformed != null ? "[Malformed Packet: " + p.malformed + "]" : "IP protocol " + p.ipProtocol;
         } else if (p.etherType == PacketDecoder.ETH_ARP) {
             proto = "ARP";
             info = arpInfo(bytes, p);
+            if (snapCut && "ARP".equals(info)) info = LIMITED;
         } else if (LinkLayers.of(p.linkType) == null) {
             proto = "Frame";
             info = "Link type " + LinkLayers.name(p.linkType) + " (" + p.linkType + "), not decoded by ftpscope";
@@ -74,7 +85,47 @@ public final class FrameSummarizer {
                     : "Ethernet frame, type 0x" + String.format("%04x", p.etherType);
         }
         if (p.tcp && p.malformed != null) info = info + " [Malformed Packet: " + p.malformed + "]";
-        return new FrameSummary(frame, time, src, dst, proto, length, info);
+        // TCP options the snap length cut: Wireshark's dissector stops at the first option not captured whole.
+        if (snapCut && p.cut == PacketInfo.CUT_TCP_OPTIONS) info = info + LIMITED;
+        return new FrameSummary(frame, timeNanos, timePrecision, src, dst, proto, length, info);
+    }
+
+    /** What Wireshark appends to the Info of a frame a dissector read past the captured bytes of (no space before it). */
+    public static final String LIMITED = "[Packet size limited during capture]";
+
+    /**
+     * A frame whose header {@link PacketInfo#cut} names was cut by the snap length, as Wireshark 4.0 lists it:
+     * the protocol of the layer that ran out of bytes, its addresses if they were captured (else those of the
+     * layer below), and {@link #LIMITED}; a TCP header shows its ports once 4 bytes of it were captured.
+     */
+    private static FrameSummary cutHeader(int frame, long timeNanos, int timePrecision, int length, byte[] b, PacketInfo p,
+                                          String src, String dst) {
+        int c = p.cutOffset, have = b.length - c;
+        String proto, info = LIMITED;
+        switch (p.cut) {
+            case PacketInfo.CUT_LINK -> proto = "Ethernet";
+            case PacketInfo.CUT_VLAN -> {
+                proto = "VLAN";
+                if (have >= 2) {
+                    int tci = Bytes.uint16(b, c);
+                    info = "PRI: " + (tci >> 13) + "  DEI: " + ((tci >> 12) & 1) + "  ID: " + (tci & 0xFFF) + LIMITED;
+                }
+            }
+            case PacketInfo.CUT_IPV4, PacketInfo.CUT_IPV6 -> {
+                boolean v6 = p.cut == PacketInfo.CUT_IPV6;
+                proto = v6 ? "IPv6" : "IPv4";
+                // An extension header cut (the IPv6 header is whole): Wireshark's hop-by-hop dissector names itself.
+                if (v6 && p.ipVersion == 6 && p.ipProtocol == 0) info = "IPv6 hop-by-hop options" + LIMITED;
+                int srcAt = v6 ? 8 : 12, len = v6 ? 16 : 4;
+                if (have >= srcAt + len) src = IpAddr.of(b, c + srcAt, v6).toString();
+                if (have >= srcAt + 2 * len) dst = IpAddr.of(b, c + srcAt + len, v6).toString();
+            }
+            default -> { // CUT_TCP: fewer than 20 bytes of the header
+                proto = have >= 4 ? "TCP" : p.ipVersion == 6 ? "IPv6" : "IPv4";
+                if (have >= 4) info = Bytes.uint16(b, c) + " → " + Bytes.uint16(b, c + 2) + LIMITED;
+            }
+        }
+        return new FrameSummary(frame, timeNanos, timePrecision, src, dst, proto, length, info);
     }
 
     /** {@code 50003 → 21 [SYN] Seq=0 Win=14600 Len=0 MSS=1460 SACK_PERM TSval=… TSecr=0 WS=64}. */
@@ -166,37 +217,143 @@ public final class FrameSummarizer {
         return p.linkHeaderLength > 0 ? p.linkHeaderLength : -1;
     }
 
-    private static String icmpInfo(byte[] b, PacketInfo p) {
-        int o = p.ipOffset + p.ipHeaderLength;
-        if (o + 8 > b.length) return "ICMP";
+    /**
+     * ICMP's Info as Wireshark 4.0 writes it: the type's name padded to 20 characters, then the code's name
+     * in parentheses, or the identifier and sequence number (both byte orders) and the TTL. A message the
+     * snap length cut ends in {@link #LIMITED} where Wireshark's dissector reads past the captured bytes: an
+     * error's quoted packet, a timestamp or mask, or the header itself.
+     */
+    private static String icmpInfo(byte[] b, PacketInfo p, boolean snapCut) {
+        int o = p.ipOffset + p.ipHeaderLength, have = b.length - o;
+        boolean cut = snapCut && b.length < p.ipOffset + p.ipTotalLength;
+        if (have < 6) return cut ? LIMITED : "ICMP";
         int type = b[o] & 0xFF, code = b[o + 1] & 0xFF;
+        String name = icmpTypeName(type);
+        if (name == null) return have < 8 ? (cut ? LIMITED : "ICMP") : "ICMP type " + type + ", code " + code;
+        StringBuilder sb = new StringBuilder(64).append(name);
+        while (sb.length() < 20) sb.append(' ');
+        String codeName = icmpCodeName(type, code);
+        if (codeName != null) sb.append(" (").append(codeName).append(')');
+        boolean idSeq = type == 0 || type == 8 || (type >= 13 && type <= 18);
+        if (have < 8) return !cut ? "ICMP" : readsPast(type, have) ? sb.append(LIMITED).toString() : sb.toString();
+        if (idSeq) {
+            int seq = Bytes.uint16(b, o + 6);
+            sb.append(" id=0x").append(String.format("%04x", Bytes.uint16(b, o + 4))).append(", seq=").append(seq)
+                    .append('/').append(Integer.reverseBytes(seq << 16)).append(", ttl=").append(p.ttl);
+        }
+        if (cut && readsPast(type, have)) sb.append(LIMITED);
+        return sb.toString();
+    }
+
+    /** Whether Wireshark's ICMP dissector reads past the {@code have} bytes of a message of this type. */
+    private static boolean readsPast(int type, int have) {
         return switch (type) {
-            case 8, 0 -> (type == 8 ? "Echo (ping) request" : "Echo (ping) reply") + "  id=0x"
-                    + String.format("%04x", Bytes.uint16(b, o + 4)) + ", seq=" + Bytes.uint16(b, o + 6) + "/"
-                    + Integer.reverseBytes(Bytes.uint16(b, o + 6) << 16) + ", ttl=" + p.ttl;
-            case 3 -> "Destination unreachable (" + unreachable(code) + ")";
+            case 3, 4, 5, 11, 12, 42 -> true;     // the quoted IP header and transport; extended echo request objects
+            case 43 -> have < 8;
+            case 0, 8, 15, 16 -> have < 8;         // identifier and sequence number (echo data is not read)
+            case 13, 14 -> have < 20;              // three timestamps
+            case 17, 18 -> have < 12;              // the mask
+            default -> false;
+        };
+    }
+
+    /** Wireshark 4.0's names of ICMP types (null: one ftpscope does not name). */
+    private static String icmpTypeName(int type) {
+        return switch (type) {
+            case 0 -> "Echo (ping) reply";
+            case 1, 2 -> "Reserved";
+            case 3 -> "Destination unreachable";
+            case 4 -> "Source quench (flow control)";
+            case 5 -> "Redirect";
+            case 6 -> "Alternate host address";
+            case 8 -> "Echo (ping) request";
+            case 10 -> "Router solicitation";
             case 11 -> "Time-to-live exceeded";
-            default -> "ICMP type " + type + ", code " + code;
+            case 12 -> "Parameter problem";
+            case 13 -> "Timestamp request";
+            case 14 -> "Timestamp reply";
+            case 15 -> "Information request";
+            case 16 -> "Information reply";
+            case 17 -> "Address mask request";
+            case 18 -> "Address mask reply";
+            case 19 -> "Reserved (for security)";
+            case 30 -> "Traceroute";
+            case 31 -> "Datagram Conversion Error";
+            case 32 -> "Mobile Host Redirect";
+            case 33 -> "IPv6 Where-Are-You";
+            case 34 -> "IPv6 I-Am-Here";
+            case 35 -> "Mobile Registration Request";
+            case 36 -> "Mobile Registration Reply";
+            case 37 -> "Domain Name Request";
+            case 38 -> "Domain Name Reply";
+            case 39 -> "SKIP";
+            case 40 -> "Photuris";
+            case 41 -> "Experimental mobility protocols";
+            case 42 -> "Extended Echo request";
+            case 43 -> "Extended Echo reply";
+            case 9 -> null; // router advertisement: Wireshark names it by its extensions
+            default -> "Unknown ICMP (obsolete or malformed?)";
         };
     }
 
-    private static String unreachable(int code) {
-        return switch (code) {
-            case 0 -> "Network unreachable";
-            case 1 -> "Host unreachable";
-            case 3 -> "Port unreachable";
-            case 9, 10, 13 -> "Communication administratively filtered";
-            default -> "code " + code;
+    private static final String[] UNREACHABLE = {"Network unreachable", "Host unreachable", "Protocol unreachable",
+        "Port unreachable", "Fragmentation needed", "Source route failed", "Destination network unknown",
+        "Destination host unknown", "Source host isolated", "Network administratively prohibited",
+        "Host administratively prohibited", "Network unreachable for TOS", "Host unreachable for TOS",
+        "Communication administratively filtered", "Host precedence violation", "Precedence cutoff in effect"};
+
+    /** The code's name for the types whose Info has one (null for the others), "Unknown code: N" past the list. */
+    private static String icmpCodeName(int type, int code) {
+        String[] names = switch (type) {
+            case 3 -> UNREACHABLE;
+            case 5 -> new String[] {"Redirect for network", "Redirect for host", "Redirect for TOS and network", "Redirect for TOS and host"};
+            case 6 -> new String[] {"Alternate address for host"};
+            case 11 -> new String[] {"Time to live exceeded in transit", "Fragment reassembly time exceeded"};
+            case 12 -> new String[] {"Pointer indicates the error", "Required option missing", "Bad length"};
+            case 40 -> new String[] {"Bad SPI", "Authentication Failed", "Decompression Failed", "Decryption Failed",
+                "Need Authentication", "Need Authorization"};
+            case 42 -> new String[] {"No error"};
+            case 43 -> new String[] {"No error", "Malformed Query", "No Such Interface", "No Such Table Entry",
+                "Multiple Interfaces Satisfy Query"};
+            default -> null;
         };
+        if (names == null) return null;
+        return code < names.length ? names[code] : "Unknown code: " + code;
     }
 
-    private static String icmpv6Info(byte[] b, PacketInfo p) {
-        int o = p.ipOffset + p.ipHeaderLength;
-        if (o + 4 > b.length) return "ICMPv6";
-        int type = b[o] & 0xFF;
+    /**
+     * ICMPv6's Info as Wireshark 4.0 writes it; a message the snap length cut ends in {@link #LIMITED}
+     * unless only an echo's data is missing, and names only what was captured of it.
+     */
+    private static String icmpv6Info(byte[] b, PacketInfo p, boolean snapCut) {
+        int o = p.ipOffset + p.ipHeaderLength, have = b.length - o;
+        boolean cut = snapCut && b.length < p.ipOffset + p.ipTotalLength;
+        if (have < 4) return cut ? LIMITED : "ICMPv6";
+        int type = b[o] & 0xFF, code = b[o + 1] & 0xFF;
+        String limited = cut ? LIMITED : "";
         switch (type) {
+            case 1, 3, 4 -> {
+                String[] codes = type == 1
+                        ? new String[] {"no route to destination", "Administratively prohibited", "Beyond scope of source address",
+                            "Address unreachable", "Port unreachable", "Source address failed ingress/egress policy",
+                            "Reject route to destination", "Error in Source Routing Header"}
+                        : type == 3 ? new String[] {"hop limit exceeded in transit", "fragment reassembly time exceeded"}
+                        : new String[] {"erroneous header field encountered", "unrecognized Next Header type encountered",
+                            "unrecognized IPv6 option encountered", "IPv6 First Fragment has incomplete IPv6 Header Chain"};
+                String name = type == 1 ? "Destination Unreachable" : type == 3 ? "Time Exceeded" : "Parameter Problem";
+                String c = code < codes.length ? codes[code] : type == 1 ? "Unknown" : "Unknown (" + code + ")";
+                return name + " (" + c + ")" + limited;
+            }
+            case 2 -> { return "Packet Too Big" + limited; }
+            case 128, 129 -> {
+                String name = type == 128 ? "Echo (ping) request" : "Echo (ping) reply";
+                if (have < 8) return name + limited;
+                return name + " id=0x" + String.format("%04x", Bytes.uint16(b, o + 4)) + ", seq=" + Bytes.uint16(b, o + 6)
+                        + ", hop limit=" + p.ttl;
+            }
             case 135, 136 -> {
-                if (o + 24 > b.length) break;
+                String name = type == 135 ? "Neighbor Solicitation" : "Neighbor Advertisement";
+                if (have < 24) return name + limited;
                 String target = IpAddr.of(b, o + 8, true).toString();
                 String lla = null;
                 for (int q = o + 24; q + 8 <= b.length; ) {
@@ -205,28 +362,25 @@ public final class FrameSummarizer {
                     if ((ot == 1 || ot == 2) && ol >= 8) lla = Bytes.hex(b, q + 2, 6, ':');
                     q += ol;
                 }
-                if (type == 135) return "Neighbor Solicitation for " + target + (lla != null ? " from " + lla : "");
+                if (type == 135) return name + " for " + target + (lla != null ? " from " + lla : "") + limited;
                 int fl = b[o + 4] & 0xFF;
                 StringBuilder f = new StringBuilder();
                 if ((fl & 0x80) != 0) f.append("rtr");
                 if ((fl & 0x40) != 0) f.append(f.length() > 0 ? ", " : "").append("sol");
                 if ((fl & 0x20) != 0) f.append(f.length() > 0 ? ", " : "").append("ovr");
-                return "Neighbor Advertisement " + target + " (" + f + ")" + (lla != null ? " is at " + lla : "");
+                return name + " " + target + " (" + f + ")" + (lla != null ? " is at " + lla : "") + limited;
             }
             case 133 -> {
                 String lla = sourceLinkLayer(b, o + 8);
-                return "Router Solicitation" + (lla != null ? " from " + lla : "");
+                return "Router Solicitation" + (lla != null ? " from " + lla : "") + limited;
             }
             case 134 -> {
                 String lla = sourceLinkLayer(b, o + 16);
-                return "Router Advertisement" + (lla != null ? " from " + lla : "");
+                return "Router Advertisement" + (lla != null ? " from " + lla : "") + limited;
             }
-            case 128 -> { return "Echo (ping) request"; }
-            case 129 -> { return "Echo (ping) reply"; }
-            case 143 -> { return "Multicast Listener Report Message v2"; }
-            default -> { }
+            case 143 -> { return "Multicast Listener Report Message v2" + limited; }
+            default -> { return "ICMPv6 type " + type + limited; }
         }
-        return "ICMPv6 type " + type;
     }
 
     /** The source link-layer address option (type 1) among the NDP options from {@code q}, or null. */

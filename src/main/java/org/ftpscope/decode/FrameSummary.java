@@ -1,23 +1,40 @@
 package org.ftpscope.decode;
 
-import java.util.Locale;
+/**
+ * The seven columns of Wireshark's packet list for one frame.
+ *
+ * @param timeNanos     nanoseconds since the first frame
+ * @param timePrecision the decimals the Time column shows: the frame's timestamp resolution
+ *                      ({@link org.ftpscope.capture.FrameIndex#timePrecision}), Wireshark's "automatic" precision
+ */
+public record FrameSummary(int frame, long timeNanos, int timePrecision, String source, String destination, String protocol,
+                           int length, String info) {
 
-/** The seven columns of Wireshark's packet list for one frame. */
-public record FrameSummary(int frame, double time, String source, String destination, String protocol, int length,
-                           String info) {
+    /** Seconds since the first frame, as Wireshark's Time column writes them. */
+    public String timeText() { return seconds(timeNanos, timePrecision); }
 
-    /** Seconds since the first frame with 6 decimals, as Wireshark's Time column. */
-    public String timeText() { return sixDecimals(time); }
+    private static final int[] SCALE = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     /**
-     * What {@code String.format("%.6f", t)} gives — half-up rounding of the shortest decimal that
-     * names the double — without the formatter: it parses its pattern on every call, and the table
-     * formats every visible time cell on each scroll step.
+     * {@code nanos} as seconds with {@code digits} decimals (0 to 9, none and no point for 0), as Wireshark
+     * 4.0 writes a relative time ({@code display_signed_time}): the fraction is truncated toward zero, not
+     * rounded (1.500000999 s at 6 digits is {@code 1.500000}), and a minus sign is written when the
+     * seconds or the shown fraction are negative, so -0.0009 s at 3 digits is {@code 0.000}.
      */
-    static String sixDecimals(double t) {
-        if (!Double.isFinite(t)) return String.format(Locale.ROOT, "%.6f", t);
-        if (t < 0 || Double.doubleToRawLongBits(t) != 0 && t == 0) return "-" + sixDecimals(-t); // "-0.000000" too
-        return new java.math.BigDecimal(Double.toString(t)).setScale(6, java.math.RoundingMode.HALF_UP).toPlainString();
+    public static String seconds(long nanos, int digits) {
+        int d = Math.max(0, Math.min(9, digits));
+        long sec = nanos / 1_000_000_000L;
+        long frac = (nanos % 1_000_000_000L) / SCALE[d];
+        StringBuilder sb = new StringBuilder(24);
+        if (frac < 0 && sec == 0) sb.append('-');
+        sb.append(sec);
+        if (d > 0) {
+            String f = Long.toString(Math.abs(frac));
+            sb.append('.');
+            for (int i = f.length(); i < d; i++) sb.append('0');
+            sb.append(f);
+        }
+        return sb.toString();
     }
 
     /** No., Time, Source, Destination, Protocol, Length, Info — tab-separated, as {@code ftpscope frames} prints. */

@@ -58,11 +58,12 @@ public final class PacketDecoder {
     }
 
     private static void ipv4(byte[] b, int frameStart, int p, int end, PacketInfo out) {
-        if (p + 20 > end) { out.malformed = "IPv4 header cut short"; return; }
+        if (p + 20 > end) { out.malformed = "IPv4 header cut short"; out.cut(PacketInfo.CUT_IPV4, p - frameStart); return; }
         int vihl = b[p] & 0xFF;
         if ((vihl >> 4) != 4) { out.malformed = "IPv4 header with version " + (vihl >> 4); return; }
         int ihl = (vihl & 0xF) * 4;
         if (ihl < 20) { out.malformed = "IPv4 header length " + ihl + " below 20"; return; }
+        if (p + ihl > end) { out.malformed = "IPv4 options cut short"; out.cut(PacketInfo.CUT_IPV4, p - frameStart); return; }
         out.ipVersion = 4;
         out.ipOffset = p - frameStart;
         out.ipHeaderLength = ihl;
@@ -100,7 +101,7 @@ public final class PacketDecoder {
     }
 
     private static void ipv6(byte[] b, int frameStart, int p, int end, PacketInfo out) {
-        if (p + 40 > end) { out.malformed = "IPv6 header cut short"; return; }
+        if (p + 40 > end) { out.malformed = "IPv6 header cut short"; out.cut(PacketInfo.CUT_IPV6, p - frameStart); return; }
         if (((b[p] >> 4) & 0xF) != 6) { out.malformed = "IPv6 header with version " + ((b[p] >> 4) & 0xF); return; }
         out.ipVersion = 6;
         out.ipOffset = p - frameStart;
@@ -124,12 +125,12 @@ public final class PacketDecoder {
                 return;
             }
             if (next == 0 || next == 43 || next == 60) {
-                if (q + 8 > end) { out.malformed = "IPv6 extension header cut short"; return; }
+                if (q + 8 > end) { out.malformed = "IPv6 extension header cut short"; extensionCut(out, p - frameStart, q - p, next); return; }
                 int n = b[q] & 0xFF;
                 q += (b[q + 1] & 0xFF) * 8 + 8;
                 next = n;
             } else if (next == 44) {
-                if (q + 8 > end) { out.malformed = "IPv6 fragment header cut short"; return; }
+                if (q + 8 > end) { out.malformed = "IPv6 fragment header cut short"; extensionCut(out, p - frameStart, q - p, next); return; }
                 int n = b[q] & 0xFF;
                 int offFlags = Bytes.uint16(b, q + 2);
                 out.ipFragment = true;
@@ -137,7 +138,7 @@ public final class PacketDecoder {
                 next = n;
                 if ((offFlags & 0xFFF8) != 0) { out.ipHeaderLength = q - p; out.ipProtocol = next; return; }
             } else if (next == 51) {
-                if (q + 8 > end) { out.malformed = "IPv6 AH header cut short"; return; }
+                if (q + 8 > end) { out.malformed = "IPv6 AH header cut short"; extensionCut(out, p - frameStart, q - p, next); return; }
                 int n = b[q] & 0xFF;
                 q += ((b[q + 1] & 0xFF) + 2) * 4;
                 next = n;
@@ -148,6 +149,13 @@ public final class PacketDecoder {
         out.ipHeaderLength = q - p;
         out.ipProtocol = next;
         transport(b, frameStart, q, ipEnd, end, out);
+    }
+
+    /** An IPv6 extension header of type {@code next}, {@code at} bytes into the IPv6 packet at {@code ipv6}, cut short. */
+    private static void extensionCut(PacketInfo out, int ipv6, int at, int next) {
+        out.ipHeaderLength = at;
+        out.ipProtocol = next;
+        out.cut(PacketInfo.CUT_IPV6, ipv6);
     }
 
     private static void transport(byte[] b, int frameStart, int p, int ipEnd, int capEnd, PacketInfo out) {
@@ -163,7 +171,7 @@ public final class PacketDecoder {
     }
 
     private static void tcp(byte[] b, int frameStart, int p, int ipEnd, int capEnd, PacketInfo out) {
-        if (p + 20 > capEnd) { out.malformed = "TCP header cut short"; return; }
+        if (p + 20 > capEnd) { out.malformed = "TCP header cut short"; out.cut(PacketInfo.CUT_TCP, p - frameStart); return; }
         int hl = ((b[p + 12] >> 4) & 0xF) * 4;
         if (hl < 20) { out.malformed = "TCP header length " + hl + " below 20"; return; }
         out.tcp = true;
@@ -176,6 +184,7 @@ public final class PacketDecoder {
         out.flags = ((b[p + 12] & 1) << 8) | (b[p + 13] & 0xFF);
         out.window = Bytes.uint16(b, p + 14);
         int optEnd = Math.min(p + hl, capEnd);
+        if (p + hl > capEnd) out.cut(PacketInfo.CUT_TCP_OPTIONS, p - frameStart);
         for (int o = p + 20; o < optEnd; ) {
             int kind = b[o] & 0xFF;
             if (kind == 0) break;

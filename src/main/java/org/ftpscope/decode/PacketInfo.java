@@ -49,6 +49,16 @@ public final class PacketInfo {
     /** Non-null when a header is inconsistent; decoding stopped at that layer. */
     public String malformed;
     /**
+     * The header that runs past the captured bytes ({@link #CUT_LINK}, {@link #CUT_IPV4}, {@link #CUT_IPV6},
+     * {@link #CUT_TCP}, {@link #CUT_TCP_OPTIONS}, {@link #CUT_VLAN}), 0 when none does;
+     * an IPv6 extension header cut leaves {@link #ipVersion} 6 and its type in {@link #ipProtocol}; {@link #cutOffset} is where it starts.
+     * A frame the snap length cut (captured length below the length on the wire) is not malformed:
+     * Wireshark says "Packet size limited during capture" of it. Except for {@link #CUT_TCP_OPTIONS}
+     * (the TCP layer is decoded, without the options not captured), {@link #malformed} says the same.
+     */
+    public int cut, cutOffset;
+    public static final int CUT_LINK = 1, CUT_IPV4 = 2, CUT_IPV6 = 3, CUT_TCP = 4, CUT_TCP_OPTIONS = 5, CUT_VLAN = 6;
+    /**
      * Offsets (from the frame start) of the IPv4 headers that carry the IP layer above as their payload
      * (protocol 41, 6in4, or 4, IP in IP), outermost first; {@link #tunnels} of them are set. The IP
      * fields above describe the innermost packet, the one whose transport is decoded, as tshark does.
@@ -74,6 +84,7 @@ public final class PacketInfo {
         sackBlocks = 0;
         payloadOffset = payloadLength = capturedPayloadLength = 0;
         malformed = null;
+        cut = cutOffset = 0;
         tunnels = 0;
         tooManyTunnels = false;
     }
@@ -89,6 +100,12 @@ public final class PacketInfo {
     public Endpoint srcEndpoint() { return new Endpoint(src(), srcPort); }
 
     public Endpoint dstEndpoint() { return new Endpoint(dst(), dstPort); }
+
+    /** Marks the header at {@code offset} (from the frame start) as running past the captured bytes. */
+    public void cut(int layer, int offset) {
+        cut = layer;
+        cutOffset = offset;
+    }
 
     /** True when the capture holds fewer payload bytes than were sent. */
     public boolean payloadTruncated() { return capturedPayloadLength < payloadLength; }

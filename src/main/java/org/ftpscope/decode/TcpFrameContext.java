@@ -22,4 +22,13 @@ public record TcpFrameContext(int stream, long seqBase, long ackBase, int window
     public static TcpFrameContext copyOf(int copyOf) {
         return copyOf == 0 ? UNKNOWN : new TcpFrameContext(-1, 0, -1, -1, 0, 0, 0, copyOf);
     }
+
+    /**
+     * This context without analysis flags: for a frame whose TCP options the snap length cut, where
+     * Wireshark's dissector stops before its SEQ/ACK analysis (stream and relative numbers stay).
+     */
+    public TcpFrameContext withoutAnalysis() {
+        return analysisFlags == 0 && duplicateAckCount == 0 ? this
+                : new TcpFrameContext(stream, seqBase, ackBase, windowShift, 0, 0, 0, copyOf);
+    }
 }

@@ -244,14 +244,20 @@ public final class FrameViews {
         return p.srcPort == s.client().port() && p.src().equals(s.client().ip());
     }
 
-    /** Control characters as Wireshark escapes them, so a line never breaks a table or a terminal. */
+    /**
+     * Control characters as Wireshark's {@code format_text} escapes them, so a line never breaks a table
+     * or a terminal: {@code \a \b \t \n \v \f \r} by name, the other C0 controls and DEL in octal
+     * ({@code \000}, {@code \033}, {@code \177}). The result holds no C0 control and no DEL.
+     */
     static String printable(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                if (sb == null) sb = new StringBuilder(s.substring(0, i));
-                sb.append(String.format("\\%03o", (int) c));
+                if (sb == null) sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+                int named = c >= 7 && c <= 13 ? "abtnvfr".charAt(c - 7) : 0;
+                if (named != 0) sb.append('\\').append((char) named);
+                else sb.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7))).append((char) ('0' + (c & 7)));
             } else if (sb != null) {
                 sb.append(c);
             }

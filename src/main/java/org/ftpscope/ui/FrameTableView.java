@@ -309,7 +309,8 @@ final class FrameTableView extends TableView<Integer> {
             case SOURCE -> p.isIp() ? (p.ipVersion == 6 ? IpFields.V6_SRC : IpFields.SRC).name() + " == " + p.src() : null;
             case DESTINATION -> p.isIp() ? (p.ipVersion == 6 ? IpFields.V6_DST : IpFields.DST).name() + " == " + p.dst() : null;
             case PROTOCOL -> s.protocol().toLowerCase(java.util.Locale.ROOT);
-            case TIME -> FrameFields.TIME_RELATIVE.name() + " == " + s.timeText();
+            // The value to the nanosecond, as the tree writes it: the column may show fewer digits than the timestamp has.
+            case TIME -> FrameFields.TIME_RELATIVE.name() + " == " + FrameSummary.seconds(s.timeNanos(), 9);
             case INFO -> p.tcp ? TcpFields.STREAM.name() + " == " + d.tcp().stream() : null;
         };
         if (f == null) return null;

@@ -780,7 +780,8 @@ class HostileCorpusTest {
         assertEquals(0, frames.code(), frames.err());
         assertNoTerminalControls(frames.head());
         List<String> l = frames.head().lines().toList();
-        assertEquals("4\t0.000003\t10.0.0.2\t10.0.0.1\tFTP\t73\tResponse: 220 hi \\033]0;pwned\\007", l.get(3));
+        // As tshark writes it: BEL by name (\a), ESC in octal (\033).
+        assertEquals("4\t0.000003\t10.0.0.2\t10.0.0.1\tFTP\t73\tResponse: 220 hi \\033]0;pwned\\a", l.get(3));
         // tshark 4.0.17 prints this FTP-DATA Info with the raw ESC (and the C1 CSI of frame 28).
         assertEquals("16\t0.000015\t10.0.0.2\t10.0.0.1\tFTP-DATA\t70\tFTP Data: 16 bytes (PASV) (RETR esc\\033[2Jname.txt)", l.get(15));
         assertEquals("26\t0.000025\t10.0.0.1\t10.0.0.2\tFTP\t81\tRequest: RETR c1\\u009B31mred\\u202Egnp.exe", l.get(25));

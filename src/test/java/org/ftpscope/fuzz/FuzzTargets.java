@@ -54,7 +54,7 @@ class FuzzTargets {
         byte[] frame = in.consumeRemainingAsBytes();
         PacketInfo p = new PacketInfo();
         PacketDecoder.decode(link, frame, 0, frame.length, p);
-        FrameSummarizer.summarize(1, 0, frame.length, frame, p, TcpFrameContext.UNKNOWN, null);
+        FrameSummarizer.summarize(1, 0, 6, frame.length, frame, p, TcpFrameContext.UNKNOWN, null);
         DetailTreeBuilder.build(1, 0, 0, frame.length, frame, p, TcpFrameContext.UNKNOWN, null);
     }
 

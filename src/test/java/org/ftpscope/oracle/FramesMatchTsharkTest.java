@@ -40,7 +40,7 @@ class FramesMatchTsharkTest {
                 tests.add(DynamicTest.dynamicTest(name, () -> compare(name, oracle)));
             }
         }
-        assertEquals(83, tests.size(), "oracle files");
+        assertEquals(91, tests.size(), "oracle files");
         return tests;
     }
 

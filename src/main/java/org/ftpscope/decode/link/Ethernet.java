@@ -20,7 +20,7 @@ public final class Ethernet implements LinkLayer {
 
     @Override
     public int decode(byte[] buf, int off, int len, PacketInfo out) {
-        if (len < HEADER) { out.malformed = "Ethernet header cut short"; return -1; }
+        if (len < HEADER) { out.malformed = "Ethernet header cut short"; out.cut(PacketInfo.CUT_LINK, 0); return -1; }
         int end = off + len;
         int type = Bytes.uint16(buf, off + 12);
         int p = off + HEADER;
@@ -33,6 +33,7 @@ public final class Ethernet implements LinkLayer {
             type = Bytes.uint16(buf, p + 2);
             p += VLAN_TAG;
         }
+        if (isVlan(type)) out.cut(PacketInfo.CUT_VLAN, p - off); // a tag the frame ends inside
         out.etherType = type;
         return p - off;
     }
@@ -66,7 +67,7 @@ public final class Ethernet implements LinkLayer {
             protocols.add(LinkFields.VLAN.name());
             int tci = Bytes.uint16(b, o), next = Bytes.uint16(b, o + 2);
             DetailNode.Builder v = root.add("802.1Q Virtual LAN, PRI: " + (tci >> 13) + ", DEI: " + ((tci >> 12) & 1)
-                    + ", ID: " + (tci & 0xFFF), LinkFields.VLAN, null, o - 2, 6);
+                    + ", ID: " + (tci & 0xFFF), LinkFields.VLAN, null, o, VLAN_TAG); // the tag; the EtherType before it is the layer below's
             v.add("Priority: " + (tci >> 13), LinkFields.VLAN_PRIORITY, Integer.toString(tci >> 13), o, 2);
             v.add("ID: " + (tci & 0xFFF), LinkFields.VLAN_ID, Integer.toString(tci & 0xFFF), o, 2);
             v.add("Type: " + EtherTypes.name(next) + String.format(" (0x%04x)", next), LinkFields.VLAN_ETYPE,
@@ -78,7 +79,8 @@ public final class Ethernet implements LinkLayer {
 
     @Override
     public String address(byte[] frame, boolean source) {
-        return frame.length >= HEADER ? mac(frame, source ? 6 : 0) : "";
+        // As Wireshark, an address the snap length cut is not shown, the other one is.
+        return frame.length >= (source ? 12 : 6) ? mac(frame, source ? 6 : 0) : "";
     }
 
     @Override

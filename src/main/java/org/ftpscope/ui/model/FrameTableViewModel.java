@@ -216,11 +216,14 @@ public final class FrameTableViewModel {
         return c == null ? null : c.row(frame).colour();
     }
 
-    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
-    /** The Time cell of a displayed frame in the chosen format. */
+    /**
+     * The Time cell of a displayed frame in the chosen format, with as many decimals as the frame's
+     * timestamp resolution has (Wireshark's automatic precision), the fraction truncated as Wireshark does.
+     */
     public String timeText(int frame) {
         FrameSummary s = summary(frame);
         if (s == null) return "";
@@ -228,17 +231,26 @@ public final class FrameTableViewModel {
         if (c == null || timeFormat.get() == TimeFormat.SINCE_START) return s.timeText();
         var index = c.analysis().capture().index();
         long ns = index.timestampNanos(frame);
+        int digits = index.timePrecision(frame);
         return switch (timeFormat.get()) {
             case SINCE_PREVIOUS_DISPLAYED -> {
                 int row = positions.rowOf(frame);
                 int previous = row > 0 ? rows.get()[row - 1] : -1;
-                yield previous < 0 ? "0.000000" : new FrameSummary(0, (ns - index.timestampNanos(previous)) / 1e9, "", "", "", 0, "")
-                        .timeText();
+                yield FrameSummary.seconds(previous < 0 ? 0 : ns - index.timestampNanos(previous), digits);
             }
-            case TIME_OF_DAY_UTC -> TIME_OF_DAY.format(Instant.ofEpochSecond(0, ns));
-            case DATE_AND_TIME_UTC -> DATE_AND_TIME.format(Instant.ofEpochSecond(0, ns));
+            case TIME_OF_DAY_UTC -> absolute(TIME_OF_DAY, ns, digits);
+            case DATE_AND_TIME_UTC -> absolute(DATE_AND_TIME, ns, digits);
             default -> s.timeText();
         };
+    }
+
+    /** An absolute time to the second by {@code f}, then {@code digits} decimals of its fraction, truncated. */
+    static String absolute(DateTimeFormatter f, long ns, int digits) {
+        long sec = Math.floorDiv(ns, 1_000_000_000L);
+        String whole = f.format(Instant.ofEpochSecond(sec));
+        if (digits <= 0) return whole;
+        // The fraction of a positive time: the seconds' text, less its "0".
+        return whole + FrameSummary.seconds(Math.floorMod(ns, 1_000_000_000L), digits).substring(1);
     }
 
     /** A cell's text, as {@code ftpscope frames} prints that column. */

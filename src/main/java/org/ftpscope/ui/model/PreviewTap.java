@@ -27,6 +27,8 @@ final class PreviewTap implements FrameVisitor {
     private final List<FrameSummary> summaries = Collections.synchronizedList(new ArrayList<>());
     private final PacketInfo info = new PacketInfo();
     private long firstTimestamp = Long.MIN_VALUE;
+    /** The Time column's decimals for the frames that follow (the reader says so before the first frame). */
+    private int timePrecision = 6;
 
     PreviewTap(int limit) { this.limit = limit; }
 
@@ -46,12 +48,15 @@ final class PreviewTap implements FrameVisitor {
     }
 
     @Override
+    public void timePrecision(int digits) { timePrecision = digits; }
+
+    @Override
     public void frame(int frame, long ts, int linkType, int originalLength, byte[] buf, int off, int cap) {
         if (frame > limit) return;
         if (firstTimestamp == Long.MIN_VALUE) firstTimestamp = ts;
         byte[] bytes = Arrays.copyOfRange(buf, off, off + cap);
         PacketDecoder.decode(linkType, bytes, 0, cap, info);
-        FrameSummary s = FrameSummarizer.summarize(frame, (ts - firstTimestamp) / 1e9, originalLength, bytes, info,
+        FrameSummary s = FrameSummarizer.summarize(frame, ts - firstTimestamp, timePrecision, originalLength, bytes, info,
                 TcpFrameContext.UNKNOWN, null);
         summaries.add(info.tcp ? pending(s) : s);
         if (frame == Math.min(limit, MainViewModel.FIRST_SCREEN_ROWS)) fireFirstScreen();
@@ -59,6 +64,6 @@ final class PreviewTap implements FrameVisitor {
 
     /** A row whose protocol and info wait for the analysis. */
     static FrameSummary pending(FrameSummary s) {
-        return new FrameSummary(s.frame(), s.time(), s.source(), s.destination(), "", s.length(), "");
+        return new FrameSummary(s.frame(), s.timeNanos(), s.timePrecision(), s.source(), s.destination(), "", s.length(), "");
     }
 }

@@ -206,6 +206,37 @@ class FrameTableViewModelTest {
         assertEquals(124, vm.selectedFrame());
     }
 
+    /**
+     * A nanosecond pcap shows 9 decimals in every time format, a 2^-10 s pcapng 3, truncated: tshark's
+     * {@code -t r}, {@code -t dd}, {@code -t t} and {@code -t ud} columns of the same frames.
+     */
+    @Test
+    void timeFormatsShowTheFramesResolution() {
+        LoadedCapture ns = Samples.load("pasv-nanosecond.pcap");
+        LoadedCapture bin = Samples.load("derived/pasv-nanosecond-2e-10.pcapng");
+        try {
+            vm.show(ns);
+            assertEquals("0.000017083", vm.timeText(2));
+            vm.timeFormatProperty().set(TimeFormat.SINCE_PREVIOUS_DISPLAYED);
+            assertEquals("0.000019316", vm.timeText(3));
+            assertEquals("0.000000000", vm.timeText(1));
+            vm.timeFormatProperty().set(TimeFormat.TIME_OF_DAY_UTC);
+            assertEquals("02:30:29.677843083", vm.timeText(2));
+            vm.timeFormatProperty().set(TimeFormat.DATE_AND_TIME_UTC);
+            assertEquals("2026-11-25 02:30:29.677862399", vm.timeText(3));
+            vm.show(bin);
+            assertEquals("2026-11-25 02:30:29.682", vm.timeText(4), "…682617187 truncated, not rounded");
+            vm.timeFormatProperty().set(TimeFormat.SINCE_PREVIOUS_DISPLAYED);
+            assertEquals("0.042", vm.timeText(10));
+            assertEquals("0.097", vm.timeText(11));
+            vm.timeFormatProperty().set(TimeFormat.SINCE_START);
+            assertEquals("0.004", vm.timeText(4), "0.004882812: rounding gave 0.004883 before");
+        } finally {
+            ns.close();
+            bin.close();
+        }
+    }
+
     /** Times from {@code tshark -T fields -e frame.time_epoch}: frame 12 at …760.942280, frame 13 at …761.036071. */
     @Test
     void timeFormats() {
@@ -264,6 +295,23 @@ class FrameTableViewModelTest {
             fresh.show(new LoadedCapture(a));
             assertEquals("Response: 230 Login successful.", fresh.cellText(13, Column.INFO));
             assertEquals(true, fresh.analysed());
+        }
+    }
+
+    /** The preview rows of a nanosecond capture already show its 9 decimals (the reader tells the tap its precision). */
+    @Test
+    void previewRowsShowTheCapturesTimePrecision() throws Exception {
+        PreviewTap tap = new PreviewTap(MainViewModel.PREVIEW_FRAMES);
+        FrameTableViewModel fresh = new FrameTableViewModel(TaskExecutor.direct());
+        fresh.showPreview(tap.summaries());
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("pasv-nanosecond.pcap"), null, tap)) {
+            fresh.previewGrew();
+            assertEquals("0.000017083", fresh.cellText(2, Column.TIME));
+            assertEquals("0.005178663", fresh.cellText(4, Column.TIME));
+        }
+        PreviewTap ms = new PreviewTap(MainViewModel.PREVIEW_FRAMES);
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("derived/pasv-nanosecond-ms.pcapng"), null, ms)) {
+            assertEquals("0.006", ms.summaries().get(3).timeText());
         }
     }
 
