@@ -18,3 +18,6 @@ editcap -s 96 long-session.pcap derived/long-session-s96.pcap
 editcap -F pcap long-session.pcap derived/long-session-lost-426.pcap 298
 editcap -F pcap pasv-curl.pcap derived/pasv-curl-lost-227.pcap 36
 editcap -F pcap pasv-curl.pcap derived/pasv-curl-lost-type-exchange.pcap 40 41
+# Frame 19 of nat-wrong-pasv-address.pcap: the SYN of the first data connection (to the control
+# connection's address instead of the advertised private one).
+editcap -F pcap nat-wrong-pasv-address.pcap derived/nat-wrong-pasv-first-syn-lost.pcap 19

@@ -31,11 +31,11 @@ public final class SetupAddressRule implements SessionRule {
                 if (d.data() == null) {
                     then = "No connection to either address followed.";
                 } else if (d.data().usedAdvertisedAddress()) {
-                    then = "The client connected to the advertised address (frame " + d.data().synFrame() + ")"
+                    then = "The client connected to the advertised address (" + where(d) + ")"
                             + (d.data().state() == DataState.UNANSWERED ? ", which never answered." : ".");
                 } else {
                     then = "The client ignored it and connected to the control connection's address "
-                            + serverIp + " instead (frame " + d.data().synFrame() + ").";
+                            + serverIp + " instead (" + where(d) + ").";
                 }
                 out.add(new Finding(FindingKind.PASV_ADDRESS_MISMATCH, s.id(), d.setupFrame(),
                         "The " + d.replyCode() + " reply advertises " + d.advertised() + why + ", but the client reached "
@@ -61,5 +61,11 @@ public final class SetupAddressRule implements SessionRule {
         if (code < 0) return "nothing (no reply seen)";
         String verdict = code < 300 ? "accepting it" : "refusing it";
         return String.format(Locale.ROOT, "%d, %s", code, verdict);
+    }
+
+    /** Where the data connection shows in the capture: its SYN, or its first frame when the SYN is not in it. */
+    private static String where(DataSetup d) {
+        return d.data().synFrame() > 0 ? "frame " + d.data().synFrame()
+                : "tcp.stream " + d.data().stream() + " from frame " + d.data().firstFrame() + "; its SYN is not in the capture";
     }
 }

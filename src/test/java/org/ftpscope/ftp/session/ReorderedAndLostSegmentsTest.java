@@ -167,4 +167,16 @@ class ReorderedAndLostSegmentsTest {
             allThreeTransfersWhole(a);
         }
     }
+
+    @Test
+    void aNatFindingNamesNoFrameThatIsNotInTheCapture() throws Exception {
+        // Frame 19 removed: the SYN of the data connection to the control connection's address.
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("derived/nat-wrong-pasv-first-syn-lost.pcap"))) {
+            var f = a.findings().stream().filter(x -> x.kind() == org.ftpscope.ftp.findings.FindingKind.PASV_ADDRESS_MISMATCH)
+                    .findFirst().orElseThrow();
+            assertEquals(18, f.frame());
+            assertTrue(f.message().endsWith("connected to the control connection's address 198.51.100.21 instead"
+                    + " (tcp.stream 1 from frame 19; its SYN is not in the capture)."), f.message());
+        }
+    }
 }
