@@ -31,6 +31,9 @@ tshark -r pasv-curl.pcap -Y 'ip.src==192.0.2.10' -F pcap -w "$tmp/client.pcap"
 tshark -r pasv-curl.pcap -Y 'ip.src==198.51.100.21 || arp' -F pcap -w "$tmp/server.pcap"
 editcap -F pcap -t 0.0002 "$tmp/server.pcap" "$tmp/server-late.pcap"
 mergecap -F pcap -w "$out/pasv-curl-two-taps-server-late.pcap" "$tmp/client.pcap" "$tmp/server-late.pcap"
+# …1 ms late: the client's SYN of each data connection also comes before the server's 227.
+editcap -F pcap -t 0.001 "$tmp/server.pcap" "$tmp/server-1ms.pcap"
+mergecap -F pcap -w "$out/pasv-curl-two-taps-server-1ms-late.pcap" "$tmp/client.pcap" "$tmp/server-1ms.pcap"
 # …and the client's tap 0.2 ms late: replies come before the commands they answer.
 editcap -F pcap -t 0.0002 "$tmp/client.pcap" "$tmp/client-late.pcap"
 mergecap -F pcap -w "$out/pasv-curl-two-taps-client-late.pcap" "$tmp/client-late.pcap" "$tmp/server.pcap"

@@ -25,8 +25,7 @@ public final class TcpReassembler {
      * them before they are declared a gap: two taps, one per direction, a little apart in time, or
      * a capture that reorders, show an ACK before the segment it acknowledges. Waiting keeps that
      * segment (and the order of command and reply); a segment the capture really lost costs only
-     * the wait. Every wait also ends when a new connection starts, so a reply that announces a data
-     * connection is read before that connection (docs/data-connections.md).
+     * the wait (docs/tcpcap.md).
      */
     public static final long REORDER_WAIT_NANOS = 10_000_000L;
 
@@ -169,7 +168,6 @@ public final class TcpReassembler {
                 if (perFrame) table.set(frame, -1, 0);
                 return null;
             }
-            if (!waiting.isEmpty()) endAllWaits();
             s = newStream(p, nanos, frame);
             s.copy = copy;
             connections.put(p, s);
@@ -523,8 +521,9 @@ public final class TcpReassembler {
     /**
      * The peer acknowledged {@code o} up to {@code ackRel}, past what was read of it: those bytes may
      * still come a little later (two taps, a capture that reorders). They are awaited until a later
-     * segment of {@code o} shows them lost, a new connection starts, or {@link #REORDER_WAIT_NANOS}
-     * passes; then they are declared a gap.
+     * segment of {@code o} shows them lost, or {@link #REORDER_WAIT_NANOS} passes; then they are
+     * declared a gap. (A data connection that opens meanwhile is claimed when the reply that announced
+     * it is read: FtpAnalyzer.claimJustOpened.)
      */
     private void acknowledgedUnread(TcpStream s, TcpStream.Half o, long ackRel, int frame, long nanos) {
         if (ackRel > o.ackedUnread) {
@@ -548,11 +547,6 @@ public final class TcpReassembler {
             boolean near = d <= REORDER_WAIT_NANOS && d >= -REORDER_WAIT_NANOS && (s.holdNanos <= nanos) == (d >= 0);
             if (!near) endWait(s);
         }
-    }
-
-    /** Ends every wait: a new connection starts (it may be one a waiting reply announces). */
-    private void endAllWaits() {
-        for (int i = waiting.size() - 1; i >= 0; i--) endWait(waiting.get(i));
     }
 
     /**

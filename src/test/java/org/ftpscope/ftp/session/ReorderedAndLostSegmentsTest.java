@@ -109,6 +109,17 @@ class ReorderedAndLostSegmentsTest {
     }
 
     @Test
+    void twoTapsAMillisecondApartPairAsOneTap() throws Exception {
+        try (Analysis late = Analyzer.analyze(TestCaptures.sample("derived/pasv-curl-two-taps-server-1ms-late.pcap"));
+             Analysis one = Analyzer.analyze(TestCaptures.sample("pasv-curl.pcap"))) {
+            assertEquals(pairs(one), pairs(late));
+            allThreeTransfersWhole(late);
+            assertTrue(late.findings().stream().noneMatch(f -> f.kind().name().contains("CONTROL_BYTES_MISSING")));
+            assertTrue(late.ftp().orphanDataConnections().isEmpty(), late.ftp().orphanDataConnections().toString());
+        }
+    }
+
+    @Test
     void aLostFinalReplyLeavesTheNextReplyToTheNextCommand() throws Exception {
         // Frame 298 removed: the 426 of RETR large-300k.bin; the next reply, CDUP's 250, could end a RETR too.
         try (Analysis cut = Analyzer.analyze(TestCaptures.sample("derived/long-session-lost-426.pcap"));
