@@ -24,6 +24,8 @@ swap() {
 swap pasv-curl.pcap 95 96 pasv-curl-ack-before-data.pcap
 # The RETR command (frame 44) after the server's 150 that answers it (45).
 swap pasv-curl.pcap 44 45 pasv-curl-reply-before-command.pcap
+# The 227 of the LIST's PASV (frame 20) after the client's SYN to the port it announces (21).
+swap pasv-curl.pcap 20 21 pasv-curl-syn-before-227.pcap
 
 # Two taps, one per direction, the server's 0.2 ms late: mergecap sorts by time, so the client's
 # ACKs come before the server's segments they acknowledge.

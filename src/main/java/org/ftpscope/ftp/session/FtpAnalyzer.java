@@ -268,8 +268,9 @@ public final class FtpAnalyzer implements StreamListener {
     private void claimJustOpened() {
         for (int i = unclaimed.size() - 1, seen = 0; i >= 0 && seen < JUST_OPENED; i--, seen++) {
             TcpStream s = unclaimed.get(i);
+            // (A reordered capture may give the setup the earlier time.)
             long age = nowNanos - s.firstTimeNanos();
-            if (age < 0 || age > org.ftpscope.tcp.TcpReassembler.REORDER_WAIT_NANOS) continue;
+            if (age < -org.ftpscope.tcp.TcpReassembler.REORDER_WAIT_NANOS || age > org.ftpscope.tcp.TcpReassembler.REORDER_WAIT_NANOS) continue;
             if (dataOf(s) != null || controlByStream.containsKey(s.index())
                     || s.bytes(Direction.CLIENT_TO_SERVER) + s.bytes(Direction.SERVER_TO_CLIENT) > 0) continue;
             DataChannelMatch m = expected.claim(s.client().ip(), s.client().port(), s.server().ip(), s.server().port(),

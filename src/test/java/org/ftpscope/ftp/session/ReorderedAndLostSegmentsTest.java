@@ -120,6 +120,18 @@ class ReorderedAndLostSegmentsTest {
     }
 
     @Test
+    void aSynBeforeThe227ThatAnnouncedItIsStillItsDataConnection() throws Exception {
+        // Frame 20 (the 227) moved after 21 (the SYN): the 227 now has the earlier time.
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("derived/pasv-curl-syn-before-227.pcap"))) {
+            allThreeTransfersWhole(a);
+            Transfer list = transfer(a, "LIST");
+            assertEquals(20, list.data().synFrame());
+            assertEquals(21, list.setup().setupFrame());
+            assertTrue(a.ftp().orphanDataConnections().isEmpty(), a.ftp().orphanDataConnections().toString());
+        }
+    }
+
+    @Test
     void aLostFinalReplyLeavesTheNextReplyToTheNextCommand() throws Exception {
         // Frame 298 removed: the 426 of RETR large-300k.bin; the next reply, CDUP's 250, could end a RETR too.
         try (Analysis cut = Analyzer.analyze(TestCaptures.sample("derived/long-session-lost-426.pcap"));
