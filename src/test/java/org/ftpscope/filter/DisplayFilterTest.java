@@ -231,6 +231,22 @@ class DisplayFilterTest {
         assertEquals(position, bad.position(), filter);
     }
 
+    /** A field declared later gets its Wireshark width and family here, or its literals would be read as 32-bit / either family. */
+    @Test
+    void everyIntegerAndAddressFieldHasItsWiresharkType() {
+        for (org.ftpscope.fields.FieldDef f : org.ftpscope.fields.FieldRegistry.all()) {
+            if (f.type() == org.ftpscope.fields.FieldType.UINT) {
+                org.junit.jupiter.api.Assertions.assertTrue(WiresharkTypes.knowsInt(f), f.name() + " has no width in WiresharkTypes");
+                long max = WiresharkTypes.intType(f).max;
+                assertInstanceOf(DisplayFilter.Result.Compiled.class, DisplayFilter.compile(f.name() + " == " + max), f.name());
+                assertRefused(f.name() + " == " + (max + 1), f.name().length() + 4, "\"" + (max + 1) + "\" too big for this field, maximum " + max);
+            }
+            if (f.type() == org.ftpscope.fields.FieldType.IP) {
+                org.junit.jupiter.api.Assertions.assertTrue(WiresharkTypes.knowsFamily(f), f.name() + " has no family in WiresharkTypes");
+            }
+        }
+    }
+
     @Test
     void nestingUpToTheDepthLimitCompilesAndOneMoreIsRefused() {
         int depth = org.ftpscope.capture.Limit.FILTER_DEPTH.intValue();
