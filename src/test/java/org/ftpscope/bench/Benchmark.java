@@ -39,7 +39,7 @@ public final class Benchmark {
     static final String[] TSHARK = {"tshark", "-r", null, "-Y", "ftp || ftp-data", "-T", "fields",
             "-e", "frame.number", "-e", "ftp.request.command", "-e", "ftp.passive.port", "-e", "ftp-data.setup-frame"};
     static final String[] FILTERS = {"ftp || ftp-data", "tcp.analysis.retransmission || tcp.flags.reset == 1",
-            "ftp.request.command == \"RETR\"", "tcp.stream in {1 5 9} and tcp.len > 1000"};
+            "ftp.request.command == \"RETR\"", "tcp.stream in {1, 5, 9} and tcp.len > 1000"};
 
     private Benchmark() {}
 

@@ -26,6 +26,27 @@ class FilterTextTest {
     }
 
     @Test
+    void labelsAreWrittenBareAndValuesTheFilterWouldReadOtherwiseAreQuoted() {
+        // tshark refuses tcp.analysis.retransmission == 1: a label is tested for presence only.
+        assertEquals("tcp.analysis.retransmission",
+                FilterText.of(new DetailNode("x", org.ftpscope.fields.TcpFields.ANALYSIS_RETRANSMISSION, "1", 0, 1, List.of())));
+        // "ftp" alone is the protocol, "and" a keyword, "a..b" a range: each quoted, as a string.
+        assertEquals("ftp.response.arg == \"ftp\"", FilterText.of(new DetailNode("x", FtpFields.RESPONSE_ARG, "ftp", 0, 1, List.of())));
+        assertEquals("\"and\"", FilterText.quoteIfNeeded("and"));
+        assertEquals("\"a..b\"", FilterText.quoteIfNeeded("a..b"));
+        assertEquals("USER", FilterText.quoteIfNeeded("USER"));
+    }
+
+    @Test
+    void multilineRepliesFilterTheirFrames() throws Exception {
+        // multiline-replies.pcap frames 57 and 113 hold a reply line "ftp": Apply as Filter wrote
+        // ftp.response.arg == ftp, which names the protocol (tshark refuses it); now it is quoted.
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("multiline-replies.pcap"))) {
+            assertArrayEquals(new int[] {57, 113}, run(a, "ftp.response.arg == \"ftp\""));
+        }
+    }
+
+    @Test
     void theEprtAddressOfTheIpv6SampleFiltersItsFrame() throws Exception {
         try (Analysis a = Analyzer.analyze(TestCaptures.sample("ipv6-eprt-epsv.pcap"))) {
             int[] eprt = run(a, "ftp.request.command == EPRT");
