@@ -83,6 +83,9 @@ final class ControlFeed {
     private final List<Exchange> recentUnsolicited = new ArrayList<>();
     private int cutLines;
     private int firstCutFrame;
+    /** Cut lines of which not even the verb or reply code is whole, and the first one's frame. */
+    private int cutBeforeName;
+    private int firstCutBeforeName;
     /** Per direction: payload bytes the capture holds, and those the snaplen cut off (in how many frames, the first). */
     private final long[] capturedBytes = new long[2];
     private final long[] snaplenBytes = new long[2];
@@ -118,6 +121,8 @@ final class ControlFeed {
         /** {@link #serverGaps} and {@link #serverLosses} when the command was read. */
         int serverGapsAtSend, serverLossesAtSend;
         boolean afterClientGap;
+        /** A CWD whose argument the capture cut: a 2xx to it leaves the working directory unknown. */
+        boolean cwdCut;
 
         Exchange(FtpCommand command) { this.command = command; }
     }
@@ -147,8 +152,11 @@ final class ControlFeed {
         this.fromServer = new ControlLineSplitter((line, frame, nanos, overlong, cut) -> {
             if (overlong) overlong(frame, "a reply line");
             if (cut.cut()) countCut(frame);
+            if (cut.cut() && line.length() < 3 && !line.isEmpty() && line.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                countCutBeforeName(frame);
+            }
             replies.line(line, frame, nanos, cut);
-        });
+        }, () -> replies.open());
     }
 
     /** Implicit FTPS (port 990): TLS from the connection's first byte, no AUTH. */
@@ -271,6 +279,11 @@ final class ControlFeed {
         if (cutLines++ == 0) firstCutFrame = frame;
     }
 
+    /** A cut line that shows less than its whole verb or reply code ("RE", "22"). */
+    private void countCutBeforeName(int frame) {
+        if (cutBeforeName++ == 0) firstCutBeforeName = frame;
+    }
+
     void finish() {
         closeTlsRun();
         fromClient.finish();
@@ -334,10 +347,25 @@ final class ControlFeed {
         }
         wholeDirectionsCut();
         if (cutLines > 0) {
+            // Lines that show less than their verb or code ("RE", "22"): nothing is known of them but that they began.
+            String partial = cutBeforeName == 0 ? "" : cutLines == 1 ? "; the command or reply code itself is cut"
+                    : cutBeforeName == cutLines ? "; in all of them the command or reply code itself is cut"
+                    : "; in " + cutBeforeName + " of them (the first in frame " + firstCutBeforeName
+                      + ") the command or reply code itself is cut";
             session.addParseFinding(new Finding(FindingKind.CONTROL_BYTES_MISSING, session.id, firstCutFrame,
                     "Control channel: " + cutLines + (cutLines == 1 ? " line is" : " lines are") + " cut short (the first in frame "
                             + firstCutFrame + "); the rest of each is not in the capture, so they are kept as cut lines and "
-                            + "not read for addresses, sizes or paths."));
+                            + "not read for addresses, sizes or paths" + partial + "."));
+        }
+        int skipped = fromClient.skipped() + fromServer.skipped();
+        if (skipped > 0) {
+            int first = fromClient.skipped() == 0 ? fromServer.firstSkippedFrame() : fromServer.skipped() == 0
+                    ? fromClient.firstSkippedFrame() : Math.min(fromClient.firstSkippedFrame(), fromServer.firstSkippedFrame());
+            session.addParseFinding(new Finding(FindingKind.CONTROL_BYTES_MISSING, session.id, first,
+                    "Control channel: in " + skipped + (skipped == 1 ? " place" : " places") + " (the first in frame " + first
+                            + ") the bytes after a hole do not begin like a command or a reply, so whether they begin a line is not"
+                            + " known (they may be the rest of a line cut before, or an inner line of a multi-line reply): they were"
+                            + " skipped up to the next line end."));
         }
     }
 
@@ -345,6 +373,9 @@ final class ControlFeed {
      * A direction of which the snaplen left no byte at all (the headers filled the snapshot): no cut
      * line says so, so the session says here that its commands or replies are not in the capture.
      */
+    /** Whether the snaplen cut any of the control bytes: a setup may be among them. */
+    boolean snaplenCut() { return snaplenBytes[0] + snaplenBytes[1] > 0; }
+
     /** Whether the snaplen left no byte of either direction (and some were sent). */
     boolean noControlByteCaptured() {
         return capturedBytes[0] == 0 && capturedBytes[1] == 0 && snaplenBytes[0] + snaplenBytes[1] > 0;
@@ -484,9 +515,27 @@ final class ControlFeed {
             // Only the start of the line is in the capture: keep it, act only on a verb known whole.
             countCut(frame);
             ex.note = "command line " + cut.label();
-            boolean verbWhole = line.indexOf(' ') > 0;
-            if (!verbWhole) return;
+            // A verb followed by a space, or one the cut left whole ("PASV", "RETR": no known verb is longer).
+            boolean verbWhole = line.indexOf(' ') > 0 || FtpCommand.wholeVerb(verb);
+            if (!verbWhole) {
+                countCutBeforeName(frame);
+                return;
+            }
             switch (verb) {
+                case "TYPE" -> {
+                    // The type is its argument's first letter: known if the cut left it, else unknown from here on.
+                    String t = c.arg().trim();
+                    type = t.isEmpty() ? null : t.substring(0, 1).toUpperCase(Locale.ROOT);
+                    return;
+                }
+                case "REST" -> {
+                    rest = -1; // the offset's digits may go on past the cut
+                    return;
+                }
+                case "CWD", "XCWD" -> {
+                    ex.cwdCut = true; // if the server accepts it, the working directory is not known
+                    return;
+                }
                 case "PORT", "EPRT", "LPRT" -> {
                     SetupState s = new SetupState(session.setups.size(), DataMode.valueOf(verb), frame);
                     s.setupFrame = frame;
@@ -535,16 +584,26 @@ final class ControlFeed {
         }
         TransferDirection dir = TransferDirection.of(verb);
         if (dir != null && session.budget.keepTransfer(frame)) {
-            String path = resolve(c.pathArgument()) + (cut.cut() ? "…" : "");
+            String path = cut.cut() ? cutPath(c.pathArgument()) : resolve(c.pathArgument());
             SetupState setup = session.pendingSetup;
             session.pendingSetup = null;
             TransferState t = new TransferState(session.transfers.size(), verb, c.arg(), path, frame, nanos, dir, setup,
                     dir == TransferDirection.LISTING ? 0 : rest, type);
+            t.commandCut = cut.cut();
             if (setup != null && setup.transfer == null) setup.transfer = t;
             session.transfers.add(t);
             ex.tag = t;
             rest = 0;
         }
+    }
+
+    /**
+     * The path of a transfer command the capture cut: what is known of it and "…" for the rest
+     * ({@code /pub/no…}; {@code /pub/…} when nothing of the argument is in the capture).
+     */
+    private String cutPath(String visible) {
+        if (!visible.isEmpty()) return resolve(visible) + "…";
+        return cwd.isEmpty() ? "…" : cwd.endsWith("/") ? cwd + "…" : cwd + "/…";
     }
 
     private void activeSetup(Exchange ex, FtpCommand c) {
@@ -628,7 +687,7 @@ final class ControlFeed {
             return;
         }
         keepReply(ex, rec);
-        if (r.preliminary()) ex.preliminarySeen = true;
+        if (preliminary(r)) ex.preliminarySeen = true;
         else waiting.remove(ex);
         onReply(ex, r);
     }
@@ -652,7 +711,14 @@ final class ControlFeed {
     }
 
     private static ReplyExpectations.Fit fit(Exchange ex, FtpReply r) {
+        // A reply cut inside its code ("1", "15"): its first digit says whether it is preliminary.
+        if (r.code() < 0 && preliminary(r)) return ReplyExpectations.Fit.PRELIMINARY;
         return ReplyExpectations.fit(ex.command.verb(), ex.preliminarySeen, r.code());
+    }
+
+    /** A 1xx reply, or one cut inside its code whose first digit is 1 (RFC 959 §4.2: positive preliminary). */
+    private static boolean preliminary(FtpReply r) {
+        return r.preliminary() || r.code() < 0 && r.cut().cut() && r.lines().get(0).startsWith("1");
     }
 
     /** The first waiting command after the oldest that the reply fits for certain, within {@link #MAX_SKIP}. */
@@ -724,7 +790,10 @@ final class ControlFeed {
                     if (dir != null) cwd = dir;
                 }
             }
-            case "CWD", "XCWD" -> { if (code >= 200 && code < 300 && ex.path != null) cwd = ex.path; }
+            case "CWD", "XCWD" -> {
+                if (code >= 200 && code < 300 && ex.path != null) cwd = ex.path;
+                else if (code >= 200 && code < 300 && ex.cwdCut) cwd = ""; // paths after it are shown as sent
+            }
             case "CDUP", "XCUP" -> { if (code >= 200 && code < 300) cwd = PathNames.parent(cwd); }
             case "SIZE" -> {
                 if (code == 213 && ex.path != null && !cut) {
@@ -741,12 +810,14 @@ final class ControlFeed {
             }
             default -> { }
         }
-        if (ex.tag instanceof SetupState s && !s.mode.passive() && !r.preliminary()) {
+        if (ex.tag instanceof SetupState s && !s.mode.passive() && !preliminary(r)) {
             s.replyCode = code;
             s.replyFrame = r.firstFrame();
             if (code >= 400 || code < 0) analyzer.activeSetupRefused(session, s);
         }
-        if (ex.tag instanceof TransferState t) t.reply(code, r.firstFrame(), cut ? (r.preliminary() ? "" : r.text() + "…") : r.text());
+        if (ex.tag instanceof TransferState t && !(code < 0 && preliminary(r))) {
+            t.reply(code, r.firstFrame(), cut ? (preliminary(r) ? "" : r.text() + "…") : r.text());
+        }
     }
 
     /** The oldest waiting PASV/EPSV/LPSV with no reply yet, or null. */

@@ -405,7 +405,7 @@ public final class FtpAnalyzer implements StreamListener {
             if (mine.size() > listed) budget.drop(org.ftpscope.capture.Limit.ENCRYPTED_DATA_LISTED, mine.get(listed).firstFrame(), mine.size() - listed);
         }
         java.util.Set<Integer> cut = new java.util.HashSet<>();
-        for (SessionState st : sessions) if (feedByStream.get(st.control.index()).noControlByteCaptured()) cut.add(st.id);
+        for (SessionState st : sessions) if (feedByStream.get(st.control.index()).snaplenCut()) cut.add(st.id);
         Map<Integer, List<TcpStream>> besideCut = DataConnectionFacts.besideCutSessions(out, cut, rest, controlByStream.keySet());
         int listedBeside = org.ftpscope.capture.Limit.CUT_SESSION_DATA_LISTED.intValue();
         for (FtpSession s : out) {

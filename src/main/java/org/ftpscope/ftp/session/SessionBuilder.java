@@ -144,8 +144,9 @@ final class SessionBuilder {
             }
         }
         // Servers announce the whole file's size in 150 and SIZE; after REST only the rest is sent.
-        long expected = t.expectedBytes < 0 ? -1 : Math.max(0, t.expectedBytes - t.restOffset);
-        if (expected < 0 && t.direction == TransferDirection.DOWNLOAD) {
+        // A REST whose offset the capture cut (restOffset -1) leaves what is left to send unknown.
+        long expected = t.expectedBytes < 0 || t.restOffset < 0 ? -1 : Math.max(0, t.expectedBytes - t.restOffset);
+        if (expected < 0 && t.restOffset >= 0 && t.direction == TransferDirection.DOWNLOAD) {
             Long size = st.sizes.get(t.path);
             if (size != null) expected = Math.max(0, size - t.restOffset);
         }
@@ -155,7 +156,7 @@ final class SessionBuilder {
         return new Transfer(st.id, t.index, t.verb, t.arg, t.path, t.commandFrame, t.commandNanos, setup, data,
                 t.direction, bytes, expected, gaps, truncated, v.complete(), sha, t.preliminaryCode, t.replyCode,
                 t.replyFrame, t.replyText, v.outcome(), t.restOffset, t.type, start < 0 ? 0 : start, end < 0 ? 0 : end, firstData,
-                v.evidence(), v.shortfalls());
+                v.evidence(), v.shortfalls(), t.commandCut);
     }
 
     /** The data connection's end as the capture shows it, for the transfer's direction {@code d}. */

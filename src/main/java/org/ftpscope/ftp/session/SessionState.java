@@ -97,6 +97,8 @@ final class SessionState {
         final SetupState setup;
         final long restOffset;
         final String type;
+        /** The capture cut the command line: the argument is a beginning only. */
+        boolean commandCut;
         long expectedBytes = -1;
         int preliminaryCode = -1;
         int replyCode = -1;
