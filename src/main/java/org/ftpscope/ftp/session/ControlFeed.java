@@ -79,6 +79,11 @@ final class ControlFeed {
     private int serverLosses;
     /** A client-direction gap since the last command line: the next command may follow a lost one. */
     private boolean clientGapPending;
+    /**
+     * Client bytes were lost since the last setup or transfer command (the latest lost gap, or
+     * null): a setup command may have been among them.
+     */
+    private Gap clientLossSinceSetup;
     /** Replies that came with no command waiting since the last command line. */
     private final List<Exchange> recentUnsolicited = new ArrayList<>();
     private int cutLines;
@@ -256,6 +261,7 @@ final class ControlFeed {
                 gaps.add(new Gap(d, length, lastDataFrame[d.ordinal()], frame));
             }
         }
+        if (client && !snaplen) clientLossSinceSetup = latestGap(d);
         if (client) {
             clientGapPending = true;
             // A reply that came just before this gap was noticed answers a command lost in it.
@@ -264,6 +270,7 @@ final class ControlFeed {
                 if (u.note != null) continue;
                 u.note = "command not in the capture";
                 if (g != null && g.resyncFrame == 0) g.resyncFrame = u.replies.get(0).frame();
+                lostTransfer(u, g);
             }
             recentUnsolicited.clear();
         }
@@ -546,11 +553,13 @@ final class ControlFeed {
                             : "inferred from the next connection because the end of the command is not in the capture";
                     session.setups.add(s);
                     ex.tag = s;
+                    clientLossSinceSetup = null;
                     analyzer.inferredSetup(session, s);
                     return;
                 }
                 case "PASV", "EPSV", "LPSV" -> {
                     ex.tag = new SetupState(-1, DataMode.valueOf(verb), frame);
+                    clientLossSinceSetup = null;
                     return;
                 }
                 default -> {
@@ -577,8 +586,14 @@ final class ControlFeed {
                     rest = 0;
                 }
             }
-            case "PASV", "EPSV", "LPSV" -> ex.tag = new SetupState(-1, DataMode.valueOf(verb), frame);
-            case "PORT", "EPRT", "LPRT" -> activeSetup(ex, c);
+            case "PASV", "EPSV", "LPSV" -> {
+                ex.tag = new SetupState(-1, DataMode.valueOf(verb), frame);
+                clientLossSinceSetup = null;
+            }
+            case "PORT", "EPRT", "LPRT" -> {
+                activeSetup(ex, c);
+                clientLossSinceSetup = null;
+            }
             case "SIZE", "CWD", "XCWD" -> ex.path = resolve(c.arg());
             default -> { }
         }
@@ -594,6 +609,11 @@ final class ControlFeed {
             session.transfers.add(t);
             ex.tag = t;
             rest = 0;
+            Gap lost = clientLossSinceSetup;
+            clientLossSinceSetup = null;
+            // No setup, and client bytes were lost since the last one: the setup command may have been
+            // among them, so the next connection between the two hosts is taken as its channel.
+            if (setup == null && lost != null) analyzer.setupMaybeLost(session, t, lost.afterFrame, lost.noticedFrame);
         }
     }
 
@@ -604,6 +624,35 @@ final class ControlFeed {
     private String cutPath(String visible) {
         if (!visible.isEmpty()) return resolve(visible) + "…";
         return cwd.isEmpty() ? "…" : cwd.endsWith("/") ? cwd + "…" : cwd + "/…";
+    }
+
+    /**
+     * A reply to a command not in the capture ({@code u}): a 125 or 150 is the preliminary reply of
+     * a transfer command (RFC 959 §5.4), so a transfer was sent in the client's lost bytes ({@code g}).
+     * It takes the pending setup, waits for its final reply like any transfer, and says what it was
+     * from its data connection at the end ({@link SessionBuilder}).
+     */
+    private void lostTransfer(Exchange u, Gap g) {
+        ReplyRecord r = u.replies.get(0);
+        if (r.code() != 125 && r.code() != 150 || u.tag != null || !session.budget.keepTransfer(r.frame())) return;
+        SetupState setup = session.pendingSetup;
+        session.pendingSetup = null;
+        clientLossSinceSetup = null;
+        TransferState t = new TransferState(session.transfers.size(), "?", "", "", r.frame(), r.nanos(),
+                TransferDirection.DOWNLOAD, setup, rest, type);
+        t.commandLost = true;
+        t.lostAfterFrame = g == null ? 0 : g.afterFrame;
+        if (setup != null && setup.transfer == null) setup.transfer = t;
+        session.transfers.add(t);
+        rest = 0;
+        u.tag = t;
+        u.preliminarySeen = true;
+        u.serverGapsAtSend = serverGaps;
+        u.serverLossesAtSend = serverLosses;
+        t.reply(r.code(), r.frame(), r.cut().cut() ? "" : r.text());
+        waiting.addFirst(u); // sent before every command still waiting: those came after the gap
+        // No setup pending: its setup command was lost with it, or before it.
+        if (setup == null && g != null) analyzer.setupMaybeLost(session, t, g.afterFrame, g.noticedFrame);
     }
 
     private void activeSetup(Exchange ex, FtpCommand c) {
@@ -636,6 +685,7 @@ final class ControlFeed {
                 unsolicited.note = "command not in the capture";
                 Gap g = latestGap(Direction.CLIENT_TO_SERVER);
                 if (g != null && g.resyncFrame == 0) g.resyncFrame = r.firstFrame();
+                lostTransfer(unsolicited, g);
             } else if (!greeting) {
                 recentUnsolicited.add(unsolicited);
             }
@@ -658,7 +708,10 @@ final class ControlFeed {
                 while (waiting.peek() != later) {
                     Exchange lost = waiting.poll();
                     lost.note = lost.preliminarySeen ? "final reply not in the capture" : "reply not in the capture";
-                    if (g != null) {
+                    if (g != null && lost.command == null) {
+                        if (g.resyncFrame == 0) g.resyncFrame = r.firstFrame();
+                        g.lost.add("the transfer whose 1xx is in frame " + lost.replies.get(0).frame());
+                    } else if (g != null) {
                         if (g.resyncFrame == 0) g.resyncFrame = r.firstFrame();
                         g.lost.add(lost.command.sentVerb() + (lost.command.arg().isEmpty() ? "" : " "
                                 + (lost.command.verb().equals("PASS") ? "********" : lost.command.arg()))
@@ -668,11 +721,13 @@ final class ControlFeed {
                 ex = later;
             } else if (fit == ReplyExpectations.Fit.NO && ex.afterClientGap) {
                 // Fits nothing waiting, and a command may be lost just before: it answers that one.
-                if (session.budget.keepLines(rec.lines().size(), r.firstFrame())) {
-                    unsolicited(rec, ex).note = "command not in the capture";
-                }
                 Gap g = latestGap(Direction.CLIENT_TO_SERVER);
                 if (g != null && g.resyncFrame == 0) g.resyncFrame = r.firstFrame();
+                if (session.budget.keepLines(rec.lines().size(), r.firstFrame())) {
+                    Exchange u = unsolicited(rec, ex);
+                    u.note = "command not in the capture";
+                    lostTransfer(u, g);
+                }
                 return;
             }
         }
@@ -713,7 +768,9 @@ final class ControlFeed {
     private static ReplyExpectations.Fit fit(Exchange ex, FtpReply r) {
         // A reply cut inside its code ("1", "15"): its first digit says whether it is preliminary.
         if (r.code() < 0 && preliminary(r)) return ReplyExpectations.Fit.PRELIMINARY;
-        return ReplyExpectations.fit(ex.command.verb(), ex.preliminarySeen, r.code());
+        // A transfer whose command is not in the capture: every transfer verb has the same replies.
+        String verb = ex.command != null ? ex.command.verb() : ex.tag instanceof TransferState ? "RETR" : "";
+        return ReplyExpectations.fit(verb, ex.preliminarySeen, r.code());
     }
 
     /** A 1xx reply, or one cut inside its code whose first digit is 1 (RFC 959 §4.2: positive preliminary). */
@@ -771,7 +828,7 @@ final class ControlFeed {
         FtpCommand c = ex.command;
         // A cut reply keeps its code; its text is only a beginning and is never parsed.
         boolean cut = r.cut().cut();
-        switch (c.verb()) {
+        switch (c == null ? "" : c.verb()) {
             case "USER", "PASS", "ACCT" -> {
                 if (code == 230) login = LoginOutcome.SUCCEEDED;
                 else if (code == 530 && login != LoginOutcome.SUCCEEDED) {
@@ -817,6 +874,8 @@ final class ControlFeed {
         }
         if (ex.tag instanceof TransferState t && !(code < 0 && preliminary(r))) {
             t.reply(code, r.firstFrame(), cut ? (preliminary(r) ? "" : r.text() + "…") : r.text());
+            // After its final reply no connection can be its data connection.
+            if (!preliminary(r)) analyzer.transferEnded(t);
         }
     }
 
@@ -826,6 +885,32 @@ final class ControlFeed {
             if (e.command != null && e.replies.isEmpty() && e.tag instanceof SetupState st && st.id < 0 && st.mode.passive()) return e;
         }
         return null;
+    }
+
+    /** What a setup whose command the capture lost says about itself (active, then passive). */
+    static final String INFERRED_LOST_SETUP_ACTIVE = "inferred from the next connection because the setup command is not in"
+            + " the capture: active, as the server opened the connection; whether PORT, EPRT or LPRT is not known";
+    static final String INFERRED_LOST_SETUP_PASSIVE = "inferred from the next connection because the setup command is not in"
+            + " the capture: passive, as the client opened the connection; whether PASV, EPSV or LPSV is not known";
+
+    /**
+     * The setup of a transfer whose setup command was in client bytes the capture lost ({@code
+     * noticedFrame}: where the loss shows), made when the connection {@code passive} (from the client)
+     * or active comes: PASV or PORT for IPv4, EPSV or EPRT for IPv6, as the connection's direction
+     * shows; which command it really was is not known.
+     */
+    SetupState lostSetup(TransferState t, boolean passive, int noticedFrame) {
+        boolean v6 = session.server().ip().v6();
+        DataMode mode = passive ? (v6 ? DataMode.EPSV : DataMode.PASV) : (v6 ? DataMode.EPRT : DataMode.PORT);
+        SetupState st = new SetupState(session.setups.size(), mode, noticedFrame);
+        st.setupFrame = noticedFrame;
+        st.text = "(setup command not in the capture)";
+        st.inferred = passive ? INFERRED_LOST_SETUP_PASSIVE : INFERRED_LOST_SETUP_ACTIVE;
+        st.portMath = "";
+        session.setups.add(st);
+        st.transfer = t;
+        t.setup = st;
+        return st;
     }
 
     /** What a setup inferred because its reply was lost says about itself. */
