@@ -44,7 +44,10 @@ public record StoryLine(int frame, String kind, String text) {
             if (c.command() != null) {
                 out.add(c.frame(), () -> {
                     String arg = masking.argument(c.command(), c.arg());
-                    return new StoryLine(c.frame(), "command", "→ " + c.command() + (arg.isEmpty() ? "" : " " + arg));
+                    // A cut line ends in "…": what follows is not in the capture.
+                    String cut = c.note() != null && c.note().startsWith("command line ") ? "…" : "";
+                    return new StoryLine(c.frame(), "command", "→ " + c.command() + (arg.isEmpty() ? (cut.isEmpty() ? "" : " " + cut)
+                            : " " + arg + cut));
                 });
             }
             boolean first = true;
@@ -54,8 +57,10 @@ public record StoryLine(int frame, String kind, String text) {
                 out.add(r.frame(), () -> {
                     String time = timed ? String.format(Locale.ROOT, "   (%.3f ms)", (r.nanos() - c.nanos()) / 1e6) : "";
                     String more = r.lines().size() > 1 ? "  [+" + (r.lines().size() - 1) + " lines]" : "";
-                    return new StoryLine(r.frame(), r.code() >= 400 || r.code() < 0 ? "error" : "reply",
-                            "← " + (r.code() < 0 ? "(no code)" : r.code()) + " " + r.text() + more + time);
+                    // A reply cut inside its code shows the digits there are ("← 2…"), not "(no code)".
+                    String shown = r.code() < 0 && r.cut().cut() ? r.lines().get(0) + "…"
+                            : (r.code() < 0 ? "(no code)" : r.code()) + " " + r.text() + (r.cut().cut() ? "…" : "");
+                    return new StoryLine(r.frame(), r.code() >= 400 || r.code() < 0 ? "error" : "reply", "← " + shown + more + time);
                 });
             }
         }

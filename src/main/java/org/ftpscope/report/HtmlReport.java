@@ -133,7 +133,7 @@ public final class HtmlReport implements ReportWriter {
             List<Transfer> listed = s.transfers().subList(0, Math.min(s.transfers().size(), ReportLimits.ROWS));
             for (Transfer t : listed) {
                 sb.append("<tr><td class=\"num\">").append(t.commandFrame()).append("</td><td><code>").append(html(t.command()))
-                        .append(' ').append(html(t.arg())).append("</code><br>").append(html(t.direction().label())).append(' ')
+                        .append(' ').append(html(t.arg() + (t.commandCut() ? "…" : ""))).append("</code><br>").append(html(t.direction().label())).append(' ')
                         .append(html(t.path())).append("</td><td>").append(html(ReportText.setup(t))).append("</td><td>")
                         .append(html(ReportText.dataConnection(t))).append("</td><td class=\"num\">").append(html(ReportText.size(t.bytes())))
                         .append(t.expectedBytes() >= 0 ? "<br>expected " + t.expectedBytes() : "").append(t.complete() ? "" : "<br><b>incomplete</b>")

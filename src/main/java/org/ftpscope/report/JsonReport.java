@@ -260,7 +260,7 @@ public final class JsonReport implements ReportWriter {
             for (ForeignConnection f : setup.foreignConnections()) connection(j, f);
             j.endArray();
         }
-        j.field("restOffset", t.restOffset())
+        j.fieldOrNull("restOffset", t.restOffset())
                 .field("type", t.type())
                 .field("durationSeconds", Math.round(t.durationSeconds() * 1e6), 6)
                 .field("throughputBytesPerSecond", Math.round(t.throughput()));

@@ -79,7 +79,7 @@ public final class MarkdownReport implements ReportWriter {
                         .append("|---|---|---|---|---|---|---|---|\n");
                 List<Transfer> listed = s.transfers().subList(0, Math.min(s.transfers().size(), ReportLimits.ROWS));
                 for (Transfer t : listed) {
-                    sb.append("| ").append(t.commandFrame()).append(" | ").append(markdown(t.command() + " " + t.arg())).append(" | ")
+                    sb.append("| ").append(t.commandFrame()).append(" | ").append(markdown(t.command() + " " + t.arg() + (t.commandCut() ? "…" : ""))).append(" | ")
                             .append(markdown(ReportText.setup(t))).append(" | ").append(markdown(ReportText.dataConnection(t)))
                             .append(" | ").append(t.bytes()).append(t.expectedBytes() >= 0 ? " of " + t.expectedBytes() : "")
                             .append(t.complete() ? "" : " (incomplete)").append(" | ").append(t.sha256() == null ? "—" : t.sha256())

@@ -43,7 +43,7 @@ public final class ObjectExporter {
             for (Transfer t : s.transfers()) {
                 if ((a.contentOf(t) == null && !a.hasDecryptedContent(t)) || t.bytes() == 0) continue;
                 if (t.direction() == TransferDirection.LISTING && !listings) continue;
-                String fallback = "session" + s.id() + "-" + t.command().toLowerCase() + "-" + t.index() + ".bin";
+                String fallback = "session" + s.id() + "-" + t.command().toLowerCase().replace("?", "") + "-" + t.index() + ".bin";
                 String name = t.direction() == TransferDirection.LISTING
                         ? "listing-session" + s.id() + "-" + t.index() + ".txt"
                         : SafeNames.fileName(t.path().isEmpty() ? t.arg() : t.path(), fallback);

@@ -80,10 +80,20 @@ final class ReportText {
                 + (t.data().usedAdvertisedAddress() ? "" : ", advertised address ignored") + ")";
     }
 
-    /** The outcome's evidence and, when the bytes are not known complete, why, in words. */
+    /**
+     * The outcome's evidence and, when the bytes are not known complete, why, in words: each fact
+     * once. A missing data connection is in the evidence already ("data connection not in the
+     * capture", or that only another host's is), so its shortfall is not said again; nor is the
+     * server's failure reply, which the evidence names and the Reply column quotes.
+     */
     static String evidence(Transfer t) {
         StringBuilder sb = new StringBuilder(t.outcomeEvidence());
+        boolean saysMissing = t.outcomeEvidence().contains("data connection not in the capture")
+                || t.outcomeEvidence().contains("the only data connection in the capture came from");
         for (org.ftpscope.ftp.model.Shortfall s : t.shortfalls()) {
+            if (s.cause() == org.ftpscope.ftp.model.Shortfall.Cause.NOT_IN_CAPTURE && saysMissing) continue;
+            if (s.cause() == org.ftpscope.ftp.model.Shortfall.Cause.SERVER_REPORTED_FAILURE
+                    && t.outcomeEvidence().startsWith("server reply " + t.replyCode())) continue;
             if (!sb.toString().contains(s.text())) sb.append("; ").append(s.text());
         }
         return sb.toString();

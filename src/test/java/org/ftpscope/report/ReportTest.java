@@ -142,6 +142,24 @@ class ReportTest {
         assertEquals(1, count(h, "<svg "));
     }
 
+    @Test
+    void aMissingDataConnectionIsSaidOnceInTheOutcome() throws Exception {
+        // tshark -r pasv-curl.pcap -Y tcp.port==21: the evidence says "data connection not in the capture" and the
+        // shortfall "the data connection is not in the capture"; the reports said both (the same fact twice).
+        String md = markdown("derived/pasv-curl-control-only.pcap");
+        assertEquals(3, count(md, "ok (server reply 226; data connection not in the capture) |"), md);
+        assertFalse(md.contains("the data connection is not in the capture"), md);
+        String h = html("derived/pasv-curl-control-only.pcap", ReportSelection.ALL);
+        assertEquals(3, count(h, "ok<br><small>server reply 226; data connection not in the capture</small>"), h);
+        // A transfer that failed keeps the shortfall (its evidence does not say where the connection is), not the
+        // failure said twice ("server reply 426; …; the server replied 426 Failure writing network stream.").
+        String failed = markdown("derived/long-session-control-only.pcap");
+        assertEquals(1, count(failed, "| 426 Failure writing network stream\\. | failed (server reply 426; the data connection is not"
+                + " in the capture) |"), failed);
+        assertEquals(1, count(failed, "| failed (server reply 500) |"), failed);
+        assertEquals(12, count(failed, "| ok (server reply 226; data connection not in the capture) |"), failed);
+    }
+
     private static int count(String s, String what) {
         Matcher m = Pattern.compile(Pattern.quote(what)).matcher(s);
         int n = 0;

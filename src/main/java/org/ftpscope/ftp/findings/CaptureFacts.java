@@ -32,8 +32,9 @@ public final class CaptureFacts {
      * @param onlyControlConnections whether every TCP connection no setup claimed is a control connection
      * @param inferredData           by session id: the connections taken as an encrypted session's data
      *                               connections ({@link EncryptedSessionDataRule#claim})
-     * @param besideCutSessions      by session id, for sessions of which the snaplen left no control byte: the
-     *                               connections between its hosts while it was open ({@link CutControlChannelRule})
+     * @param besideCutSessions      by session id, for sessions whose control bytes the snaplen cut: the
+     *                               connections between its hosts while it was open that no setup claimed
+     *                               ({@link CutControlChannelRule})
      * @param orphans                connections that are FTP data by their ports, without control connection or setup
      * @param truncatedFrames        frames the snapshot length cut; {@code firstTruncatedFrame} the first, 0 if none
      * @param oneDirectionStreams    the TCP connections of which the capture holds one side only, in stream
@@ -75,7 +76,7 @@ public final class CaptureFacts {
     /** The connections taken as session {@code id}'s data connections (encrypted, no key log); empty if none. */
     public List<TcpStream> inferredData(int id) { return inferredData.getOrDefault(id, List.of()); }
 
-    /** The connections between the hosts of session {@code id}, whose control bytes were all cut, while it was open; empty if none. */
+    /** The unclaimed connections between the hosts of session {@code id}, whose control bytes were cut, while it was open; empty if none. */
     public List<TcpStream> besideCutSession(int id) { return besideCutSessions.getOrDefault(id, List.of()); }
 
     public List<OrphanDataConnection> orphans() { return orphans; }

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A session whose control channel the snaplen cut to nothing (the control finding says so): its
- * setups are not in the capture, so no connection can be tied to a command. The connections
+ * A session whose control channel the snaplen cut (to nothing, or lines to their first bytes): its
+ * setups may be among the bytes cut, so a connection may be tied to no command. The connections
  * between its hosts while it was open ({@link CaptureFacts#besideCutSession}) are listed with it as
  * what may be its data connections, with the bytes sent and captured, without being taken as its
  * transfers ({@code control-bytes-missing}).

@@ -19,6 +19,16 @@ public record FtpCommand(String verb, String sentVerb, String arg, boolean known
             "LANG", "HOST", "XPWD", "XCWD", "XMKD", "XRMD", "XCUP", "CLNT", "MFMT", "MFCT", "MFF", "AVBL", "CSID",
             "DSIZ", "HASH", "RANG", "THMB", "XCRC", "XMD5", "XSHA1", "XSHA256");
 
+    /**
+     * Whether a line cut after {@code verb} (upper case) still names its verb whole: a known verb
+     * that no longer known verb begins with ({@code RETR}, {@code PWD}; not {@code XSHA}, {@code STO}).
+     */
+    public static boolean wholeVerb(String verb) {
+        if (!KNOWN.contains(verb)) return false;
+        for (String v : KNOWN) if (v.length() > verb.length() && v.startsWith(verb)) return false;
+        return true;
+    }
+
     /** Parses one line (without its line end). */
     public static FtpCommand parse(String line, int frame, long nanos) {
         int sp = line.indexOf(' ');

@@ -15,13 +15,16 @@ import java.util.List;
  * @param firstDataFrame the frame carrying the first content byte, 0 when none
  * @param outcomeEvidence what the outcome rests on, in words (the server's reply, where the data connection is)
  * @param shortfalls     why the bytes are not known complete; empty exactly when {@code complete}
+ * @param restOffset     the REST offset it resumed from, 0 without REST, -1 when the capture cut the REST command
+ * @param type           the TYPE in force (its first letter: A, I, E, L), null when the capture cut the TYPE command
+ * @param commandCut     the capture cut the command line: {@code arg} is its beginning only, {@code path} ends in "…"
  */
 public record Transfer(int session, int index, String command, String arg, String path, int commandFrame,
                        long commandNanos, DataSetup setup, DataConnection data, TransferDirection direction,
                        long bytes, long expectedBytes, long gapBytes, boolean truncated, boolean complete,
                        String sha256, int preliminaryCode, int replyCode, int replyFrame, String replyText,
                        Outcome outcome, long restOffset, String type, long dataStartNanos, long dataEndNanos,
-                       int firstDataFrame, String outcomeEvidence, List<Shortfall> shortfalls) {
+                       int firstDataFrame, String outcomeEvidence, List<Shortfall> shortfalls, boolean commandCut) {
 
     public Transfer {
         shortfalls = List.copyOf(shortfalls);

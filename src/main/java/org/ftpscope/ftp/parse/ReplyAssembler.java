@@ -91,6 +91,9 @@ public final class ReplyAssembler {
         sink.accept(new FtpReply(code, text, List.of(line), false, frame, frame, nanos, cut));
     }
 
+    /** Whether a multi-line reply is open (its closing line not read yet). */
+    public boolean open() { return openCode >= 0; }
+
     /** Bytes are missing from the server's direction here: an open multi-line reply may have lost its end. */
     public void gap() {
         if (openCode >= 0 && !openCut.cut()) openCut = LineCut.LOST;

@@ -79,10 +79,18 @@ final class ControlFeed {
     private int serverLosses;
     /** A client-direction gap since the last command line: the next command may follow a lost one. */
     private boolean clientGapPending;
+    /**
+     * Client bytes were lost since the last setup or transfer command (the latest lost gap, or
+     * null): a setup command may have been among them.
+     */
+    private Gap clientLossSinceSetup;
     /** Replies that came with no command waiting since the last command line. */
     private final List<Exchange> recentUnsolicited = new ArrayList<>();
     private int cutLines;
     private int firstCutFrame;
+    /** Cut lines of which not even the verb or reply code is whole, and the first one's frame. */
+    private int cutBeforeName;
+    private int firstCutBeforeName;
     /** Per direction: payload bytes the capture holds, and those the snaplen cut off (in how many frames, the first). */
     private final long[] capturedBytes = new long[2];
     private final long[] snaplenBytes = new long[2];
@@ -118,6 +126,8 @@ final class ControlFeed {
         /** {@link #serverGaps} and {@link #serverLosses} when the command was read. */
         int serverGapsAtSend, serverLossesAtSend;
         boolean afterClientGap;
+        /** A CWD whose argument the capture cut: a 2xx to it leaves the working directory unknown. */
+        boolean cwdCut;
 
         Exchange(FtpCommand command) { this.command = command; }
     }
@@ -147,8 +157,11 @@ final class ControlFeed {
         this.fromServer = new ControlLineSplitter((line, frame, nanos, overlong, cut) -> {
             if (overlong) overlong(frame, "a reply line");
             if (cut.cut()) countCut(frame);
+            if (cut.cut() && line.length() < 3 && !line.isEmpty() && line.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                countCutBeforeName(frame);
+            }
             replies.line(line, frame, nanos, cut);
-        });
+        }, () -> replies.open());
     }
 
     /** Implicit FTPS (port 990): TLS from the connection's first byte, no AUTH. */
@@ -248,6 +261,7 @@ final class ControlFeed {
                 gaps.add(new Gap(d, length, lastDataFrame[d.ordinal()], frame));
             }
         }
+        if (client && !snaplen) clientLossSinceSetup = latestGap(d);
         if (client) {
             clientGapPending = true;
             // A reply that came just before this gap was noticed answers a command lost in it.
@@ -256,6 +270,7 @@ final class ControlFeed {
                 if (u.note != null) continue;
                 u.note = "command not in the capture";
                 if (g != null && g.resyncFrame == 0) g.resyncFrame = u.replies.get(0).frame();
+                lostTransfer(u, g);
             }
             recentUnsolicited.clear();
         }
@@ -269,6 +284,11 @@ final class ControlFeed {
 
     private void countCut(int frame) {
         if (cutLines++ == 0) firstCutFrame = frame;
+    }
+
+    /** A cut line that shows less than its whole verb or reply code ("RE", "22"). */
+    private void countCutBeforeName(int frame) {
+        if (cutBeforeName++ == 0) firstCutBeforeName = frame;
     }
 
     void finish() {
@@ -334,10 +354,25 @@ final class ControlFeed {
         }
         wholeDirectionsCut();
         if (cutLines > 0) {
+            // Lines that show less than their verb or code ("RE", "22"): nothing is known of them but that they began.
+            String partial = cutBeforeName == 0 ? "" : cutLines == 1 ? "; the command or reply code itself is cut"
+                    : cutBeforeName == cutLines ? "; in all of them the command or reply code itself is cut"
+                    : "; in " + cutBeforeName + " of them (the first in frame " + firstCutBeforeName
+                      + ") the command or reply code itself is cut";
             session.addParseFinding(new Finding(FindingKind.CONTROL_BYTES_MISSING, session.id, firstCutFrame,
                     "Control channel: " + cutLines + (cutLines == 1 ? " line is" : " lines are") + " cut short (the first in frame "
                             + firstCutFrame + "); the rest of each is not in the capture, so they are kept as cut lines and "
-                            + "not read for addresses, sizes or paths."));
+                            + "not read for addresses, sizes or paths" + partial + "."));
+        }
+        int skipped = fromClient.skipped() + fromServer.skipped();
+        if (skipped > 0) {
+            int first = fromClient.skipped() == 0 ? fromServer.firstSkippedFrame() : fromServer.skipped() == 0
+                    ? fromClient.firstSkippedFrame() : Math.min(fromClient.firstSkippedFrame(), fromServer.firstSkippedFrame());
+            session.addParseFinding(new Finding(FindingKind.CONTROL_BYTES_MISSING, session.id, first,
+                    "Control channel: in " + skipped + (skipped == 1 ? " place" : " places") + " (the first in frame " + first
+                            + ") the bytes after a hole do not begin like a command or a reply, so whether they begin a line is not"
+                            + " known (they may be the rest of a line cut before, or an inner line of a multi-line reply): they were"
+                            + " skipped up to the next line end."));
         }
     }
 
@@ -345,6 +380,9 @@ final class ControlFeed {
      * A direction of which the snaplen left no byte at all (the headers filled the snapshot): no cut
      * line says so, so the session says here that its commands or replies are not in the capture.
      */
+    /** Whether the snaplen cut any of the control bytes: a setup may be among them. */
+    boolean snaplenCut() { return snaplenBytes[0] + snaplenBytes[1] > 0; }
+
     /** Whether the snaplen left no byte of either direction (and some were sent). */
     boolean noControlByteCaptured() {
         return capturedBytes[0] == 0 && capturedBytes[1] == 0 && snaplenBytes[0] + snaplenBytes[1] > 0;
@@ -484,9 +522,27 @@ final class ControlFeed {
             // Only the start of the line is in the capture: keep it, act only on a verb known whole.
             countCut(frame);
             ex.note = "command line " + cut.label();
-            boolean verbWhole = line.indexOf(' ') > 0;
-            if (!verbWhole) return;
+            // A verb followed by a space, or one the cut left whole ("PASV", "RETR": no known verb is longer).
+            boolean verbWhole = line.indexOf(' ') > 0 || FtpCommand.wholeVerb(verb);
+            if (!verbWhole) {
+                countCutBeforeName(frame);
+                return;
+            }
             switch (verb) {
+                case "TYPE" -> {
+                    // The type is its argument's first letter: known if the cut left it, else unknown from here on.
+                    String t = c.arg().trim();
+                    type = t.isEmpty() ? null : t.substring(0, 1).toUpperCase(Locale.ROOT);
+                    return;
+                }
+                case "REST" -> {
+                    rest = -1; // the offset's digits may go on past the cut
+                    return;
+                }
+                case "CWD", "XCWD" -> {
+                    ex.cwdCut = true; // if the server accepts it, the working directory is not known
+                    return;
+                }
                 case "PORT", "EPRT", "LPRT" -> {
                     SetupState s = new SetupState(session.setups.size(), DataMode.valueOf(verb), frame);
                     s.setupFrame = frame;
@@ -497,11 +553,13 @@ final class ControlFeed {
                             : "inferred from the next connection because the end of the command is not in the capture";
                     session.setups.add(s);
                     ex.tag = s;
+                    clientLossSinceSetup = null;
                     analyzer.inferredSetup(session, s);
                     return;
                 }
                 case "PASV", "EPSV", "LPSV" -> {
                     ex.tag = new SetupState(-1, DataMode.valueOf(verb), frame);
+                    clientLossSinceSetup = null;
                     return;
                 }
                 default -> {
@@ -528,23 +586,73 @@ final class ControlFeed {
                     rest = 0;
                 }
             }
-            case "PASV", "EPSV", "LPSV" -> ex.tag = new SetupState(-1, DataMode.valueOf(verb), frame);
-            case "PORT", "EPRT", "LPRT" -> activeSetup(ex, c);
+            case "PASV", "EPSV", "LPSV" -> {
+                ex.tag = new SetupState(-1, DataMode.valueOf(verb), frame);
+                clientLossSinceSetup = null;
+            }
+            case "PORT", "EPRT", "LPRT" -> {
+                activeSetup(ex, c);
+                clientLossSinceSetup = null;
+            }
             case "SIZE", "CWD", "XCWD" -> ex.path = resolve(c.arg());
             default -> { }
         }
         TransferDirection dir = TransferDirection.of(verb);
         if (dir != null && session.budget.keepTransfer(frame)) {
-            String path = resolve(c.pathArgument()) + (cut.cut() ? "…" : "");
+            String path = cut.cut() ? cutPath(c.pathArgument()) : resolve(c.pathArgument());
             SetupState setup = session.pendingSetup;
             session.pendingSetup = null;
             TransferState t = new TransferState(session.transfers.size(), verb, c.arg(), path, frame, nanos, dir, setup,
                     dir == TransferDirection.LISTING ? 0 : rest, type);
+            t.commandCut = cut.cut();
             if (setup != null && setup.transfer == null) setup.transfer = t;
             session.transfers.add(t);
             ex.tag = t;
             rest = 0;
+            Gap lost = clientLossSinceSetup;
+            clientLossSinceSetup = null;
+            // No setup, and client bytes were lost since the last one: the setup command may have been
+            // among them, so the next connection between the two hosts is taken as its channel.
+            if (setup == null && lost != null) analyzer.setupMaybeLost(session, t, lost.afterFrame, lost.noticedFrame);
         }
+    }
+
+    /**
+     * The path of a transfer command the capture cut: what is known of it and "…" for the rest
+     * ({@code /pub/no…}; {@code /pub/…} when nothing of the argument is in the capture).
+     */
+    private String cutPath(String visible) {
+        if (!visible.isEmpty()) return resolve(visible) + "…";
+        return cwd.isEmpty() ? "…" : cwd.endsWith("/") ? cwd + "…" : cwd + "/…";
+    }
+
+    /**
+     * A reply to a command not in the capture ({@code u}): a 125 or 150 is the preliminary reply of
+     * a transfer command (RFC 959 §5.4), so a transfer was sent in the client's lost bytes ({@code g}).
+     * It takes the pending setup, waits for its final reply like any transfer, and says what it was
+     * from its data connection at the end ({@link SessionBuilder}).
+     */
+    private void lostTransfer(Exchange u, Gap g) {
+        ReplyRecord r = u.replies.get(0);
+        if (r.code() != 125 && r.code() != 150 || u.tag != null || !session.budget.keepTransfer(r.frame())) return;
+        SetupState setup = session.pendingSetup;
+        session.pendingSetup = null;
+        clientLossSinceSetup = null;
+        TransferState t = new TransferState(session.transfers.size(), "?", "", "", r.frame(), r.nanos(),
+                TransferDirection.DOWNLOAD, setup, rest, type);
+        t.commandLost = true;
+        t.lostAfterFrame = g == null ? 0 : g.afterFrame;
+        if (setup != null && setup.transfer == null) setup.transfer = t;
+        session.transfers.add(t);
+        rest = 0;
+        u.tag = t;
+        u.preliminarySeen = true;
+        u.serverGapsAtSend = serverGaps;
+        u.serverLossesAtSend = serverLosses;
+        t.reply(r.code(), r.frame(), r.cut().cut() ? "" : r.text());
+        waiting.addFirst(u); // sent before every command still waiting: those came after the gap
+        // No setup pending: its setup command was lost with it, or before it.
+        if (setup == null && g != null) analyzer.setupMaybeLost(session, t, g.afterFrame, g.noticedFrame);
     }
 
     private void activeSetup(Exchange ex, FtpCommand c) {
@@ -577,6 +685,7 @@ final class ControlFeed {
                 unsolicited.note = "command not in the capture";
                 Gap g = latestGap(Direction.CLIENT_TO_SERVER);
                 if (g != null && g.resyncFrame == 0) g.resyncFrame = r.firstFrame();
+                lostTransfer(unsolicited, g);
             } else if (!greeting) {
                 recentUnsolicited.add(unsolicited);
             }
@@ -599,7 +708,10 @@ final class ControlFeed {
                 while (waiting.peek() != later) {
                     Exchange lost = waiting.poll();
                     lost.note = lost.preliminarySeen ? "final reply not in the capture" : "reply not in the capture";
-                    if (g != null) {
+                    if (g != null && lost.command == null) {
+                        if (g.resyncFrame == 0) g.resyncFrame = r.firstFrame();
+                        g.lost.add("the transfer whose 1xx is in frame " + lost.replies.get(0).frame());
+                    } else if (g != null) {
                         if (g.resyncFrame == 0) g.resyncFrame = r.firstFrame();
                         g.lost.add(lost.command.sentVerb() + (lost.command.arg().isEmpty() ? "" : " "
                                 + (lost.command.verb().equals("PASS") ? "********" : lost.command.arg()))
@@ -609,11 +721,13 @@ final class ControlFeed {
                 ex = later;
             } else if (fit == ReplyExpectations.Fit.NO && ex.afterClientGap) {
                 // Fits nothing waiting, and a command may be lost just before: it answers that one.
-                if (session.budget.keepLines(rec.lines().size(), r.firstFrame())) {
-                    unsolicited(rec, ex).note = "command not in the capture";
-                }
                 Gap g = latestGap(Direction.CLIENT_TO_SERVER);
                 if (g != null && g.resyncFrame == 0) g.resyncFrame = r.firstFrame();
+                if (session.budget.keepLines(rec.lines().size(), r.firstFrame())) {
+                    Exchange u = unsolicited(rec, ex);
+                    u.note = "command not in the capture";
+                    lostTransfer(u, g);
+                }
                 return;
             }
         }
@@ -628,7 +742,7 @@ final class ControlFeed {
             return;
         }
         keepReply(ex, rec);
-        if (r.preliminary()) ex.preliminarySeen = true;
+        if (preliminary(r)) ex.preliminarySeen = true;
         else waiting.remove(ex);
         onReply(ex, r);
     }
@@ -652,7 +766,16 @@ final class ControlFeed {
     }
 
     private static ReplyExpectations.Fit fit(Exchange ex, FtpReply r) {
-        return ReplyExpectations.fit(ex.command.verb(), ex.preliminarySeen, r.code());
+        // A reply cut inside its code ("1", "15"): its first digit says whether it is preliminary.
+        if (r.code() < 0 && preliminary(r)) return ReplyExpectations.Fit.PRELIMINARY;
+        // A transfer whose command is not in the capture: every transfer verb has the same replies.
+        String verb = ex.command != null ? ex.command.verb() : ex.tag instanceof TransferState ? "RETR" : "";
+        return ReplyExpectations.fit(verb, ex.preliminarySeen, r.code());
+    }
+
+    /** A 1xx reply, or one cut inside its code whose first digit is 1 (RFC 959 §4.2: positive preliminary). */
+    private static boolean preliminary(FtpReply r) {
+        return r.preliminary() || r.code() < 0 && r.cut().cut() && r.lines().get(0).startsWith("1");
     }
 
     /** The first waiting command after the oldest that the reply fits for certain, within {@link #MAX_SKIP}. */
@@ -705,7 +828,7 @@ final class ControlFeed {
         FtpCommand c = ex.command;
         // A cut reply keeps its code; its text is only a beginning and is never parsed.
         boolean cut = r.cut().cut();
-        switch (c.verb()) {
+        switch (c == null ? "" : c.verb()) {
             case "USER", "PASS", "ACCT" -> {
                 if (code == 230) login = LoginOutcome.SUCCEEDED;
                 else if (code == 530 && login != LoginOutcome.SUCCEEDED) {
@@ -724,7 +847,10 @@ final class ControlFeed {
                     if (dir != null) cwd = dir;
                 }
             }
-            case "CWD", "XCWD" -> { if (code >= 200 && code < 300 && ex.path != null) cwd = ex.path; }
+            case "CWD", "XCWD" -> {
+                if (code >= 200 && code < 300 && ex.path != null) cwd = ex.path;
+                else if (code >= 200 && code < 300 && ex.cwdCut) cwd = ""; // paths after it are shown as sent
+            }
             case "CDUP", "XCUP" -> { if (code >= 200 && code < 300) cwd = PathNames.parent(cwd); }
             case "SIZE" -> {
                 if (code == 213 && ex.path != null && !cut) {
@@ -741,12 +867,16 @@ final class ControlFeed {
             }
             default -> { }
         }
-        if (ex.tag instanceof SetupState s && !s.mode.passive() && !r.preliminary()) {
+        if (ex.tag instanceof SetupState s && !s.mode.passive() && !preliminary(r)) {
             s.replyCode = code;
             s.replyFrame = r.firstFrame();
             if (code >= 400 || code < 0) analyzer.activeSetupRefused(session, s);
         }
-        if (ex.tag instanceof TransferState t) t.reply(code, r.firstFrame(), cut ? (r.preliminary() ? "" : r.text() + "…") : r.text());
+        if (ex.tag instanceof TransferState t && !(code < 0 && preliminary(r))) {
+            t.reply(code, r.firstFrame(), cut ? (preliminary(r) ? "" : r.text() + "…") : r.text());
+            // After its final reply no connection can be its data connection.
+            if (!preliminary(r)) analyzer.transferEnded(t);
+        }
     }
 
     /** The oldest waiting PASV/EPSV/LPSV with no reply yet, or null. */
@@ -755,6 +885,32 @@ final class ControlFeed {
             if (e.command != null && e.replies.isEmpty() && e.tag instanceof SetupState st && st.id < 0 && st.mode.passive()) return e;
         }
         return null;
+    }
+
+    /** What a setup whose command the capture lost says about itself (active, then passive). */
+    static final String INFERRED_LOST_SETUP_ACTIVE = "inferred from the next connection because the setup command is not in"
+            + " the capture: active, as the server opened the connection; whether PORT, EPRT or LPRT is not known";
+    static final String INFERRED_LOST_SETUP_PASSIVE = "inferred from the next connection because the setup command is not in"
+            + " the capture: passive, as the client opened the connection; whether PASV, EPSV or LPSV is not known";
+
+    /**
+     * The setup of a transfer whose setup command was in client bytes the capture lost ({@code
+     * noticedFrame}: where the loss shows), made when the connection {@code passive} (from the client)
+     * or active comes: PASV or PORT for IPv4, EPSV or EPRT for IPv6, as the connection's direction
+     * shows; which command it really was is not known.
+     */
+    SetupState lostSetup(TransferState t, boolean passive, int noticedFrame) {
+        boolean v6 = session.server().ip().v6();
+        DataMode mode = passive ? (v6 ? DataMode.EPSV : DataMode.PASV) : (v6 ? DataMode.EPRT : DataMode.PORT);
+        SetupState st = new SetupState(session.setups.size(), mode, noticedFrame);
+        st.setupFrame = noticedFrame;
+        st.text = "(setup command not in the capture)";
+        st.inferred = passive ? INFERRED_LOST_SETUP_PASSIVE : INFERRED_LOST_SETUP_ACTIVE;
+        st.portMath = "";
+        session.setups.add(st);
+        st.transfer = t;
+        t.setup = st;
+        return st;
     }
 
     /** What a setup inferred because its reply was lost says about itself. */

@@ -86,10 +86,10 @@ final class DataConnectionFacts {
     }
 
     /**
-     * For each session of which the snaplen left no control byte ({@code cutSessions}): the
-     * connections no setup claimed between its two hosts, either way round, that began while it was
-     * open. Its setups are cut, so these are only possibly its data connections: listed with it,
-     * not taken as its transfers, and left in {@code unclaimed}.
+     * For each session whose control bytes the snaplen cut ({@code cutSessions}): the connections
+     * no setup claimed between its two hosts, either way round, that began while it was open. A
+     * setup may have been in the bytes cut, so these are only possibly its data connections: listed
+     * with it, not taken as its transfers, and left in {@code unclaimed}.
      */
     static Map<Integer, List<TcpStream>> besideCutSessions(List<FtpSession> sessions, java.util.Set<Integer> cutSessions,
                                                            List<TcpStream> unclaimed, Collection<Integer> controlStreams) {

@@ -13,6 +13,7 @@ import org.ftpscope.ftp.model.OrphanDataConnection;
 import org.ftpscope.ftp.model.StreamRole;
 import org.ftpscope.ftp.parse.IcmpUnreachable;
 import org.ftpscope.ftp.session.SessionState.SetupState;
+import org.ftpscope.ftp.session.SessionState.TransferState;
 import org.ftpscope.tcp.Direction;
 import org.ftpscope.tcp.StreamListener;
 import org.ftpscope.tcp.TcpStream;
@@ -87,6 +88,7 @@ public final class FtpAnalyzer implements StreamListener {
         }
         if (m == null) m = claimInferred(s, frame);
         if (m == null && !lostPassiveReplies.isEmpty()) m = claimForLostReply(s, frame);
+        if (m == null && !lostSetups.isEmpty()) m = claimForLostSetup(s, frame);
         if (m != null) {
             attach(s, m);
             return;
@@ -384,6 +386,69 @@ public final class FtpAnalyzer implements StreamListener {
         return null;
     }
 
+    // ---- transfers whose setup command client bytes lost may have held ----
+
+    /** Transfers without a setup, after client bytes were lost, waiting for their connection; few at a time. */
+    private final Map<TransferState, LostSetup> lostSetups = new java.util.LinkedHashMap<>();
+
+    private record LostSetup(SessionState session, ControlFeed feed, int noticedFrame) {}
+
+    /**
+     * Transfer {@code t} of {@code st} has no setup, and client bytes were lost after frame {@code
+     * lostAfter} (noticed at {@code noticedFrame}): its setup command may have been among them. A
+     * connection between the two hosts, either way, that opened since and has carried no byte yet is
+     * taken as its channel now (passive clients connect before the transfer command); otherwise the
+     * next one will be, until the transfer's final reply ({@link #transferEnded}).
+     */
+    void setupMaybeLost(SessionState st, TransferState t, int lostAfter, int noticedFrame) {
+        ControlFeed feed = feedByStream.get(st.control.index());
+        for (int i = unclaimed.size() - 1; i >= 0; i--) {
+            TcpStream s = unclaimed.get(i);
+            if (s.firstFrame() <= lostAfter) break; // older than the lost bytes: not from a setup in them
+            if (!betweenHosts(s, st) || dataOf(s) != null || controlByStream.containsKey(s.index())
+                    || s.bytes(Direction.CLIENT_TO_SERVER) + s.bytes(Direction.SERVER_TO_CLIENT) > 0) continue;
+            unclaimed.remove(i);
+            sniffers.remove(s.index());
+            attach(s, lostSetupMatch(st, feed, t, s, noticedFrame));
+            return;
+        }
+        lostSetups.put(t, new LostSetup(st, feed, noticedFrame));
+    }
+
+    /** The transfer got its final reply: a later connection is not its data connection. */
+    void transferEnded(TransferState t) {
+        if (!lostSetups.isEmpty()) lostSetups.remove(t);
+    }
+
+    private boolean betweenHosts(TcpStream s, SessionState st) {
+        boolean passive = s.client().ip().equals(st.client().ip()) && s.server().ip().equals(st.server().ip());
+        boolean active = s.client().ip().equals(st.server().ip()) && s.server().ip().equals(st.client().ip());
+        return (passive || active) && s.index() != st.control.index();
+    }
+
+    private DataChannelMatch lostSetupMatch(SessionState st, ControlFeed feed, TransferState t, TcpStream s, int noticedFrame) {
+        boolean passive = s.client().ip().equals(st.client().ip());
+        SetupState setup = feed.lostSetup(t, passive, noticedFrame);
+        setup.advertised = s.server();
+        setup.portMath = "port " + s.server().port() + " (" + setup.inferred + ")";
+        ExpectedChannel ch = new ExpectedChannel(st.id, setup.id, setup.mode, setup.setupFrame, s.client().ip(),
+                s.server(), s.server(), nowNanos);
+        return new DataChannelMatch(ch, s.index(), s.synFrame() > 0 ? s.synFrame() : s.firstFrame(), true,
+                !passive && s.client().port() == 20);
+    }
+
+    /** A new connection between the hosts of a session whose transfer waits for its lost setup's connection. */
+    private DataChannelMatch claimForLostSetup(TcpStream s, int frame) {
+        for (var it = lostSetups.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            LostSetup l = e.getValue();
+            if (!betweenHosts(s, l.session())) continue;
+            it.remove();
+            return lostSetupMatch(l.session(), l.feed(), e.getKey(), s, l.noticedFrame());
+        }
+        return null;
+    }
+
     /** Builds the immutable sessions and findings once the capture has been read. */
     public FtpResult result() {
         digests.finish();
@@ -406,7 +471,7 @@ public final class FtpAnalyzer implements StreamListener {
             if (mine.size() > listed) budget.drop(org.ftpscope.capture.Limit.ENCRYPTED_DATA_LISTED, mine.get(listed).firstFrame(), mine.size() - listed);
         }
         java.util.Set<Integer> cut = new java.util.HashSet<>();
-        for (SessionState st : sessions) if (feedByStream.get(st.control.index()).noControlByteCaptured()) cut.add(st.id);
+        for (SessionState st : sessions) if (feedByStream.get(st.control.index()).snaplenCut()) cut.add(st.id);
         Map<Integer, List<TcpStream>> besideCut = DataConnectionFacts.besideCutSessions(out, cut, rest, controlByStream.keySet());
         int listedBeside = org.ftpscope.capture.Limit.CUT_SESSION_DATA_LISTED.intValue();
         for (FtpSession s : out) {

@@ -37,7 +37,8 @@ final class SessionBuilder {
         List<Transfer> transfers = new ArrayList<>();
         List<org.ftpscope.ftp.model.CommandRecord> commands = feed.commands();
         for (TransferState t : st.transfers) {
-            transfers.add(transfer(st, t, t.setup == null ? null : byId[t.setup.id], captureLastFrame, nextCommand(commands, t.commandFrame)));
+            Transfer x = transfer(st, t, t.setup == null ? null : byId[t.setup.id], captureLastFrame, nextCommand(commands, t.commandFrame));
+            if (x != null) transfers.add(x);
         }
         TcpStream c = st.control;
         // With one side of the control connection absent, "no 230 or 530" says nothing of the login.
@@ -101,7 +102,52 @@ final class SessionBuilder {
         return true;
     }
 
+    /** What a transfer whose command is not in the capture was, as its data connection shows it. */
+    private record Lost(String label, String verb, TransferDirection direction, String how) {}
+
+    private static final java.util.regex.Pattern SIZE_IN_150 = java.util.regex.Pattern.compile("\\(\\d+ bytes?\\)");
+
+    /**
+     * The command of a transfer that is not in the capture, from its data connection: bytes that
+     * went to the FTP server were an upload ("STOR?"); bytes from it a download or a listing,
+     * "LIST?" when the 150 speaks of a list, else "RETR?". Null when no data connection of it is in
+     * the capture, or it carried bytes both ways or none: then nothing says what it was.
+     */
+    private static Lost lost(SessionState st, TransferState t, DataSetup setup) {
+        if (setup == null || setup.data() == null || st.setups.get(setup.id()).transfer != t) return null;
+        DataStreamState ds = st.setups.get(setup.id()).stream;
+        Direction fromServer = TransferDirection.DOWNLOAD.dataDirection(setup.mode());
+        Direction toServer = fromServer == Direction.SERVER_TO_CLIENT ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
+        long down = ds.bytes(fromServer) + ds.gaps(fromServer), up = ds.bytes(toServer) + ds.gaps(toServer);
+        if ((down > 0) == (up > 0)) return null;
+        String text = t.preliminaryText == null ? "" : t.preliminaryText;
+        String said = t.preliminaryCode + " in frame " + t.commandFrame
+                + (text.isEmpty() ? "" : " (\"" + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + "\")");
+        String lostAt = t.lostAfterFrame > 0 ? " (client bytes lost after frame " + t.lostAfterFrame + ")" : "";
+        if (up > 0) {
+            return new Lost("STOR?", "STOR", TransferDirection.UPLOAD, "the command is not in the capture" + lostAt + ": the "
+                    + said + " shows a transfer, and its data went to the server, so an upload (STOR, STOU or APPE)");
+        }
+        String head = "the command is not in the capture" + lostAt + ": the " + said + " shows a transfer, and its data came from"
+                + " the server, so a download or a listing; ";
+        if (text.toLowerCase(java.util.Locale.ROOT).contains("list")) {
+            return new Lost("LIST?", "LIST", TransferDirection.LISTING, head + "LIST? as the " + t.preliminaryCode + " speaks of a list");
+        }
+        return new Lost("RETR?", "RETR", TransferDirection.DOWNLOAD, head + "RETR?"
+                + (SIZE_IN_150.matcher(text).find() ? " as the " + t.preliminaryCode + " announces a size" : ""));
+    }
+
     private static Transfer transfer(SessionState st, TransferState t, DataSetup setup, int captureLastFrame, int nextCommandFrame) {
+        TransferDirection direction = t.direction;
+        String label = t.verb, verb = t.verb, lostHow = null;
+        if (t.commandLost) {
+            Lost l = lost(st, t, setup);
+            if (l == null) return null;
+            direction = l.direction();
+            label = l.label();
+            verb = l.verb();
+            lostHow = l.how();
+        }
         DataConnection data = setup == null ? null : setup.data();
         // A setup's connection belongs to the first transfer that used the setup.
         if (setup != null && setup.data() != null) {
@@ -116,7 +162,7 @@ final class SessionBuilder {
         org.ftpscope.decode.Endpoint foreignConnector = null;
         if (data != null) {
             SetupState s = st.setups.get(setup.id());
-            Direction d = t.direction.dataDirection(s.mode);
+            Direction d = direction.dataDirection(s.mode);
             bytes = s.stream.bytes(d);
             gaps = s.stream.gaps(d);
             truncated = s.stream.truncated(d);
@@ -124,7 +170,8 @@ final class SessionBuilder {
             end = s.stream.lastNanos(d);
             sha = s.stream.sha256(d);
             firstData = s.stream.firstFrame(d);
-            facts = facts(s.stream, d, data, t.commandFrame);
+            // (When the command was sent is not known for a lost one: no ACK is known to come before it.)
+            facts = facts(s.stream, d, data, t.commandLost ? 0 : t.commandFrame);
         } else {
             data = new DataConnection(-1, null, null, 0, 0, 0, 0, DataState.MISSING, false, false, 0, 0, 0, 0, 0, 0);
             facts = TransferVerdict.DataFacts.missing(setup == null ? noSetupOneDirection(st.control) : null);
@@ -137,25 +184,26 @@ final class SessionBuilder {
                 if (fs == DataState.TRANSFERRED || fs == DataState.ESTABLISHED) {
                     foreignConnector = f.connection().client();
                     // The bytes in the transfer's direction: from the acceptor (passive download) or to it.
-                    boolean fromServerSide = t.direction.dataDirection(setup.mode()) == Direction.SERVER_TO_CLIENT;
+                    boolean fromServerSide = direction.dataDirection(setup.mode()) == Direction.SERVER_TO_CLIENT;
                     foreignBytes = fromServerSide ? f.connection().bytesFromServer() : f.connection().bytesFromClient();
                     break;
                 }
             }
         }
         // Servers announce the whole file's size in 150 and SIZE; after REST only the rest is sent.
-        long expected = t.expectedBytes < 0 ? -1 : Math.max(0, t.expectedBytes - t.restOffset);
-        if (expected < 0 && t.direction == TransferDirection.DOWNLOAD) {
+        // A REST whose offset the capture cut (restOffset -1) leaves what is left to send unknown.
+        long expected = t.expectedBytes < 0 || t.restOffset < 0 ? -1 : Math.max(0, t.expectedBytes - t.restOffset);
+        if (expected < 0 && t.restOffset >= 0 && direction == TransferDirection.DOWNLOAD) {
             Long size = st.sizes.get(t.path);
             if (size != null) expected = Math.max(0, size - t.restOffset);
         }
         TransferVerdict.Verdict v = TransferVerdict.of(new TransferVerdict.CommandFacts(
-                t.verb + (t.arg.isEmpty() ? "" : " " + t.arg), t.commandFrame, t.preliminaryCode, t.replyCode, t.replyText,
-                expected, captureLastFrame, st.client(), foreignConnector, t.verb, t.replyFrame, nextCommandFrame, foreignBytes), facts);
-        return new Transfer(st.id, t.index, t.verb, t.arg, t.path, t.commandFrame, t.commandNanos, setup, data,
-                t.direction, bytes, expected, gaps, truncated, v.complete(), sha, t.preliminaryCode, t.replyCode,
+                label + (t.arg.isEmpty() ? "" : " " + t.arg), t.commandFrame, t.preliminaryCode, t.replyCode, t.replyText,
+                expected, captureLastFrame, st.client(), foreignConnector, verb, t.replyFrame, nextCommandFrame, foreignBytes), facts);
+        return new Transfer(st.id, t.index, label, t.arg, t.path, t.commandFrame, t.commandNanos, setup, data,
+                direction, bytes, expected, gaps, truncated, v.complete(), sha, t.preliminaryCode, t.replyCode,
                 t.replyFrame, t.replyText, v.outcome(), t.restOffset, t.type, start < 0 ? 0 : start, end < 0 ? 0 : end, firstData,
-                v.evidence(), v.shortfalls());
+                lostHow == null ? v.evidence() : v.evidence() + "; " + lostHow, v.shortfalls(), t.commandCut);
     }
 
     /** The data connection's end as the capture shows it, for the transfer's direction {@code d}. */

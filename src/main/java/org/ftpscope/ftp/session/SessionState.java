@@ -94,9 +94,21 @@ final class SessionState {
         final int commandFrame;
         final long commandNanos;
         final TransferDirection direction;
-        final SetupState setup;
+        /** Not final: a transfer whose setup command the capture lost gets its setup when its connection comes. */
+        SetupState setup;
         final long restOffset;
         final String type;
+        /** The capture cut the command line: the argument is a beginning only. */
+        boolean commandCut;
+        /**
+         * The command is not in the capture (client bytes lost): a 125/150 to no command in the
+         * capture shows it; which command it was is decided from its data connection at the end.
+         */
+        boolean commandLost;
+        /** The frame after which the client's bytes holding the command were lost (its last captured data frame). */
+        int lostAfterFrame;
+        /** The preliminary reply's text (the 150's), for a lost command. */
+        String preliminaryText;
         long expectedBytes = -1;
         int preliminaryCode = -1;
         int replyCode = -1;
@@ -120,6 +132,7 @@ final class SessionState {
         void reply(int code, int frame, String text) {
             if (code >= 100 && code < 200) {
                 preliminaryCode = code;
+                preliminaryText = text;
                 Matcher m = BYTES_IN_150.matcher(text);
                 if (m.find() && expectedBytes < 0) {
                     try {
