@@ -25,5 +25,8 @@ editcap -F pcap pasv-curl.pcap "$out/pasv-curl-lost-retr.pcap" 44
 # Frame 33, PORT 192,0,2,10,172,179 (the RETR readme.txt's): its 200 answers a command not in the
 # capture, the RETR has no setup; the server's connection from port 20 (tcp.stream 2) is its channel.
 editcap -F pcap active-port.pcap "$out/active-port-lost-port.pcap" 33
+# Frame 19, the LIST's PASV: its 227 (frame 19 after the cut) answers a command not in the capture,
+# and only PASV gets a 227, so the reply names the LIST's channel (198.51.100.21:40029).
+editcap -F pcap pasv-curl.pcap "$out/pasv-curl-lost-pasv.pcap" 19
 # Frame 76, STOR up-20k.bin: the 150 "Ok to send data." and the 20000 bytes to the server remain.
 editcap -F pcap active-port.pcap "$out/active-port-lost-stor.pcap" 76

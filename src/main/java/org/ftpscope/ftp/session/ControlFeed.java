@@ -376,18 +376,13 @@ final class ControlFeed {
         }
     }
 
+    /** Whether the snaplen cut any of the control bytes: a setup may be among them. */
+    boolean snaplenCut() { return snaplenBytes[0] + snaplenBytes[1] > 0; }
+
     /**
      * A direction of which the snaplen left no byte at all (the headers filled the snapshot): no cut
      * line says so, so the session says here that its commands or replies are not in the capture.
      */
-    /** Whether the snaplen cut any of the control bytes: a setup may be among them. */
-    boolean snaplenCut() { return snaplenBytes[0] + snaplenBytes[1] > 0; }
-
-    /** Whether the snaplen left no byte of either direction (and some were sent). */
-    boolean noControlByteCaptured() {
-        return capturedBytes[0] == 0 && capturedBytes[1] == 0 && snaplenBytes[0] + snaplenBytes[1] > 0;
-    }
-
     private void wholeDirectionsCut() {
         int client = Direction.CLIENT_TO_SERVER.ordinal(), server = Direction.SERVER_TO_CLIENT.ordinal();
         boolean clientCut = capturedBytes[client] == 0 && snaplenBytes[client] > 0;
@@ -627,13 +622,15 @@ final class ControlFeed {
     }
 
     /**
-     * A reply to a command not in the capture ({@code u}): a 125 or 150 is the preliminary reply of
-     * a transfer command (RFC 959 §5.4), so a transfer was sent in the client's lost bytes ({@code g}).
+     * A reply to a command not in the capture ({@code u}): a 227/229/228 names a passive channel
+     * ({@link #lostPassive}); a 125 or 150 is the preliminary reply of a transfer command (RFC 959
+     * §5.4), so a transfer was sent in the client's lost bytes ({@code g}).
      * It takes the pending setup, waits for its final reply like any transfer, and says what it was
      * from its data connection at the end ({@link SessionBuilder}).
      */
     private void lostTransfer(Exchange u, Gap g) {
         ReplyRecord r = u.replies.get(0);
+        if (lostPassive(u, r)) return;
         if (r.code() != 125 && r.code() != 150 || u.tag != null || !session.budget.keepTransfer(r.frame())) return;
         SetupState setup = session.pendingSetup;
         session.pendingSetup = null;
@@ -653,6 +650,25 @@ final class ControlFeed {
         waiting.addFirst(u); // sent before every command still waiting: those came after the gap
         // No setup pending: its setup command was lost with it, or before it.
         if (setup == null && g != null) analyzer.setupMaybeLost(session, t, g.afterFrame, g.noticedFrame);
+    }
+
+    /**
+     * A whole 227, 229 or 228 to a command not in the capture: only PASV, EPSV or LPSV get these
+     * (RFC 959 §5.4, RFC 2428, RFC 1639), so the lost command was that one, and the reply names its
+     * channel as if the command were there. False for any other reply.
+     */
+    private boolean lostPassive(Exchange u, ReplyRecord r) {
+        DataMode mode = r.code() == 227 ? DataMode.PASV : r.code() == 229 ? DataMode.EPSV : r.code() == 228 ? DataMode.LPSV : null;
+        if (mode == null || r.cut().cut() || u.tag != null) return false;
+        SetupState s = setup(mode, r.text(), r.code() + " " + r.text(), r.frame(), r.frame());
+        if (s == null) return true;
+        s.replyCode = r.code();
+        s.replyFrame = r.frame();
+        session.setups.add(s);
+        u.tag = s;
+        clientLossSinceSetup = null;
+        analyzer.passiveSetupReplied(session, s);
+        return true;
     }
 
     private void activeSetup(Exchange ex, FtpCommand c) {

@@ -92,6 +92,28 @@ class LostCommandTest {
     }
 
     @Test
+    void aLostPasvIsNamedByIts227() throws Exception {
+        try (Analysis a = Analyzer.analyze(TestCaptures.sample("derived/pasv-curl-lost-pasv.pcap"))) {
+            FtpSession s = a.sessions().get(0);
+            CommandRecord lost = at(s, 19);
+            assertNull(lost.command());
+            assertEquals(227, lost.replyCode());
+            assertEquals("command not in the capture", lost.note());
+            Transfer list = s.transfers().get(0);
+            // Before: "server reply 226; data connection not in the capture", and tcp.stream 1 was mentioned nowhere.
+            assertEquals(List.of("LIST", 25, 19, 1), List.of(list.command(), list.commandFrame(), list.setup().setupFrame(),
+                    list.data().stream()));
+            assertEquals(DataMode.PASV, list.mode());
+            assertEquals("156*256+93 = 40029", list.setup().portMath());
+            assertNull(list.setup().inferred());
+            assertEquals(422, list.bytes());
+            assertTrue(list.complete());
+            assertEquals("server reply 226; data connection tcp.stream 1", list.outcomeEvidence());
+            assertTrue(a.ftp().orphanDataConnections().isEmpty());
+        }
+    }
+
+    @Test
     void aLostStorIsAnUploadByItsData() throws Exception {
         try (Analysis a = Analyzer.analyze(TestCaptures.sample("derived/active-port-lost-stor.pcap"))) {
             Transfer t = a.sessions().get(1).transfers().get(0);
