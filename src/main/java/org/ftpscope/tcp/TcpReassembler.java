@@ -125,10 +125,7 @@ public final class TcpReassembler {
         if (len > 0) deliverOrBuffer(s, d, h, p, frame, nanos, buf, off, dataRel, len, ackRel);
         consumeFin(h);
         if (!copy) listener(s).segment(s, d, frame, p);
-        if (s.ended() && !s.closedNotified && h.pending.isEmpty() && o.pending.isEmpty()) {
-            s.closedNotified = true;
-            listener(s).streamClosed(s);
-        }
+        notifyIfClosed(s);
     }
 
     private StreamListener listener(TcpStream s) { return s.copy ? QUIET : listener; }
@@ -377,7 +374,7 @@ public final class TcpReassembler {
         int cap = p.capturedPayloadLength;
         long end = dataRel + len;
         if (end <= h.nextRel) return; // all of it delivered before: a retransmission
-        if (dataRel <= h.nextRel && ackRel < 0 && (h.pending.isEmpty() || h.pending.firstKey() > h.nextRel)) {
+        if (dataRel <= h.nextRel && ackRel < 0 && !nextWaits(h)) {
             int skip = (int) (h.nextRel - dataRel);
             deliverAndDrain(s, d, h, frame, nanos, buf, off + p.payloadOffset + skip, p.payloadOffset + skip,
                     Math.max(0, cap - skip), len - skip);
@@ -451,7 +448,7 @@ public final class TcpReassembler {
             wire = pd.wireLength() - skip;
         }
         consumeFin(h);
-        if (!h.pending.isEmpty() && h.pending.firstKey() <= h.nextRel) hold(s); // waits for the peer's bytes
+        if (nextWaits(h)) hold(s);
         if (!s.half[1 - d.ordinal()].pending.isEmpty() && s.held) drainBoth(s, frame);
     }
 
@@ -494,7 +491,7 @@ public final class TcpReassembler {
             for (Direction d : Direction.values()) {
                 TcpStream.Half h = s.half[d.ordinal()];
                 long before = h.nextRel;
-                if (!h.pending.isEmpty() && h.pending.firstKey() <= h.nextRel) drainOne(s, d, h, frame);
+                if (nextWaits(h)) drainOne(s, d, h, frame);
                 more |= h.nextRel != before;
             }
         }
@@ -503,14 +500,9 @@ public final class TcpReassembler {
     /** As {@link #drain}, without turning to the other direction (drainBoth does). */
     private void drainOne(TcpStream s, Direction d, TcpStream.Half h, int frame) {
         TcpStream.Pending pd;
-        while ((pd = nextContinuing(h, s.half[1 - d.ordinal()])) != null) {
-            int skip = (int) (h.nextRel - pd.rel());
-            byte[] b = pd.data();
-            deliver(s, d, h, pd.frame(), pd.nanos(), b, Math.min(skip, b.length), pd.offsetInFrame() + skip,
-                    Math.max(0, b.length - skip), pd.wireLength() - skip);
-        }
+        while ((pd = nextContinuing(h, s.half[1 - d.ordinal()])) != null) deliverPending(s, d, h, pd);
         consumeFin(h);
-        if (!h.pending.isEmpty() && h.pending.firstKey() <= h.nextRel) hold(s);
+        if (nextWaits(h)) hold(s);
     }
 
     /** Whether a direction's bytes have been read up to {@code rel}, but for a FIN the capture did not hold. */
@@ -560,7 +552,7 @@ public final class TcpReassembler {
             boolean progress = false;
             for (Direction d : Direction.values()) {
                 TcpStream.Half h = s.half[d.ordinal()], o = s.half[1 - d.ordinal()];
-                if (h.pending.isEmpty() || h.pending.firstKey() > h.nextRel) continue;
+                if (!nextWaits(h)) continue;
                 long need = h.pending.firstEntry().getValue().ack(); // h's next segment waits for o's bytes
                 if (fillHoles(s, d.opposite(), o, need)) {
                     progress = true;
@@ -604,11 +596,21 @@ public final class TcpReassembler {
         TcpStream.Pending pd = h.pending.pollFirstEntry().getValue();
         h.pendingBytes -= pd.data().length;
         if (pd.rel() + pd.wireLength() <= h.nextRel) return;
+        deliverPending(s, d, h, pd);
+        consumeFin(h);
+    }
+
+    /** Delivers the part of a waiting segment after what was read already. */
+    private void deliverPending(TcpStream s, Direction d, TcpStream.Half h, TcpStream.Pending pd) {
         int skip = (int) (h.nextRel - pd.rel());
         byte[] b = pd.data();
         deliver(s, d, h, pd.frame(), pd.nanos(), b, Math.min(skip, b.length), pd.offsetInFrame() + skip,
                 Math.max(0, b.length - skip), pd.wireLength() - skip);
-        consumeFin(h);
+    }
+
+    /** Whether a waiting segment continues the stream (so it waits for the peer's bytes it acknowledges). */
+    private static boolean nextWaits(TcpStream.Half h) {
+        return !h.pending.isEmpty() && h.pending.firstKey() <= h.nextRel;
     }
 
     private void notifyIfClosed(TcpStream s) {
@@ -636,7 +638,7 @@ public final class TcpReassembler {
         }
         drainBoth(s, frame);
         // Still waiting for the peer's bytes (the buffer is full, or the stream ends): no longer.
-        if (!h.pending.isEmpty() && h.pending.firstKey() <= h.nextRel) forceNext(s, d, h);
+        if (nextWaits(h)) forceNext(s, d, h);
     }
 
     private void closeIfOpen(TcpStream s) {
